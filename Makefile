@@ -1,0 +1,43 @@
+# The two set-up commands of the README: `make demo` and `make test`.
+# Each creates .venv when missing and installs the locked dependencies (uv.lock) itself.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PYTEST_ARGS ?=
+
+.PHONY: demo test lint format install chromium ui benchmarks clean
+
+$(STAMP): pyproject.toml uv.lock
+	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	@$(BIN)/python -m pip install -q 'uv>=0.5'
+	$(BIN)/uv sync --frozen --extra dev --inexact
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+# Debian's chromium: the report tests render HTML in it and kaleido exports PNG with it.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+demo: $(STAMP)
+	$(BIN)/promptjobs demo
+
+test: $(STAMP) chromium lint
+	$(BIN)/pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+ui: $(STAMP)
+	$(BIN)/promptjobs ui
+
+clean:
+	rm -rf .promptjobs .pytest_cache

@@ -1,0 +1,1 @@
+"""promptjobs package."""

@@ -1,0 +1,276 @@
+"""The `promptjobs` command line. Thin wiring: every command calls one room's API.
+
+Heavy imports (scrapy, spacy, dagster, plotly) happen inside the commands so that
+`promptjobs --help` answers at once.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from promptjobs.settings import Settings, load_settings
+
+app = typer.Typer(
+    name="promptjobs",
+    help="Job-market analytics for prompt-engineering and adjacent LLM roles.\n\n"
+    "Crawl public job boards, extract pay and skills, load a DuckDB warehouse, "
+    "build Plotly reports. Everything is written under PROMPTJOBS_HOME (default .promptjobs/).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True)
+
+HomeOption = Annotated[
+    Path | None,
+    typer.Option("--home", help="Override PROMPTJOBS_HOME (where everything is written)."),
+]
+
+
+class SqlFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    parquet = "parquet"
+
+
+def _settings(home: Path | None = None, **overrides: object) -> Settings:
+    return load_settings({"home": home, **overrides})
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    """Print one clear line on stderr and return the Exit to raise."""
+    err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    return typer.Exit(code)
+
+
+@app.command()
+def demo(
+    home: HomeOption = None,
+    png: Annotated[bool, typer.Option(help="Also export every figure as PNG (needs chromium).")] = False,
+) -> None:
+    """Run the whole chain offline on the embedded demo boards.
+
+    Starts the demo boards on a free 127.0.0.1 port, crawls every snapshot day with the
+    real spiders over HTTP, extracts, loads the warehouse, builds the report, stops the server.
+    """
+    from promptjobs.demo import run_demo
+
+    settings = _settings(home, env="demo")
+    run_demo(settings, png=png, console=err)
+
+
+@app.command()
+def crawl(
+    source: Annotated[
+        str,
+        typer.Argument(
+            help="greenhouse | lever | ashby | workable | smartrecruiters | hn | remotive | "
+            "remoteok | jsonld | all"
+        ),
+    ],
+    board: Annotated[
+        list[str] | None,
+        typer.Option("--board", "-b", help="Board token(s); default: every board in the registry."),
+    ] = None,
+    api_base: Annotated[
+        str | None, typer.Option(help="Mirror or replay server to use instead of the real API.")
+    ] = None,
+    replay: Annotated[
+        bool, typer.Option("--replay", help="Offline: serve from the HTTP cache only.")
+    ] = False,
+    url: Annotated[
+        list[str] | None,
+        typer.Option("--url", help="jsonld only: career page or sitemap URL(s)."),
+    ] = None,
+    months: Annotated[
+        int | None, typer.Option(help="hn only: backfill this many monthly threads.")
+    ] = None,
+    crawl_date: Annotated[
+        str | None,
+        typer.Option("--date", help="Landing partition date YYYY-MM-DD (default: today, UTC)."),
+    ] = None,
+    home: HomeOption = None,
+) -> None:
+    """Crawl one source (or all) into landing files under PROMPTJOBS_HOME/landing."""
+    from scrapers.registry import SOURCES
+    from scrapers.run import crawl as run_crawl
+
+    sources = list(SOURCES) if source == "all" else [source]
+    unknown = [s for s in sources if s not in SOURCES]
+    if unknown:
+        raise fail(f"unknown source {unknown[0]!r}; choose one of: {', '.join(SOURCES)}, all")
+    if url and sources != ["jsonld"]:
+        raise fail("--url works with the jsonld source only")
+    settings = _settings(home, replay=replay or None)
+    stats = run_crawl(
+        settings,
+        sources,
+        boards={s: list(board) for s in sources} if board else None,
+        api_base=api_base,
+        crawl_date=date.fromisoformat(crawl_date) if crawl_date else None,
+        replay=replay,
+        urls=list(url) if url else None,
+        months=months,
+    )
+    _print_crawl_stats(stats)
+    if stats and all(s.get("status") == "failed" for s in stats):
+        raise typer.Exit(1)
+
+
+def _print_crawl_stats(stats: list[dict]) -> None:
+    from rich.table import Table
+
+    table = Table(title="crawl runs")
+    for col in ("source", "status", "items", "invalid", "not found", "errors", "seconds"):
+        table.add_column(col)
+    for s in stats:
+        errors = ", ".join(f"{k}={v}" for k, v in sorted((s.get("errors") or {}).items())) or "-"
+        table.add_row(
+            s.get("source", "?"),
+            s.get("status", "?"),
+            str(s.get("items", 0)),
+            str(s.get("items_invalid", 0)),
+            str(len(s.get("boards_not_found") or [])),
+            errors,
+            f"{s.get('duration_s', 0):.1f}",
+        )
+    err.print(table)
+
+
+@app.command()
+def refresh(
+    no_crawl: Annotated[
+        bool,
+        typer.Option("--no-crawl", help="Only extract and load what has landed but is not loaded."),
+    ] = False,
+    source: Annotated[
+        list[str] | None, typer.Option("--source", "-s", help="Crawl only these sources.")
+    ] = None,
+    workers: Annotated[int | None, typer.Option(help="Extraction processes (0 = per core).")] = None,
+    no_report: Annotated[bool, typer.Option("--no-report", help="Skip the report build.")] = False,
+    home: HomeOption = None,
+) -> None:
+    """Crawl, then extract and load what landed, then rebuild the report."""
+    from promptjobs.refresh import run_refresh_chain
+
+    settings = _settings(home, workers=workers)
+    run_refresh_chain(
+        settings,
+        crawl=not no_crawl,
+        sources=list(source) if source else None,
+        report=not no_report,
+        console=err,
+    )
+
+
+@app.command()
+def extract(
+    input: Annotated[str, typer.Argument(help="Input JSONL (id, title, company, location, text); '-' = stdin.")],
+    output: Annotated[str, typer.Option("--output", "-o", help="Output JSONL; '-' = stdout.")] = "-",
+    workers: Annotated[
+        int | None, typer.Option(help="Worker processes (default: one per core).")
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 if any input line was malformed.")
+    ] = False,
+    batch_size: Annotated[int, typer.Option(help="Postings per spaCy batch.")] = 64,
+) -> None:
+    """Extract role, seniority, remote, salary and skills from postings (streaming).
+
+    One output object per valid input line, same id, input order. Malformed lines are
+    reported on stderr with their line number and skipped. Progress goes to stderr.
+    """
+    from promptjobs.extract_io import run_extract
+
+    bad = run_extract(input, output, workers=workers, batch_size=batch_size, console=err)
+    if bad and strict:
+        raise typer.Exit(1)
+
+
+@app.command()
+def report(
+    out: Annotated[
+        Path | None, typer.Option(help="Output folder (default: PROMPTJOBS_HOME/reports/<today>).")
+    ] = None,
+    png: Annotated[bool, typer.Option(help="Also export every figure as PNG (needs chromium).")] = False,
+    home: HomeOption = None,
+) -> None:
+    """Build the HTML report (index.html, claims.html, summary.md) from the warehouse views."""
+    from promptjobs.refresh import build_report_from_settings
+
+    settings = _settings(home)
+    path = build_report_from_settings(settings, out=out, png=png)
+    err.print(f"report: {path}")
+
+
+@app.command()
+def sql(
+    query: Annotated[
+        str | None, typer.Argument(help="SQL to run read-only; omit for an interactive prompt.")
+    ] = None,
+    format: Annotated[SqlFormat, typer.Option("--format", "-f", help="Output format.")] = SqlFormat.table,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    ] = None,
+    home: HomeOption = None,
+) -> None:
+    """Run ad-hoc SQL on the warehouse: read-only, no file access, no extensions."""
+    from warehouse.query import QueryError, interactive_sql, run_sql
+
+    settings = _settings(home)
+    try:
+        if query is None:
+            interactive_sql(settings)
+            return
+        run_sql(settings, query, fmt=format.value, output=output, stdout=sys.stdout)
+    except QueryError as exc:
+        raise fail(str(exc)) from None
+
+
+@app.command()
+def export(
+    directory: Annotated[Path, typer.Argument(help="Folder to write one Parquet file per table.")],
+    home: HomeOption = None,
+) -> None:
+    """Export the public tables as Parquet for other tools."""
+    from warehouse.query import export_parquet
+
+    settings = _settings(home)
+    written = export_parquet(settings, directory)
+    for path in written:
+        err.print(str(path))
+
+
+@app.command()
+def ui(
+    port: Annotated[int, typer.Option(help="Port for the Dagster UI.")] = 3000,
+    home: HomeOption = None,
+) -> None:
+    """Start the Dagster UI (`dagster dev`) on 127.0.0.1 for this project."""
+    import os
+    import subprocess
+
+    settings = _settings(home)
+    dagster_home = settings.ensure_home() / "dagster"
+    dagster_home.mkdir(exist_ok=True)
+    env = {**os.environ, "DAGSTER_HOME": str(dagster_home.resolve())}
+    if home:
+        env["PROMPTJOBS_HOME"] = str(home)
+    cmd = [sys.executable, "-m", "dagster", "dev", "-h", "127.0.0.1", "-p", str(port)]
+    raise typer.Exit(subprocess.call(cmd, env=env))
+
+
+def main() -> None:  # pragma: no cover - console-script shim
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
