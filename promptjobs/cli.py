@@ -54,7 +54,9 @@ def fail(message: str, code: int = 1) -> typer.Exit:
 @app.command()
 def demo(
     home: HomeOption = None,
-    png: Annotated[bool, typer.Option(help="Also export every figure as PNG (needs chromium).")] = False,
+    png: Annotated[
+        bool, typer.Option(help="Also export every figure as PNG (needs chromium).")
+    ] = False,
 ) -> None:
     """Run the whole chain offline on the embedded demo boards.
 
@@ -154,7 +156,9 @@ def refresh(
     source: Annotated[
         list[str] | None, typer.Option("--source", "-s", help="Crawl only these sources.")
     ] = None,
-    workers: Annotated[int | None, typer.Option(help="Extraction processes (0 = per core).")] = None,
+    workers: Annotated[
+        int | None, typer.Option(help="Extraction processes (0 = per core).")
+    ] = None,
     no_report: Annotated[bool, typer.Option("--no-report", help="Skip the report build.")] = False,
     home: HomeOption = None,
 ) -> None:
@@ -173,8 +177,12 @@ def refresh(
 
 @app.command()
 def extract(
-    input: Annotated[str, typer.Argument(help="Input JSONL (id, title, company, location, text); '-' = stdin.")],
-    output: Annotated[str, typer.Option("--output", "-o", help="Output JSONL; '-' = stdout.")] = "-",
+    input: Annotated[
+        str, typer.Argument(help="Input JSONL (id, title, company, location, text); '-' = stdin.")
+    ],
+    output: Annotated[
+        str, typer.Option("--output", "-o", help="Output JSONL; '-' = stdout.")
+    ] = "-",
     workers: Annotated[
         int | None, typer.Option(help="Worker processes (default: one per core).")
     ] = None,
@@ -200,7 +208,9 @@ def report(
     out: Annotated[
         Path | None, typer.Option(help="Output folder (default: PROMPTJOBS_HOME/reports/<today>).")
     ] = None,
-    png: Annotated[bool, typer.Option(help="Also export every figure as PNG (needs chromium).")] = False,
+    png: Annotated[
+        bool, typer.Option(help="Also export every figure as PNG (needs chromium).")
+    ] = False,
     home: HomeOption = None,
 ) -> None:
     """Build the HTML report (index.html, claims.html, summary.md) from the warehouse views."""
@@ -216,7 +226,9 @@ def sql(
     query: Annotated[
         str | None, typer.Argument(help="SQL to run read-only; omit for an interactive prompt.")
     ] = None,
-    format: Annotated[SqlFormat, typer.Option("--format", "-f", help="Output format.")] = SqlFormat.table,
+    format: Annotated[
+        SqlFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = SqlFormat.table,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
     ] = None,

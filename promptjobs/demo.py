@@ -1,0 +1,104 @@
+"""`promptjobs demo`: the whole chain, offline, on the embedded demo boards.
+
+The demo boards are served over real HTTP on 127.0.0.1 and crawled by the real
+spiders, one crawl per snapshot day, so the warehouse gets a real history
+(new, continuing and closed postings).
+"""
+
+from __future__ import annotations
+
+import time
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+
+from promptjobs.refresh import build_report_from_settings, load_warehouse
+from promptjobs.settings import Settings
+
+QUERIES = resources.files("warehouse") / "queries"
+SUMMARY_SQL = QUERIES / "demo_summary.sql"
+TOP_SKILLS_SQL = QUERIES / "demo_top_skills.sql"
+
+
+def run_demo(settings: Settings, *, png: bool = False, console: Console | None = None) -> dict:
+    from scrapers.demo_server import DemoServer
+    from scrapers.registry import SOURCES
+    from scrapers.run import crawl
+
+    console = console or Console(stderr=True)
+    started = time.monotonic()
+    settings.ensure_home()
+    with DemoServer() as demo:
+        days = demo.snapshot_dates
+        console.print(
+            f"demo boards on 127.0.0.1: {len(days)} snapshot days "
+            f"{days[0].isoformat()} .. {days[-1].isoformat()}"
+        )
+        for n, day in enumerate(days, 1):
+            api_bases = demo.api_bases(day)
+            boards = demo.boards(day)
+            sources = [
+                s for s in SOURCES if s in api_bases or (s == "jsonld" and demo.jsonld_urls(day))
+            ]
+            stats = crawl(
+                settings,
+                sources,
+                boards=boards,
+                api_base=api_bases,
+                crawl_date=day,
+                urls=demo.jsonld_urls(day) or None,
+                progress=False,
+            )
+            items = sum(s.get("items", 0) for s in stats)
+            failed = [s["source"] for s in stats if s.get("status") == "failed"]
+            console.print(
+                f"[{n}/{len(days)}] crawled {day.isoformat()}: {items} postings from "
+                f"{len(stats)} sources" + (f" (failed: {', '.join(failed)})" if failed else "")
+            )
+    load = load_warehouse(settings, console)
+    report = build_report_from_settings(settings, png=png, report_date=days[-1])
+    summary = demo_summary(settings)
+    elapsed = time.monotonic() - started
+    print_summary(console, settings, report, summary, load, elapsed)
+    return {"load": load, "report": str(report), "summary": summary}
+
+
+def demo_summary(settings: Settings) -> dict[str, Any]:
+    from warehouse.store import Warehouse
+
+    with Warehouse(settings).reader() as con:
+        row = con.sql(SUMMARY_SQL.read_text()).fetchone()
+        top = con.sql(TOP_SKILLS_SQL.read_text()).fetchall()
+    postings, companies, with_pay, median_usd = row if row else (0, 0, 0.0, None)
+    return {
+        "postings": postings,
+        "companies": companies,
+        "share_with_pay": with_pay,
+        "median_annual_usd": median_usd,
+        "top_skills": [(name, share) for name, share in top],
+    }
+
+
+def print_summary(
+    console: Console,
+    settings: Settings,
+    report: Path,
+    summary: dict[str, Any],
+    load: dict[str, Any],
+    elapsed: float,
+) -> None:
+    median = summary["median_annual_usd"]
+    skills = ", ".join(f"{name} {share:.0%}" for name, share in summary["top_skills"])
+    console.print(f"\nwarehouse: {settings.warehouse_target}")
+    console.print(f"report:    {report}")
+    console.print(f"done in {elapsed:.0f} s\n")
+    console.print(f"postings (jobs, duplicates merged): {summary['postings']}")
+    console.print(f"companies:                          {summary['companies']}")
+    console.print(f"share with stated pay:              {summary['share_with_pay']:.0%}")
+    console.print(
+        "median annual pay (USD):            "
+        + (f"${median:,.0f}" if median is not None else "n/a")
+    )
+    console.print(f"top skills:                         {skills}")
