@@ -1,0 +1,61 @@
+"""Read the warehouse views the report needs into Polars frames.
+
+The report reads views only (docs/architecture.md §4 and the claims views), whole, through
+a read-only connection: `select * from <view>` is all the SQL this room sends, apart from the
+column list it takes from `posting_facts` for the week-over-week pay figures.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import polars as pl
+
+INDEX_VIEWS = (
+    "weekly_demand",
+    "salary_bands",
+    "band_175k_300k",
+    "skill_demand",
+    "skill_trends",
+    "skill_pay_premium",
+    "skill_cooccurrence",
+    "top_employers",
+    "time_to_close",
+    "source_summary",
+    "state_pay",
+)
+CLAIMS_VIEWS = (
+    "claims_overview",
+    "claims_pay",
+    "claims_pay_monthly",
+    "claims_family_combos",
+    "claims_family_counts",
+    "claims_experience",
+    "claims_hiring",
+    "claims_titles",
+    "claims_titles_examples",
+)
+PAY_WEEKS_COLUMNS = ("role", "demand_date", "pay_usd")
+
+
+class ReportError(RuntimeError):
+    """A problem the user can fix; the message is one line that says how."""
+
+
+def _read(con: duckdb.DuckDBPyConnection, query: str, view: str) -> pl.DataFrame:
+    try:
+        return con.sql(query).pl()
+    except duckdb.CatalogException:
+        raise ReportError(
+            f"the warehouse has no view {view!r}: run `promptjobs refresh` to build the "
+            "warehouse (it creates the views) before `promptjobs report`"
+        ) from None
+
+
+def load_views(con: duckdb.DuckDBPyConnection, names: tuple[str, ...]) -> dict[str, pl.DataFrame]:
+    return {name: _read(con, f"select * from {name}", name) for name in names}
+
+
+def load_pay_weeks(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """One row per canonical job: role, demand_date, pay_usd (for weekly median pay)."""
+    columns = ", ".join(PAY_WEEKS_COLUMNS)
+    return _read(con, f"select {columns} from posting_facts", "posting_facts")

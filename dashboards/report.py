@@ -1,0 +1,227 @@
+"""Build the report: index.html, claims.html, summary.md (and PNGs) from the warehouse views.
+
+`con` is the warehouse reader: read-only, no file access. Everything is queried into Polars
+and written from Python; nothing but the views of docs/architecture.md §4 and the claims
+views is read.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from dashboards.claims import DEFAULT_THRESHOLDS, Verdict, rules
+from dashboards.claims_page import (
+    CLAIM_ROLES,
+    CLAIM_TEXT,
+    claims_figures,
+    compute_verdicts,
+)
+from dashboards.data import CLAIMS_VIEWS, INDEX_VIEWS, load_pay_weeks, load_views
+from dashboards.export import export_pngs
+from dashboards.figures import NamedFigure, index_figures
+from dashboards.page import (
+    Section,
+    esc,
+    figure_html,
+    figure_section,
+    render_page,
+    safe_href,
+    table_html,
+)
+from dashboards.summary import Headline, headline, summary_markdown, week_over_week
+
+REPORT_TITLE = "Prompt-engineering job market"
+CLAIMS_TITLE = "The prompt-engineer claims, checked against the postings"
+
+
+@dataclass
+class ReportResult:
+    index_path: Path
+    claims_path: Path
+    summary_path: Path
+    figures: list[str] = field(default_factory=list)
+    pngs: list[Path] = field(default_factory=list)
+
+
+def _write(path: Path, text: str) -> None:
+    """Write atomically, so a reader never sees half a page."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def _usd(value: float | None) -> str:
+    return "n/a" if value is None else f"${value:,.0f}"
+
+
+def _headline_html(head: Headline, sources: pl.DataFrame) -> str:
+    share = "n/a" if head.share_with_pay is None else f"{head.share_with_pay:.0%}"
+    span = f"{head.first_date} to {head.last_date}" if head.first_date else "no postings yet"
+    stats = table_html(
+        ["postings", "companies", "date range", "share with stated pay", "median annual pay"],
+        [[f"{head.postings:,}", f"{head.companies:,}", span, share, _usd(head.median_pay_usd)]],
+        numeric=[True, True, False, True, True],
+    )
+    items = []
+    for row in sources.sort("postings", descending=True).iter_rows(named=True):
+        href = safe_href(row.get("attribution_url"))
+        name = esc(row["source"])
+        label = f'<a href="{esc(href)}" rel="noopener">{name}</a>' if href else name
+        items.append(f"<li>{label}: {int(row['postings'] or 0):,} postings</li>")
+    source_list = (
+        f"<p>Sources (with the attribution their terms ask for):</p><ul>{''.join(items)}</ul>"
+        if items
+        else "<p>No sources loaded yet.</p>"
+    )
+    return (
+        f'<section id="summary"><h2>Summary</h2>{stats}{source_list}'
+        '<p><a href="claims.html">The market claims about prompt engineering, checked</a>'
+        ' · <a href="summary.md">summary.md</a></p></section>'
+    )
+
+
+def _verdict_badge(verdict: Verdict) -> str:
+    css = "v-" + verdict.label.replace(" ", "-")
+    return f'<span class="verdict {css}">{esc(verdict.label)}</span>'
+
+
+def _claims_overview_html(overview: pl.DataFrame) -> str:
+    rows = []
+    for role in CLAIM_ROLES:
+        found = overview.filter(pl.col("role") == role)
+        if found.is_empty():
+            rows.append([role, 0, 0, "no postings", 0])
+            continue
+        r = found.row(0, named=True)
+        rows.append(
+            [
+                role,
+                f"{r['postings']:,}",
+                f"{r['companies']:,}",
+                f"{r['first_date']} to {r['last_date']}",
+                f"{r['n_with_pay']:,}",
+            ]
+        )
+    return table_html(
+        ["role class", "postings", "companies", "date range (demand date)", "with stated pay"],
+        rows,
+        numeric=[False, True, True, False, True],
+    )
+
+
+def _verdict_table(verdicts: list[Verdict]) -> str:
+    head = "<tr><th>claim</th><th>role class</th><th>verdict</th><th>the numbers</th></tr>"
+    body = "".join(
+        f"<tr><td>{esc(CLAIM_TEXT.get(v.claim, v.claim))}</td><td>{esc(v.role)}</td>"
+        f"<td>{_verdict_badge(v)}</td><td>{esc(v.line)}</td></tr>"
+        for v in verdicts
+    )
+    return f"<table><thead>{head}</thead><tbody>{body}</tbody></table>"
+
+
+def _title_examples_html(examples: pl.DataFrame) -> str:
+    if examples.is_empty():
+        return ""
+    rows = [
+        [role, group, title, f"{postings:,}"]
+        for role, group, title, postings in examples.sort(
+            ["role", "title_group", "postings"], descending=[False, False, True]
+        )
+        .select("role", "title_group", "title", "postings")
+        .iter_rows()
+    ]
+    return "<h3>Most frequent titles per group</h3>" + table_html(
+        ["role class", "title group", "title", "postings"],
+        rows,
+        numeric=[False, False, False, True],
+    )
+
+
+def _claims_page(
+    views: dict[str, pl.DataFrame], verdicts: list[Verdict], figures: dict[str, list[NamedFigure]]
+) -> str:
+    how = rules(DEFAULT_THRESHOLDS)
+    sections = [
+        Section(
+            "verdicts",
+            "Verdicts",
+            _claims_overview_html(views["claims_overview"])
+            + _verdict_table(verdicts)
+            + '<p class="note">Every verdict is computed from the warehouse when the report is '
+            "built; none is written by hand. How each one is computed is stated under its "
+            "claim below.</p>",
+        )
+    ]
+    for claim, claim_figures in figures.items():
+        lines = "".join(
+            f"<li>{esc(v.role)}: {_verdict_badge(v)} {esc(v.line)}</li>"
+            for v in verdicts
+            if v.claim == claim
+        )
+        body = (
+            f"<p><em>The claim:</em> {esc(CLAIM_TEXT[claim])}</p><ul>{lines}</ul>"
+            f'<p class="note"><strong>How the verdict is computed.</strong> {esc(how[claim])}</p>'
+            + "".join(figure_html(f) for f in claim_figures)
+        )
+        if claim == "prompt titles":
+            body += _title_examples_html(views["claims_titles_examples"])
+        anchor = "claim-" + claim.replace(" ", "-")
+        sections.append(Section(anchor, claim.capitalize(), body))
+    subtitle = '<p><a href="index.html">Back to the report</a></p>'
+    return render_page(
+        title=CLAIMS_TITLE, subtitle_html=subtitle, header_html="", sections=sections
+    )
+
+
+def build_report(
+    con: duckdb.DuckDBPyConnection,
+    out_dir: Path,
+    *,
+    png: bool = False,
+    report_date: date | None = None,
+) -> ReportResult:
+    """Write out_dir/index.html, claims.html, summary.md (and figures/<name>.png with png)."""
+    report_date = report_date or datetime.now(UTC).date()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    views = load_views(con, INDEX_VIEWS)
+    claims_views = load_views(con, CLAIMS_VIEWS)
+    pay_weeks = load_pay_weeks(con)
+
+    head = headline(claims_views["claims_overview"])
+    main_figures = index_figures(views)
+    verdicts = compute_verdicts(claims_views)
+    claim_figures = claims_figures(claims_views)
+
+    subtitle = (
+        f"<p>Built {esc(report_date.isoformat())} from the promptjobs warehouse · "
+        '<a href="claims.html">The market claims, checked</a></p>'
+    )
+    index_html = render_page(
+        title=REPORT_TITLE,
+        subtitle_html=subtitle,
+        header_html=_headline_html(head, views["source_summary"]),
+        sections=[figure_section(f) for f in main_figures],
+    )
+    index_path = out_dir / "index.html"
+    claims_path = out_dir / "claims.html"
+    summary_path = out_dir / "summary.md"
+    _write(index_path, index_html)
+    _write(claims_path, _claims_page(claims_views, verdicts, claim_figures))
+    wow = week_over_week(views["weekly_demand"], pay_weeks, views["skill_trends"], report_date)
+    _write(summary_path, summary_markdown(head, wow, verdicts, report_date))
+
+    every_figure = main_figures + [f for group in claim_figures.values() for f in group]
+    pngs = export_pngs(every_figure, out_dir / "figures") if png else []
+    return ReportResult(
+        index_path=index_path,
+        claims_path=claims_path,
+        summary_path=summary_path,
+        figures=[f.name for f in every_figure],
+        pngs=pngs,
+    )
