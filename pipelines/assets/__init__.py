@@ -1,0 +1,1 @@
+"""The asset graph: scrapers -> transforms -> warehouse -> dashboards."""

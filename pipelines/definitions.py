@@ -1,0 +1,64 @@
+"""`defs`: the promptjobs code location (`dagster dev` from the project root loads it).
+
+scrapers (landing/<source>, per day) -> transforms (extracted_postings) -> warehouse
+(tables, views) -> dashboards (report). Assets are thin calls into those rooms.
+"""
+
+from __future__ import annotations
+
+import dagster as dg
+
+from pipelines.assets.landing import LANDING_RETRY_POLICY, build_landing_assets
+from pipelines.assets.report import build_report_asset
+from pipelines.assets.warehouse import (
+    build_views_asset,
+    companies,
+    duplicate_clusters,
+    extract_postings,
+    ingest_landing,
+    posting_lifecycle,
+    skill_taxonomy,
+    skills,
+)
+from pipelines.automation import (
+    build_daily_refresh_schedule,
+    daily_refresh_job,
+    downstream_refresh,
+    refresh_all_job,
+    warehouse_job,
+)
+from pipelines.checks import build_checks
+from pipelines.resources import build_resources
+
+
+def build_assets(
+    retry_policy: dg.RetryPolicy = LANDING_RETRY_POLICY,
+) -> list[dg.AssetsDefinition | dg.AssetSpec]:
+    views = build_views_asset()
+    view_keys = list(views.keys) or [dg.AssetKey(["warehouse", "companies"])]
+    return [
+        *build_landing_assets(retry_policy),
+        skill_taxonomy,
+        skills,
+        ingest_landing,
+        extract_postings,
+        posting_lifecycle,
+        duplicate_clusters,
+        companies,
+        views,
+        build_report_asset(view_keys),
+    ]
+
+
+def build_definitions(retry_policy: dg.RetryPolicy = LANDING_RETRY_POLICY) -> dg.Definitions:
+    return dg.Definitions(
+        assets=build_assets(retry_policy),
+        asset_checks=build_checks(),
+        jobs=[daily_refresh_job, refresh_all_job, warehouse_job],
+        schedules=[build_daily_refresh_schedule()],
+        sensors=[downstream_refresh],
+        resources=build_resources(),
+    )
+
+
+defs = build_definitions()
