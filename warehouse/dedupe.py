@@ -1,0 +1,212 @@
+"""Cross-source duplicates: the same job on an ATS board and on HN or a remote board.
+
+Key (docs/data-model.md, "Duplicates"):
+- block: the normalised company key (`company_key()`, legal suffixes dropped); only
+  companies seen on two or more sources are looked at;
+- match: two postings from DIFFERENT sources whose normalised titles score
+  >= TITLE_SCORE_CUTOFF with rapidfuzz `token_sort_ratio` (word order free, seniority
+  words count), whose locations agree (same country and city where both are known),
+  and whose seen periods [posted_at or first_seen, closed_at or last_seen] come within
+  WINDOW_DAYS of each other;
+- clusters are the connected components of the matches; the canonical posting is the
+  one from the most structured source (ATS first, HN last), then the earliest, then the
+  smallest posting_id. Within one source the source's own ids are trusted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import duckdb
+import numpy as np
+import polars as pl
+from rapidfuzz import fuzz, process
+
+from warehouse.sqlfiles import sql_text
+
+TITLE_SCORE_CUTOFF = 90
+WINDOW_DAYS = 30
+# Lower = more structured data = better canonical row.
+SOURCE_PRIORITY: dict[str, int] = {
+    "greenhouse": 0,
+    "lever": 0,
+    "ashby": 0,
+    "workable": 0,
+    "smartrecruiters": 0,
+    "jsonld": 1,
+    "remotive": 2,
+    "remoteok": 2,
+    "hn": 3,
+}
+_ABBREVIATIONS = {
+    "sr": "senior",
+    "snr": "senior",
+    "jr": "junior",
+    "jnr": "junior",
+    "eng": "engineer",
+    "engr": "engineer",
+    "mgr": "manager",
+    "ml": "machine learning",
+    "ai": "ai",
+    "llm": "llm",
+}
+_NOISE_WORDS = {
+    "remote",
+    "hybrid",
+    "onsite",
+    "on",
+    "site",
+    "fulltime",
+    "full",
+    "time",
+    "m",
+    "f",
+    "d",
+    "w",
+}
+_BRACKETS = re.compile(r"[\(\[\{][^\)\]\}]*[\)\]\}]")
+_NON_WORD = re.compile(r"[^a-z0-9+#]+")
+
+
+def normalize_title(title: str) -> str:
+    """A title reduced to what identifies the job: "Sr. Prompt Engineer (Remote) | NYC"
+    -> "senior prompt engineer"."""
+    text = title.lower()
+    text = re.split(r"\s[|–—-]\s|\s@\s", text, maxsplit=1)[0]
+    text = _BRACKETS.sub(" ", text).replace("&", " and ")
+    words = []
+    for word in _NON_WORD.split(text):
+        if not word or word in _NOISE_WORDS:
+            continue
+        words.append(_ABBREVIATIONS.get(word, word))
+    return " ".join(words)
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _match_block(
+    sources: Sequence[str],
+    titles: Sequence[str],
+    countries: Sequence[str],
+    cities: Sequence[str],
+    starts: np.ndarray,
+    ends: np.ndarray,
+    uf: _UnionFind,
+    offset: int,
+) -> None:
+    """Union every matching cross-source pair of one company block."""
+    by_source: dict[str, list[int]] = {}
+    for i, src in enumerate(sources):
+        by_source.setdefault(src, []).append(i)
+    names = sorted(by_source)
+    for a_pos, a_src in enumerate(names):
+        a_idx = by_source[a_src]
+        for b_src in names[a_pos + 1 :]:
+            b_idx = by_source[b_src]
+            scores = process.cdist(
+                [titles[i] for i in a_idx],
+                [titles[j] for j in b_idx],
+                scorer=fuzz.token_sort_ratio,
+                score_cutoff=TITLE_SCORE_CUTOFF,
+                dtype=np.uint8,
+            )
+            for ai, bj in zip(*np.nonzero(scores), strict=True):
+                i, j = a_idx[ai], b_idx[bj]
+                if not titles[i]:
+                    continue
+                if countries[i] and countries[j] and countries[i] != countries[j]:
+                    continue
+                if cities[i] and cities[j] and cities[i] != cities[j]:
+                    continue
+                # Gap between the two seen periods, in days (0 when they overlap).
+                gap = max(starts[i] - ends[j], starts[j] - ends[i], 0)
+                if gap > WINDOW_DAYS:
+                    continue
+                uf.union(offset + i, offset + j)
+
+
+def find_clusters(candidates: pl.DataFrame) -> pl.DataFrame:
+    """(posting_id, canonical_posting_id) for every posting in a cluster of two or more.
+
+    `candidates` has the columns of `sql/dedupe_candidates.sql`, sorted by company_key.
+    """
+    empty = pl.DataFrame(schema={"posting_id": pl.String, "canonical_posting_id": pl.String})
+    if candidates.is_empty():
+        return empty
+    frame = candidates.with_columns(
+        pl.col("title").map_elements(normalize_title, return_dtype=pl.String).alias("norm"),
+        pl.col("period_start").cast(pl.Int32).alias("start"),
+        pl.col("period_end").cast(pl.Int32).alias("end"),
+    ).with_columns(
+        pl.col("start").fill_null(pl.col("end")).fill_null(0),
+        pl.col("end").fill_null(pl.col("start")).fill_null(0),
+    )
+    ids = frame["posting_id"].to_list()
+    sources = frame["source"].to_list()
+    titles = frame["norm"].to_list()
+    countries = frame["country"].to_list()
+    cities = frame["city"].to_list()
+    starts = frame["start"].to_numpy()
+    ends = frame["end"].to_numpy()
+    keys = frame["company_key"].to_list()
+    uf = _UnionFind(len(ids))
+    block_start = 0
+    for k in range(1, len(keys) + 1):
+        if k < len(keys) and keys[k] == keys[block_start]:
+            continue
+        sl = slice(block_start, k)
+        if len(set(sources[sl])) > 1:
+            _match_block(
+                sources[sl],
+                titles[sl],
+                countries[sl],
+                cities[sl],
+                starts[sl],
+                ends[sl],
+                uf,
+                block_start,
+            )
+        block_start = k
+    members: dict[int, list[int]] = {}
+    for i in range(len(ids)):
+        members.setdefault(uf.find(i), []).append(i)
+    rows_pid: list[str] = []
+    rows_canon: list[str] = []
+    for group in members.values():
+        if len(group) < 2:
+            continue
+        best = min(group, key=lambda i: (SOURCE_PRIORITY.get(sources[i], 9), starts[i], ids[i]))
+        for i in group:
+            rows_pid.append(ids[i])
+            rows_canon.append(ids[best])
+    if not rows_pid:
+        return empty
+    return pl.DataFrame({"posting_id": rows_pid, "canonical_posting_id": rows_canon})
+
+
+def cluster_duplicates(con: duckdb.DuckDBPyConnection) -> int:
+    """Set `postings.canonical_posting_id`; return the number of duplicate clusters."""
+    candidates = con.sql(sql_text("dedupe_candidates")).pl()
+    clusters = find_clusters(candidates)
+    con.register("dedupe_batch", clusters.to_arrow())
+    try:
+        con.execute(sql_text("dedupe_map_create"))
+    finally:
+        con.unregister("dedupe_batch")
+    con.execute(sql_text("dedupe_apply"))
+    return clusters["canonical_posting_id"].n_unique() if clusters.height else 0

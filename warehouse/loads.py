@@ -1,0 +1,574 @@
+"""Loads: landing files -> raw_postings/crawl_runs; extract input out; extract output in.
+
+Landing files are read with Polars lazily in batches and reach DuckDB as Arrow tables
+(no per-row Python). Every function runs inside the caller's writer transaction.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import polars as pl
+
+from warehouse.sqlfiles import sql_text
+
+LANDING_BATCH_ROWS = 50_000
+
+COMPENSATION = pl.Struct(
+    {
+        "min": pl.Float64,
+        "max": pl.Float64,
+        "currency": pl.String,
+        "period": pl.String,
+        "raw": pl.String,
+    }
+)
+COMPENSATION_RANGE = pl.Struct(
+    {
+        "min": pl.Float64,
+        "max": pl.Float64,
+        "currency": pl.String,
+        "period": pl.String,
+        "label": pl.String,
+        "raw": pl.String,
+    }
+)
+# docs/architecture.md §1: one PostingItem per line. Timestamps stay strings here and are
+# parsed by DuckDB (try_cast), so one odd date never rejects a whole batch.
+LANDING_SCHEMA: dict[str, pl.DataType] = {
+    "source": pl.String(),
+    "board": pl.String(),
+    "source_id": pl.String(),
+    "url": pl.String(),
+    "company": pl.String(),
+    "title": pl.String(),
+    "location_raw": pl.String(),
+    "remote_hint": pl.String(),
+    "description_html": pl.String(),
+    "description_text": pl.String(),
+    "posted_at": pl.String(),
+    "updated_at": pl.String(),
+    "fetched_at": pl.String(),
+    "employment_type": pl.String(),
+    "compensation": COMPENSATION,
+    "compensation_ranges": pl.List(COMPENSATION_RANGE),
+    "attribution_url": pl.String(),
+}
+LANDING_FILE_RE = re.compile(
+    r"source=(?P<source>[^/]+)/date=(?P<date>\d{4}-\d{2}-\d{2})/(?P<run_id>[^/]+)\.jsonl\.gz$"
+)
+
+
+@dataclass
+class IngestResult:
+    """What one `ingest_landing` call did."""
+
+    landing_files: int = 0
+    rows_read: int = 0
+    rows_invalid: int = 0
+    raw_rows_new: int = 0
+    sightings: int = 0
+    crawl_runs: int = 0
+    skipped_files: list[str] = field(default_factory=list)  # unreadable, with the reason
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+# --- landing -> raw_postings ---------------------------------------------------------
+def complete_landing_files(landing_dir: Path) -> list[tuple[str, Path, Path]]:
+    """(relative name, data file, stats file) of every complete landing file, oldest first.
+
+    A landing file is complete only once its stats file exists (it is written last).
+    """
+    found = []
+    if not landing_dir.is_dir():
+        return found
+    for data in landing_dir.glob("source=*/date=*/*.jsonl.gz"):
+        stats = data.with_name(data.name[: -len(".jsonl.gz")] + ".stats.json")
+        if not stats.is_file():
+            continue
+        rel = data.relative_to(landing_dir).as_posix()
+        if LANDING_FILE_RE.search(rel):
+            found.append((rel, data, stats))
+    # Crawl date, then run id (a UTC timestamp): the order the crawls happened.
+    found.sort(key=lambda item: (item[0].split("/")[1], item[1].name))
+    return found
+
+
+def _landing_batches(path: Path) -> Iterator[pl.DataFrame]:
+    """The file as Polars batches; strict and fast, the caller falls back when it fails."""
+    lazy = pl.scan_ndjson(path, schema=LANDING_SCHEMA)
+    yield from lazy.collect_batches(chunk_size=LANDING_BATCH_ROWS)
+
+
+def _tolerant_batches(path: Path) -> Iterator[tuple[pl.DataFrame, int]]:
+    """Line-by-line fallback for a file with malformed lines: keep every good line.
+
+    Yields (batch, number of unparseable lines in it).
+    """
+    rows: list[dict[str, Any]] = []
+    bad = 0
+    with gzip.open(path, "rt", encoding="utf-8", errors="replace") as handle:
+        for line in handle:
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError:
+                bad += 1
+                continue
+            if not isinstance(obj, dict):
+                bad += 1
+                continue
+            rows.append({name: _coerce(name, obj.get(name)) for name in LANDING_SCHEMA})
+            if len(rows) >= LANDING_BATCH_ROWS:
+                yield pl.DataFrame(rows, schema=LANDING_SCHEMA, strict=False), bad
+                rows, bad = [], 0
+    if rows or bad:
+        yield pl.DataFrame(rows, schema=LANDING_SCHEMA, strict=False), bad
+
+
+def _coerce(name: str, value: Any) -> Any:
+    """Shape one field for the fallback path; a value of the wrong kind becomes null."""
+    if name == "compensation":
+        return _coerce_comp(value, COMPENSATION)
+    if name == "compensation_ranges":
+        if not isinstance(value, list):
+            return []
+        return [c for c in (_coerce_comp(v, COMPENSATION_RANGE) for v in value) if c]
+    if value is None or isinstance(value, (dict, list)):
+        return None
+    return str(value)
+
+
+def _coerce_comp(value: Any, dtype: pl.Struct) -> dict[str, Any] | None:
+    if not isinstance(value, dict):
+        return None
+    out: dict[str, Any] = {}
+    for fld in dtype.fields:
+        v = value.get(fld.name)
+        if fld.dtype == pl.Float64:
+            try:
+                out[fld.name] = float(v) if v is not None else None
+            except (TypeError, ValueError):
+                out[fld.name] = None
+        else:
+            out[fld.name] = None if v is None else str(v)
+    return out
+
+
+def _read_stats(path: Path) -> dict[str, Any] | None:
+    try:
+        stats = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return None
+    return stats if isinstance(stats, dict) else None
+
+
+def _as_list(value: Any) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list) else []
+
+
+def _as_int(value: Any) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _crawl_run_row(
+    stats: dict[str, Any], rel: str, source: str, crawl_date: str, run_id: str
+) -> dict[str, Any]:
+    duration = stats.get("duration_s")
+    return {
+        "run_id": str(stats.get("run_id") or run_id),
+        "source": str(stats.get("source") or source),
+        "crawl_date": date.fromisoformat(crawl_date),
+        "started_at": stats.get("started_at"),
+        "finished_at": stats.get("finished_at"),
+        "duration_s": float(duration) if isinstance(duration, (int, float)) else None,
+        "status": stats.get("status"),
+        "requests": _as_int(stats.get("requests")),
+        "responses": _as_int(stats.get("responses")),
+        "items": _as_int(stats.get("items")),
+        "items_invalid": _as_int(stats.get("items_invalid")),
+        "errors": json.dumps(stats.get("errors") or {}, sort_keys=True),
+        "boards_ok": _as_list(stats.get("boards_ok")),
+        "boards_not_found": _as_list(stats.get("boards_not_found")),
+        "boards_failed": _as_list(stats.get("boards_failed")),
+        "landing_file": rel,
+    }
+
+
+CRAWL_RUN_SCHEMA: dict[str, pl.DataType] = {
+    "run_id": pl.String(),
+    "source": pl.String(),
+    "crawl_date": pl.Date(),
+    "started_at": pl.String(),
+    "finished_at": pl.String(),
+    "duration_s": pl.Float64(),
+    "status": pl.String(),
+    "requests": pl.Int64(),
+    "responses": pl.Int64(),
+    "items": pl.Int64(),
+    "items_invalid": pl.Int64(),
+    "errors": pl.String(),
+    "boards_ok": pl.List(pl.String()),
+    "boards_not_found": pl.List(pl.String()),
+    "boards_failed": pl.List(pl.String()),
+    "landing_file": pl.String(),
+}
+
+
+def ingest_landing(con: duckdb.DuckDBPyConnection, landing_dir: Path) -> IngestResult:
+    """Load every complete landing file not loaded yet, each exactly once.
+
+    New content versions go to `raw_postings` (keyed by source, source_id, content_hash);
+    every record becomes a `posting_sightings` row for the lifecycle; each stats file
+    becomes a `crawl_runs` row. A file that cannot be read is reported and skipped (not
+    marked loaded), so fixing it and re-running loads it.
+    """
+    result = IngestResult()
+    loaded = {row[0] for row in con.sql(sql_text("landing_files_loaded")).fetchall()}
+    con.execute(sql_text("landing_stage_create"))
+    for rel, data_path, stats_path in complete_landing_files(landing_dir):
+        if rel in loaded:
+            continue
+        match = LANDING_FILE_RE.search(rel)
+        assert match is not None  # complete_landing_files only returns matching names
+        source, crawl_date, run_id = match["source"], match["date"], match["run_id"]
+        stats = _read_stats(stats_path)
+        if stats is None:
+            result.skipped_files.append(f"{rel}: unreadable stats file")
+            continue
+        try:
+            read, bad = _stage_file(con, data_path, [rel, source, crawl_date, run_id])
+        except (OSError, EOFError, gzip.BadGzipFile) as exc:
+            con.execute(sql_text("landing_stage_clear"))
+            result.skipped_files.append(f"{rel}: {exc}")
+            continue
+        invalid = bad + con.sql(sql_text("landing_stage_invalid")).fetchall()[0][0]
+        new = con.execute(sql_text("landing_insert_raw")).fetchall()[0][0]
+        seen = con.execute(sql_text("landing_insert_sightings")).fetchall()[0][0]
+        con.execute(sql_text("landing_stage_clear"))
+        run_row = _crawl_run_row(stats, rel, source, crawl_date, run_id)
+        crawl_run = pl.DataFrame([run_row], schema=CRAWL_RUN_SCHEMA).to_arrow()
+        con.register("crawl_run_batch", crawl_run)
+        result.crawl_runs += con.execute(sql_text("crawl_runs_insert")).fetchall()[0][0]
+        con.unregister("crawl_run_batch")
+        con.execute(
+            sql_text("landing_files_record"),
+            [rel, source, crawl_date, run_id, read + bad, invalid, new, _utc_now()],
+        )
+        result.landing_files += 1
+        result.rows_read += read + bad
+        result.rows_invalid += invalid
+        result.raw_rows_new += new
+        result.sightings += seen
+    con.execute(sql_text("landing_stage_drop"))
+    return result
+
+
+def _stage_file(con: duckdb.DuckDBPyConnection, path: Path, params: list[str]) -> tuple[int, int]:
+    """Copy one landing file into the `landing_stage` temp table; (rows, bad lines)."""
+    rows = 0
+    try:
+        for batch in _landing_batches(path):
+            rows += _stage_batch(con, batch, params)
+        return rows, 0
+    except pl.exceptions.PolarsError:
+        # A malformed line or a field of the wrong type: redo this file line by line.
+        con.execute(sql_text("landing_stage_clear"))
+    rows = bad = 0
+    for batch, bad_lines in _tolerant_batches(path):
+        rows += _stage_batch(con, batch, params)
+        bad += bad_lines
+    return rows, bad
+
+
+def _stage_batch(con: duckdb.DuckDBPyConnection, batch: pl.DataFrame, params: list[str]) -> int:
+    con.register("landing_batch", batch.to_arrow())
+    try:
+        con.execute(sql_text("landing_stage_insert"), params)
+    finally:
+        con.unregister("landing_batch")
+    return batch.height
+
+
+# --- raw_postings -> extract input ----------------------------------------------------
+def pending_extraction(
+    con: duckdb.DuckDBPyConnection, extractor_version: str, batch_size: int = 2000
+) -> Iterator[list[dict]]:
+    """Extract-input records for postings whose latest raw version is not yet extracted
+    by `extractor_version` (new, changed, or extracted by another version).
+
+    The pending set is fixed when iteration starts (a temp table), so loading the
+    extractions of one batch does not move the next; every batch is fetched completely
+    before it is yielded, leaving the connection free for the caller's writes.
+    """
+    con.execute(sql_text("pending_create"), [extractor_version])
+    try:
+        total = con.sql(sql_text("pending_count")).fetchall()[0][0]
+        for start in range(0, total, batch_size):
+            rel = con.execute(sql_text("pending_batch"), [start, start + batch_size])
+            columns = [d[0] for d in rel.description]
+            rows = rel.fetchall()
+            yield [_extract_input(dict(zip(columns, row, strict=True))) for row in rows]
+    finally:
+        con.execute(sql_text("pending_drop"))
+
+
+def _extract_input(row: dict[str, Any]) -> dict[str, Any]:
+    posted = row["posted_at"]
+    return {
+        "id": row["id"],
+        "title": row["title"] or "",
+        "company": row["company"] or "",
+        "location": row["location"],
+        "text": row["text"] or "",
+        "posted_at": posted.isoformat() if posted is not None else None,
+        "compensation": row["compensation"],
+        "compensation_ranges": row["compensation_ranges"] or [],
+        "remote_hint": row["remote_hint"],
+        "source": row["source"],
+    }
+
+
+# --- extract output -> postings ------------------------------------------------------
+POSTING_EXTRACT_SCHEMA: dict[str, pl.DataType] = {
+    "posting_id": pl.String(),
+    "role": pl.String(),
+    "role_evidence": pl.String(),
+    "seniority": pl.String(),
+    "remote": pl.String(),
+    "city": pl.String(),
+    "region": pl.String(),
+    "country": pl.String(),
+    "us_state": pl.String(),
+    "world_region": pl.String(),
+    "years_min": pl.Float64(),
+    "years_max": pl.Float64(),
+    "salary_min": pl.Float64(),
+    "salary_max": pl.Float64(),
+    "salary_currency": pl.String(),
+    "salary_period": pl.String(),
+    "salary_min_annual_usd": pl.Float64(),
+    "salary_max_annual_usd": pl.Float64(),
+    "salary_source": pl.String(),
+}
+SALARY_SCHEMA: dict[str, pl.DataType] = {
+    "posting_id": pl.String(),
+    "ordinal": pl.Int32(),
+    "min": pl.Float64(),
+    "max": pl.Float64(),
+    "currency": pl.String(),
+    "period": pl.String(),
+    "min_annual_usd": pl.Float64(),
+    "max_annual_usd": pl.Float64(),
+    "text": pl.String(),
+    "label": pl.String(),
+    "is_primary": pl.Boolean(),
+}
+SKILL_SCHEMA: dict[str, pl.DataType] = {
+    "posting_id": pl.String(),
+    "skill_id": pl.String(),
+    "evidence": pl.String(),
+}
+
+
+def _num(value: Any) -> float | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _str(value: Any) -> str | None:
+    if value is None or isinstance(value, (dict, list)):
+        return None
+    text = str(value)
+    return text if text else None
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _split_record(
+    record: dict[str, Any],
+) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
+    """One extract output record (docs/architecture.md §2) -> posting, salary, skill rows."""
+    pid = str(record["id"])
+    salary = _dict(record.get("salary"))
+    location = _dict(record.get("location"))
+    years = _dict(record.get("years_experience"))
+    posting = {
+        "posting_id": pid,
+        "role": _str(record.get("role")),
+        "role_evidence": _str(record.get("role_evidence")),
+        "seniority": _str(record.get("seniority")),
+        "remote": _str(record.get("remote")),
+        "city": _str(location.get("city")),
+        "region": _str(location.get("region")),
+        "country": _str(location.get("country")),
+        "us_state": _str(location.get("us_state")),
+        "world_region": _str(location.get("world_region")),
+        "years_min": _num(years.get("min")),
+        "years_max": _num(years.get("max")),
+        "salary_min": _num(salary.get("min")),
+        "salary_max": _num(salary.get("max")),
+        "salary_currency": _str(salary.get("currency")),
+        "salary_period": _str(salary.get("period")),
+        "salary_min_annual_usd": _num(salary.get("min_annual_usd")),
+        "salary_max_annual_usd": _num(salary.get("max_annual_usd")),
+        "salary_source": _str(record.get("salary_source")) if salary else None,
+    }
+    ranges = record.get("salaries")
+    if not isinstance(ranges, list):
+        # An extractor without the extras still gives its one salary as the primary range.
+        ranges = [{**salary, "is_primary": True}] if salary else []
+    salaries = []
+    for ordinal, rng in enumerate(r for r in ranges if isinstance(r, dict)):
+        salaries.append(
+            {
+                "posting_id": pid,
+                "ordinal": ordinal,
+                "min": _num(rng.get("min")),
+                "max": _num(rng.get("max")),
+                "currency": _str(rng.get("currency")),
+                "period": _str(rng.get("period")),
+                "min_annual_usd": _num(rng.get("min_annual_usd")),
+                "max_annual_usd": _num(rng.get("max_annual_usd")),
+                "text": _str(rng.get("text")),
+                "label": _str(rng.get("label")),
+                "is_primary": bool(rng.get("is_primary")),
+            }
+        )
+    evidence: dict[str, str] = {}
+    for ev in record.get("skill_evidence") or []:
+        if isinstance(ev, dict) and ev.get("skill_id") and ev.get("text"):
+            evidence.setdefault(str(ev["skill_id"]), str(ev["text"]))
+    skill_ids = [str(s) for s in record.get("skills") or [] if s]
+    skills = [
+        {"posting_id": pid, "skill_id": sid, "evidence": evidence.get(sid)}
+        for sid in dict.fromkeys(skill_ids)
+    ]
+    return posting, salaries, skills
+
+
+def load_extractions(
+    con: duckdb.DuckDBPyConnection, records: Iterable[dict], extractor_version: str
+) -> int:
+    """Upsert extract output records into postings, posting_salaries and posting_skills.
+
+    Each record joins the latest raw version of its posting (company, title, url, dates
+    come from there). Records without an `id`, or for a posting never landed, are
+    skipped. The current extraction run (one per writer transaction and extractor
+    version) is recorded in `extraction_runs`. Returns the number of postings loaded.
+    """
+    postings: list[dict[str, Any]] = []
+    salaries: list[dict[str, Any]] = []
+    skills: list[dict[str, Any]] = []
+    for record in records:
+        if not isinstance(record, dict) or not record.get("id"):
+            continue
+        posting, posting_salaries, posting_skills = _split_record(record)
+        postings.append(posting)
+        salaries.extend(posting_salaries)
+        skills.extend(posting_skills)
+    if not postings:
+        return 0
+    run_id = _current_extraction_run(con, extractor_version)
+    # Keep the last record of an id that appears twice in one call.
+    frame = pl.DataFrame(postings, schema=POSTING_EXTRACT_SCHEMA).unique(
+        "posting_id", keep="last", maintain_order=True
+    )
+    con.register("extract_batch", frame.to_arrow())
+    con.register("salary_batch", pl.DataFrame(salaries, schema=SALARY_SCHEMA).to_arrow())
+    con.register("skill_batch", pl.DataFrame(skills, schema=SKILL_SCHEMA).to_arrow())
+    try:
+        con.execute(sql_text("extract_stage_create"), [extractor_version, run_id])
+        loaded = con.sql(sql_text("extract_stage_count")).fetchall()[0][0]
+        con.execute(sql_text("extract_upsert"))
+        con.execute(sql_text("extract_stage_drop"))
+    finally:
+        for name in ("extract_batch", "salary_batch", "skill_batch"):
+            con.unregister(name)
+    con.execute(sql_text("extraction_run_add"), [loaded, _utc_now(), run_id])
+    return loaded
+
+
+def _current_extraction_run(con: duckdb.DuckDBPyConnection, extractor_version: str) -> str:
+    """The extraction run of this connection for this version, created on first use.
+
+    Its id `<version>#<n>` counts runs of that version, so a clean run and a re-run after
+    a crash get the same id.
+    """
+    con.execute(sql_text("extraction_session_create"))
+    found = con.execute(sql_text("extraction_session_get"), [extractor_version]).fetchall()
+    if found:
+        return found[0][0]
+    n = con.execute(sql_text("extraction_runs_count"), [extractor_version]).fetchall()[0][0]
+    run_id = f"{extractor_version}#{n + 1}"
+    now = _utc_now()
+    con.execute(sql_text("extraction_run_create"), [run_id, extractor_version, now, now])
+    con.execute(sql_text("extraction_session_set"), [extractor_version, run_id])
+    return run_id
+
+
+# --- taxonomy ------------------------------------------------------------------------
+TAXONOMY_SCHEMA: dict[str, pl.DataType] = {
+    "skill_id": pl.String(),
+    "name": pl.String(),
+    "category": pl.String(),
+    "family": pl.String(),
+    "aliases": pl.List(pl.String()),
+}
+
+
+def load_taxonomy(con: duckdb.DuckDBPyConnection, skills: Iterable[Any]) -> int:
+    """Replace the `skills` table with the taxonomy (dicts or objects with
+    id, name, category, family, aliases). Returns the number of skills."""
+    rows: dict[str, dict[str, Any]] = {}
+    for skill in skills:
+        get = skill.get if isinstance(skill, dict) else lambda k, s=skill: getattr(s, k, None)
+        sid = get("id") or get("skill_id")
+        if not sid:
+            continue
+        rows[str(sid)] = {
+            "skill_id": str(sid),
+            "name": str(get("name") or sid),
+            "category": _str(get("category")),
+            "family": _str(get("family")),
+            "aliases": sorted(str(a) for a in (get("aliases") or ())),
+        }
+    frame = pl.DataFrame(list(rows.values()), schema=TAXONOMY_SCHEMA).sort("skill_id")
+    con.register("taxonomy_batch", frame.to_arrow())
+    try:
+        con.execute(sql_text("taxonomy_replace"))
+    finally:
+        con.unregister("taxonomy_batch")
+    return frame.height
+
+
+def update_companies(con: duckdb.DuckDBPyConnection) -> int:
+    """Rebuild `companies` from postings; returns the number of companies."""
+    con.execute(sql_text("companies_rebuild"))
+    return con.sql(sql_text("companies_count")).fetchall()[0][0]

@@ -1,0 +1,113 @@
+"""One refresh = one writer transaction: ingest -> extract -> load -> lifecycle -> dedupe -> views.
+
+Either all of it lands or none of it does (the writer swaps the new file in only on
+success), so a refresh can be re-run without fear after any failure or kill.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from promptjobs.settings import Settings
+from warehouse.dedupe import cluster_duplicates
+from warehouse.lifecycle import update_lifecycle
+from warehouse.loads import (
+    ingest_landing,
+    load_extractions,
+    load_taxonomy,
+    pending_extraction,
+    update_companies,
+)
+from warehouse.sqlfiles import sql_text
+from warehouse.stats import compute_skill_pay_premium
+from warehouse.store import Warehouse
+from warehouse.views import create_views
+
+ExtractFunction = Callable[[Iterable[dict]], Iterator[dict]]
+
+
+@dataclass
+class RefreshSummary:
+    """What one refresh did; `as_dict()` is what the CLI and Dagster print."""
+
+    landing_files: int = 0
+    raw_rows_read: int = 0
+    raw_rows_invalid: int = 0
+    raw_rows_new: int = 0
+    sightings: int = 0
+    crawl_runs: int = 0
+    extracted: int = 0
+    postings_total: int = 0
+    new_postings: int = 0
+    open_postings: int = 0
+    closed_postings: int = 0
+    newly_closed: int = 0
+    reopened: int = 0
+    clusters: int = 0
+    canonical_jobs: int = 0
+    companies: int = 0
+    skills: int = 0
+    pay_premium_skills: int = 0
+    views: int = 0
+    duration_s: float = 0.0
+    skipped_files: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def run_refresh(
+    settings: Settings,
+    extract: ExtractFunction,
+    extractor_version: str,
+    taxonomy: list[dict],
+    progress: Callable[[str], None] | None = None,
+    batch_size: int = 2000,
+) -> RefreshSummary:
+    """Load what landed, extract what is new or changed, and rebuild history and views."""
+    say = progress or (lambda _message: None)
+    started = time.perf_counter()
+    summary = RefreshSummary()
+    with Warehouse(settings).writer() as con:
+        summary.skills = load_taxonomy(con, taxonomy)
+        ingest = ingest_landing(con, settings.landing_dir)
+        summary.landing_files = ingest.landing_files
+        summary.raw_rows_read = ingest.rows_read
+        summary.raw_rows_invalid = ingest.rows_invalid
+        summary.raw_rows_new = ingest.raw_rows_new
+        summary.sightings = ingest.sightings
+        summary.crawl_runs = ingest.crawl_runs
+        summary.skipped_files = ingest.skipped_files
+        say(
+            f"ingested {ingest.landing_files} landing file(s): {ingest.raw_rows_new} new raw "
+            f"row(s), {ingest.rows_invalid} invalid"
+        )
+        for skipped in ingest.skipped_files:
+            say(f"skipped {skipped}")
+
+        before = con.sql(sql_text("postings_count")).fetchall()[0][0]
+        for batch in pending_extraction(con, extractor_version, batch_size=batch_size):
+            summary.extracted += load_extractions(con, extract(batch), extractor_version)
+            say(f"extracted {summary.extracted} posting(s)")
+        summary.postings_total = con.sql(sql_text("postings_count")).fetchall()[0][0]
+        summary.new_postings = summary.postings_total - before
+
+        lifecycle = update_lifecycle(con)
+        summary.open_postings = lifecycle["open_postings"]
+        summary.closed_postings = lifecycle["closed_postings"]
+        summary.newly_closed = lifecycle["newly_closed"]
+        summary.reopened = lifecycle["reopened"]
+        say(f"lifecycle: {lifecycle['newly_closed']} closed, {lifecycle['reopened']} reopened")
+
+        summary.clusters = cluster_duplicates(con)
+        summary.canonical_jobs = con.sql(sql_text("canonical_count")).fetchall()[0][0]
+        say(f"dedupe: {summary.clusters} cross-source cluster(s)")
+        summary.companies = update_companies(con)
+        summary.views = len(create_views(con))
+        summary.pay_premium_skills = compute_skill_pay_premium(con)
+        say(f"views: {summary.views} created")
+    summary.duration_s = round(time.perf_counter() - started, 3)
+    return summary

@@ -1,0 +1,1 @@
+select count(*) from postings where posting_id = canonical_posting_id

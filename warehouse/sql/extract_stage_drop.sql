@@ -1,0 +1,2 @@
+drop table if exists extract_stage;
+drop table if exists extract_previous

@@ -1,0 +1,1 @@
+select count(*) from extraction_runs where extractor_version = ?

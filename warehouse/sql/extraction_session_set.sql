@@ -1,0 +1,1 @@
+insert into extraction_session values (?, ?)

@@ -1,0 +1,1 @@
+select landing_file from landing_files

@@ -1,0 +1,1 @@
+select count(*) from landing_stage where not valid

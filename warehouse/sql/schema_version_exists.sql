@@ -1,0 +1,3 @@
+select count(*) > 0
+from duckdb_tables()
+where table_name = 'schema_version' and schema_name = 'main'

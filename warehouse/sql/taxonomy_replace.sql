@@ -1,0 +1,2 @@
+delete from skills;
+insert into skills by name select * from taxonomy_batch

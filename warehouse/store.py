@@ -1,0 +1,224 @@
+"""The DuckDB warehouse: one writer at a time, readers never blocked, migrations on connect.
+
+Design (docs/data-model.md, "Concurrency"):
+- A writer takes an exclusive `flock` on `<db>.lock`. A second writer waits up to
+  `lock_timeout_s`, then fails with one line saying another refresh is running. This is
+  what turns DuckDB's "Could not set lock on file" into an orderly queue.
+- For a file database the writer copies the current file to `<db>.tmp-<pid>` in the same
+  folder, applies migrations and the whole load there in ONE transaction, checkpoints,
+  closes, fsyncs and `os.replace`s the copy onto the real name. Readers open the real
+  name, so they read the previous state while a refresh runs and never see half a load;
+  a SIGKILL leaves the previous file untouched (the stale copy is removed next time).
+- For `md:` (MotherDuck) targets the writer is a plain transaction on the remote database.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+
+from promptjobs.settings import Settings
+from warehouse.sqlfiles import sql_text
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+DEFAULT_LOCK_TIMEOUT_S = 60.0
+
+# Readers get no way out of the database file: no file access, no extension installs,
+# and a locked configuration so a query cannot switch these back on.
+READER_CONFIG: dict[str, str | bool] = {
+    "enable_external_access": False,
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "lock_configuration": True,
+}
+
+
+class WarehouseError(Exception):
+    """A problem the user can fix; the message is one line saying what to do."""
+
+
+class WarehouseBusy(WarehouseError):
+    """Another process holds the writer lock."""
+
+
+class WarehouseMissing(WarehouseError):
+    """There is no warehouse yet."""
+
+
+def migration_files() -> list[tuple[int, str, Path]]:
+    """(version, name, path) of every `migrations/NNN_name.sql`, in version order."""
+    found = []
+    for path in sorted(MIGRATIONS_DIR.glob("[0-9][0-9][0-9]_*.sql")):
+        version = int(path.name[:3])
+        found.append((version, path.stem[4:], path))
+    return found
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> int:
+    """The highest applied migration (0 on an empty database)."""
+    exists = con.sql(sql_text("schema_version_exists")).fetchall()[0][0]
+    if not exists:
+        return 0
+    return con.sql(sql_text("schema_version_current")).fetchall()[0][0]
+
+
+def apply_migrations(con: duckdb.DuckDBPyConnection, up_to: int | None = None) -> list[int]:
+    """Apply the migrations not applied yet (optionally only up to `up_to`); return them.
+
+    Runs inside the caller's transaction, so a failed migration changes nothing.
+    """
+    con.execute(sql_text("schema_version"))
+    current = schema_version(con)
+    applied = []
+    for version, name, path in migration_files():
+        if version <= current or (up_to is not None and version > up_to):
+            continue
+        con.execute(path.read_text(encoding="utf-8"))
+        con.execute(
+            sql_text("schema_version_record"),
+            [version, name, datetime.now(UTC).replace(tzinfo=None)],
+        )
+        applied.append(version)
+    return applied
+
+
+class Warehouse:
+    """The warehouse named by `settings.warehouse_target` (a file path or `md:NAME`)."""
+
+    def __init__(self, settings: Settings, lock_timeout_s: float = DEFAULT_LOCK_TIMEOUT_S) -> None:
+        self.settings = settings
+        self.target = settings.warehouse_target
+        self.is_motherduck = settings.is_motherduck
+        self.lock_timeout_s = lock_timeout_s
+
+    @property
+    def path(self) -> Path:
+        """The database file (file targets only)."""
+        return Path(self.target)
+
+    @property
+    def lock_path(self) -> Path:
+        if self.is_motherduck:
+            # One lock per MotherDuck database on this machine; remote writers on other
+            # machines are serialised by MotherDuck's own transactions.
+            safe = self.target.replace(":", "_").replace("/", "_")
+            return self.settings.home / f"{safe}.lock"
+        return self.path.with_name(self.path.name + ".lock")
+
+    def exists(self) -> bool:
+        return self.is_motherduck or self.path.is_file()
+
+    # --- writer ---------------------------------------------------------------------
+    @contextmanager
+    def _exclusive_lock(self) -> Iterator[None]:
+        self.lock_path.parent.mkdir(parents=True, exist_ok=True)
+        with open(self.lock_path, "a+") as handle:
+            deadline = time.monotonic() + self.lock_timeout_s
+            while True:
+                try:
+                    fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise WarehouseBusy(
+                            f"another refresh is writing {self.target} (lock {self.lock_path} "
+                            f"held for over {self.lock_timeout_s:.0f} s): wait for it to finish "
+                            "and try again"
+                        ) from None
+                    time.sleep(0.1)
+            try:
+                handle.seek(0)
+                handle.truncate()
+                handle.write(f"{os.getpid()}\n")
+                handle.flush()
+                yield
+            finally:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+    def _remove_stale_copies(self) -> None:
+        # Only called with the lock held: any copy left now belongs to a killed writer.
+        for stale in self.path.parent.glob(self.path.name + ".tmp-*"):
+            stale.unlink(missing_ok=True)
+
+    @contextmanager
+    def writer(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """The single writer: lock, migrations, ONE transaction, atomic swap on success."""
+        with self._exclusive_lock():
+            if self.is_motherduck:
+                yield from self._write_transaction(self.target)
+                return
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._remove_stale_copies()
+            work = self.path.with_name(f"{self.path.name}.tmp-{os.getpid()}")
+            if self.path.exists():
+                shutil.copyfile(self.path, work)
+            try:
+                yield from self._write_transaction(str(work))
+                _fsync_file(work)
+                os.replace(work, self.path)
+                _fsync_dir(self.path.parent)
+            finally:
+                work.unlink(missing_ok=True)
+                work.with_name(work.name + ".wal").unlink(missing_ok=True)
+
+    def _write_transaction(self, database: str) -> Iterator[duckdb.DuckDBPyConnection]:
+        con = duckdb.connect(database)
+        try:
+            # Timestamps without an offset are UTC everywhere in the warehouse.
+            con.execute("set TimeZone = 'UTC'")
+            con.execute("begin transaction")
+            try:
+                apply_migrations(con)
+                yield con
+                con.execute("commit")
+            except BaseException:
+                con.execute("rollback")
+                raise
+            if not database.startswith("md:"):
+                # Fold the WAL into the file so the swapped-in file stands alone.
+                con.execute("checkpoint")
+        finally:
+            con.close()
+
+    # --- reader ---------------------------------------------------------------------
+    @contextmanager
+    def reader(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A read-only connection with file access and extension loading switched off."""
+        if not self.exists():
+            raise WarehouseMissing(
+                f"no warehouse at {self.target}: run `promptjobs demo` or "
+                "`promptjobs refresh` first"
+            )
+        if self.is_motherduck:
+            # MotherDuck needs its extension and the network, so only read_only applies.
+            con = duckdb.connect(self.target, read_only=True)
+        else:
+            con = duckdb.connect(str(self.path), read_only=True, config=dict(READER_CONFIG))
+        try:
+            yield con
+        finally:
+            con.close()
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
