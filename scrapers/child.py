@@ -1,0 +1,70 @@
+"""The crawl child process: `python -m scrapers.child SPEC.json` (see scrapers.run)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def spider_class(source: str) -> type:
+    from scrapers.spiders.ashby import AshbySpider
+    from scrapers.spiders.greenhouse import GreenhouseSpider
+    from scrapers.spiders.hn import HnSpider
+    from scrapers.spiders.jsonld import JsonLdSpider
+    from scrapers.spiders.lever import LeverSpider
+    from scrapers.spiders.remoteok import RemoteOkSpider
+    from scrapers.spiders.remotive import RemotiveSpider
+    from scrapers.spiders.smartrecruiters import SmartRecruitersSpider
+    from scrapers.spiders.workable import WorkableSpider
+
+    classes = {
+        cls.source: cls
+        for cls in (
+            GreenhouseSpider,
+            LeverSpider,
+            AshbySpider,
+            WorkableSpider,
+            SmartRecruitersSpider,
+            HnSpider,
+            RemotiveSpider,
+            RemoteOkSpider,
+            JsonLdSpider,
+        )
+    }
+    return classes[source]
+
+
+def run(spec: dict[str, Any]) -> None:
+    from scrapy.crawler import CrawlerProcess
+    from scrapy.settings import Settings as ScrapySettings
+
+    base = ScrapySettings()
+    base.setmodule("scrapers.settings", priority="project")
+    if spec["jobs"]:
+        base.set("LOG_LEVEL", spec["jobs"][0]["settings"].get("LOG_LEVEL", "INFO"))
+    process = CrawlerProcess(base)
+    for job in spec["jobs"]:
+        cls = spider_class(job["source"])
+        # Per-source settings ride on a subclass: spider settings outrank project settings.
+        run_cls = type(
+            cls.__name__,
+            (cls,),
+            {"custom_settings": {**(cls.custom_settings or {}), **job["settings"]}},
+        )
+        try:
+            process.crawl(run_cls, **job["kwargs"])
+        except Exception as exc:  # one broken source must not stop the others
+            print(f"{job['source']}: could not start: {exc!r}", file=sys.stderr)
+    process.start()
+
+
+def main(argv: list[str]) -> int:
+    spec = json.loads(Path(argv[1]).read_text(encoding="utf-8"))
+    run(spec)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

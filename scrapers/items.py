@@ -1,0 +1,268 @@
+"""One item for every source (`PostingItem`), its loader, and the small helpers the spiders
+share to turn a source's wire fields into the landing contract (docs/architecture.md §1)."""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import UTC, datetime
+from typing import Any
+
+import scrapy
+from itemloaders.processors import Identity, MapCompose, TakeFirst
+from scrapy.loader import ItemLoader
+from w3lib.html import remove_tags, replace_entities
+
+PERIODS: tuple[str, ...] = ("year", "month", "week", "day", "hour")
+
+LANDING_FIELDS: tuple[str, ...] = (
+    "source",
+    "board",
+    "source_id",
+    "url",
+    "company",
+    "title",
+    "location_raw",
+    "remote_hint",
+    "description_html",
+    "description_text",
+    "posted_at",
+    "updated_at",
+    "fetched_at",
+    "employment_type",
+    "compensation",
+    "compensation_ranges",
+    "attribution_url",
+)
+
+
+class PostingItem(scrapy.Item):
+    source = scrapy.Field()
+    board = scrapy.Field()
+    source_id = scrapy.Field()
+    url = scrapy.Field()
+    company = scrapy.Field()
+    title = scrapy.Field()
+    location_raw = scrapy.Field()
+    remote_hint = scrapy.Field()
+    description_html = scrapy.Field()
+    description_text = scrapy.Field()
+    posted_at = scrapy.Field()
+    updated_at = scrapy.Field()
+    fetched_at = scrapy.Field()
+    employment_type = scrapy.Field()
+    compensation = scrapy.Field()
+    compensation_ranges = scrapy.Field()
+    attribution_url = scrapy.Field()
+
+
+# --- text helpers ----------------------------------------------------------------------------
+
+_BLOCK_END = re.compile(r"(?i)<\s*(br\s*/?|/p|/div|/li|/h[1-6]|/ul|/ol|/tr|/section)\s*>")
+_LIST_ITEM = re.compile(r"(?i)<\s*li(\s[^>]*)?>")
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def html_to_text(markup: str | None) -> str:
+    """Plain text from HTML: block ends become line breaks, tags go, entities are decoded."""
+    if not markup:
+        return ""
+    text = _BLOCK_END.sub("\n", markup)
+    text = _LIST_ITEM.sub("\n- ", text)
+    text = replace_entities(remove_tags(text))
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+def unescape_html(escaped: str | None) -> str | None:
+    """Greenhouse sends `content` as entity-escaped HTML (`&lt;p&gt;`); this gives the HTML."""
+    return html.unescape(escaped) if escaped else None
+
+
+def clean_str(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = _SPACES.sub(" ", str(value)).strip()
+    return text or None
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+
+def iso_from_epoch(seconds: float | int | None) -> str | None:
+    if seconds is None or isinstance(seconds, bool):
+        return None
+    try:
+        return datetime.fromtimestamp(float(seconds), tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    except (TypeError, ValueError, OverflowError, OSError):
+        return None
+
+
+def iso_from_millis(millis: float | int | None) -> str | None:
+    if millis is None or isinstance(millis, bool):
+        return None
+    try:
+        return iso_from_epoch(float(millis) / 1000.0)
+    except (TypeError, ValueError):
+        return None
+
+
+def iso_date_str(value: Any) -> str | None:
+    """Keep an ISO-8601 date/datetime string as the source wrote it, if it parses."""
+    text = clean_str(value)
+    if not text:
+        return None
+    try:
+        datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return text
+
+
+# --- compensation ----------------------------------------------------------------------------
+
+_PERIOD_WORDS: dict[str, str] = {
+    "year": "year",
+    "yearly": "year",
+    "annual": "year",
+    "annually": "year",
+    "yr": "year",
+    "month": "month",
+    "monthly": "month",
+    "week": "week",
+    "weekly": "week",
+    "day": "day",
+    "daily": "day",
+    "hour": "hour",
+    "hourly": "hour",
+    "hr": "hour",
+}
+
+
+def normalize_period(raw: Any) -> str | None:
+    """'1 YEAR', 'per-year-salary', 'HOURLY', 'YEAR', 'per-hour-wage' -> year/month/.../hour."""
+    if not raw:
+        return None
+    for word in re.split(r"[^a-z]+", str(raw).lower()):
+        if word in _PERIOD_WORDS:
+            return _PERIOD_WORDS[word]
+    return None
+
+
+def to_number(value: Any) -> float | None:
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    text = str(value).replace(",", "").strip()
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def make_range(
+    low: Any,
+    high: Any,
+    currency: Any,
+    period: Any,
+    raw: Any,
+    label: str | None = None,
+) -> dict[str, Any] | None:
+    """A compensation range in the landing shape, or None when it has no figure at all."""
+    lo, hi = to_number(low), to_number(high)
+    if lo is None and hi is None:
+        return None
+    # Whole numbers stay ints so the landing JSON reads like the source.
+    lo_out: float | int | None = int(lo) if lo is not None and lo.is_integer() else lo
+    hi_out: float | int | None = int(hi) if hi is not None and hi.is_integer() else hi
+    out: dict[str, Any] = {
+        "min": lo_out,
+        "max": hi_out,
+        "currency": (str(currency).strip().upper() if currency else None),
+        "period": normalize_period(period),
+        "raw": raw if isinstance(raw, str) else (None if raw is None else str(raw)),
+    }
+    if label is not None:
+        out["label"] = label
+    return out
+
+
+def primary_compensation(ranges: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The first zone's range is the posting's compensation (without its zone label)."""
+    if not ranges:
+        return None
+    first = dict(ranges[0])
+    first.pop("label", None)
+    return first
+
+
+# --- loader ----------------------------------------------------------------------------------
+
+
+class PostingLoader(ItemLoader):
+    """Every spider builds its items through this loader, so cleaning is the same everywhere."""
+
+    default_item_class = PostingItem
+    default_output_processor = TakeFirst()
+
+    source_id_in = MapCompose(lambda v: str(v).strip())
+    company_in = MapCompose(clean_str)
+    title_in = MapCompose(clean_str)
+    location_raw_in = MapCompose(clean_str)
+    employment_type_in = MapCompose(clean_str)
+    url_in = MapCompose(lambda v: str(v).strip())
+    compensation_in = Identity()
+    compensation_out = TakeFirst()
+    compensation_ranges_in = Identity()
+    compensation_ranges_out = Identity()
+
+
+def build_posting(
+    *,
+    source: str,
+    board: str,
+    source_id: Any,
+    url: Any,
+    company: Any,
+    title: Any,
+    fetched_at: str,
+    location_raw: Any = None,
+    remote_hint: str | None = None,
+    description_html: str | None = None,
+    description_text: str | None = None,
+    posted_at: str | None = None,
+    updated_at: str | None = None,
+    employment_type: Any = None,
+    compensation_ranges: list[dict[str, Any]] | None = None,
+    attribution_url: str | None = None,
+) -> PostingItem:
+    """Load one posting: derives description_text from the HTML when not given, and the
+    compensation from the first range. Missing optional fields land as null."""
+    loader = PostingLoader()
+    loader.add_value("source", source)
+    loader.add_value("board", board)
+    loader.add_value("source_id", source_id)
+    loader.add_value("url", url)
+    loader.add_value("company", company)
+    loader.add_value("title", title)
+    loader.add_value("location_raw", location_raw)
+    loader.add_value("remote_hint", remote_hint)
+    loader.add_value("description_html", description_html)
+    text = description_text if description_text is not None else html_to_text(description_html)
+    loader.add_value("description_text", text.strip() if text else "")
+    loader.add_value("posted_at", posted_at)
+    loader.add_value("updated_at", updated_at)
+    loader.add_value("fetched_at", fetched_at)
+    loader.add_value("employment_type", employment_type)
+    ranges = [r for r in (compensation_ranges or []) if r]
+    loader.add_value("compensation_ranges", ranges)
+    loader.add_value("compensation", primary_compensation(ranges))
+    loader.add_value("attribution_url", attribution_url)
+    item = loader.load_item()
+    for name in LANDING_FIELDS:
+        item.setdefault(name, [] if name == "compensation_ranges" else None)
+    if item["description_text"] is None:
+        item["description_text"] = ""
+    return item

@@ -1,0 +1,93 @@
+"""The landing zone writer (docs/architecture.md §1): one gzip JSONL file per run and source,
+written under a temporary name and renamed when complete; the stats file is written last."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import secrets
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import IO, Any
+
+from scrapers.registry import SOURCES
+
+
+def new_run_id(now: datetime | None = None) -> str:
+    """`<UTC %Y%m%dT%H%M%S>-<8 hex>`: sortable, and two runs in one second still differ."""
+    now = now or datetime.now(UTC)
+    return f"{now.strftime('%Y%m%dT%H%M%S')}-{secrets.token_hex(4)}"
+
+
+def partition_dir(landing_dir: Path, source: str, crawl_date: date) -> Path:
+    """Built from the source and the date only (never from a board token)."""
+    if source not in SOURCES:
+        raise ValueError(f"unknown source {source!r}")
+    return Path(landing_dir) / f"source={source}" / f"date={crawl_date.isoformat()}"
+
+
+def write_json_atomic(path: Path, payload: Any) -> None:
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    with tmp.open("w", encoding="utf-8") as fh:
+        json.dump(payload, fh, ensure_ascii=False, indent=1, sort_keys=True)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+class LandingWriter:
+    """Append-only writer for one run of one source.
+
+    `write()` streams records into a hidden temporary file; `close(stats)` renames it to
+    `<run_id>.jsonl.gz` and then writes `<run_id>.stats.json`. `abort()` deletes the temporary
+    file. A run id that already exists is never reused.
+    """
+
+    def __init__(self, landing_dir: Path, source: str, crawl_date: date, run_id: str) -> None:
+        self.source = source
+        self.crawl_date = crawl_date
+        self.run_id = run_id
+        self.directory = partition_dir(landing_dir, source, crawl_date)
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self.path = self.directory / f"{run_id}.jsonl.gz"
+        self.stats_path = self.directory / f"{run_id}.stats.json"
+        if self.path.exists() or self.stats_path.exists():
+            raise FileExistsError(f"landing run {run_id} already exists in {self.directory}")
+        self._tmp = self.directory / f".{run_id}.jsonl.gz.tmp"
+        self._raw: IO[bytes] = self._tmp.open("wb")
+        # Level 5: a third of level 9's CPU for a few percent more bytes.
+        self._gz = gzip.GzipFile(fileobj=self._raw, mode="wb", compresslevel=5, mtime=0)
+        self.records = 0
+        self.closed = False
+
+    def write(self, record: dict[str, Any]) -> None:
+        line = json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+        self._gz.write(line.encode("utf-8"))
+        self.records += 1
+
+    def close(self, stats: dict[str, Any]) -> Path:
+        if self.closed:
+            return self.stats_path
+        self._gz.close()
+        self._raw.flush()
+        os.fsync(self._raw.fileno())
+        self._raw.close()
+        os.replace(self._tmp, self.path)
+        write_json_atomic(self.stats_path, stats)
+        self.closed = True
+        return self.stats_path
+
+    def abort(self) -> None:
+        if self.closed:
+            return
+        self._gz.close()
+        self._raw.close()
+        self._tmp.unlink(missing_ok=True)
+        self.closed = True
+
+
+def read_landing(path: Path) -> list[dict[str, Any]]:
+    """All records of one landing file (for tests, benchmarks and debugging)."""
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]

@@ -1,0 +1,246 @@
+"""Item pipelines: validate every posting (an invalid one is logged, counted and dropped; the
+crawl goes on), then land it (scrapers.landing) and write the run's stats file last."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import Counter
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+import pycountry
+from pydantic import BaseModel, ValidationError, field_validator, model_validator
+from scrapy import signals
+from scrapy.exceptions import DropItem
+
+from scrapers import resume
+from scrapers.items import LANDING_FIELDS, primary_compensation
+from scrapers.landing import LandingWriter, new_run_id
+from scrapers.registry import SOURCES
+
+if TYPE_CHECKING:
+    from scrapy import Spider
+    from scrapy.crawler import Crawler
+
+logger = logging.getLogger(__name__)
+
+
+class CompensationRange(BaseModel):
+    min: float | None
+    max: float | None
+    currency: str
+    period: Literal["year", "month", "week", "day", "hour"]
+    raw: str | None = None
+    label: str | None = None
+
+    @field_validator("currency")
+    @classmethod
+    def _iso_4217(cls, value: str) -> str:
+        if pycountry.currencies.get(alpha_3=value.upper()) is None:
+            raise ValueError(f"{value!r} is not an ISO 4217 currency code")
+        return value.upper()
+
+    @model_validator(mode="after")
+    def _figures(self) -> CompensationRange:
+        if self.min is None and self.max is None:
+            raise ValueError("a range needs a min or a max")
+        if any(v is not None and v < 0 for v in (self.min, self.max)):
+            raise ValueError("pay cannot be negative")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError("min is above max")
+        return self
+
+
+class Posting(BaseModel):
+    source: Literal[SOURCES]  # type: ignore[valid-type]
+    board: str
+    source_id: str
+    url: str
+    company: str
+    title: str
+    location_raw: str | None
+    remote_hint: Literal["remote", "hybrid", "onsite"] | None
+    description_html: str | None
+    description_text: str
+    posted_at: str | None
+    updated_at: str | None
+    fetched_at: str
+    employment_type: str | None
+    attribution_url: str | None
+
+    @field_validator("board", "source_id", "company", "title")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("must not be blank")
+        return value
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must be an http(s) URL")
+        return value
+
+    @field_validator("fetched_at")
+    @classmethod
+    def _utc(cls, value: str) -> str:
+        if not value.endswith("Z"):
+            raise ValueError("must be UTC with a Z suffix")
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return value
+
+
+def _error_counter(spider: Spider) -> Counter[str]:
+    counter = getattr(spider, "errors", None)
+    if counter is None:
+        counter = Counter()
+        spider.errors = counter  # type: ignore[attr-defined]
+    return counter
+
+
+class ValidationPipeline:
+    """Checks each posting against the landing contract. A bad pay range is dropped from the
+    posting (the posting stays); a posting missing what the warehouse needs is dropped."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ValidationPipeline:
+        return cls(crawler)
+
+    def process_item(self, item: Any) -> dict[str, Any]:
+        spider = self.crawler.spider
+        errors = _error_counter(spider)
+        record = {name: item.get(name) for name in LANDING_FIELDS}
+        ranges: list[dict[str, Any]] = []
+        for raw_range in record.get("compensation_ranges") or []:
+            try:
+                ok = CompensationRange.model_validate(raw_range)
+            except ValidationError as exc:
+                errors["invalid_compensation"] += 1
+                logger.warning(
+                    "%s %s: pay range dropped (%s)",
+                    record.get("source"),
+                    record.get("source_id"),
+                    exc.errors()[0]["msg"],
+                )
+                continue
+            kept = {k: v for k, v in ok.model_dump().items() if k != "label"}
+            kept["min"], kept["max"] = raw_range.get("min"), raw_range.get("max")
+            if "label" in raw_range:
+                kept["label"] = raw_range["label"]
+            ranges.append(kept)
+        record["compensation_ranges"] = ranges
+        record["compensation"] = primary_compensation(ranges)
+        try:
+            Posting.model_validate(record)
+        except ValidationError as exc:
+            errors["invalid_item"] += 1
+            self.crawler.stats.inc_value("promptjobs/items_invalid")
+            first = exc.errors()[0]
+            field = ".".join(str(p) for p in first["loc"])
+            logger.warning(
+                "invalid %s posting %r dropped: %s: %s",
+                record.get("source"),
+                record.get("source_id"),
+                field,
+                first["msg"],
+            )
+            raise DropItem(f"invalid posting: {field}: {first['msg']}") from None
+        return record
+
+
+class LandingPipeline:
+    """Writes the valid postings of one spider run to the landing zone, then its stats."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        settings = crawler.settings
+        self.home = Path(settings.get("PROMPTJOBS_HOME") or ".promptjobs")
+        crawl_date = settings.get("PROMPTJOBS_CRAWL_DATE")
+        self.crawl_date = date.fromisoformat(crawl_date) if crawl_date else datetime.now(UTC).date()
+        self.run_id = settings.get("PROMPTJOBS_RUN_ID") or new_run_id()
+        self.writer: LandingWriter | None = None
+        self.started_at = datetime.now(UTC)
+        self.started_clock = time.monotonic()
+        self.stats_path: Path | None = None
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> LandingPipeline:
+        return cls(crawler)
+
+    def open_spider(self) -> None:
+        spider = self.crawler.spider
+        self.writer = LandingWriter(
+            self.home / "landing", spider.source, self.crawl_date, self.run_id
+        )
+
+    def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
+        assert self.writer is not None
+        self.writer.write(item)
+        return item
+
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        if self.writer is None:
+            return
+        stats = build_run_stats(self, spider, reason)
+        self.stats_path = self.writer.close(stats)
+        self.crawler.stats.set_value("promptjobs/stats_file", str(self.stats_path))
+        checkpoint = getattr(spider, "checkpoint_path", None)
+        if checkpoint is not None:
+            resume.record_run(checkpoint, stats, complete=stats["status"] == "ok")
+        logger.info(
+            "%s: %s, %d postings, boards ok=%d not_found=%d failed=%d -> %s",
+            spider.source,
+            stats["status"],
+            stats["items"],
+            len(stats["boards_ok"]),
+            len(stats["boards_not_found"]),
+            len(stats["boards_failed"]),
+            self.writer.path,
+        )
+
+
+def build_run_stats(pipe: LandingPipeline, spider: Spider, reason: str) -> dict[str, Any]:
+    """The stats file of docs/architecture.md §1 (plus close_reason and a few extras)."""
+    crawler_stats = pipe.crawler.stats
+    outcome = spider.board_outcomes(reason)  # type: ignore[attr-defined]
+    errors = dict(sorted(_error_counter(spider).items()))
+    boards_ok, not_found, failed = outcome["ok"], outcome["not_found"], outcome["failed"]
+    if reason != "finished" and not failed and not boards_ok:
+        status = "failed"
+    elif failed or reason != "finished":
+        status = "partial" if boards_ok else "failed"
+    elif not boards_ok and not_found:
+        status = "failed"
+    else:
+        status = "ok"
+    finished = datetime.now(UTC)
+    assert pipe.writer is not None
+    return {
+        "run_id": pipe.run_id,
+        "source": spider.source,
+        "crawl_date": pipe.crawl_date.isoformat(),
+        "started_at": pipe.started_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "finished_at": finished.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "duration_s": round(time.monotonic() - pipe.started_clock, 3),
+        "status": status,
+        "close_reason": reason,
+        "requests": int(crawler_stats.get_value("downloader/request_count", 0)),
+        "responses": int(crawler_stats.get_value("downloader/response_count", 0)),
+        "items": pipe.writer.records,
+        "items_invalid": int(crawler_stats.get_value("promptjobs/items_invalid", 0)),
+        "errors": errors,
+        "boards_ok": boards_ok,
+        "boards_not_found": not_found,
+        "boards_failed": failed,
+        "boards_skipped_resumed": outcome.get("skipped", []),
+        "api_base": getattr(spider, "api_base", None),
+        "attribution_url": getattr(spider, "attribution", None),
+        "landing_file": pipe.writer.path.name,
+    }
