@@ -13,7 +13,12 @@ def project_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     dagster_home = tmp_path / "dagster-home"
     home.mkdir()
     dagster_home.mkdir()
-    for var in ("PROMPTJOBS_ENV", "PROMPTJOBS_WAREHOUSE", "PROMPTJOBS_API_BASE", "PROMPTJOBS_CONFIG"):
+    for var in (
+        "PROMPTJOBS_ENV",
+        "PROMPTJOBS_WAREHOUSE",
+        "PROMPTJOBS_API_BASE",
+        "PROMPTJOBS_CONFIG",
+    ):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("PROMPTJOBS_HOME", str(home))
     monkeypatch.setenv("DAGSTER_HOME", str(dagster_home))
