@@ -620,45 +620,65 @@ def us_state_map(state_pay: pl.DataFrame) -> NamedFigure:
         for row in frame.select("us_state", "postings", "n_with_pay", "median_pay_usd").iter_rows()
     }
     states = list(US_STATE_TILES)
-    xs = [US_STATE_TILES[s][0] for s in states]
-    ys = [-US_STATE_TILES[s][1] for s in states]
-    postings = [by_state[s][1] if s in by_state else 0 for s in states]
-    pay = [by_state[s][3] if s in by_state else None for s in states]
+    with_data = [s for s in states if s in by_state]
+
+    def xy(codes: list[str]) -> tuple[list[int], list[int]]:
+        return [US_STATE_TILES[s][0] for s in codes], [-US_STATE_TILES[s][1] for s in codes]
+
+    def text_colors(values: list[float | None]) -> list[str]:
+        # White text on the dark half of the scale, dark text on the light half.
+        known = [v for v in values if v is not None]
+        low, high = (min(known), max(known)) if known else (0.0, 1.0)
+        spread = (high - low) or 1.0
+        return ["#222" if v is None or (v - low) / spread < 0.55 else "white" for v in values]
+
     hover = [
         f"{s}: {by_state[s][1]:,} postings, {by_state[s][2]:,} with pay, "
         f"median {usd(by_state[s][3])}"
-        if s in by_state
-        else f"{s}: no postings"
-        for s in states
+        for s in with_data
     ]
-
-    def tiles(
-        values: list, name: str, colorscale: str, visible: bool, bar_title: str
-    ) -> go.Scatter:
-        return go.Scatter(
-            x=xs,
-            y=ys,
-            mode="markers+text",
-            text=states,
-            textfont={"color": "white", "size": 11},
-            hovertext=hover,
-            hoverinfo="text",
-            name=name,
-            visible=visible,
-            marker={
-                "symbol": "square",
-                "size": 38,
-                "color": [v if v is not None else float("nan") for v in values],
-                "colorscale": colorscale,
-                "showscale": True,
-                "colorbar": {"title": bar_title},
-                "line": {"color": "white", "width": 1},
-            },
-        )
-
     fig = go.Figure()
-    fig.add_trace(tiles(postings, "postings", "Blues", True, "postings"))
-    fig.add_trace(tiles(pay, "median pay", "Viridis", False, "median USD"))
+    empty_x, empty_y = xy([s for s in states if s not in by_state])
+    fig.add_trace(
+        go.Scatter(
+            x=empty_x,
+            y=empty_y,
+            mode="markers+text",
+            text=[s for s in states if s not in by_state],
+            textfont={"color": "#888", "size": 11},
+            hovertext=[f"{s}: no postings" for s in states if s not in by_state],
+            hoverinfo="text",
+            marker={"symbol": "square", "size": 38, "color": "#eeeeee"},
+        )
+    )
+    data_x, data_y = xy(with_data)
+    for metric, index, colorscale, bar_title in (
+        ("postings", 1, "Blues", "postings"),
+        ("median pay", 3, "Viridis", "median USD"),
+    ):
+        values = [by_state[s][index] for s in with_data]
+        fig.add_trace(
+            go.Scatter(
+                x=data_x,
+                y=data_y,
+                mode="markers+text",
+                text=with_data,
+                textfont={"color": text_colors(values) if metric == "postings" else "white"},
+                hovertext=hover,
+                hoverinfo="text",
+                name=metric,
+                visible=metric == "postings",
+                marker={
+                    "symbol": "square",
+                    "size": 38,
+                    "color": [v if v is not None else float("nan") for v in values],
+                    "colorscale": colorscale,
+                    "cmin": 0 if metric == "postings" else None,
+                    "showscale": True,
+                    "colorbar": {"title": bar_title},
+                },
+            )
+        )
     n = int(frame["postings"].sum())
     full = f"{title} (n={n:,} US postings with a state; tile grid, one square per state)"
     base_layout(fig, full, height=520)
@@ -672,12 +692,12 @@ def us_state_map(state_pay: pl.DataFrame) -> NamedFigure:
                     {
                         "label": "postings",
                         "method": "restyle",
-                        "args": [{"visible": [True, False]}],
+                        "args": [{"visible": [True, True, False]}],
                     },
                     {
                         "label": "median pay",
                         "method": "restyle",
-                        "args": [{"visible": [False, True]}],
+                        "args": [{"visible": [True, False, True]}],
                     },
                 ],
                 "x": 1.0,

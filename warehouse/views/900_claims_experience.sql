@@ -4,7 +4,11 @@
 create or replace view claims_experience as
 select
     role,
-    least(floor(coalesce(years_min, years_max)), 10)::integer as years,
+    -- least() skips nulls, so keep "no years stated" null explicitly
+    case
+        when coalesce(years_min, years_max) is not null
+            then least(floor(coalesce(years_min, years_max)), 10)::integer
+    end as years,
     count(*) as postings
 from posting_facts
 where role in ('core', 'adjacent', 'other')
