@@ -91,7 +91,7 @@ def compute_skill_pay_premium(con: duckdb.DuckDBPyConnection) -> int:
     pay_sorted = inputs["pay_usd"].to_numpy().astype(np.float64)
     exploded = (
         inputs.select(pl.int_range(pl.len()).alias("row"), "skill_ids")
-        .explode("skill_ids")
+        .explode("skill_ids", empty_as_null=False)
         .drop_nulls("skill_ids")
     )
     skill_rows = {

@@ -1,0 +1,109 @@
+"""Lifecycle on hand-made crawl histories: first/last seen from crawl dates, closing only
+on a complete crawl of the posting's board, reopening when it comes back."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from promptjobs.settings import Settings
+from warehouse.lifecycle import update_lifecycle
+from warehouse.loads import ingest_landing, load_extractions, pending_extraction
+from warehouse.store import Warehouse
+
+
+def load(settings: Settings, kit: SimpleNamespace) -> dict[str, int]:
+    with Warehouse(settings).writer() as con:
+        ingest_landing(con, settings.landing_dir)
+        for batch in pending_extraction(con, "v1"):
+            load_extractions(con, kit.extract(batch), "v1")
+        return update_lifecycle(con)
+
+
+def history(settings: Settings) -> dict[str, tuple]:
+    with Warehouse(settings).reader() as con:
+        found = con.sql(
+            "select posting_id, first_seen::varchar, last_seen::varchar, closed_at::varchar "
+            "from postings order by 1"
+        ).fetchall()
+    return {r[0]: r[1:] for r in found}
+
+
+def test_a_posting_missing_from_a_later_complete_crawl_is_closed(
+    settings: Settings, landing, kit: SimpleNamespace
+) -> None:
+    a, b = kit.item("lever", "a"), kit.item("lever", "b")
+    landing.write("lever", "2026-10-01", [a, b])
+    landing.write("lever", "2026-10-08", [a, b])
+    landing.write("lever", "2026-10-15", [a], boards_ok=["acme"])
+    result = load(settings, kit)
+    assert history(settings) == {
+        "lever:a": ("2026-10-01", "2026-10-15", None),
+        "lever:b": ("2026-10-01", "2026-10-08", "2026-10-15"),
+    }
+    assert result["newly_closed"] == 1 and result["open_postings"] == 1
+
+
+def test_a_failed_or_other_board_crawl_closes_nothing(
+    settings: Settings, landing, kit: SimpleNamespace
+) -> None:
+    a = kit.item("lever", "a")
+    other_board = kit.item("lever", "z", board="globex")
+    landing.write("lever", "2026-10-01", [a])
+    # The acme board failed on the 8th; only globex was crawled completely.
+    landing.write(
+        "lever", "2026-10-08", [other_board], boards_ok=["globex"], boards_failed=["acme"]
+    )
+    # Greenhouse also has a board called acme; it says nothing about lever's.
+    landing.write("greenhouse", "2026-10-09", [kit.item("greenhouse", "g")], boards_ok=["acme"])
+    load(settings, kit)
+    assert history(settings)["lever:a"] == ("2026-10-01", "2026-10-01", None)
+
+
+def test_a_posting_that_comes_back_is_reopened(
+    settings: Settings, landing, kit: SimpleNamespace
+) -> None:
+    a, b = kit.item("ashby", "a"), kit.item("ashby", "b")
+    landing.write("ashby", "2026-10-01", [a, b])
+    landing.write("ashby", "2026-10-08", [a])
+    first = load(settings, kit)
+    assert history(settings)["ashby:b"][2] == "2026-10-08"
+    assert first["newly_closed"] == 1
+
+    landing.write("ashby", "2026-10-15", [a, b])
+    again = load(settings, kit)
+    assert history(settings)["ashby:b"] == ("2026-10-01", "2026-10-15", None)
+    assert again["reopened"] == 1 and again["closed_postings"] == 0
+
+    landing.write("ashby", "2026-10-22", [a])
+    load(settings, kit)
+    assert history(settings)["ashby:b"] == ("2026-10-01", "2026-10-15", "2026-10-22")
+
+
+def test_dates_come_from_crawls_not_from_the_wall_clock(
+    settings: Settings, landing, kit: SimpleNamespace
+) -> None:
+    # Past snapshots crawled today (fetched_at is today, the partition date is the past).
+    for day in ("2026-06-01", "2026-06-08"):
+        landing.write(
+            "workable", day, [kit.item("workable", "w", fetched_at="2026-11-25T06:00:00Z")]
+        )
+    load(settings, kit)
+    assert history(settings)["workable:w"] == ("2026-06-01", "2026-06-08", None)
+
+
+def test_days_open_is_derivable_from_the_history(
+    settings: Settings, landing, kit: SimpleNamespace
+) -> None:
+    a, b = kit.item("lever", "a"), kit.item("lever", "b")
+    landing.write("lever", "2026-10-01", [a, b])
+    landing.write("lever", "2026-10-11", [a])
+    with Warehouse(settings).writer() as con:
+        ingest_landing(con, settings.landing_dir)
+        for batch in pending_extraction(con, "v1"):
+            load_extractions(con, kit.extract(batch), "v1")
+        update_lifecycle(con)
+        from warehouse.views import create_views
+
+        create_views(con)
+        days = con.sql("select posting_id, days_open from posting_facts order by 1").fetchall()
+    assert days == [("lever:a", 10), ("lever:b", 10)]

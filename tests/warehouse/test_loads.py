@@ -1,0 +1,281 @@
+"""Loads: complete landing files once each, append-only raw rows, extract in and out."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import duckdb
+
+from promptjobs.settings import Settings
+from warehouse.loads import (
+    ingest_landing,
+    load_extractions,
+    load_taxonomy,
+    pending_extraction,
+)
+from warehouse.store import Warehouse
+
+
+def rows(con: duckdb.DuckDBPyConnection, query: str) -> list[tuple]:
+    return con.sql(query).fetchall()
+
+
+def test_only_complete_landing_files_load_and_each_only_once(
+    settings: Settings, landing, kit: SimpleNamespace
+) -> None:
+    landing.write("lever", "2026-10-01", [kit.item("lever", "a1")])
+    landing.write("lever", "2026-10-01", [kit.item("lever", "a2")], complete=False)
+    wh = Warehouse(settings)
+    with wh.writer() as con:
+        first = ingest_landing(con, settings.landing_dir)
+        again = ingest_landing(con, settings.landing_dir)
+        assert rows(con, "select posting_id from raw_postings") == [("lever:a1",)]
+    assert (first.landing_files, first.raw_rows_new) == (1, 1)
+    assert (again.landing_files, again.raw_rows_new) == (0, 0)
+
+    # The crawler finishes the second file (its stats appear): the next load takes it.
+    landing.write(
+        "lever", "2026-10-01", [kit.item("lever", "a2")], run_id="20261001T070000-abcdef01"
+    )
+    with wh.writer() as con:
+        later = ingest_landing(con, settings.landing_dir)
+        ids = rows(con, "select posting_id from raw_postings order by 1")
+    assert later.landing_files == 1
+    assert ids == [("lever:a1",), ("lever:a2",)]
+
+
+def test_raw_rows_are_keyed_by_content_so_only_changes_add_rows(
+    settings: Settings, landing, kit: SimpleNamespace
+) -> None:
+    landing.write("greenhouse", "2026-10-01", [kit.item("greenhouse", "1")])
+    landing.write(
+        "greenhouse",
+        "2026-10-02",
+        [kit.item("greenhouse", "1", fetched_at="2026-10-02T06:00:00Z")],
+    )
+    landing.write(
+        "greenhouse",
+        "2026-10-03",
+        [
+            kit.item(
+                "greenhouse", "1", title="Senior Prompt Engineer", fetched_at="2026-10-03T06:00:00Z"
+            )
+        ],
+    )
+    with Warehouse(settings).writer() as con:
+        result = ingest_landing(con, settings.landing_dir)
+        raw = rows(con, "select title, crawl_date::varchar from raw_postings order by crawl_date")
+        sightings = rows(con, "select count(*) from posting_sightings")[0][0]
+        latest = rows(con, "select title from latest_raw")
+    assert result.raw_rows_new == 2
+    assert raw == [("Prompt Engineer", "2026-10-01"), ("Senior Prompt Engineer", "2026-10-03")]
+    assert sightings == 3
+    assert latest == [("Senior Prompt Engineer",)]
+
+
+def test_bad_lines_are_counted_and_never_lose_the_good_ones(
+    settings: Settings, landing, kit: SimpleNamespace
+) -> None:
+    landing.write(
+        "hn",
+        "2026-10-01",
+        [kit.item("hn", "100", board="41000000"), kit.item("hn", "", board="41000000")],
+        raw_lines=['{"source": "hn", "source_id": "101", "title": "Prompt writer', "[1, 2]"],
+    )
+    with Warehouse(settings).writer() as con:
+        result = ingest_landing(con, settings.landing_dir)
+        ids = rows(con, "select posting_id from raw_postings")
+        files = rows(con, "select rows_read, rows_invalid, rows_new from landing_files")
+    assert ids == [("hn:100",)]
+    assert result.rows_invalid == 3
+    assert files == [(4, 3, 1)]
+
+
+def test_stats_files_become_crawl_runs(settings: Settings, landing, kit: SimpleNamespace) -> None:
+    landing.write(
+        "ashby",
+        "2026-10-05",
+        [kit.item("ashby", "x", board="acme")],
+        boards_ok=["acme"],
+        boards_failed=["globex"],
+        run_id="20261005T060000-0badcafe",
+    )
+    with Warehouse(settings).writer() as con:
+        ingest_landing(con, settings.landing_dir)
+        run = rows(
+            con,
+            "select run_id, source, crawl_date::varchar, status, items, boards_ok, boards_failed "
+            "from crawl_runs",
+        )
+    assert run == [
+        ("20261005T060000-0badcafe", "ashby", "2026-10-05", "partial", 1, ["acme"], ["globex"])
+    ]
+
+
+def test_pending_extraction_gives_the_extract_input_of_the_latest_version(
+    settings: Settings, landing, kit: SimpleNamespace
+) -> None:
+    comp = kit.usd("150000", 200000) | {"min": 150000.0}
+    landing.write(
+        "workable",
+        "2026-10-01",
+        [
+            kit.item(
+                "workable",
+                "w1",
+                posted_at="2026-09-28T10:00:00+02:00",
+                compensation=comp,
+                remote_hint="remote",
+            )
+        ],
+    )
+    with Warehouse(settings).writer() as con:
+        ingest_landing(con, settings.landing_dir)
+        batches = list(pending_extraction(con, "v1", batch_size=10))
+    assert len(batches) == 1 and len(batches[0]) == 1
+    record = batches[0][0]
+    assert record["id"] == "workable:w1"
+    assert record["title"] == "Prompt Engineer"
+    assert record["company"] == "Acme AI"
+    assert record["location"] == "San Francisco, CA"
+    assert record["text"].startswith("We need prompt engineering")
+    assert record["posted_at"] == "2026-09-28T08:00:00"  # normalised to UTC
+    assert record["compensation"]["min"] == 150000.0
+    assert record["compensation"]["currency"] == "USD"
+    assert record["compensation_ranges"] == []
+    assert record["remote_hint"] == "remote"
+    assert record["source"] == "workable"
+
+
+def test_only_new_changed_or_other_version_postings_are_pending(
+    settings: Settings, landing, kit: SimpleNamespace
+) -> None:
+    landing.write("lever", "2026-10-01", [kit.item("lever", str(i)) for i in range(5)])
+    wh = Warehouse(settings)
+    with wh.writer() as con:
+        ingest_landing(con, settings.landing_dir)
+        batches = list(pending_extraction(con, "v1", batch_size=2))
+        assert [len(b) for b in batches] == [2, 2, 1]
+        for batch in batches:
+            load_extractions(con, kit.extract(batch), "v1")
+        assert list(pending_extraction(con, "v1")) == []
+    landing.write(
+        "lever",
+        "2026-10-02",
+        [kit.item("lever", str(i)) for i in range(4)]
+        + [kit.item("lever", "4", description_text="Now with RAG.")],
+    )
+    with wh.writer() as con:
+        ingest_landing(con, settings.landing_dir)
+        changed = [r["id"] for b in pending_extraction(con, "v1") for r in b]
+        upgraded = [r["id"] for b in pending_extraction(con, "v2") for r in b]
+    assert changed == ["lever:4"]
+    assert upgraded == [f"lever:{i}" for i in range(5)]
+
+
+def test_load_extractions_stores_postings_salaries_and_skills(
+    settings: Settings, landing, kit: SimpleNamespace
+) -> None:
+    item = kit.item(
+        "greenhouse",
+        "9",
+        compensation=kit.usd(180000, 240000),
+        compensation_ranges=[
+            {
+                "min": 160000,
+                "max": 210000,
+                "currency": "USD",
+                "period": "year",
+                "label": "Tier 2",
+                "raw": "x",
+            }
+        ],
+        description_text="Prompt engineering, Python and RAG.",
+    )
+    landing.write("greenhouse", "2026-10-01", [item])
+    with Warehouse(settings).writer() as con:
+        ingest_landing(con, settings.landing_dir)
+        (batch,) = list(pending_extraction(con, "fake-1"))
+        outputs = list(kit.extract(batch)) + [{"id": "greenhouse:never-landed"}, {"role": "core"}]
+        loaded = load_extractions(con, outputs, "fake-1")
+        posting = con.sql(
+            "select posting_id, company, title, role, city, us_state, country, world_region, "
+            "salary_min_annual_usd, salary_max_annual_usd, salary_currency, salary_period, "
+            "salary_source, canonical_posting_id, extractor_version, extraction_run_id "
+            "from postings"
+        ).fetchall()
+        salaries = rows(
+            con,
+            "select ordinal, min, max, label, is_primary from posting_salaries order by ordinal",
+        )
+        skills = rows(con, "select skill_id, evidence from posting_skills order by skill_id")
+        runs = rows(
+            con, "select extraction_run_id, extractor_version, postings from extraction_runs"
+        )
+    assert loaded == 1
+    assert posting == [
+        (
+            "greenhouse:9",
+            "Acme AI",
+            "Prompt Engineer",
+            "core",
+            "San Francisco",
+            "CA",
+            "US",
+            "North America",
+            180000.0,
+            240000.0,
+            "USD",
+            "year",
+            "structured",
+            "greenhouse:9",
+            "fake-1",
+            "fake-1#1",
+        )
+    ]
+    assert salaries == [
+        (0, 180000.0, 240000.0, None, True),
+        (1, 160000.0, 210000.0, "Tier 2", False),
+    ]
+    assert skills == [
+        ("prompt_engineering", "prompt engineering"),
+        ("python", "python"),
+        ("rag", "rag"),
+    ]
+    assert runs == [("fake-1#1", "fake-1", 1)]
+
+
+def test_re_extraction_replaces_rows_instead_of_adding_them(
+    settings: Settings, landing, kit: SimpleNamespace
+) -> None:
+    landing.write(
+        "lever", "2026-10-01", [kit.item("lever", "1", description_text="python and rag")]
+    )
+    wh = Warehouse(settings)
+    with wh.writer() as con:
+        ingest_landing(con, settings.landing_dir)
+        for batch in pending_extraction(con, "v1"):
+            load_extractions(con, kit.extract(batch), "v1")
+    with wh.writer() as con:
+        for batch in pending_extraction(con, "v2"):
+            load_extractions(con, kit.extract(batch), "v2")
+        assert rows(con, "select count(*), max(extractor_version) from postings") == [(1, "v2")]
+        assert rows(con, "select count(*) from posting_skills") == [(2,)]
+        runs = rows(con, "select extraction_run_id, postings from extraction_runs order by 1")
+    assert runs == [("v1#1", 1), ("v2#1", 1)]
+
+
+def test_the_taxonomy_replaces_the_skills_table(settings: Settings, kit: SimpleNamespace) -> None:
+    with Warehouse(settings).writer() as con:
+        assert load_taxonomy(con, kit.taxonomy) == len(kit.taxonomy)
+        assert load_taxonomy(con, kit.taxonomy[:2]) == 2
+        skills = rows(con, "select skill_id, name, family, aliases from skills order by 1")
+    assert skills == [
+        (
+            "prompt_engineering",
+            "Prompt engineering",
+            "ai_ml",
+            ["prompt design", "prompt engineering"],
+        ),
+        ("python", "Python", "programming", ["python"]),
+    ]

@@ -1,0 +1,182 @@
+"""Warehouse store: migrations, one writer at a time, atomic swaps, locked-down readers."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from promptjobs.settings import Settings
+from warehouse.store import (
+    Warehouse,
+    WarehouseBusy,
+    WarehouseMissing,
+    apply_migrations,
+    migration_files,
+)
+
+
+def table_names(con: duckdb.DuckDBPyConnection) -> set[str]:
+    return {r[0] for r in con.sql("select table_name from duckdb_tables()").fetchall()}
+
+
+def test_migrations_from_empty_apply_every_file_in_order(settings: Settings) -> None:
+    versions = [v for v, _, _ in migration_files()]
+    assert versions == sorted(versions) and versions[0] == 1
+    with Warehouse(settings).writer() as con:
+        applied = con.sql("select version, name from schema_version order by version").fetchall()
+        tables = table_names(con)
+    assert [v for v, _ in applied] == versions
+    assert applied[0] == (1, "initial")
+    assert {
+        "raw_postings",
+        "postings",
+        "posting_salaries",
+        "posting_skills",
+        "skills",
+        "companies",
+        "crawl_runs",
+        "extraction_runs",
+        "landing_files",
+        "posting_sightings",
+    } <= tables
+
+
+def test_migrating_from_the_previous_version_keeps_and_backfills_data(settings: Settings) -> None:
+    path = Path(settings.warehouse_target)
+    path.parent.mkdir(parents=True)
+    con = duckdb.connect(str(path))
+    assert apply_migrations(con, up_to=1) == [1]
+    con.execute(
+        "insert into postings (posting_id, source, source_id, company, content_hash, "
+        "extractor_version, extraction_run_id) values "
+        "('lever:7', 'lever', '7', 'OpenAI, Inc.', 'h', 'v1', 'v1#1')"
+    )
+    con.close()
+
+    with Warehouse(settings).writer() as con:
+        version = con.sql("select max(version) from schema_version").fetchall()[0][0]
+        row = con.sql("select posting_id, company_key from postings").fetchall()
+    assert version == migration_files()[-1][0]
+    assert row == [("lever:7", "openai")]
+
+
+def test_reopening_applies_nothing_twice(settings: Settings) -> None:
+    wh = Warehouse(settings)
+    with wh.writer():
+        pass
+    with wh.writer() as con:
+        assert apply_migrations(con) == []
+        count = con.sql("select count(*) from schema_version").fetchall()[0][0]
+    assert count == len(migration_files())
+
+
+def test_a_second_writer_waits_then_fails_with_one_line(settings: Settings) -> None:
+    with Warehouse(settings).writer():
+        impatient = Warehouse(settings, lock_timeout_s=0.3)
+        with pytest.raises(WarehouseBusy) as err, impatient.writer():
+            pass
+    message = str(err.value)
+    assert "\n" not in message
+    assert "another refresh" in message
+
+
+def test_a_second_writer_proceeds_once_the_first_finishes(settings: Settings) -> None:
+    first_done = threading.Event()
+    wh = Warehouse(settings)
+
+    def first() -> None:
+        with wh.writer() as con:
+            con.execute("insert into skills values ('a', 'A', null, null, [])")
+            first_done.wait(5)
+
+    thread = threading.Thread(target=first)
+    thread.start()
+    try:
+        with pytest.raises(WarehouseBusy), Warehouse(settings, lock_timeout_s=0.2).writer():
+            pass
+    finally:
+        first_done.set()
+        thread.join()
+    with Warehouse(settings, lock_timeout_s=5).writer() as con:
+        con.execute("insert into skills values ('b', 'B', null, null, [])")
+    with wh.reader() as con:
+        assert con.sql("select skill_id from skills order by 1").fetchall() == [("a",), ("b",)]
+
+
+def test_a_failed_write_leaves_the_previous_file_and_no_copies(settings: Settings) -> None:
+    wh = Warehouse(settings)
+    with wh.writer() as con:
+        con.execute("insert into skills values ('python', 'Python', null, null, [])")
+    before = wh.path.read_bytes()
+    with pytest.raises(RuntimeError), wh.writer() as con:
+        con.execute("delete from skills")
+        raise RuntimeError("extractor crashed")
+    assert wh.path.read_bytes() == before
+    assert sorted(p.name for p in wh.path.parent.iterdir()) == [
+        "warehouse.duckdb",
+        "warehouse.duckdb.lock",
+    ]
+
+
+def test_readers_see_the_previous_state_while_a_refresh_writes(settings: Settings) -> None:
+    wh = Warehouse(settings)
+    with wh.writer() as con:
+        con.execute("insert into skills values ('python', 'Python', null, null, [])")
+    with wh.writer() as con:
+        con.execute("insert into skills values ('rag', 'RAG', null, null, [])")
+        with wh.reader() as reading:
+            assert reading.sql("select count(*) from skills").fetchall() == [(1,)]
+    with wh.reader() as reading:
+        assert reading.sql("select count(*) from skills").fetchall() == [(2,)]
+
+
+def test_a_stale_copy_from_a_killed_writer_is_removed(settings: Settings) -> None:
+    wh = Warehouse(settings)
+    with wh.writer():
+        pass
+    stale = wh.path.with_name(wh.path.name + ".tmp-99999")
+    stale.write_bytes(b"half a database")
+    with wh.writer():
+        pass
+    assert not stale.exists()
+
+
+def test_a_missing_warehouse_is_one_clear_line(settings: Settings) -> None:
+    with pytest.raises(WarehouseMissing) as err, Warehouse(settings).reader():
+        pass
+    assert str(err.value) == (
+        f"no warehouse at {settings.warehouse_target}: run `promptjobs demo` or "
+        "`promptjobs refresh` first"
+    )
+
+
+def test_the_reader_cannot_write_read_files_or_unlock_itself(
+    settings: Settings, tmp_path: Path
+) -> None:
+    secret = tmp_path / "secret.csv"
+    secret.write_text("a\n1\n")
+    wh = Warehouse(settings)
+    with wh.writer():
+        pass
+    with wh.reader() as con:
+        for statement in (
+            "insert into skills values ('x', 'X', null, null, [])",
+            f"select * from read_csv('{secret}')",
+            f"copy (select 1) to '{tmp_path / 'out.csv'}'",
+            "set enable_external_access = true",
+            f"attach '{tmp_path / 'other.duckdb'}'",
+        ):
+            with pytest.raises(duckdb.Error):
+                con.execute(statement)
+    assert not (tmp_path / "out.csv").exists()
+    assert not (tmp_path / "other.duckdb").exists()
+
+
+def test_motherduck_targets_are_recognised_without_a_local_file(tmp_path: Path) -> None:
+    settings = Settings(home=tmp_path, warehouse="md:promptjobs")
+    wh = Warehouse(settings)
+    assert wh.is_motherduck and wh.exists()
+    assert wh.lock_path.parent == tmp_path
