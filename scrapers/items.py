@@ -60,6 +60,8 @@ class PostingItem(scrapy.Item):
 
 _BLOCK_END = re.compile(r"(?i)<\s*(br\s*/?|/p|/div|/li|/h[1-6]|/ul|/ol|/tr|/section)\s*>")
 _LIST_ITEM = re.compile(r"(?i)<\s*li(\s[^>]*)?>")
+# HN and other hand-written HTML open paragraphs without closing them.
+_PARAGRAPH_START = re.compile(r"(?i)<\s*p(\s[^>]*)?/?>")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
@@ -70,6 +72,7 @@ def html_to_text(markup: str | None) -> str:
         return ""
     text = _BLOCK_END.sub("\n", markup)
     text = _LIST_ITEM.sub("\n- ", text)
+    text = _PARAGRAPH_START.sub("\n", text)
     text = replace_entities(remove_tags(text))
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()

@@ -19,8 +19,20 @@ from scrapers.spiders.base import PostingSpider
 _PARAGRAPH = re.compile(r"(?i)<p\s*/?>|\n")
 _PAY = re.compile(r"[$€£]|\b\d+\s?k\b|\b(usd|eur|gbp|cad)\b|salary|/h(ou)?r\b", re.I)
 _EMPLOYMENT = re.compile(
-    r"(?i)\b(full[- ]?time|part[- ]?time|contract(or)?|intern(ship)?|freelance)\b"
+    r"(?i)\b(full[- ]?time|part[- ]?time|contract(or)?|intern(ship)?|freelance|permanent)\b"
 )
+_EMPLOYMENT_FILLER = re.compile(r"(?i)\b(or|and|to|hire|ok|possible)\b|[\W\d_]+")
+
+
+def is_employment_part(part: str) -> bool:
+    """`Full-time`, `Contract or Full-time`, `Part-time (20h/wk)`: employment words only."""
+    if not _EMPLOYMENT.search(part):
+        return False
+    rest = _EMPLOYMENT_FILLER.sub(" ", _EMPLOYMENT.sub(" ", part))
+    rest = re.sub(r"(?i)\b(h|hrs?|wk|week)\b", " ", rest)
+    return len(rest.strip()) <= 3
+
+
 _URL = re.compile(r"(?i)^(https?://|www\.)|\.(com|io|ai|dev|co|org)(/|$)")
 _ONLY_REMOTE_WORDS = re.compile(
     r"(?i)^\W*(fully\s+)?(remote|onsite|on-site|on site|hybrid|in[- ]office|remote ok|"
@@ -49,7 +61,7 @@ def parse_hn_header(text_html: str) -> dict[str, Any]:
     company = re.sub(r"\s*\((https?://)?[^)]*\.[a-z]{2,}[^)]*\)\s*$", "", parts[0]).strip()
     title = location = employment = None
     for part in parts[1:]:
-        if _EMPLOYMENT.search(part) and len(part) < 40:
+        if is_employment_part(part):
             employment = employment or part
             continue
         if _PAY.search(part) or _URL.search(part) or _ONLY_REMOTE_WORDS.match(part):
@@ -79,7 +91,9 @@ def parse_hn_comment(comment: dict[str, Any], board: str, fetched_at: str) -> Po
         return None
     head = parse_hn_header(text_html)
     header = head.get("header") or ""
-    company = head["company"] or clean_str(comment.get("author"))
+    piped = "|" in header
+    # A comment without the conventional header is still kept; its author stands in.
+    company = (head["company"] if piped else None) or clean_str(comment.get("author"))
     title = head["title"] or (header[:120] if header else None)
     return build_posting(
         source="hn",
