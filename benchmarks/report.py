@@ -1,0 +1,85 @@
+"""Benchmark: how long build_report takes on a big warehouse (goal: 1M postings in under 30 s).
+
+    .venv/bin/python benchmarks/report.py                      # synthetic, 1,000,000 postings
+    .venv/bin/python benchmarks/report.py --postings 200000 --png
+    .venv/bin/python benchmarks/report.py --warehouse PATH     # an existing warehouse file
+
+The synthetic warehouse holds view-shaped tables (dashboards.sample_warehouse) plus the
+claims views; an existing warehouse is opened like the real reader (read-only, no file
+access). Prints the figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+import duckdb
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from dashboards.report import build_report  # noqa: E402
+from dashboards.sample_warehouse import SampleSpec, build_sample_warehouse  # noqa: E402
+
+
+def synthetic_warehouse(path: Path, postings: int) -> float:
+    started = time.perf_counter()
+    con = duckdb.connect(str(path))
+    try:
+        build_sample_warehouse(con, SampleSpec(n_postings=postings, weeks=26, seed=11))
+        for sql in sorted((REPO / "warehouse" / "views").glob("900_claims_*.sql")):
+            con.execute(sql.read_text())
+    finally:
+        con.close()
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--postings", type=int, default=1_000_000)
+    parser.add_argument("--warehouse", type=Path, help="existing warehouse file to report on")
+    parser.add_argument("--png", action="store_true", help="also time the PNG export")
+    parser.add_argument("--out", type=Path, help="report folder (default: a temporary one)")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="promptjobs-bench-") as tmp:
+        if args.warehouse:
+            path = args.warehouse
+            print(f"warehouse: {path}")
+        else:
+            path = Path(tmp) / "warehouse.duckdb"
+            seconds = synthetic_warehouse(path, args.postings)
+            print(f"synthetic warehouse: {args.postings:,} postings in {seconds:.1f} s")
+        con = duckdb.connect(str(path), read_only=True, config={"enable_external_access": False})
+        try:
+            (postings,) = con.sql("select count(*) from posting_facts").fetchone()
+            out = args.out or Path(tmp) / "report"
+            started = time.perf_counter()
+            result = build_report(con, out, png=False, report_date=date.today())
+            html_seconds = time.perf_counter() - started
+            png_seconds = None
+            if args.png:
+                started = time.perf_counter()
+                result = build_report(con, out, png=True, report_date=date.today())
+                png_seconds = time.perf_counter() - started
+        finally:
+            con.close()
+        size_mb = sum(p.stat().st_size for p in (result.index_path, result.claims_path)) / 1e6
+        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"postings in posting_facts: {postings:,}")
+        print(
+            f"report build (HTML + summary.md, {len(result.figures)} figures): {html_seconds:.2f} s"
+        )
+        if png_seconds is not None:
+            print(f"report build with {len(result.pngs)} PNGs: {png_seconds:.2f} s")
+        print(f"index.html + claims.html: {size_mb:.1f} MB; peak RSS {peak_mb:,.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
