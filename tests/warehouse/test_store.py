@@ -84,17 +84,20 @@ def test_a_second_writer_waits_then_fails_with_one_line(settings: Settings) -> N
 
 
 def test_a_second_writer_proceeds_once_the_first_finishes(settings: Settings) -> None:
+    holding = threading.Event()
     first_done = threading.Event()
     wh = Warehouse(settings)
 
     def first() -> None:
         with wh.writer() as con:
             con.execute("insert into skills values ('a', 'A', null, null, [])")
+            holding.set()
             first_done.wait(5)
 
     thread = threading.Thread(target=first)
     thread.start()
     try:
+        assert holding.wait(10)
         with pytest.raises(WarehouseBusy), Warehouse(settings, lock_timeout_s=0.2).writer():
             pass
     finally:
