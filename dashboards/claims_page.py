@@ -169,7 +169,7 @@ def pay_band_split(pay: pl.DataFrame) -> NamedFigure:
             )
         )
     base_layout(fig, title + " (postings with stated pay, annual USD)", height=380)
-    fig.update_layout(barmode="stack", margin={"l": 230})
+    fig.update_layout(barmode="stack", margin={"l": 230}, legend_traceorder="normal")
     fig.update_xaxes(title="share of postings with stated pay", tickformat=".0%")
     return NamedFigure(
         "claims_pay_band_split",
