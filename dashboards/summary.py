@@ -63,16 +63,21 @@ def week_over_week(
     skill_trends: pl.DataFrame,
     report_date: date,
 ) -> WeekOverWeek | None:
-    """The latest demand week in the data against the one before it."""
+    """The latest week with new postings against the week before it.
+
+    weekly_demand also lists weeks with only still-open (active) jobs; a week without new
+    postings has no skill shares to compare, so it is not the week reported on.
+    """
     demand = (
         weekly_demand.with_columns(pl.col("week").cast(pl.Date))
         .group_by("week")
         .agg(pl.col("new_postings").sum())
         .sort("week")
     )
-    if demand.is_empty():
+    with_new = demand.filter(pl.col("new_postings") > 0)
+    if with_new.is_empty():
         return None
-    week = demand["week"][-1]
+    week = with_new["week"][-1]
     previous = week - timedelta(days=7)
     counts = dict(demand.iter_rows())
     pay = (
@@ -96,6 +101,7 @@ def week_over_week(
         .with_columns((pl.col("share") - pl.col("share_before")).alias("change"))
     )
     has_previous = previous in counts
+    comparable = has_previous and counts[previous] > 0  # skill shares need postings both weeks
     rising = moves.filter(pl.col("change") > 0).sort("change", descending=True).head(MOVERS)
     falling = moves.filter(pl.col("change") < 0).sort("change").head(MOVERS)
     return WeekOverWeek(
@@ -106,17 +112,16 @@ def week_over_week(
         previous_new_postings=int(counts[previous]) if has_previous else None,
         median_pay=medians.get(week),
         previous_median_pay=medians.get(previous),
-        rising=[
-            (r[0], r[1], r[2]) for r in rising.select("skill_name", "share", "share_before").rows()
-        ]
-        if has_previous
-        else [],
-        falling=[
-            (r[0], r[1], r[2]) for r in falling.select("skill_name", "share", "share_before").rows()
-        ]
-        if has_previous
-        else [],
+        rising=_movers(rising) if comparable else [],
+        falling=_movers(falling) if comparable else [],
     )
+
+
+def _movers(frame: pl.DataFrame) -> list[tuple[str, float, float]]:
+    return [
+        (str(n), float(a), float(b))
+        for n, a, b in frame.select("skill_name", "share", "share_before").rows()
+    ]
 
 
 def md(text: object) -> str:
