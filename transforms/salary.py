@@ -457,8 +457,8 @@ def find_pay(text: str, *, default_dollar: str = "USD") -> list[Pay]:
                 and re.search(r"\b(?:up )?to\s*$", gap)
             ):
                 b = nxt  # "ranges from $147,000/year in our lowest market up to $175,000/year"
-        pay = _make_pay(text, a, b, default_dollar)
-        i += 2 if b is not None else 1
+        pay, used_b = _make_pay(text, a, b, default_dollar)
+        i += 2 if used_b else 1
         if pay is not None:
             found.append(pay)
     unique: list[Pay] = []
@@ -471,7 +471,15 @@ def find_pay(text: str, *, default_dollar: str = "USD") -> list[Pay]:
     return unique
 
 
-def _make_pay(text: str, a: _Atom, b: _Atom | None, default_dollar: str) -> Pay | None:
+def _make_pay(text: str, a: _Atom, b: _Atom | None, default_dollar: str) -> tuple[Pay | None, bool]:
+    """The pay stated by amount `a` (and `b`, when the two form a range); the flag says
+    whether `b` was used (an amount that turns out not to close a range is read again)."""
+    if (
+        a.currency is None
+        and a.mult != "k"
+        and (b is None or (b.currency is None and b.mult != "k"))
+    ):
+        return None, False  # a bare number: years, counts, list numbers...
     if b is not None:
         # "$100-140K": the multiplier written once applies to both ends.
         if a.mult is None and b.mult and a.raw_value <= b.raw_value * 1.0001:
@@ -482,11 +490,19 @@ def _make_pay(text: str, a: _Atom, b: _Atom | None, default_dollar: str) -> Pay 
             b = replace(b, currency=a.currency, explicit_currency=a.explicit_currency)
         if b.value < a.value or b.value > a.value * 25 or a.value <= 0:
             b = None  # not a range after all: keep the first amount alone
-    end = b.end if b is not None else a.end
     atoms = (a,) if b is None else (a, b)
     currency = next((x.currency for x in atoms if x.explicit_currency), None) or next(
         (x.currency for x in atoms if x.currency), None
     )
+    pay = _make_pay_checked(text, a, b, currency, default_dollar)
+    return pay, b is not None
+
+
+def _make_pay_checked(
+    text: str, a: _Atom, b: _Atom | None, currency: str | None, default_dollar: str
+) -> Pay | None:
+    end = b.end if b is not None else a.end
+    atoms = (a,) if b is None else (a, b)
     has_pay_word = bool(_PAY_WORD_RE.search(_clause_before(text, a.start, 80)))
     if currency is None:
         # No currency at all: only "150-250k" shaped amounts right by a pay word (or a

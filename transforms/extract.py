@@ -1,0 +1,142 @@
+"""Extraction: one posting record in, one output record out (see docs/architecture.md §2
+and ../shared/EXTRACT-CONTRACT.md). Pure: no file or network I/O; the packaged taxonomy
+and FX table are read once when the Extractor is built."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from importlib import resources
+from itertools import islice
+from typing import Any
+
+from transforms.location import classify_remote, normalise_location
+from transforms.pipeline import build_pipeline, make_posting_doc
+from transforms.salary import (
+    FxTable,
+    Pay,
+    choose_primary,
+    parse_fx_table,
+    pay_record,
+    structured_pay,
+)
+from transforms.taxonomy import load_taxonomy
+from transforms.text import prepare_text
+
+# Bump when the output for the same input changes: the warehouse re-extracts on a new one.
+EXTRACTOR_VERSION = "1.0.0"
+
+CONTRACT_FIELDS = ("id", "role", "seniority", "remote", "salary", "skills")
+_USD_WORDS_RE = re.compile(r"\b(?:USD|US\$|U\.S\. dollars?)\b")
+
+
+def packaged_fx_text() -> str:
+    return resources.files("transforms").joinpath("data", "fx_rates.csv").read_text("utf-8")
+
+
+def _str(value: object) -> str:
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else str(value)
+
+
+class Extractor:
+    """Builds the spaCy pipeline once; `extract` / `extract_many` turn postings into records.
+
+    `fx_csv_text` replaces the packaged FX table (the CLI passes settings.fx_file's text).
+    """
+
+    def __init__(self, fx_csv_text: str | None = None) -> None:
+        self.nlp = build_pipeline()
+        self.fx: FxTable = parse_fx_table(fx_csv_text or packaged_fx_text())
+        self.families = {s.id: s.family for s in load_taxonomy()}
+
+    # -- public API -------------------------------------------------------------------
+    def extract(self, record: dict) -> dict:
+        return next(self.extract_many([record], batch_size=1))
+
+    def extract_many(self, records: Iterable[dict], batch_size: int = 64) -> Iterator[dict]:
+        """Records out in input order; `nlp.pipe` runs over batches of `batch_size`."""
+        batch_size = max(1, int(batch_size))
+        iterator = iter(records)
+        while True:
+            chunk = list(islice(iterator, batch_size))
+            if not chunk:
+                return
+            prepared = [self._prepare(r) for r in chunk]
+            docs = [make_posting_doc(self.nlp, text, posting) for text, posting in prepared]
+            for (_, posting), doc in zip(
+                prepared, self.nlp.pipe(docs, batch_size=batch_size), strict=True
+            ):
+                yield self._record(posting, doc)
+
+    # -- internals --------------------------------------------------------------------
+    def _prepare(self, record: object) -> tuple[str, dict[str, Any]]:
+        rec: dict[str, Any] = record if isinstance(record, dict) else {}
+        title = prepare_text(_str(rec.get("title")))[:500]
+        body = prepare_text(rec.get("text") if "text" in rec else rec.get("description_text"))
+        if not body and rec.get("description_html"):
+            body = prepare_text(rec.get("description_html"))
+        location_raw = rec.get("location") if "location" in rec else rec.get("location_raw")
+        location = normalise_location(_str(location_raw) or None)
+        default_dollar = "USD"
+        if location["country"] in ("CA", "AU", "NZ") and not _USD_WORDS_RE.search(body):
+            default_dollar = {"CA": "CAD", "AU": "AUD", "NZ": "NZD"}[location["country"]]
+        text = body if not title or title in body[:2000] else f"{body}\n\n{title}"
+        posting = {
+            "id": rec.get("id"),
+            "title": title,
+            "location_raw": _str(location_raw) or None,
+            "location": location,
+            "default_dollar": default_dollar,
+            "remote_hint": rec.get("remote_hint"),
+            "compensation": rec.get("compensation"),
+            "compensation_ranges": rec.get("compensation_ranges"),
+        }
+        return text, posting
+
+    def _record(self, posting: dict[str, Any], doc: Any) -> dict:
+        structured = structured_pay(posting["compensation"], posting["compensation_ranges"])
+        pays: list[Pay] = structured or list(doc._.pay or [])
+        source = "structured" if structured else ("text" if pays else None)
+        primary = 0 if structured else choose_primary(pays)
+        salaries = [pay_record(p, self.fx, is_primary=i == primary) for i, p in enumerate(pays)]
+        salary = None
+        if primary is not None:
+            chosen = salaries[primary]
+            salary = {
+                k: chosen[k]
+                for k in (
+                    "min",
+                    "max",
+                    "currency",
+                    "period",
+                    "min_annual_usd",
+                    "max_annual_usd",
+                    "text",
+                )
+            }
+        skills = [skill_id for skill_id, _ in doc._.skills or []]
+        families = sorted({self.families[s] for s in skills if s in self.families})
+        remote, _remote_evidence = classify_remote(
+            posting["location_raw"], posting["title"], doc._.posting["text"], posting["remote_hint"]
+        )
+        record_id = posting["id"]
+        return {
+            "id": record_id if isinstance(record_id, str | int) else _str(record_id),
+            "role": doc._.role or "other",
+            "seniority": doc._.seniority,
+            "remote": remote,
+            "salary": salary,
+            "skills": skills,
+            "salary_source": source,
+            "salaries": salaries,
+            "skill_evidence": [
+                {"skill_id": skill_id, "text": span.text} for skill_id, span in doc._.skills or []
+            ],
+            "role_evidence": doc._.role_evidence or "",
+            "location": posting["location"],
+            "years_experience": doc._.years,
+            "skill_families": families,
+            "extractor_version": EXTRACTOR_VERSION,
+        }

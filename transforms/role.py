@@ -1,0 +1,348 @@
+"""Role (core / adjacent / other), seniority and required years. Pure functions.
+
+The role is decided from the title and from the job's own duties and requirements, never
+from keywords anywhere: the text is cut into sections by its headings, and the lines of
+company blurbs, benefits and legal boilerplate are set aside before LLM work is counted.
+Every decision keeps a short human-readable evidence string for audit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ROLES = ("core", "adjacent", "other")
+SENIORITIES = (
+    "intern",
+    "junior",
+    "mid",
+    "senior",
+    "staff",
+    "principal",
+    "lead",
+    "manager",
+    "director",
+    "executive",
+)
+
+# ---------------------------------------------------------------------------- sections
+_HEADING_MAX_CHARS = 70
+_BLURB_HEADING_RE = re.compile(
+    r"^(?:#+\s*)?[_*]*\s*(?:about(?!\s+(?:the\s+)?(?:role|job|position|you|this|team|the work|"
+    r"the opportunity))\b|who we are|our (?:mission|story|company|values|culture|team|investors)|"
+    r"company (?:description|overview)|the company|why (?:join|work)|benefits|perks|what we offer|"
+    r"we offer|compensation|pay|salary|equal (?:opportunity|employment)|eeo|diversity|"
+    r"application|how to apply|privacy|accommodations?|life at|working at|our benefits|"
+    r"additional information|location|hiring process|interview process|the process|"
+    r"application (?:&|and) onboarding)",
+    re.IGNORECASE,
+)
+_DUTY_HEADING_RE = re.compile(
+    r"^(?:#+\s*)?[_*]*\s*(?:about (?:the |this )?(?:role|job|position|you|team|work|opportunity)|"
+    r"the role|role|responsibilit|what you(?:'ll|’ll| will| would)|you will|you'll|your (?:day|role|"
+    r"responsibilities|impact|mission)|job (?:details|description|summary|duties)|duties|key|"
+    r"requirements|qualifications|minimum|preferred|basic|skills|what (?:we're|we’re|we are) "
+    r"looking|who you are|you (?:have|are|bring)|what you bring|ideal candidate|the work|"
+    r"in this role|overview|the opportunity|tech|stack|nice to have|bonus|plus|must have)",
+    re.IGNORECASE,
+)
+_NICE_TO_HAVE_RE = re.compile(
+    r"nice[- ]to[- ]have|bonus points|is a plus|are a plus|a big plus|preferred|ideally|familiarity"
+    r"|exposure to|not required|would be great|bonus:|plus:",
+    re.IGNORECASE,
+)
+_BLURB_SENTENCE_RE = re.compile(
+    r"\b(?:we are|we're|we’re|our (?:mission|platform|customers|clients|product|products|company|"
+    r"investors|team of)|founded|backed by|raised|investors|series [a-e]|is a leading|"
+    r"leading provider|is an? (?:\w+ ){0,3}(?:company|platform|startup|leader)|"
+    r"(?:customers|clients) (?:include|like)|trusted by|used by)\b",
+    re.IGNORECASE,
+)
+
+# ---------------------------------------------------------------------------- vocabulary
+# Matched on lower-cased text without IGNORECASE (several times faster in `re`).
+_LLM_WORK_RE = re.compile(
+    r"\b(?:llms?|large language models?|language models?|generative ai|gen ?ai|"
+    r"foundation models?|gpt-?\d?\w*|chatgpt|openai|anthropic|claude|gemini|llama|mistral|"
+    r"retrieval[- ]augmented|rag|agentic|ai agents?|agents|multi-agent|prompt\w*|fine[- ]?tun\w*|"
+    r"rlhf|reward models?|human feedback|embeddings|vector (?:databases?|stores?|search)|"
+    r"langchain|langgraph|llamaindex|hugging ?face|evals|llm-as-a?-?judge|ai[- ]generated|"
+    r"model (?:outputs|responses)|ai (?:models?|responses|outputs|systems|assistants?|tutors?|"
+    r"trainers?|chatbots?)|chatbots?|conversational ai|copilots?|function calling|tool use|"
+    r"mcp|red[- ]team\w*|jailbreak\w*|text[- ]to[- ](?:speech|image|video)|diffusion models?|"
+    r"generative (?:audio|models?|image|video)|inference (?:optimization|serving)|vllm|"
+    r"transformers?)\b"
+)
+_CORE_TITLE_RE = re.compile(
+    r"\bprompt(?:s|ing)?\b|\bprompt[- ]?(?:engineer|design|writ)|\bllm (?:evaluation|eval) "
+    r"(?:specialist|analyst|writer)|\bai (?:evaluation|prompt) (?:writer|specialist|expert)",
+    re.IGNORECASE,
+)
+_ADJ_TITLE_STRONG_RE = re.compile(
+    r"\b(?:LLMs?|GenAI|Gen AI|Generative AI|AI Trainer|AI Tutor|AI Training|RLHF|"
+    r"conversation(?:al)? design\w*|conversational ai|AI (?:data )?(?:writer|annotator|evaluator|"
+    r"rater|red[- ]team\w*)|red[- ]team\w*|agentic|AI agents?|agent (?:engineer|developer)|"
+    r"applied ai|ai engineer(?:ing)?|ai/ml engineer|ai software engineer|forward deployed ai|"
+    r"data annotation|annotator|freelance writ\w+|ai writ\w+|ai (?:product )?engineer)\b",
+    re.IGNORECASE,
+)
+_ADJ_TITLE_WEAK_RE = re.compile(
+    r"\b(?:AI|A\.I\.|ML|machine learning|NLP|deep learning|research (?:engineer|scientist)|"
+    r"data scientist|solutions? (?:architect|engineer)|forward deployed|founding engineer|"
+    r"writer|linguist|evaluator|trainer|expert|specialist|tutor)\b",
+    re.IGNORECASE,
+)
+_PROMPT_AUTHORING_RE = re.compile(
+    r"\b(?:(?:writ\w*|creat\w*|craft\w*|design\w*|develop\w*|author\w*|draft\w*|generat\w*|"
+    r"formulat\w*|test\w*|optimi[sz]\w*|refin\w*|iterat\w*)\s(?:\w+\s){0,4}?prompts\b|"
+    r"prompt (?:engineer|expert|writer|designer|specialist|engineering)|"
+    r"(?:challenge|stump|probe|test) (?:\w+\s){0,3}?(?:models?|ai|llms?)\b|"
+    r"questions that (?:evaluate|test|challenge|stump) (?:\w+\s){0,2}?(?:ai|models?|llms?))",
+    re.IGNORECASE,
+)
+_TRAINER_CONTEXT_RE = re.compile(
+    r"\b(?:AI trainer|AI tutor|training (?:data|ai)|train(?:ing)? ai models?|"
+    r"(?:evaluate|rate|rank|assess|review)\w* (?:\w+\s){0,3}?(?:ai|model)[- ](?:generated )?"
+    r"(?:responses|outputs|answers)|reasoning questions|test items)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class RoleDecision:
+    role: str
+    evidence: str
+
+
+def _split_sections(text: str) -> list[tuple[str, str]]:
+    """(kind, line) pairs; kind is `duty`, `blurb` or `neutral` from the latest heading."""
+    kind = "neutral"
+    out: list[tuple[str, str]] = []
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if not line:
+            continue
+        bare = line.strip("#*_-:• ").strip()
+        is_heading = len(bare) <= _HEADING_MAX_CHARS and (
+            line.endswith(":")
+            or line.startswith(("#", "_", "*"))
+            or bare.istitle()
+            or len(bare.split()) <= 6
+        )
+        if is_heading and _BLURB_HEADING_RE.match(bare):
+            kind = "blurb"
+            continue
+        if is_heading and _DUTY_HEADING_RE.match(bare):
+            kind = "duty"
+            if len(bare.split()) <= 6:
+                continue
+        out.append((kind, line))
+    return out
+
+
+def _sentences(line: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", line) if s]
+
+
+def llm_work_lines(text: str) -> tuple[float, list[str]]:
+    """Weighted count of duty/requirement sentences that involve LLM/GenAI work, with them.
+
+    A blurb sentence counts nothing; a nice-to-have counts half.
+    """
+    score = 0.0
+    hits: list[str] = []
+    for kind, line in _split_sections(text):
+        if kind == "blurb":
+            continue
+        if not _LLM_WORK_RE.search(line.lower()):
+            continue
+        for sentence in _sentences(line):
+            if not _LLM_WORK_RE.search(sentence.lower()):
+                continue
+            if _BLURB_SENTENCE_RE.search(sentence) and kind != "duty":
+                continue
+            weight = 0.5 if _NICE_TO_HAVE_RE.search(sentence) else 1.0
+            score += weight
+            if len(hits) < 3:
+                hits.append(sentence[:120])
+    return score, hits
+
+
+def role_titles(title: str, text: str) -> list[str]:
+    """The job titles a posting advertises: its title, plus `Role:` / header-line roles
+    (HN-style posts put `Company | Role | Location` on the first line)."""
+    titles = [title] if title else []
+    lines = text.split("\n", 40)[:40]
+    if lines and "|" in lines[0]:
+        titles.append(lines[0])
+    for line in lines:
+        m = re.match(
+            r"^\s*(?:role|roles|position|positions|job title|title)s?\s*:\s*(.+)$", line, re.I
+        )
+        if m:
+            titles.append(m.group(1))
+    for line in lines:
+        stripped = line.strip()
+        if 0 < len(stripped) <= 90 and re.search(
+            r"\((?:remote|onsite|hybrid|full[- ]time|contract)", stripped, re.I
+        ):
+            titles.append(stripped)
+    return titles
+
+
+def classify_role(title: str, text: str) -> RoleDecision:
+    """core / adjacent / other from the titles and the job's own duties."""
+    titles = role_titles(title, text)
+    joined_titles = " || ".join(titles)
+    score, hits = llm_work_lines(text)
+    evidence_lines = "; ".join(hits)
+    head = text[:1500]
+
+    core_title = _CORE_TITLE_RE.search(joined_titles)
+    if core_title and score >= 1:
+        return RoleDecision("core", f"title says {core_title.group(0)!r}; duties: {evidence_lines}")
+    low = text.lower()
+    maybe_authoring = "prompt" in low or "question" in low or "challeng" in low
+    authoring = [m.group(0) for m in _PROMPT_AUTHORING_RE.finditer(text)] if maybe_authoring else []
+    trainer = len(authoring) >= 2 and (
+        _TRAINER_CONTEXT_RE.search(text)
+        or re.search(r"\b(?:AI Trainer|AI Tutor|AI Training)\b", joined_titles, re.I)
+    )
+    if trainer and re.search(
+        r"prompt (?:expert|engineer|writer|designer|specialist|engineering)|"
+        r"(?:questions|prompts) that (?:evaluate|test|challenge|stump)|challenge (?:\w+\s){0,3}?models?",
+        text,
+        re.I,
+    ):
+        return RoleDecision(
+            "core", f"authoring prompts/test questions for models: {'; '.join(authoring[:3])}"
+        )
+    strong = _ADJ_TITLE_STRONG_RE.search(joined_titles)
+    if strong and score >= 1:
+        return RoleDecision("adjacent", f"title says {strong.group(0)!r}; duties: {evidence_lines}")
+    if strong and re.search(
+        r"LLM|GenAI|Generative AI|AI Train|AI Tutor|RLHF|conversation", strong.group(0), re.I
+    ):
+        return RoleDecision("adjacent", f"title says {strong.group(0)!r}")
+    weak = _ADJ_TITLE_WEAK_RE.search(joined_titles)
+    if score >= 3 or (weak and score >= 2) or (score >= 2 and _LLM_WORK_RE.search(head.lower())):
+        return RoleDecision("adjacent", f"LLM work in duties ({score:g}): {evidence_lines}")
+    if core_title:
+        return RoleDecision("adjacent", f"title says {core_title.group(0)!r} but few LLM duties")
+    return RoleDecision(
+        "other",
+        f"no LLM work in title or duties (score {score:g})"
+        + (f": {evidence_lines}" if hits else ""),
+    )
+
+
+# ---------------------------------------------------------------------------- seniority
+_SENIORITY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("intern", re.compile(r"\b(?:intern|internship|co-?op|werkstudent|working student)\b", re.I)),
+    (
+        "executive",
+        re.compile(
+            r"\b(?:chief|C[TEFOMPI]O|CAIO|vice[- ]president|S?VP|EVP|president|co-?founder)\b"
+        ),
+    ),
+    ("director", re.compile(r"\b(?:director|head of|head,)\b", re.I)),
+    ("principal", re.compile(r"\b(?:principal|principle|distinguished|fellow)\b", re.I)),
+    ("staff", re.compile(r"\bstaff\b", re.I)),
+    (
+        "manager",
+        re.compile(
+            r"\b(?:engineering|team|development|delivery|people|general|data science|senior|sr\.?)?"
+            r"\s?manager\b(?<!product manager)(?<!project manager)(?<!program manager)"
+            r"(?<!account manager)(?<!marketing manager)(?<!community manager)",
+            re.I,
+        ),
+    ),
+    ("lead", re.compile(r"\b(?:lead|leader|tech lead|team lead)\b(?! generation)", re.I)),
+    ("senior", re.compile(r"\b(?:senior|sr\.?|snr|expert|III|IV|L[5-6])\b", re.I)),
+    (
+        "junior",
+        re.compile(
+            r"\b(?:junior|jr\.?|entry[- ]level|graduate|new grad|associate|apprentice|trainee|I)\b"
+        ),
+    ),
+    ("mid", re.compile(r"\b(?:mid[- ]?level|mid|intermediate|II|L[3-4])\b")),
+)
+
+
+def seniority_from_title(title: str) -> str | None:
+    for level, regex in _SENIORITY_RULES:
+        if regex.search(title):
+            return level
+    return None
+
+
+def seniority_from_years(years_min: float | None) -> str | None:
+    if years_min is None:
+        return None
+    if years_min < 2:
+        return "junior"
+    if years_min < 5:
+        return "mid"
+    return "senior"
+
+
+def classify_seniority(title: str, years_min: float | None) -> str | None:
+    """From the title's words first; where the title says nothing, from required years."""
+    return seniority_from_title(title or "") or seniority_from_years(years_min)
+
+
+# ---------------------------------------------------------------------------- years
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+}  # fmt: skip
+_NUM = r"(?:\d{1,2}(?:\.5)?|" + "|".join(_WORD_NUMBERS) + r")"
+_YEARS_WORD_RE = re.compile(r"\b(?:years?|yrs?)(?:['’]s?)?\b")
+# The number part, read backwards from a "years" word found first (keeps the scan linear).
+_YEARS_BEFORE_RE = re.compile(
+    rf"(?<![\d.])(?P<lo>{_NUM})(?![\d.])\s*(?P<plus>\+|plus)?\s*"
+    rf"(?:(?:-|–|—|to)\s*(?P<hi>{_NUM})\s*\+?\s*)?(?:\(\d{{1,2}}\)\s*)?$"
+)
+_EXPERIENCE_AFTER_RE = re.compile(
+    r"^\s*(?:of\s+)?(?:[\w/+#.-]+\s+){0,6}?(?:experience|exp\b|expertise|background|"
+    r"professional|industry|hands-on|working|building|developing|in (?:a|an|the)\b)",
+    re.IGNORECASE,
+)
+_EXPERIENCE_BEFORE_RE = re.compile(r"experience\s*(?:of|:|-|–)?\s*$", re.IGNORECASE)
+
+
+def _to_number(token: str) -> float:
+    token = token.lower()
+    return float(_WORD_NUMBERS[token]) if token in _WORD_NUMBERS else float(token)
+
+
+def years_of_experience(text: str) -> dict[str, float | None] | None:
+    """Required years as stated: "3+ years" -> {min 3, max None}; "2-3 years" -> {2, 3};
+    "at least 5 years" -> {5, None}; "5 years of experience" -> {5, None} (a minimum).
+    The first statement tied to experience wins; "5 years ago" or "a 2-year contract" do not
+    count."""
+    low = text[:100_000].lower()
+    for word in _YEARS_WORD_RE.finditer(low):
+        window = low[max(0, word.start() - 30) : word.start()]
+        m = _YEARS_BEFORE_RE.search(window)
+        if not m:
+            continue
+        start = word.start() - len(window) + m.start()
+        before = low[max(0, start - 30) : start]
+        after = low[word.end() : word.end() + 60].split("\n", 1)[0]
+        if not (_EXPERIENCE_AFTER_RE.match(after) or _EXPERIENCE_BEFORE_RE.search(before)):
+            continue
+        if re.search(r"\b(?:ago|old|since)\b", after[:12]):
+            continue
+        lo = _to_number(m.group("lo"))
+        hi = _to_number(m.group("hi")) if m.group("hi") else None
+        if lo > 40 or (hi is not None and (hi < lo or hi > 40)):
+            continue
+        return {"min": _clean(lo), "max": _clean(hi)}
+    return None
+
+
+def _clean(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if value.is_integer() else value

@@ -1,0 +1,334 @@
+"""Skill matching: PhraseMatcher on LOWER over every taxonomy alias, token rules for duties
+that name a skill without its name ("write prompts", "rank model responses"), and context
+checks for names that are also ordinary words (Go, R, C, Rust, Swift, Spark, Claude,
+Gemini, Excel, agents, REST, "prompt"...). Pure: Doc in, (skill_id, span) pairs out."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from transforms.taxonomy import Skill
+
+# Alias (lower) -> the surface forms accepted; anything else is an ordinary word.
+CASE_SENSITIVE: dict[str, frozenset[str]] = {
+    "go": frozenset({"Go", "GO"}),
+    "r": frozenset({"R"}),
+    "c": frozenset({"C"}),
+    "rust": frozenset({"Rust", "RUST"}),
+    "swift": frozenset({"Swift"}),
+    "spark": frozenset({"Spark", "SPARK"}),
+    "claude": frozenset({"Claude", "CLAUDE"}),
+    "gemini": frozenset({"Gemini", "GEMINI"}),
+    "excel": frozenset({"Excel", "EXCEL"}),
+    "palm": frozenset({"PaLM", "PALM"}),
+    "node": frozenset({"Node", "NODE"}),
+    "rest": frozenset({"REST"}),
+    "helm": frozenset({"Helm"}),
+    "lambda": frozenset({"Lambda"}),
+    "unity": frozenset({"Unity"}),
+    "bard": frozenset({"Bard"}),
+    "rag": frozenset({"RAG", "Rag"}),
+    "ui": frozenset({"UI"}),
+    "ux": frozenset({"UX"}),
+    "ml": frozenset({"ML"}),
+    "whisper": frozenset({"Whisper"}),
+    "codex": frozenset({"Codex"}),
+    "s3": frozenset({"S3"}),
+    "ecs": frozenset({"ECS"}),
+    "aurora": frozenset({"Aurora"}),
+    "snowflake": frozenset({"Snowflake"}),
+    "chroma": frozenset({"Chroma"}),
+    "falcon": frozenset({"Falcon"}),
+    "mistral": frozenset({"Mistral"}),
+    "vertex": frozenset({"Vertex"}),
+    "looker": frozenset({"Looker"}),
+    "mode": frozenset({"Mode"}),
+    "grok": frozenset({"Grok"}),
+    "sora": frozenset({"Sora"}),
+    "dart": frozenset({"Dart"}),
+    "julia": frozenset({"Julia"}),
+    "elixir": frozenset({"Elixir"}),
+    "hive": frozenset({"Hive"}),
+    "ray": frozenset({"Ray"}),
+    "sme": frozenset({"SME"}),
+    "cot": frozenset({"CoT", "COT"}),
+    "dpo": frozenset({"DPO"}),
+    "sft": frozenset({"SFT"}),
+    "tts": frozenset({"TTS"}),
+    "asr": frozenset({"ASR"}),
+    "ner": frozenset({"NER"}),
+    "qa": frozenset({"QA"}),
+    "sre": frozenset({"SRE"}),
+    "cx": frozenset({"CX"}),
+    "gtm": frozenset({"GTM"}),
+    "hr": frozenset({"HR"}),
+    "jd": frozenset({"JD"}),
+    "sap": frozenset({"SAP"}),
+    "erp": frozenset({"ERP"}),
+    "seo": frozenset({"SEO"}),
+    "ros": frozenset({"ROS"}),
+    "gis": frozenset({"GIS"}),
+    "iac": frozenset({"IaC", "IAC"}),
+    "oss": frozenset({"OSS"}),
+    "spa": frozenset({"SPA"}),
+    "aml": frozenset({"AML"}),
+    "idp": frozenset({"IDP"}),
+    "lime": frozenset({"LIME"}),
+    "xai": frozenset({"xAI", "XAI"}),
+    "ppo": frozenset({"PPO"}),
+    "rl": frozenset({"RL"}),
+    "vui": frozenset({"VUI"}),
+    "nlu": frozenset({"NLU"}),
+    "nlg": frozenset({"NLG"}),
+    "ivr": frozenset({"IVR"}),
+    "tgi": frozenset({"TGI"}),
+    "slam": frozenset({"SLAM"}),
+    "triton": frozenset({"Triton"}),
+    "hex": frozenset({"Hex"}),
+    "mcp": frozenset({"MCP"}),
+    "evals": frozenset({"evals", "Evals", "EVALS"}),
+    "ai sdk": frozenset(),
+}
+# Single-letter / verb-like language names need a list or programming context.
+_LIST_NEIGHBOURS = frozenset({",", "/", "(", ")", "and", "or", "&", ":", "+", "|", "-"})
+_CODE_CONTEXT = frozenset(
+    {"programming", "language", "languages", "developer", "developers", "engineer", "engineers",
+     "code", "codebase", "services", "microservices", "backend", "experience", "stack", "lang",
+     "expertise", "proficiency", "proficient", "ios", "apps", "sdk", "api", "apis", "scripting",
+     "using", "in", "with", "like", "e.g.", "including", "python", "java", "typescript", "kotlin",
+     "sql", "scala", "rust", "c++", "javascript", "swiftui", "objective-c", "applications"}
+)  # fmt: skip
+_GO_NOT_NEXT = frozenset(
+    {"to", "ahead", "live", "beyond", "through", "deep", "-", "further", "above", "back", "out",
+     "for", "fast", "from", "big", "global", "far", "get", "on", "into", "public", "home",
+     "after", "the", "a", "an", "with", "where", "faster"}
+)  # fmt: skip
+_C_NOT_PREV = frozenset(
+    {"series", "vitamin", "type", "class", "level", "section", "grade", "plan", "schedule",
+     "appendix", "part", "option", "tier", "zone", "round", "category", "form", "model",
+     "exhibit", "phase", "step", "team", "group", "building", "floor", "suite", "b", "a"}
+)  # fmt: skip
+_AGENT_NOT_PREV = frozenset(
+    {"support", "service", "customer", "sales", "estate", "travel", "insurance", "human",
+     "call", "live", "field", "booking", "change", "free", "secret", "double", "leasing",
+     "rental", "claims", "user", "talent", "literary", "chemical", "cleaning", "reducing",
+     "biological", "enforcement", "border", "federal", "special", "care", "contact", "shipping",
+     "patent", "registered", "transfer", "purchasing", "sports", "escrow", "ticket"}
+)  # fmt: skip
+_PROVIDER_SKILLS = frozenset(
+    {"openai", "anthropic_claude", "google_gemini", "open_weight_models", "cohere", "mistral_ai",
+     "hugging_face"}
+)  # fmt: skip
+_EMPLOYER_CONTEXT_RE = re.compile(
+    r"\b(?:backed by|investors?|invested|funded by|alumni|ex-|former(?:ly)?|founders? (?:from|of)"
+    r"|founded by|teams? (?:from|at)|came from|worked at|customers (?:include|like)|clients "
+    r"(?:include|like)|trusted by|partners? (?:with|include)|partnership with|used by|labs like|"
+    r"companies like|such as openai|leading ai labs)\b",
+    re.IGNORECASE,
+)
+_PROMPTS_NOT_PREV = frozenset({"which", "that", "this", "it", "also", "what", "and", "immediately"})
+
+
+# Phrase rules: fixed word pairs that name a skill without its name, matched like aliases.
+_PHRASE_RULES: dict[str, tuple[str, ...]] = {
+    "red_teaming": tuple(
+        f"{a} {b}"
+        for a in ("adversarial", "harmful", "unsafe")
+        for b in ("prompts", "prompting", "testing", "attacks", "inputs", "outputs")
+    ),
+    "technical_writing": (
+        "writing skills", "written communication", "writing ability", "writing experience",
+        "writing professionally", "writing samples", "writing background", "strong writing",
+        "excellent writing", "professional writing",
+    ),
+    "llm_evaluation": tuple(
+        f"{a} {b}"
+        for a in ("evaluate", "evaluating", "assess", "assessing", "benchmark", "benchmarking")
+        for b in ("ai models", "llms", "language models", "llm outputs", "ai outputs")
+    ),
+}  # fmt: skip
+
+# Window rules: a duty phrase with a few words between its parts ("write clear, creative
+# prompts", "rank model-generated responses"). A cheap literal trigger is searched for
+# first, then a small regex reads the words just before or after it (lower-cased text).
+_W = r"(?:[\w'’/+-]+[\s,]+){0,4}?"
+_WINDOW_RULES: tuple[tuple[str, str, re.Pattern[str], bool], ...] = (
+    # (skill_id, trigger literal, regex, regex applies before the trigger?)
+    ("prompt_engineering", "prompt",
+     re.compile(rf"\b(?:writ|creat|craft|design|develop|author|draft|test|optimi[sz]|refin|"
+                rf"iterat|engineer|generat|formulat)\w*[\s,]+{_W}$"), True),
+    ("llm_evaluation", "respons",
+     re.compile(rf"\b(?:evaluat|assess|rat(?:e|es|ing)\b|rank|grad(?:e|ing)|judg|review|scor|"
+                rf"compar|verif|critiqu)\w*[\s,]+{_W}(?:ai|model|llm|chatbot)(?:[- ]generated)?[\s-]+$"),
+     True),
+    ("llm_evaluation", "output",
+     re.compile(rf"\b(?:evaluat|assess|rat(?:e|es|ing)\b|rank|grad(?:e|ing)|judg|review|scor|"
+                rf"compar|verif|critiqu)\w*[\s,]+{_W}(?:ai|model|llm|chatbot)(?:[- ]generated)?[\s-]+$"),
+     True),
+    ("rlhf", "feedback",
+     re.compile(rf"^[\s,]+(?:on|to|for)\s+{_W}(?:model|ai|llm|responses|outputs)"), False),
+    ("rlhf", "model",
+     re.compile(r"\b(?:train|teach|improv|align)\w*\s+(?:(?:ai|the|our|language|large|generative)"
+                r"\s+){0,2}$"), True),
+    ("technical_writing", "writ",
+     re.compile(rf"^\w*[\s,]+{_W}(?:documentation|docs|guides|articles|blog|specs|specifications|"
+                rf"tutorials|copy|responses|explanations|essays|stories|reports|prose|content|"
+                rf"runbooks|rubrics|answers|solutions)\b"), False),
+)  # fmt: skip
+
+
+def _window_rule_hits(low: str) -> list[tuple[str, int, int]]:
+    """(skill_id, start, end) char offsets of window-rule hits in lower-cased text."""
+    hits: list[tuple[str, int, int]] = []
+    done: set[str] = set()
+    for skill_id, trigger, regex, before in _WINDOW_RULES:
+        if skill_id in done:
+            continue
+        pos = low.find(trigger)
+        while pos != -1:
+            if before:
+                window = low[max(0, pos - 60) : pos]
+                m = regex.search(window)
+                if m:
+                    hits.append((skill_id, pos - len(window) + m.start(), pos + len(trigger)))
+                    done.add(skill_id)
+                    break
+            else:
+                end = low.find(" ", pos)
+                window = low[end if end != -1 else pos : pos + 80]
+                m = regex.match(window) if end != -1 else None
+                if m:
+                    hits.append((skill_id, pos, (end if end != -1 else pos) + m.end()))
+                    done.add(skill_id)
+                    break
+            pos = low.find(trigger, pos + len(trigger))
+    return hits
+
+
+def build_matchers(nlp: Language, taxonomy: Iterable[Skill]) -> PhraseMatcher:
+    """One PhraseMatcher on LOWER: one key per skill id, every alias and phrase rule.
+
+    (A token `Matcher` for the same rules cost ~1 ms a posting; the phrase form is 20x
+    cheaper, and the gapped duty rules run as window rules on the text.)
+    """
+    phrase = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for skill in taxonomy:
+        patterns = list(nlp.tokenizer.pipe(skill.aliases))
+        if patterns:
+            phrase.add(skill.id, patterns)
+    for skill_id, phrases in _PHRASE_RULES.items():
+        phrase.add(skill_id, list(nlp.tokenizer.pipe(phrases)))
+    return phrase
+
+
+def _prev(doc: Doc, i: int) -> str:
+    return doc[i - 1].lower_ if i > 0 else ""
+
+
+def _next(doc: Doc, i: int) -> str:
+    return doc[i + 1].lower_ if i + 1 < len(doc) else ""
+
+
+def _in_list(doc: Doc, start: int, end: int) -> bool:
+    prev, nxt = _prev(doc, start), _next(doc, end - 1)
+    return (
+        prev in _LIST_NEIGHBOURS
+        or nxt in _LIST_NEIGHBOURS
+        or prev in _CODE_CONTEXT
+        or nxt in _CODE_CONTEXT
+    )
+
+
+def accept(doc: Doc, skill_id: str, start: int, end: int, text: str | None = None) -> bool:
+    """Context check for one PhraseMatcher hit: is this the skill, or an ordinary word?"""
+    span = doc[start:end]
+    low = span.text.lower()
+    if end - start == 1:
+        forms = CASE_SENSITIVE.get(low)
+        if forms is not None and span.text not in forms:
+            return False
+        token = doc[start]
+        if token.like_url or token.like_email:
+            return False
+    if low in ("go", "r", "c", "swift", "spark", "julia", "dart"):
+        if low == "go" and (
+            _next(doc, start) in _GO_NOT_NEXT
+            or _prev(doc, start) in {"to", "will", "let", "can", "we", "you", "must", "and"}
+            and not _in_list(doc, start, end)
+        ):
+            return False
+        if low == "c" and (
+            _prev(doc, start) in _C_NOT_PREV
+            or _next(doc, start) in {"-", "level", "suite", "corp", "corporation", "."}
+        ):
+            return False
+        if low == "r" and _next(doc, start) in {"&", "&d", "."}:
+            return False
+        if low == "spark" and _prev(doc, start) == "apache":
+            return True
+        if not _in_list(doc, start, end):
+            return False
+    if low in ("agent", "agents") and _prev(doc, start) in _AGENT_NOT_PREV:
+        return False
+    if low == "prompts" and _prev(doc, start) in _PROMPTS_NOT_PREV:
+        return False
+    if low == "claude":
+        nxt = doc[start + 1] if start + 1 < len(doc) else None
+        if (
+            nxt is not None
+            and nxt.is_title
+            and nxt.text
+            not in {
+                "Code",
+                "Sonnet",
+                "Opus",
+                "Haiku",
+                "API",
+                "Desktop",
+                "AI",
+                "Enterprise",
+                "Pro",
+                "Max",
+                "Projects",
+            }
+        ):
+            return False
+    if low == "excel" and _next(doc, start) in {"at", "in", "with"}:
+        return False
+    if skill_id in _PROVIDER_SKILLS:
+        text = doc.text if text is None else text
+        sent_start = text.rfind("\n", 0, span.start_char) + 1
+        sent_end = text.find("\n", span.end_char)
+        line = text[sent_start : sent_end if sent_end != -1 else len(text)]
+        if _EMPLOYER_CONTEXT_RE.search(line):
+            return False
+    return True
+
+
+def match_skills(
+    doc: Doc, phrase: PhraseMatcher, text: str | None = None
+) -> list[tuple[str, Span]]:
+    """(skill_id, evidence span) for every skill the doc mentions, first mention each.
+
+    `text` is doc.text when the caller has it (rebuilding it costs as much as matching).
+    """
+    found: dict[str, Span] = {}
+    vocab = doc.vocab.strings
+    text = doc.text if text is None else text
+    for match_id, start, end in phrase(doc):
+        skill_id = vocab[match_id]
+        if skill_id in found:
+            continue
+        if accept(doc, skill_id, start, end, text):
+            found[skill_id] = doc[start:end]
+    for skill_id, start_char, end_char in _window_rule_hits(text.lower()):
+        if skill_id not in found:
+            span = doc.char_span(start_char, end_char, alignment_mode="expand")
+            if span is not None:
+                found[skill_id] = span
+    return sorted(found.items(), key=lambda kv: kv[1].start)
