@@ -93,13 +93,12 @@ class CrawlerResource(dg.ConfigurableResource):
     """
 
     config: PromptjobsConfig
+    # Scrapy setting overrides for every crawl, e.g. {"RETRY_TIMES": "1"}; Dagster's
+    # retry policy retries a failed source on top of Scrapy's own retries.
+    scrapy_settings: dict[str, str] = {}
 
     def settings(self) -> Settings:
         return self.config.settings()
-
-    @property
-    def mode(self) -> str:
-        return self.settings().env
 
     def crawl_source(self, source: str, day: date) -> dict[str, Any]:
         """Crawl one source into landing files dated `day`; return its stats dict."""
@@ -116,6 +115,7 @@ class CrawlerResource(dg.ConfigurableResource):
             crawl_date=day,
             replay=settings.replay,
             progress=False,
+            scrapy_settings=dict(self.scrapy_settings) or None,
         )
         return _single(stats, source)
 
@@ -143,6 +143,7 @@ class CrawlerResource(dg.ConfigurableResource):
                 crawl_date=day,
                 urls=urls if source == "jsonld" else None,
                 progress=False,
+                scrapy_settings=dict(self.scrapy_settings) or None,
             )
         result = _single(stats, source)
         result["snapshot"] = snapshot
