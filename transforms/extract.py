@@ -4,7 +4,6 @@ and FX table are read once when the Extractor is built."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from itertools import islice
@@ -27,7 +26,6 @@ from transforms.text import prepare_text
 EXTRACTOR_VERSION = "1.0.0"
 
 CONTRACT_FIELDS = ("id", "role", "seniority", "remote", "salary", "skills")
-_USD_WORDS_RE = re.compile(r"\b(?:USD|US\$|U\.S\. dollars?)\b")
 
 
 def packaged_fx_text() -> str:
@@ -79,9 +77,9 @@ class Extractor:
             body = prepare_text(rec.get("description_html"))
         location_raw = rec.get("location") if "location" in rec else rec.get("location_raw")
         location = normalise_location(_str(location_raw) or None)
+        # A bare "$" is USD unless the words near it name another dollar (salary.py reads
+        # them); the location alone is not enough ("Remote, North America / Vancouver").
         default_dollar = "USD"
-        if location["country"] in ("CA", "AU", "NZ") and not _USD_WORDS_RE.search(body):
-            default_dollar = {"CA": "CAD", "AU": "AUD", "NZ": "NZD"}[location["country"]]
         text = body if not title or title in body[:2000] else f"{body}\n\n{title}"
         posting = {
             "id": rec.get("id"),

@@ -1,0 +1,86 @@
+"""Extraction over N worker processes: ordered output, bounded memory.
+
+Records are cut into chunks; at most `2 * workers` chunks are in flight, so memory stays
+flat however long the input is. Each worker process builds its own Extractor once (the
+pipeline is not shipped between processes: `nlp.pipe(n_process=2)` was measured 8x slower
+than this). Processes start with `forkserver` where the platform has it, else `spawn`,
+so nothing of the parent's state (threads, open connections) leaks into workers.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+
+from transforms.extract import Extractor
+
+_worker_extractor: Extractor | None = None
+_worker_batch_size = 64
+
+
+def _init_worker(fx_csv_text: str | None, batch_size: int) -> None:
+    global _worker_extractor, _worker_batch_size
+    _worker_extractor = Extractor(fx_csv_text)
+    _worker_batch_size = batch_size
+
+
+def _extract_chunk(chunk: list[dict]) -> list[dict]:
+    assert _worker_extractor is not None, "worker not initialised"
+    return list(_worker_extractor.extract_many(chunk, batch_size=_worker_batch_size))
+
+
+def resolve_workers(workers: int | None) -> int:
+    """0 or None = one per core; never below 1."""
+    if not workers or workers < 0:
+        return max(1, os.cpu_count() or 1)
+    return workers
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def extract_parallel(
+    records: Iterable[dict],
+    workers: int = 0,
+    batch_size: int = 64,
+    fx_csv_text: str | None = None,
+) -> Iterator[dict]:
+    """Extract `records` in order over `workers` processes (<=1: in this process;
+    0: one per core). The output is the same whatever `workers` is."""
+    n_workers = resolve_workers(workers)
+    batch_size = max(1, int(batch_size))
+    if n_workers <= 1:
+        yield from Extractor(fx_csv_text).extract_many(records, batch_size=batch_size)
+        return
+    chunk_size = batch_size * 2
+    max_in_flight = n_workers * 2
+    iterator = iter(records)
+    pending: deque[Future[list[dict]]] = deque()
+    pool = ProcessPoolExecutor(
+        max_workers=n_workers,
+        mp_context=_context(),
+        initializer=_init_worker,
+        initargs=(fx_csv_text, batch_size),
+    )
+    try:
+        exhausted = False
+        while True:
+            while not exhausted and len(pending) < max_in_flight:
+                chunk = list(islice(iterator, chunk_size))
+                if not chunk:
+                    exhausted = True
+                    break
+                pending.append(pool.submit(_extract_chunk, chunk))
+            if not pending:
+                return
+            yield from pending.popleft().result()
+    finally:
+        for future in pending:
+            future.cancel()
+        pool.shutdown(wait=True, cancel_futures=True)
