@@ -7,6 +7,9 @@ column list it takes from `posting_facts` for the week-over-week pay figures.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import duckdb
 import polars as pl
 
@@ -35,6 +38,8 @@ CLAIMS_VIEWS = (
     "claims_titles_examples",
 )
 PAY_WEEKS_COLUMNS = ("role", "demand_date", "pay_usd")
+# The two base views every other view builds on.
+BASE_VIEWS = ("posting_facts", "posting_families")
 
 
 class ReportError(RuntimeError):
@@ -59,3 +64,27 @@ def load_pay_weeks(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     """One row per canonical job: role, demand_date, pay_usd (for weekly median pay)."""
     columns = ", ".join(PAY_WEEKS_COLUMNS)
     return _read(con, f"select {columns} from posting_facts", "posting_facts")
+
+
+@contextmanager
+def snapshot_base_views(con: duckdb.DuckDBPyConnection) -> Iterator[list[str]]:
+    """Compute `posting_facts` and `posting_families` once for the whole report build.
+
+    Every aggregate view re-derives these two from the raw tables, about twenty times per
+    report. A TEMP table of the same name (session-only, in memory; allowed on a read-only
+    connection) holds the view's own rows, and DuckDB binds names in views to the temp
+    schema first, so each later view reads the snapshot. Same rows, computed once. Where a
+    temp table cannot be made, nothing changes but the speed. Dropped on exit.
+    """
+    created: list[str] = []
+    try:
+        for name in BASE_VIEWS:
+            try:
+                con.execute(f"create temp table {name} as select * from {name}")
+            except duckdb.Error:
+                break
+            created.append(name)
+        yield created
+    finally:
+        for name in reversed(created):
+            con.execute(f"drop table if exists temp.{name}")

@@ -22,7 +22,14 @@ from dashboards.claims_page import (
     claims_figures,
     compute_verdicts,
 )
-from dashboards.data import CLAIMS_VIEWS, INDEX_VIEWS, load_pay_weeks, load_views
+from dashboards.data import (
+    CLAIMS_VIEWS,
+    INDEX_VIEWS,
+    ReportError,
+    load_pay_weeks,
+    load_views,
+    snapshot_base_views,
+)
 from dashboards.export import export_pngs
 from dashboards.figures import NamedFigure, index_figures
 from dashboards.page import (
@@ -35,6 +42,8 @@ from dashboards.page import (
     table_html,
 )
 from dashboards.summary import Headline, headline, summary_markdown, week_over_week
+
+__all__ = ["ReportError", "ReportResult", "build_report"]
 
 REPORT_TITLE = "Prompt-engineering job market"
 CLAIMS_TITLE = "The prompt-engineer claims, checked against the postings"
@@ -189,9 +198,10 @@ def build_report(
     """Write out_dir/index.html, claims.html, summary.md (and figures/<name>.png with png)."""
     report_date = report_date or datetime.now(UTC).date()
     out_dir.mkdir(parents=True, exist_ok=True)
-    views = load_views(con, INDEX_VIEWS)
-    claims_views = load_views(con, CLAIMS_VIEWS)
-    pay_weeks = load_pay_weeks(con)
+    with snapshot_base_views(con):
+        views = load_views(con, INDEX_VIEWS)
+        claims_views = load_views(con, CLAIMS_VIEWS)
+        pay_weeks = load_pay_weeks(con)
 
     head = headline(claims_views["claims_overview"])
     main_figures = index_figures(views)
