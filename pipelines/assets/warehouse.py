@@ -38,13 +38,20 @@ REFRESH_WHEN_UPSTREAM_UPDATES = (
     .with_label("eager_allow_missing")
 )
 
-INGESTED_TABLES = ("landing_files", "crawl_runs", "raw_postings", "posting_sightings")
+INGESTED_TABLES = (
+    "landing_files",
+    "crawl_runs",
+    "raw_postings",
+    "posting_latest",
+    "posting_sightings",
+)
 EXTRACTED_TABLES = ("postings", "posting_salaries", "posting_skills", "extraction_runs")
 
 TABLE_DESCRIPTIONS: dict[str, str] = {
     "landing_files": "Every landing file loaded, once each, with its row counts.",
     "crawl_runs": "One row per crawl run (source, day): status, items, boards ok/not found/failed.",
     "raw_postings": "Every distinct content version of every posting, as landed.",
+    "posting_latest": "The latest raw content version of every posting (what extraction reads).",
     "posting_sightings": "Every time a crawl saw a posting: drives first_seen/last_seen/closed_at.",
     "skills": "The skills taxonomy (id, name, category, family, aliases) from transforms/.",
     "postings": "One row per posting (source:source_id), latest extraction: role, seniority, "
@@ -153,6 +160,7 @@ def ingest_landing(
         rows_invalid=result.rows_invalid,
         skipped_files=dg.MetadataValue.json(list(result.skipped_files)),
     )
+    yield _table_result("posting_latest", counts["posting_latest"])
     yield _table_result("posting_sightings", counts["posting_sightings"], new=result.sightings)
 
 
@@ -178,9 +186,8 @@ def ingest_landing(
 def extract_postings(
     context: AssetExecutionContext, warehouse: WarehouseResource
 ) -> Iterator[dg.MaterializeResult]:
-    from transforms.extract import EXTRACTOR_VERSION
-
     from promptjobs.refresh import extraction_function
+    from transforms.extract import EXTRACTOR_VERSION
     from warehouse.loads import load_extractions, pending_extraction
 
     settings = warehouse.settings()
