@@ -179,6 +179,11 @@ def normalise_location(raw: str | None) -> dict[str, str | None]:
         ).strip()
         if not low:
             continue
+        if city is None and low in _CITY_ALIASES:
+            name, cc, st = _CITY_ALIASES[low]
+            city = (name, cc, 0, "")
+            state = state or st
+            continue
         if country is None and low in gz.countries:
             country = gz.countries[low]
             continue
@@ -186,11 +191,6 @@ def normalise_location(raw: str | None) -> dict[str, str | None]:
             state = gz.states[low]
             if low not in ("georgia",) or country in (None, "US"):
                 country = country or "US"
-            continue
-        if city is None and low in _CITY_ALIASES:
-            name, cc, st = _CITY_ALIASES[low]
-            city = (name, cc, 0, "")
-            state = state or st
             continue
         if city is None and low in gz.cities:
             city = gz.cities[low]

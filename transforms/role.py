@@ -207,6 +207,7 @@ def classify_role(title: str, text: str) -> RoleDecision:
     trainer = len(authoring) >= 2 and (
         _TRAINER_CONTEXT_RE.search(text)
         or re.search(r"\b(?:AI Trainer|AI Tutor|AI Training)\b", joined_titles, re.I)
+        or not re.search(r"engineer|developer|scientist|architect", joined_titles, re.I)
     )
     if trainer and re.search(
         r"prompt (?:expert|engineer|writer|designer|specialist|engineering)|"
@@ -242,7 +243,7 @@ _SENIORITY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "executive",
         re.compile(
-            r"\b(?:chief|C[TEFOMPI]O|CAIO|vice[- ]president|S?VP|EVP|president|co-?founder)\b"
+            r"\b(?:(?i:chief|vice[- ]president|president|co-?founder)|C[TEFOMPI]O|CAIO|S?VP|EVP)\b"
         ),
     ),
     ("director", re.compile(r"\b(?:director|head of|head,)\b", re.I)),
@@ -262,10 +263,10 @@ _SENIORITY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "junior",
         re.compile(
-            r"\b(?:junior|jr\.?|entry[- ]level|graduate|new grad|associate|apprentice|trainee|I)\b"
+            r"\b(?:(?i:junior|jr\.?|entry[- ]level|graduate|new grad|associate|apprentice|trainee)|I)\b"
         ),
     ),
-    ("mid", re.compile(r"\b(?:mid[- ]?level|mid|intermediate|II|L[3-4])\b")),
+    ("mid", re.compile(r"\b(?:(?i:mid[- ]?level|mid|intermediate)|II|L[3-4])\b")),
 )
 
 
@@ -297,7 +298,7 @@ _WORD_NUMBERS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
 }  # fmt: skip
 _NUM = r"(?:\d{1,2}(?:\.5)?|" + "|".join(_WORD_NUMBERS) + r")"
-_YEARS_WORD_RE = re.compile(r"\b(?:years?|yrs?)(?:['’]s?)?\b")
+_YEARS_WORD_RE = re.compile(r"\b(?:years?|yrs?)\b(?:['’]s?)?")
 # The number part, read backwards from a "years" word found first (keeps the scan linear).
 _YEARS_BEFORE_RE = re.compile(
     rf"(?<![\d.])(?P<lo>{_NUM})(?![\d.])\s*(?P<plus>\+|plus)?\s*"
@@ -305,7 +306,8 @@ _YEARS_BEFORE_RE = re.compile(
 )
 _EXPERIENCE_AFTER_RE = re.compile(
     r"^\s*(?:of\s+)?(?:[\w/+#.-]+\s+){0,6}?(?:experience|exp\b|expertise|background|"
-    r"professional|industry|hands-on|working|building|developing|in (?:a|an|the)\b)",
+    r"professional|industry|hands-on|working|building|developing|"
+    r"in (?!business|operation|a row|existence|the market)\w)",
     re.IGNORECASE,
 )
 _EXPERIENCE_BEFORE_RE = re.compile(r"experience\s*(?:of|:|-|–)?\s*$", re.IGNORECASE)

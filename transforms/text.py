@@ -13,7 +13,7 @@ import re
 MAX_TEXT_CHARS = 200_000  # a posting longer than this is cut (real ones are < 30k)
 
 _LOOKS_HTML_RE = re.compile(
-    r"<(?:p|div|br|li|ul|ol|h[1-6]|span|strong|b|em|table|a)\b[^>]{0,200}>", re.I
+    r"<(?:p|div|br|li|ul|ol|h[1-6]|span|strong|b|em|table|a|script|style)\b[^>]{0,200}>", re.I
 )
 _DROP_BLOCK_RE = re.compile(r"<(script|style|noscript)\b[^>]{0,500}>.*?</\1\s*>", re.I | re.S)
 _BLOCK_TAG_RE = re.compile(

@@ -1,0 +1,96 @@
+"""`promptjobs extract` as ../shared/EXTRACT-CONTRACT.md fixes it, run as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+POSTINGS = [
+    {"id": "a1", "title": "Prompt Engineer", "company": "Acme", "location": "Remote (US)",
+     "text": "Write and test prompts for our LLM assistant; evaluate model outputs. $120k-$150k."},
+    {"id": "a2", "title": "Line Cook", "company": "Diner", "location": "Austin, TX",
+     "text": "<p>Cook breakfast on site.</p><p>$18/hr</p>"},
+    {"id": "a3", "title": "LLM Engineer", "company": "Beta", "location": "London, UK",
+     "text": "Build RAG pipelines and AI agents in Python. £90k–£110k.", "posted_at": "2026-10-01"},
+]  # fmt: skip
+
+
+def _run(args: list[str], stdin: str | None, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PROMPTJOBS_HOME": str(home)}
+    return subprocess.run(
+        [sys.executable, "-m", "promptjobs.cli", "extract", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=240,
+    )
+
+
+def _lines(records: list[object]) -> str:
+    return "".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in records)
+
+
+@pytest.fixture
+def input_file(tmp_path: Path) -> Path:
+    path = tmp_path / "in.jsonl"
+    path.write_text(_lines([POSTINGS[0], "{not json", POSTINGS[1], "[1, 2]", POSTINGS[2]]))
+    return path
+
+
+def test_file_to_file_in_order_with_malformed_lines_reported(
+    input_file: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out.jsonl"
+    result = _run([str(input_file), "-o", str(out), "--workers", "1"], None, tmp_path / "home")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""  # progress goes to stderr only
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r["id"] for r in records] == ["a1", "a2", "a3"]
+    assert "line 2: malformed" in result.stderr
+    assert "line 4: malformed" in result.stderr
+    first = records[0]
+    assert first["role"] == "core" and first["remote"] == "remote"
+    assert (first["salary"]["min"], first["salary"]["max"], first["salary"]["currency"]) == (
+        120000,
+        150000,
+        "USD",
+    )
+    assert records[1]["salary"]["period"] == "hour" and records[1]["remote"] == "onsite"
+    assert records[2]["salary"]["currency"] == "GBP" and "rag" in records[2]["skills"]
+
+
+def test_stdin_to_stdout_and_output_does_not_depend_on_workers(
+    input_file: Path, tmp_path: Path
+) -> None:
+    text = input_file.read_text()
+    one = _run(["-", "--workers", "1"], text, tmp_path / "home")
+    two = _run(["-", "-o", "-", "--workers", "2"], text, tmp_path / "home")
+    assert one.returncode == 0 and two.returncode == 0, one.stderr + two.stderr
+    assert one.stdout == two.stdout
+    assert len(one.stdout.splitlines()) == 3
+
+
+def test_strict_exits_1_when_a_line_was_malformed(input_file: Path, tmp_path: Path) -> None:
+    result = _run(
+        [str(input_file), "-o", str(tmp_path / "o.jsonl"), "--strict", "--workers", "1"],
+        None,
+        tmp_path / "home",
+    )
+    assert result.returncode == 1
+    assert len((tmp_path / "o.jsonl").read_text().splitlines()) == 3  # nothing lost
+
+
+def test_missing_input_is_one_clear_line(tmp_path: Path) -> None:
+    result = _run(
+        [str(tmp_path / "nope.jsonl"), "-o", str(tmp_path / "o.jsonl")], None, tmp_path / "home"
+    )
+    assert result.returncode == 2
+    assert "does not exist" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "o.jsonl").exists()

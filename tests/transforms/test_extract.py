@@ -1,0 +1,114 @@
+"""The extractor's output record: every contract field, structured hints, bad input."""
+
+from __future__ import annotations
+
+import json
+
+from transforms.extract import EXTRACTOR_VERSION, Extractor
+from transforms.parallel import extract_parallel
+
+POSTING = {
+    "id": "gh-0001",
+    "title": "Senior Prompt Engineer",
+    "company": "Acme AI",
+    "location": "San Francisco, CA (Hybrid)",
+    "text": (
+        "<h2>What you'll do</h2><ul><li>Design and test prompts for GPT-4 and Claude.</li>"
+        "<li>Evaluate LLM outputs with evals.</li></ul><p>5+ years of experience with Python."
+        "</p><p>Salary: $175k&ndash;$300k + equity.</p>"
+    ),
+    "posted_at": "2026-11-01",
+}
+
+
+def test_output_has_every_contract_field_and_the_extras(extractor: Extractor) -> None:
+    out = extractor.extract(POSTING)
+    assert out["id"] == "gh-0001"
+    assert out["role"] == "core"
+    assert out["seniority"] == "senior"
+    assert out["remote"] == "hybrid"
+    assert out["salary"] == {
+        "min": 175000,
+        "max": 300000,
+        "currency": "USD",
+        "period": "year",
+        "min_annual_usd": 175000,
+        "max_annual_usd": 300000,
+        "text": "$175k–$300k",
+    }
+    assert {"prompt_engineering", "openai", "anthropic_claude", "llm_evaluation", "python"} <= set(
+        out["skills"]
+    )
+    assert out["salary_source"] == "text"
+    assert out["salaries"][0]["is_primary"] is True
+    assert out["location"]["us_state"] == "CA"
+    assert out["years_experience"] == {"min": 5, "max": None}
+    assert "ai_ml" in out["skill_families"]
+    assert out["extractor_version"] == EXTRACTOR_VERSION
+    assert out["role_evidence"]
+    json.dumps(out)  # plain JSON types only
+
+
+def test_structured_pay_wins_over_the_text(extractor: Extractor) -> None:
+    record = {
+        **POSTING,
+        "compensation": {"min": 200000, "max": 250000, "currency": "USD", "period": "year", "raw": "$200K - $250K"},
+        "compensation_ranges": [
+            {"min": 200000, "max": 250000, "currency": "USD", "period": "year", "label": "US", "raw": "x"},
+            {"min": 150000, "max": 190000, "currency": "GBP", "period": "year", "label": "UK", "raw": "y"},
+        ],
+    }  # fmt: skip
+    out = extractor.extract(record)
+    assert out["salary_source"] == "structured"
+    assert (out["salary"]["min"], out["salary"]["max"]) == (200000, 250000)
+    assert [s["label"] for s in out["salaries"]] == [None, "UK"]
+    assert out["salaries"][1]["min_annual_usd"] > 150000  # GBP converted at the table rate
+
+
+def test_structured_remote_hint_decides_when_the_words_say_nothing(extractor: Extractor) -> None:
+    record = {
+        "id": "r",
+        "title": "Engineer",
+        "location": "",
+        "text": "Build things.",
+        "remote_hint": "remote",
+    }
+    assert extractor.extract(record)["remote"] == "remote"
+
+
+def test_no_pay_gives_null_salary(extractor: Extractor) -> None:
+    out = extractor.extract({"id": "n", "title": "Engineer", "text": "We raised $40M. 401(k)."})
+    assert out["salary"] is None and out["salary_source"] is None and out["salaries"] == []
+
+
+def test_missing_and_odd_fields_do_not_crash(extractor: Extractor) -> None:
+    odd = [
+        {"id": 7},
+        {"id": "x", "title": None, "text": None, "location": None},
+        {"id": "y", "text": 12345},
+        {"id": "z", "text": "<<<>>> <div <p> &amp;&bogus; </li>"},
+    ]
+    outs = list(extractor.extract_many(odd))
+    assert [o["id"] for o in outs] == [7, "x", "y", "z"]
+    assert all(o["role"] == "other" and o["salary"] is None for o in outs)
+
+
+def test_extract_many_keeps_input_order_across_batches(extractor: Extractor) -> None:
+    records = [{"id": f"p{i}", "title": "Engineer", "text": f"Python {i}"} for i in range(10)]
+    outs = list(extractor.extract_many(records, batch_size=3))
+    assert [o["id"] for o in outs] == [f"p{i}" for i in range(10)]
+
+
+def test_parallel_output_equals_in_process_output(extractor: Extractor) -> None:
+    records = [
+        {**POSTING, "id": f"p{i}", "text": POSTING["text"] + (" Rust." if i % 2 else " Go, Java.")}
+        for i in range(40)
+    ]
+    serial = list(extractor.extract_many(records))
+    parallel = list(extract_parallel(records, workers=2, batch_size=4))
+    assert parallel == serial
+
+
+def test_parallel_with_one_worker_runs_in_process() -> None:
+    outs = list(extract_parallel(iter([{"id": "a", "title": "", "text": "SQL"}]), workers=1))
+    assert outs[0]["skills"] == ["sql"]

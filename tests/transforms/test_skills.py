@@ -1,0 +1,127 @@
+"""Skill matching: aliases on LOWER, and context checks for every ambiguous name."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.extract import Extractor
+from transforms.taxonomy import FAMILIES, load_taxonomy
+
+
+def skills_of(extractor: Extractor, text: str, title: str = "") -> list[str]:
+    return extractor.extract({"id": "t", "title": title, "text": text})["skills"]
+
+
+# (text, skill id, expected present?)
+AMBIGUOUS: list[tuple[str, str, bool]] = [
+    ("Our backend is written in Go, Python and Postgres.", "golang", True),
+    ("Experience with Go or Rust microservices.", "golang", True),
+    ("Golang experience required.", "golang", True),
+    ("You will go to market with the sales team.", "golang", False),
+    ("Ready to go beyond the obvious?", "golang", False),
+    ("Go-to-market experience is a plus.", "golang", False),
+    ("Let's go!", "golang", False),
+    ("Statistics in R or Python.", "r_lang", True),
+    ("Fluent in R, SQL and Tableau.", "r_lang", True),
+    ("Our R&D team is growing.", "r_lang", False),
+    ("Systems programming in C, C++ and assembly.", "c_lang", True),
+    ("We closed our Series C last year.", "c_lang", False),
+    ("Comfortable talking to C-level executives.", "c_lang", False),
+    ("Rust, Go and TypeScript are our languages.", "rust_lang", True),
+    ("Remove rust from the old pipes.", "rust_lang", False),
+    ("iOS apps in Swift and SwiftUI.", "swift_lang", True),
+    ("We move at a swift pace.", "swift_lang", False),
+    ("Big data with Apache Spark and Kafka.", "spark", True),
+    ("Pipelines in Python, Spark, Airflow.", "spark", True),
+    ("Ideas that spark joy.", "spark", False),
+    ("Build agents on Claude and GPT-4.", "anthropic_claude", True),
+    ("Prototype with Claude Code daily.", "anthropic_claude", True),
+    ("Inspired by Claude Monet's paintings.", "anthropic_claude", False),
+    ("Evaluate Gemini and GPT-4o outputs.", "google_gemini", True),
+    ("Born under the sign of gemini.", "google_gemini", False),
+    ("Reporting in Excel and Looker.", "excel", True),
+    ("You excel at communicating with customers.", "excel", False),
+    ("Excel in a fast-moving team.", "excel", False),
+    ("Design and test prompts for our assistant.", "prompt_engineering", True),
+    ("Prompt engineering for LLM features.", "prompt_engineering", True),
+    ("Write clear, creative prompts to probe the model.", "prompt_engineering", True),
+    ("We value prompt payment of invoices.", "prompt_engineering", False),
+    ("Please send a prompt reply.", "prompt_engineering", False),
+    ("Which prompts us to rethink everything.", "prompt_engineering", False),
+    ("Experience building RAG pipelines.", "rag", True),
+    ("Wipe the table with a rag.", "rag", False),
+    ("Build REST and GraphQL APIs.", "api_integration", True),
+    ("For the rest of the team, lunch is free.", "api_integration", False),
+    ("Backend in Node and TypeScript.", "javascript", True),
+    ("Each node of the graph is a person.", "javascript", False),
+    ("Build AI agents with tool use.", "ai_agents", True),
+    ("Manage our customer support agents.", "ai_agents", False),
+    ("Work with real estate agents on listings.", "ai_agents", False),
+    ("Java and Spring Boot services.", "java", True),
+    ("JavaScript only, no server work.", "java", False),
+    ("ML models in production.", "machine_learning", True),
+    ("Add 5 ml of water.", "machine_learning", False),
+    ("Code on GitHub, reviewed in pull requests.", "git", True),
+    ("See https://github.com/acme/tools for our code.", "git", False),
+    ("Backed by OpenAI and Anthropic as investors.", "openai", False),
+    ("Build on the OpenAI API.", "openai", True),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "present"), AMBIGUOUS, ids=[t[:40] for t, _, _ in AMBIGUOUS]
+)
+def test_ambiguous_names_need_their_context(
+    extractor: Extractor, text: str, skill: str, present: bool
+) -> None:
+    assert (skill in skills_of(extractor, text)) is present
+
+
+def test_aliases_map_to_the_core_ids(extractor: Extractor) -> None:
+    text = (
+        "Stack: Python, TypeScript, PostgreSQL, BigQuery, Kubernetes (EKS), Docker, LangGraph, "
+        "Pinecone, Hugging Face transformers, PyTorch, Keras. We use few-shot and chain-of-thought "
+        "prompting, RLHF, LoRA fine-tuning, embeddings, evals, red teaming and A/B testing."
+    )
+    got = set(skills_of(extractor, text))
+    assert {
+        "python", "javascript", "sql", "gcp", "kubernetes", "aws", "docker", "langchain",
+        "vector_database", "hugging_face", "pytorch", "tensorflow", "few_shot",
+        "chain_of_thought", "rlhf", "fine_tuning", "embeddings", "llm_evaluation",
+        "red_teaming", "ab_testing", "prompt_engineering",
+    } <= got  # fmt: skip
+
+
+def test_evidence_is_the_text_that_named_the_skill(extractor: Extractor) -> None:
+    out = extractor.extract(
+        {"id": "e", "title": "", "text": "We build with LangGraph and Postgres."}
+    )
+    evidence = {e["skill_id"]: e["text"] for e in out["skill_evidence"]}
+    assert evidence["langchain"] == "LangGraph"
+    assert evidence["sql"] == "Postgres"
+
+
+def test_job_title_counts_as_text(extractor: Extractor) -> None:
+    assert "llm" in skills_of(extractor, "Join us.", title="Senior LLM Engineer")
+
+
+def test_taxonomy_has_250_skills_each_in_one_family() -> None:
+    taxonomy = load_taxonomy()
+    assert len(taxonomy) >= 250
+    assert len({s.id for s in taxonomy}) == len(taxonomy)
+    assert {s.family for s in taxonomy} == set(FAMILIES)
+    assert all(s.aliases for s in taxonomy)
+
+
+def test_taxonomy_uses_every_core_id() -> None:
+    core = {
+        "prompt_engineering", "few_shot", "chain_of_thought", "rag", "fine_tuning", "rlhf",
+        "llm_evaluation", "ai_agents", "embeddings", "vector_database", "red_teaming", "llm",
+        "openai", "anthropic_claude", "google_gemini", "open_weight_models", "hugging_face",
+        "langchain", "llamaindex", "dspy", "nlp", "linguistics", "conversation_design",
+        "technical_writing", "machine_learning", "deep_learning", "pytorch", "tensorflow",
+        "python", "javascript", "sql", "java", "golang", "rust_lang", "aws", "gcp", "azure",
+        "docker", "kubernetes", "api_integration", "data_analysis", "ab_testing", "git",
+        "ux_design",
+    }  # fmt: skip
+    assert core <= {s.id for s in load_taxonomy()}
