@@ -80,14 +80,20 @@ def empty_figure(title: str, message: str = NO_DATA) -> go.Figure:
 
 
 def role_buttons(
-    fig: go.Figure, groups: Sequence[str], trace_groups: Sequence[str], *, y: float = 1.16
+    fig: go.Figure,
+    groups: Sequence[str],
+    trace_groups: Sequence[str],
+    *,
+    y: float = 1.16,
+    labels: dict[str, str] | None = None,
 ) -> None:
     """Add a role-class dropdown: each button shows only the traces of its group."""
     if len(groups) < 2:
         return
+    labels = labels or {}
     buttons = [
         {
-            "label": ROLE_LABELS.get(group, group),
+            "label": labels.get(group) or ROLE_LABELS.get(group, group),
             "method": "restyle",
             "args": [{"visible": [tg == group for tg in trace_groups]}],
         }
@@ -373,6 +379,15 @@ def pay_by_region_and_remote(salary_bands: pl.DataFrame) -> NamedFigure:
     return NamedFigure("pay_by_region_and_remote", full, fig)
 
 
+def role_totals(skill_demand: pl.DataFrame) -> dict[str, int]:
+    """Postings per role behind skill_demand's shares (share = postings / role total)."""
+    known = skill_demand.filter(pl.col("share") > 0)
+    if known.is_empty():
+        return {}
+    totals = known.group_by("role").agg((pl.col("postings") / pl.col("share")).max().round())
+    return {role: int(n) for role, n in totals.iter_rows()}
+
+
 # --- 6. top skills -------------------------------------------------------------------------
 def top_skills(skill_demand: pl.DataFrame, limit: int = 25) -> NamedFigure:
     title = f"Top {limit} skills by share of postings"
@@ -381,6 +396,7 @@ def top_skills(skill_demand: pl.DataFrame, limit: int = 25) -> NamedFigure:
         return NamedFigure("top_skills", title, empty_figure(title))
     fig = go.Figure()
     groups = [g for g in ("all", "core", "adjacent") if g in frame["role"].to_list()]
+    totals = role_totals(frame)
     for group in groups:
         rows = (
             frame.filter(pl.col("role") == group)
@@ -401,11 +417,13 @@ def top_skills(skill_demand: pl.DataFrame, limit: int = 25) -> NamedFigure:
                 "<br>family: %{customdata[1]}<extra></extra>",
             )
         )
-    base_layout(fig, title, height=720)
+    labels = {g: f"{ROLE_LABELS[g]} (n={totals.get(g, 0):,})" for g in groups}
+    full = f"{title} (n={totals.get(groups[0], 0):,} {ROLE_LABELS[groups[0]]} postings)"
+    base_layout(fig, full, height=720)
     fig.update_xaxes(title="share of postings that ask for the skill", tickformat=".0%")
     fig.update_layout(margin={"l": 220})
-    role_buttons(fig, groups, groups)
-    return NamedFigure("top_skills", title, fig)
+    role_buttons(fig, groups, groups, labels=labels)
+    return NamedFigure("top_skills", full, fig, "The dropdown switches role class; n per class.")
 
 
 # --- 7. skill trends ----------------------------------------------------------------------
@@ -437,6 +455,8 @@ def skill_trends(trends: pl.DataFrame, skill_demand: pl.DataFrame, limit: int = 
                 "(%{customdata[0]:,})<extra>" + name + "</extra>",
             )
         )
+    n = role_totals(skill_demand).get("all", 0)
+    title = f"{title} (n={n:,} postings; weekly counts in the hover)"
     base_layout(fig, title, height=500)
     fig.update_layout(legend={"orientation": "v", "x": 1.02, "y": 1.0})
     fig.update_xaxes(title="week (Monday of the demand week)")
@@ -481,6 +501,8 @@ def skill_cooccurrence(
             "both<extra></extra>",
         )
     )
+    n = role_totals(skill_demand).get("all", 0)
+    title = f"{title} (n={n:,} postings)"
     base_layout(fig, title, height=640)
     fig.update_layout(margin={"l": 180, "b": 160})
     fig.update_yaxes(autorange="reversed")
@@ -568,6 +590,7 @@ def top_employers(employers: pl.DataFrame, limit: int = 20) -> NamedFigure:
                 "<br>median pay %{customdata[1]}<extra></extra>",
             )
         )
+    title = f"{title} (these {int(frame['postings'].sum()):,} of {int(employers['postings'].sum()):,} postings)"
     base_layout(fig, title, height=640)
     fig.update_layout(barmode="stack", margin={"l": 200})
     fig.update_xaxes(title="postings (canonical jobs)")
@@ -576,7 +599,7 @@ def top_employers(employers: pl.DataFrame, limit: int = 20) -> NamedFigure:
 
 # --- 11. time to close ---------------------------------------------------------------------
 def time_to_close(frame: pl.DataFrame) -> NamedFigure:
-    title = "Time to close: days from first seen to closed"
+    title = "Time to close (days from first seen to closed)"
     order = {"core": 0, "adjacent": 1, "other": 2, "all": 3}
     rows = (
         frame.filter(pl.col("n_closed") > 0)
