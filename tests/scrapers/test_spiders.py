@@ -1,0 +1,276 @@
+"""Every spider against a loopback server answering in the source's wire format, with faults.
+
+Each test is one `crawl()` call: a child process running the real spiders, pipelines and
+landing writer over real HTTP on 127.0.0.1."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from conftest import FAST
+
+from scrapers.landing import partition_dir, read_landing
+from scrapers.run import crawl
+
+DAY = date(2026, 9, 7)
+
+
+def landed(settings, stats: dict) -> list[dict]:
+    folder = partition_dir(
+        settings.landing_dir, stats["source"], date.fromisoformat(stats["crawl_date"])
+    )
+    return read_landing(folder / stats["landing_file"])
+
+
+def test_greenhouse_faults_are_counted_per_board_and_never_stop_the_crawl(settings, fixture_server):
+    server, routes = fixture_server
+    boards = [
+        "acme",
+        "missing",
+        "ratelimited",
+        "flaky",
+        "slow",
+        "truncated",
+        "htmlpage",
+        "huge",
+        "../../x",
+    ]
+    [stats] = crawl(
+        settings,
+        ["greenhouse"],
+        boards={"greenhouse": boards},
+        api_base=server.url,
+        crawl_date=DAY,
+        progress=False,
+        scrapy_settings=FAST,
+    )
+    assert sorted(stats["boards_ok"]) == ["acme", "flaky", "ratelimited"]
+    assert sorted(stats["boards_not_found"]) == ["../../x", "missing"]
+    assert sorted(stats["boards_failed"]) == ["htmlpage", "huge", "slow", "truncated"]
+    assert stats["status"] == "partial"
+    assert stats["errors"] == {
+        "bad_json": 1,
+        "board_not_found": 1,
+        "invalid_board_token": 1,
+        "invalid_item": 1,
+        "not_json": 1,
+        "oversized": 1,
+        "timeout": 1,
+    }
+    # 429 waited for Retry-After then succeeded; 500 was retried; the timeout retried once.
+    assert routes.calls["/v1/boards/ratelimited/jobs"] == 2
+    assert routes.calls["/v1/boards/flaky/jobs"] == 2
+    assert routes.calls["/v1/boards/slow/jobs"] == 2
+    assert stats["items"] == 5 and stats["items_invalid"] == 1
+    # The token never reached the server, nor the file system.
+    assert not any(".." in path for path in routes.calls)
+    records = landed(settings, stats)
+    by_id = {r["source_id"]: r for r in records}
+    assert set(by_id) == {"101", "102", "103", "201", "301"}
+    senior = by_id["101"]
+    assert senior["board"] == "acme" and senior["company"] == "Acme AI"
+    assert senior["compensation"] == {
+        "min": 190000,
+        "max": 260000,
+        "currency": "USD",
+        "period": "year",
+        "raw": "Zone A",
+    }
+    assert [r["label"] for r in senior["compensation_ranges"]] == ["Zone A", "Zone B"]
+    assert "<h2>About the role</h2>" in senior["description_html"]  # entities unescaped once
+    assert "design prompts & evaluations" in senior["description_text"]
+    assert "- 3+ years of experience with Python" in senior["description_text"]
+    assert senior["fetched_at"] == "2026-09-07T06:00:00Z"
+    assert by_id["102"]["compensation"]["period"] == "hour"
+    assert by_id["103"]["compensation"] is None and by_id["103"]["compensation_ranges"] == []
+
+
+def test_requests_are_polite_by_default(settings, fixture_server):
+    server, _ = fixture_server
+    crawl(
+        settings,
+        ["greenhouse"],
+        boards={"greenhouse": ["acme"]},
+        api_base=server.url,
+        crawl_date=DAY,
+        progress=False,
+        scrapy_settings=FAST,
+    )
+    paths_headers = server.request_headers
+    assert paths_headers, "no request reached the server"
+    for headers in paths_headers:
+        assert "github.com/promptjobs/promptjobs" in headers.get("User-Agent", "")
+        assert "Cookie" not in headers
+    assert server.hits["/robots.txt"] == 1  # robots.txt is read first
+
+
+def test_every_source_lands_its_postings_in_one_crawl(settings, fixture_server):
+    server, routes = fixture_server
+    boards = {
+        "greenhouse": ["acme"],
+        "lever": ["fjord"],
+        "ashby": ["promptly"],
+        "workable": ["babelvoice"],
+        "smartrecruiters": ["GlobexBank", "Nobody"],
+        "remotive": ["all"],
+        "remoteok": ["all"],
+    }
+    sources = [
+        "greenhouse",
+        "lever",
+        "ashby",
+        "workable",
+        "smartrecruiters",
+        "hn",
+        "remotive",
+        "remoteok",
+        "jsonld",
+    ]
+    results = crawl(
+        settings,
+        sources,
+        boards=boards,
+        api_base=server.url,
+        crawl_date=DAY,
+        progress=False,
+        urls=[f"{server.url}/careers/", f"{server.url}/sitemap.xml"],
+        scrapy_settings=FAST,
+    )
+    stats = {s["source"]: s for s in results}
+    assert [s["source"] for s in results] == sources
+    items = {src: landed(settings, s) for src, s in stats.items()}
+    assert {src: s["status"] for src, s in stats.items()} == {src: "ok" for src in sources}
+
+    lever = items["lever"]
+    assert [p["title"] for p in lever] == ["Conversation Designer", "AI Data Trainer"]
+    assert lever[0]["company"] == "Fjord" and lever[0]["remote_hint"] == "hybrid"
+    assert (
+        lever[0]["compensation"]["period"] == "year"
+        and lever[0]["compensation"]["currency"] == "EUR"
+    )
+    assert "4+ years of NLP" in lever[0]["description_text"]
+    assert lever[0]["posted_at"] == "2026-08-29T10:40:00Z"
+    assert lever[1]["compensation"]["period"] == "hour"
+
+    [ashby] = items["ashby"]  # the unlisted job is skipped
+    assert ashby["remote_hint"] == "hybrid"
+    assert ashby["compensation"] == {
+        "min": 170000,
+        "max": 230000,
+        "currency": "USD",
+        "period": "year",
+        "raw": "$170K - $230K",
+    }
+
+    [workable] = items["workable"]
+    assert workable["company"] == "Babel Voice" and workable["remote_hint"] == "remote"
+    assert workable["location_raw"] == "London, England, United Kingdom"
+
+    sr = items["smartrecruiters"]
+    assert sorted(p["source_id"] for p in sr) == ["744000000000001", "744000000000002"]
+    assert stats["smartrecruiters"]["boards_ok"] == ["GlobexBank"]
+    assert stats["smartrecruiters"]["boards_not_found"] == ["Nobody"]
+    assert stats["smartrecruiters"]["errors"] == {"board_not_found": 1, "posting_gone_404": 1}
+    hourly = next(p for p in sr if p["source_id"] == "744000000000001")
+    assert hourly["compensation"]["period"] == "hour" and hourly["remote_hint"] == "hybrid"
+    assert routes.calls["/v1/companies/GlobexBank/postings"] == 2  # two pages
+
+    hn = items["hn"]
+    assert stats["hn"]["boards_ok"] == ["48900001"]  # the newest "Who is hiring?" thread only
+    assert "/v1/items/48900002" not in routes.calls
+    assert [p["source_id"] for p in hn] == ["49000001", "49000002"]  # deleted one skipped
+    first = hn[0]
+    assert (first["company"], first["title"], first["location_raw"], first["remote_hint"]) == (
+        "Quillstone",
+        "Senior Prompt Engineer",
+        "New York, NY",
+        "hybrid",
+    )
+    assert "We're building writing tools." in first["description_text"]
+    assert hn[1]["remote_hint"] == "remote" and hn[1]["employment_type"] == "Contract"
+
+    [remotive] = items["remotive"]  # the Medical category is left out
+    assert remotive["attribution_url"] == remotive["url"]
+    assert "Salary: $150k - $180k" in remotive["description_text"]
+    assert stats["remotive"]["attribution_url"] == "https://remotive.com"
+
+    [remoteok] = items["remoteok"]  # element 0 is the legal notice; sales is not tech
+    assert remoteok["source_id"] == "1130788"
+    assert remoteok["compensation"]["min"] == 160000 and remoteok["attribution_url"].startswith(
+        "https://remoteOK.com/"
+    )
+
+    jsonld = {p["source_id"]: p for p in items["jsonld"]}
+    assert set(jsonld) == {"ACME-7", "ACME-8"}
+    assert jsonld["ACME-7"]["remote_hint"] == "remote"
+    assert jsonld["ACME-7"]["compensation"]["currency"] == "GBP"
+    assert jsonld["ACME-8"]["compensation"] == {
+        "min": 35,
+        "max": 35,
+        "currency": "USD",
+        "period": "hour",
+        "raw": jsonld["ACME-8"]["compensation"]["raw"],
+    }
+    assert jsonld["ACME-8"]["company"] == "Acme Robotics"
+
+
+def test_a_source_whose_server_is_down_fails_alone(settings, fixture_server):
+    server, _ = fixture_server
+    results = crawl(
+        settings,
+        ["lever", "workable"],
+        boards={"lever": ["fjord"], "workable": ["babelvoice"]},
+        api_base={"lever": "http://127.0.0.1:9", "workable": server.url},
+        crawl_date=DAY,
+        progress=False,
+        scrapy_settings=FAST,
+    )
+    lever, workable = results
+    assert lever["status"] == "failed" and lever["boards_failed"] == ["fjord"]
+    assert workable["status"] == "ok" and workable["items"] == 1
+
+
+def test_an_interrupted_crawl_resumes_with_the_boards_that_did_not_land(settings, fixture_server):
+    server, routes = fixture_server
+    routes.always_fail.add("/v1/boards/flaky/jobs")
+    kwargs = dict(
+        boards={"greenhouse": ["acme", "flaky"]},
+        api_base=server.url,
+        crawl_date=DAY,
+        progress=False,
+        scrapy_settings=FAST,
+    )
+    first = crawl(settings, ["greenhouse"], **kwargs)[0]
+    assert first["boards_ok"] == ["acme"] and first["boards_failed"] == ["flaky"]
+    routes.always_fail.clear()
+    routes.calls.clear()
+    second = crawl(settings, ["greenhouse"], **kwargs)[0]
+    assert second["boards_ok"] == ["flaky"] and second["boards_skipped_resumed"] == ["acme"]
+    assert "/v1/boards/acme/jobs" not in routes.calls
+    assert second["run_id"] != first["run_id"]
+    # Complete now: the next crawl of the day starts over and lands the same ids again,
+    # which the warehouse keys on (source, source_id), so nothing counts twice.
+    third = crawl(settings, ["greenhouse"], **kwargs)[0]
+    assert sorted(third["boards_ok"]) == ["acme", "flaky"]
+    ids_first = {r["source_id"] for r in landed(settings, first)}
+    ids_third = {r["source_id"] for r in landed(settings, third)}
+    assert ids_first <= ids_third
+    folder = partition_dir(settings.landing_dir, "greenhouse", DAY)
+    assert len(list(folder.glob("*.jsonl.gz"))) == 3 == len(list(folder.glob("*.stats.json")))
+
+
+def test_replay_serves_the_recorded_cache_offline(settings, fixture_server):
+    server, _ = fixture_server
+    kwargs = dict(
+        boards={"ashby": ["promptly"]},
+        api_base=server.url,
+        crawl_date=DAY,
+        progress=False,
+        scrapy_settings=FAST,
+    )
+    recorded = crawl(settings, ["ashby"], **kwargs)[0]
+    server.stop()
+    replayed = crawl(settings, ["ashby"], replay=True, **kwargs)[0]
+    assert replayed["status"] == "ok" and replayed["items"] == recorded["items"] == 1
+    assert Path(settings.httpcache_dir).is_dir()
