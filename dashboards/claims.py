@@ -90,12 +90,16 @@ def pay_verdict(
     median_usd: float | None,
     t: Thresholds = DEFAULT_THRESHOLDS,
 ) -> Verdict:
-    """US pay of $175k-$300k: judged on the share of paid US postings overlapping the band."""
+    """US pay of $175k-$300k: the share of paid US postings overlapping the band, and where
+    their median lies. supported needs both a majority overlap and a median inside the band."""
     claim = "pay"
     if n_with_pay < t.min_sample:
         return _too_few(claim, role, n_with_pay, "US postings with stated pay", t)
     share = n_overlap / n_with_pay
     label = _by_share(share, t.pay_supported_share, t.pay_partly_share)
+    median_in_band = median_usd is not None and BAND_LOW_USD <= median_usd <= BAND_HIGH_USD
+    if label == "supported" and not median_in_band:
+        label = "partly"
     line = (
         f"{_pct(share)} of {n_with_pay} US postings with pay overlap $175k-$300k "
         f"({_pct(n_inside / n_with_pay)} lie inside it); median {_usd(median_usd)}"
@@ -223,8 +227,9 @@ def rules(t: Thresholds = DEFAULT_THRESHOLDS) -> dict[str, str]:
         "pay": (
             "Sample: US postings (country US or a US state) with stated pay, converted to "
             "annual USD. supported when at least "
-            f"{_pct(t.pay_supported_share)} of their ranges overlap $175k-$300k; partly from "
-            f"{_pct(t.pay_partly_share)}; otherwise not supported. " + below
+            f"{_pct(t.pay_supported_share)} of their ranges overlap $175k-$300k and their "
+            "median pay lies inside it; partly when at least "
+            f"{_pct(t.pay_partly_share)} overlap; otherwise not supported. " + below
         ),
         "hybrid profile": (
             "Sample: all postings of the role. Named families: AI/ML, programming, "

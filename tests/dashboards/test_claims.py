@@ -23,6 +23,12 @@ def test_pay_verdict_follows_the_share_overlapping_the_band() -> None:
     assert pay_verdict("core", 100, 24, 10, 150_000).label == "not supported"
 
 
+def test_pay_supported_also_needs_the_median_inside_the_band() -> None:
+    assert pay_verdict("core", 100, 80, 30, 175_000).label == "supported"
+    assert pay_verdict("core", 100, 80, 30, 174_999).label == "partly"
+    assert pay_verdict("core", 100, 80, 30, 300_001).label == "partly"
+
+
 def test_pay_verdict_line_carries_the_numbers() -> None:
     verdict = pay_verdict("adjacent", 80, 60, 20, 212_500)
     assert verdict.line == (
