@@ -400,10 +400,18 @@ def build_views_asset(directory: Path | None = None) -> dg.AssetsDefinition:
             create_all(con)
             premium_skills = compute_skill_pay_premium(con)
             counts = {name: row_count(con, name) for name in views}
-        yield _table_result(PAY_PREMIUM, int(premium_skills))
+        # Dagster wants a multi-asset's results in dependency order: the premium table
+        # after the views it reads, before the view that reads it.
+        premium = _table_result(PAY_PREMIUM, int(premium_skills))
+        premium_pending = True
         for name in views:
+            if premium_pending and table_key(PAY_PREMIUM) in deps[name]:
+                yield premium
+                premium_pending = False
             yield dg.MaterializeResult(
                 asset_key=view_key(name), metadata={"dagster/row_count": counts[name]}
             )
+        if premium_pending:
+            yield premium
 
     return create_views

@@ -1,0 +1,95 @@
+"""`materialize()` of the whole graph on the demo boards, into a temporary home."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import dagster as dg
+import pytest
+
+from pipelines.checks import build_checks
+from pipelines.definitions import build_assets, defs
+from pipelines.keys import EXTRACTED_POSTINGS, REPORT, landing_key, table_key
+from pipelines.partitions import CONTRACT_SOURCES
+from pipelines.resources import build_resources
+
+pytestmark = pytest.mark.slow
+
+
+def latest_metadata(instance: dg.DagsterInstance, key: dg.AssetKey) -> dict:
+    event = instance.get_latest_materialization_event(key)
+    assert event is not None, f"{key.to_user_string()} was not materialised"
+    return {k: getattr(v, "value", v) for k, v in event.asset_materialization.metadata.items()}
+
+
+def demo_days() -> list[date]:
+    from scrapers.demo_server import DemoServer
+
+    return list(DemoServer().snapshot_dates)
+
+
+def test_whole_graph_on_the_demo_boards(
+    project_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("transforms.parallel")
+    monkeypatch.setenv("PROMPTJOBS_ENV", "demo")
+    monkeypatch.setenv("PROMPTJOBS_WORKERS", "1")
+    first, second = demo_days()[:2]
+    everything = [*build_assets(), *build_checks()]
+
+    with dg.instance_for_test() as instance:
+        result = dg.materialize(
+            everything,
+            partition_key=first.isoformat(),
+            resources=build_resources(),
+            instance=instance,
+        )
+        assert result.success
+        executable = {
+            key
+            for key in defs.resolve_asset_graph().get_all_asset_keys()
+            if defs.resolve_asset_graph().get(key).is_executable
+        }
+        materialized = {e.asset_key for e in result.get_asset_materialization_events()}
+        assert materialized == executable
+
+        evaluations = result.get_asset_check_evaluations()
+        assert len(evaluations) == len(defs.resolve_asset_graph().asset_check_keys)
+        assert [e.check_name for e in evaluations if not e.passed] == []
+
+        for source in CONTRACT_SOURCES:
+            crawl = latest_metadata(instance, landing_key(source))
+            assert crawl["status"] == "ok", source
+            assert crawl["items"] > 0, source
+        postings = latest_metadata(instance, table_key("postings"))
+        assert postings["dagster/row_count"] == postings["new_postings"] > 50
+        extracted = latest_metadata(instance, EXTRACTED_POSTINGS)
+        assert extracted["dagster/row_count"] == postings["dagster/row_count"]
+        assert 0 < extracted["salary_coverage"] <= 1
+        assert "| role |" in extracted["preview"]
+        report = latest_metadata(instance, REPORT)
+        index = Path(report["report_path"])
+        assert index.is_file() and index.stat().st_size > 0
+        assert index.is_relative_to(project_home / "reports" / first.isoformat())
+        assert (project_home / "reports" / "latest" / "index.html").is_file()
+        assert report["preview"].strip()
+
+        # Two weeks later only greenhouse is crawled again: its vanished jobs close, the
+        # other sources' jobs stay open (their boards were not crawled completely).
+        second_run = dg.materialize(
+            everything,
+            partition_key=second.isoformat(),
+            selection=dg.AssetSelection.all() - dg.AssetSelection.groups("scrapers")
+            | dg.AssetSelection.assets(landing_key("greenhouse")),
+            resources=build_resources(),
+            instance=instance,
+        )
+        assert second_run.success
+        lifecycle = latest_metadata(instance, table_key("posting_lifecycle"))
+        assert (
+            lifecycle["open_postings"] + lifecycle["closed_postings"]
+            == lifecycle["dagster/row_count"]
+        )
+        assert lifecycle["newly_closed"] > 0
+        assert latest_metadata(instance, REPORT)["report_date"] == second.isoformat()
