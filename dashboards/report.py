@@ -152,6 +152,48 @@ def _title_examples_html(examples: pl.DataFrame) -> str:
     )
 
 
+def _pay_table_html(pay: pl.DataFrame) -> str:
+    rows = []
+    for r in (
+        pay.filter((pl.col("seniority") == "all") & (pl.col("n_with_pay") > 0))
+        .sort("role", "scope")  # US before everywhere
+        .iter_rows(named=True)
+    ):
+        n = r["n_with_pay"]
+        rows.append(
+            [
+                r["role"],
+                "US" if r["scope"] == "US" else "everywhere",
+                f"{n:,}",
+                _usd(r["p10"]),
+                _usd(r["p50"]),
+                _usd(r["p90"]),
+                f"{r['n_overlap'] / n:.0%}",
+                f"{r['n_inside'] / n:.0%}",
+                f"{r['n_above'] / n:.0%}",
+                f"{r['n_below'] / n:.0%}",
+            ]
+        )
+    if not rows:
+        return ""
+    return "<h3>Pay in numbers (annual USD, postings with stated pay)</h3>" + table_html(
+        [
+            "role class",
+            "where",
+            "n",
+            "10th pct",
+            "median",
+            "90th pct",
+            "overlap band",
+            "inside",
+            "above",
+            "below",
+        ],
+        rows,
+        numeric=[False, False] + [True] * 8,
+    )
+
+
 def _claims_page(
     views: dict[str, pl.DataFrame], verdicts: list[Verdict], figures: dict[str, list[NamedFigure]]
 ) -> str:
@@ -178,6 +220,8 @@ def _claims_page(
             f'<p class="note"><strong>How the verdict is computed.</strong> {esc(how[claim])}</p>'
             + "".join(figure_html(f) for f in claim_figures)
         )
+        if claim == "pay":
+            body += _pay_table_html(views["claims_pay"])
         if claim == "prompt titles":
             body += _title_examples_html(views["claims_titles_examples"])
         anchor = "claim-" + claim.replace(" ", "-")

@@ -97,6 +97,7 @@ def test_claims_page_explains_every_verdict(sample_reader, tmp_path: Path):
     assert claims.count("How the verdict is computed.") == 5
     assert "Below 30 postings in the sample" in claims
     assert len(re.findall(r'class="verdict v-', claims)) == 20  # table + per-claim lists
+    assert "<h3>Pay in numbers (annual USD, postings with stated pay)</h3>" in claims
 
 
 def test_empty_warehouse_builds_with_no_data_notes(tmp_path: Path) -> None:
