@@ -8,7 +8,9 @@ Key (docs/data-model.md, "Duplicates"):
   words count), whose locations agree (same country and city where both are known),
   and whose seen periods [posted_at or first_seen, closed_at or last_seen] come within
   WINDOW_DAYS of each other;
-- clusters are the connected components of the matches; the canonical posting is the
+- clusters are the connected components of the matches, joined best score first, and a
+  cluster never holds two postings of one source (an HN post matching two openings with
+  the same title on one ATS board joins only the better one); the canonical posting is the
   one from the most structured source (ATS first, HN last), then the earliest, then the
   smallest posting_id. Within one source the source's own ids are trusted.
 """
@@ -84,8 +86,12 @@ def normalize_title(title: str) -> str:
 
 
 class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
+    """Clusters of postings; a cluster never holds two postings of one source, so an HN
+    post cannot chain two different openings of the same ATS board into one job."""
+
+    def __init__(self, sources: Sequence[str]) -> None:
+        self.parent = list(range(len(sources)))
+        self.sources: dict[int, set[str]] = {i: {s} for i, s in enumerate(sources)}
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -93,10 +99,16 @@ class _UnionFind:
             i = self.parent[i]
         return i
 
-    def union(self, a: int, b: int) -> None:
+    def union(self, a: int, b: int) -> bool:
         ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+        if ra == rb:
+            return True
+        if self.sources[ra] & self.sources[rb]:
+            return False
+        keep, gone = min(ra, rb), max(ra, rb)
+        self.parent[gone] = keep
+        self.sources[keep] |= self.sources.pop(gone)
+        return True
 
 
 def _match_block(
@@ -109,7 +121,8 @@ def _match_block(
     uf: _UnionFind,
     offset: int,
 ) -> None:
-    """Union every matching cross-source pair of one company block."""
+    """Union the matching cross-source pairs of one company block, best first."""
+    candidates: list[tuple[int, int, int, int]] = []
     by_source: dict[str, list[int]] = {}
     for i, src in enumerate(sources):
         by_source.setdefault(src, []).append(i)
@@ -137,7 +150,10 @@ def _match_block(
                 gap = max(starts[i] - ends[j], starts[j] - ends[i], 0)
                 if gap > WINDOW_DAYS:
                     continue
-                uf.union(offset + i, offset + j)
+                candidates.append((int(scores[ai, bj]), -gap, offset + i, offset + j))
+    # Best matches first, so a conflicting weaker match is the one left out.
+    for _score, _gap, i, j in sorted(candidates, reverse=True):
+        uf.union(i, j)
 
 
 def find_clusters(candidates: pl.DataFrame) -> pl.DataFrame:
@@ -164,7 +180,7 @@ def find_clusters(candidates: pl.DataFrame) -> pl.DataFrame:
     starts = frame["start"].to_numpy()
     ends = frame["end"].to_numpy()
     keys = frame["company_key"].to_list()
-    uf = _UnionFind(len(ids))
+    uf = _UnionFind(sources)
     block_start = 0
     for k in range(1, len(keys) + 1):
         if k < len(keys) and keys[k] == keys[block_start]:

@@ -233,17 +233,35 @@ CRAWL_RUN_SCHEMA: dict[str, pl.DataType] = {
 }
 
 
+STAGE_FLUSH_ROWS = 300_000  # landed rows staged before they are merged into the tables
+
+
+@dataclass
+class _StagedFile:
+    rel: str
+    source: str
+    crawl_date: str
+    run_id: str
+    lines: int
+    bad_lines: int
+    stats: dict[str, Any]
+
+
 def ingest_landing(con: duckdb.DuckDBPyConnection, landing_dir: Path) -> IngestResult:
     """Load every complete landing file not loaded yet, each exactly once.
 
     New content versions go to `raw_postings` (keyed by source, source_id, content_hash);
-    every record becomes a `posting_sightings` row for the lifecycle; each stats file
-    becomes a `crawl_runs` row. A file that cannot be read is reported and skipped (not
-    marked loaded), so fixing it and re-running loads it.
+    every record becomes a `posting_sightings` row for the lifecycle and updates
+    `posting_latest`; each stats file becomes a `crawl_runs` row. Files are staged a few
+    hundred thousand rows at a time and merged set-wise (one anti-join per flush, not per
+    file). A file that cannot be read is reported and skipped (not marked loaded), so
+    fixing it and re-running loads it.
     """
     result = IngestResult()
     loaded = {row[0] for row in con.sql(sql_text("landing_files_loaded")).fetchall()}
     con.execute(sql_text("landing_stage_create"))
+    staged: list[_StagedFile] = []
+    staged_rows = 0
     for rel, data_path, stats_path in complete_landing_files(landing_dir):
         if rel in loaded:
             continue
@@ -255,31 +273,78 @@ def ingest_landing(con: duckdb.DuckDBPyConnection, landing_dir: Path) -> IngestR
             result.skipped_files.append(f"{rel}: unreadable stats file")
             continue
         try:
-            read, bad = _stage_file(con, data_path, [rel, source, crawl_date, run_id])
-        except (OSError, EOFError, gzip.BadGzipFile) as exc:
-            con.execute(sql_text("landing_stage_clear"))
+            lines, bad = _stage_file(con, data_path, [rel, source, crawl_date, run_id])
+        except (OSError, EOFError, gzip.BadGzipFile, UnicodeDecodeError) as exc:
+            con.execute(sql_text("landing_stage_forget"), [rel])
             result.skipped_files.append(f"{rel}: {exc}")
             continue
-        invalid = bad + con.sql(sql_text("landing_stage_invalid")).fetchall()[0][0]
-        new = con.execute(sql_text("landing_insert_raw")).fetchall()[0][0]
-        seen = con.execute(sql_text("landing_insert_sightings")).fetchall()[0][0]
-        con.execute(sql_text("landing_stage_clear"))
-        run_row = _crawl_run_row(stats, rel, source, crawl_date, run_id)
-        crawl_run = pl.DataFrame([run_row], schema=CRAWL_RUN_SCHEMA).to_arrow()
-        con.register("crawl_run_batch", crawl_run)
-        result.crawl_runs += con.execute(sql_text("crawl_runs_insert")).fetchall()[0][0]
-        con.unregister("crawl_run_batch")
-        con.execute(
-            sql_text("landing_files_record"),
-            [rel, source, crawl_date, run_id, read + bad, invalid, new, _utc_now()],
-        )
-        result.landing_files += 1
-        result.rows_read += read + bad
-        result.rows_invalid += invalid
-        result.raw_rows_new += new
-        result.sightings += seen
+        staged.append(_StagedFile(rel, source, crawl_date, run_id, lines, bad, stats))
+        staged_rows += lines
+        if staged_rows >= STAGE_FLUSH_ROWS:
+            _flush_stage(con, staged, result)
+            staged, staged_rows = [], 0
+    _flush_stage(con, staged, result)
     con.execute(sql_text("landing_stage_drop"))
     return result
+
+
+def _flush_stage(
+    con: duckdb.DuckDBPyConnection, staged: list[_StagedFile], result: IngestResult
+) -> None:
+    """Merge the staged files into raw_postings, sightings, posting_latest, crawl_runs."""
+    if not staged:
+        return
+    invalid = dict(con.sql(sql_text("landing_invalid_counts")).fetchall())
+    con.execute(sql_text("landing_new_create"))
+    new = dict(con.sql(sql_text("landing_new_counts")).fetchall())
+    con.execute(sql_text("landing_insert_raw"))
+    result.sightings += con.execute(sql_text("landing_insert_sightings")).fetchall()[0][0]
+    con.execute(sql_text("landing_update_latest"))
+    runs = pl.DataFrame(
+        [_crawl_run_row(f.stats, f.rel, f.source, f.crawl_date, f.run_id) for f in staged],
+        schema=CRAWL_RUN_SCHEMA,
+    )
+    con.register("crawl_run_batch", runs.to_arrow())
+    try:
+        result.crawl_runs += con.execute(sql_text("crawl_runs_insert")).fetchall()[0][0]
+    finally:
+        con.unregister("crawl_run_batch")
+    now = _utc_now()
+    files = pl.DataFrame(
+        [
+            {
+                "landing_file": f.rel,
+                "source": f.source,
+                "crawl_date": date.fromisoformat(f.crawl_date),
+                "run_id": f.run_id,
+                "rows_read": f.lines + f.bad_lines,
+                "rows_invalid": f.bad_lines + invalid.get(f.rel, 0),
+                "rows_new": new.get(f.rel, 0),
+                "loaded_at": now,
+            }
+            for f in staged
+        ],
+        schema={
+            "landing_file": pl.String,
+            "source": pl.String,
+            "crawl_date": pl.Date,
+            "run_id": pl.String,
+            "rows_read": pl.Int64,
+            "rows_invalid": pl.Int64,
+            "rows_new": pl.Int64,
+            "loaded_at": pl.Datetime("us"),
+        },
+    )
+    con.register("landing_files_batch", files.to_arrow())
+    try:
+        con.execute(sql_text("landing_files_insert"))
+    finally:
+        con.unregister("landing_files_batch")
+    con.execute(sql_text("landing_stage_clear"))
+    result.landing_files += len(staged)
+    result.rows_read += int(files["rows_read"].sum())
+    result.rows_invalid += int(files["rows_invalid"].sum())
+    result.raw_rows_new += int(files["rows_new"].sum())
 
 
 def _stage_file(con: duckdb.DuckDBPyConnection, path: Path, params: list[str]) -> tuple[int, int]:
@@ -291,7 +356,7 @@ def _stage_file(con: duckdb.DuckDBPyConnection, path: Path, params: list[str]) -
         return rows, 0
     except pl.exceptions.PolarsError:
         # A malformed line or a field of the wrong type: redo this file line by line.
-        con.execute(sql_text("landing_stage_clear"))
+        con.execute(sql_text("landing_stage_forget"), [params[0]])
     rows = bad = 0
     for batch, bad_lines in _tolerant_batches(path):
         rows += _stage_batch(con, batch, params)
@@ -349,6 +414,7 @@ def _extract_input(row: dict[str, Any]) -> dict[str, Any]:
 
 # --- extract output -> postings ------------------------------------------------------
 POSTING_EXTRACT_SCHEMA: dict[str, pl.DataType] = {
+    "seq": pl.Int64(),
     "posting_id": pl.String(),
     "role": pl.String(),
     "role_evidence": pl.String(),
@@ -370,6 +436,7 @@ POSTING_EXTRACT_SCHEMA: dict[str, pl.DataType] = {
     "salary_source": pl.String(),
 }
 SALARY_SCHEMA: dict[str, pl.DataType] = {
+    "seq": pl.Int64(),
     "posting_id": pl.String(),
     "ordinal": pl.Int32(),
     "min": pl.Float64(),
@@ -383,6 +450,7 @@ SALARY_SCHEMA: dict[str, pl.DataType] = {
     "is_primary": pl.Boolean(),
 }
 SKILL_SCHEMA: dict[str, pl.DataType] = {
+    "seq": pl.Int64(),
     "posting_id": pl.String(),
     "skill_id": pl.String(),
     "evidence": pl.String(),
@@ -412,14 +480,18 @@ def _dict(value: Any) -> dict[str, Any]:
 
 
 def _split_record(
-    record: dict[str, Any],
+    record: dict[str, Any], seq: int
 ) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
-    """One extract output record (docs/architecture.md §2) -> posting, salary, skill rows."""
+    """One extract output record (docs/architecture.md §2) -> posting, salary, skill rows.
+
+    `seq` numbers the records of one load, so the last record of an id wins.
+    """
     pid = str(record["id"])
     salary = _dict(record.get("salary"))
     location = _dict(record.get("location"))
     years = _dict(record.get("years_experience"))
     posting = {
+        "seq": seq,
         "posting_id": pid,
         "role": _str(record.get("role")),
         "role_evidence": _str(record.get("role_evidence")),
@@ -448,6 +520,7 @@ def _split_record(
     for ordinal, rng in enumerate(r for r in ranges if isinstance(r, dict)):
         salaries.append(
             {
+                "seq": seq,
                 "posting_id": pid,
                 "ordinal": ordinal,
                 "min": _num(rng.get("min")),
@@ -467,10 +540,24 @@ def _split_record(
             evidence.setdefault(str(ev["skill_id"]), str(ev["text"]))
     skill_ids = [str(s) for s in record.get("skills") or [] if s]
     skills = [
-        {"posting_id": pid, "skill_id": sid, "evidence": evidence.get(sid)}
+        {"seq": seq, "posting_id": pid, "skill_id": sid, "evidence": evidence.get(sid)}
         for sid in dict.fromkeys(skill_ids)
     ]
     return posting, salaries, skills
+
+
+EXTRACT_CHUNK_ROWS = 20_000  # extract output records flattened and staged at a time
+
+
+def _chunks(records: Iterable[dict], size: int) -> Iterator[list[dict]]:
+    chunk: list[dict] = []
+    for record in records:
+        chunk.append(record)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def load_extractions(
@@ -478,41 +565,62 @@ def load_extractions(
 ) -> int:
     """Upsert extract output records into postings, posting_salaries and posting_skills.
 
-    Each record joins the latest raw version of its posting (company, title, url, dates
-    come from there). Records without an `id`, or for a posting never landed, are
-    skipped. The current extraction run (one per writer transaction and extractor
-    version) is recorded in `extraction_runs`. Returns the number of postings loaded.
+    Each record joins the latest landed version of its posting (company, title, url,
+    dates come from there). Records without an `id`, or for a posting never landed, are
+    skipped; of an id given twice the last record wins. Records are staged in temp
+    tables chunk by chunk and merged into the real tables once at the end (bulk appends
+    are many times faster than one small append per batch). The current extraction run
+    (one per writer connection and extractor version) is recorded in `extraction_runs`.
+    Returns the number of postings loaded.
     """
-    postings: list[dict[str, Any]] = []
-    salaries: list[dict[str, Any]] = []
-    skills: list[dict[str, Any]] = []
-    for record in records:
-        if not isinstance(record, dict) or not record.get("id"):
-            continue
-        posting, posting_salaries, posting_skills = _split_record(record)
-        postings.append(posting)
-        salaries.extend(posting_salaries)
-        skills.extend(posting_skills)
-    if not postings:
-        return 0
-    run_id = _current_extraction_run(con, extractor_version)
-    # Keep the last record of an id that appears twice in one call.
-    frame = pl.DataFrame(postings, schema=POSTING_EXTRACT_SCHEMA).unique(
-        "posting_id", keep="last", maintain_order=True
-    )
-    con.register("extract_batch", frame.to_arrow())
+    con.execute(sql_text("extract_stage_create"))
+    try:
+        seq = 0
+        for chunk in _chunks(records, EXTRACT_CHUNK_ROWS):
+            postings: list[dict[str, Any]] = []
+            salaries: list[dict[str, Any]] = []
+            skills: list[dict[str, Any]] = []
+            for record in chunk:
+                if not isinstance(record, dict) or not record.get("id"):
+                    continue
+                posting, posting_salaries, posting_skills = _split_record(record, seq)
+                postings.append(posting)
+                salaries.extend(posting_salaries)
+                skills.extend(posting_skills)
+                seq += 1
+            if postings:
+                _stage_extract_chunk(con, postings, salaries, skills)
+        if not seq:
+            return 0
+        con.execute(sql_text("extract_finalize"), [extractor_version])
+        loaded = con.sql(sql_text("extract_final_count")).fetchall()[0][0]
+        if not loaded:
+            return 0
+        run_id = _current_extraction_run(con, extractor_version)
+        con.execute(sql_text("extract_final_set_run"), [run_id])
+        if con.execute(sql_text("extract_previous")).fetchall()[0][0]:
+            con.execute(sql_text("extract_delete_previous"))
+        con.execute(sql_text("extract_upsert"))
+    finally:
+        con.execute(sql_text("extract_stage_drop"))
+    con.execute(sql_text("extraction_run_add"), [loaded, _utc_now(), run_id])
+    return loaded
+
+
+def _stage_extract_chunk(
+    con: duckdb.DuckDBPyConnection,
+    postings: list[dict[str, Any]],
+    salaries: list[dict[str, Any]],
+    skills: list[dict[str, Any]],
+) -> None:
+    con.register("extract_batch", pl.DataFrame(postings, schema=POSTING_EXTRACT_SCHEMA).to_arrow())
     con.register("salary_batch", pl.DataFrame(salaries, schema=SALARY_SCHEMA).to_arrow())
     con.register("skill_batch", pl.DataFrame(skills, schema=SKILL_SCHEMA).to_arrow())
     try:
-        con.execute(sql_text("extract_stage_create"), [extractor_version, run_id])
-        loaded = con.sql(sql_text("extract_stage_count")).fetchall()[0][0]
-        con.execute(sql_text("extract_upsert"))
-        con.execute(sql_text("extract_stage_drop"))
+        con.execute(sql_text("extract_stage_append"))
     finally:
         for name in ("extract_batch", "salary_batch", "skill_batch"):
             con.unregister(name)
-    con.execute(sql_text("extraction_run_add"), [loaded, _utc_now(), run_id])
-    return loaded
 
 
 def _current_extraction_run(con: duckdb.DuckDBPyConnection, extractor_version: str) -> str:

@@ -65,7 +65,7 @@ def run_refresh(
     extractor_version: str,
     taxonomy: list[dict],
     progress: Callable[[str], None] | None = None,
-    batch_size: int = 2000,
+    batch_size: int = 5000,
 ) -> RefreshSummary:
     """Load what landed, extract what is new or changed, and rebuild history and views."""
     say = progress or (lambda _message: None)
@@ -89,9 +89,17 @@ def run_refresh(
             say(f"skipped {skipped}")
 
         before = con.sql(sql_text("postings_count")).fetchall()[0][0]
-        for batch in pending_extraction(con, extractor_version, batch_size=batch_size):
-            summary.extracted += load_extractions(con, extract(batch), extractor_version)
-            say(f"extracted {summary.extracted} posting(s)")
+
+        def extracted_records() -> Iterator[dict]:
+            # The pending set is a snapshot and loads are staged until the end, so one
+            # load_extractions call can consume every batch as it is extracted.
+            done = 0
+            for batch in pending_extraction(con, extractor_version, batch_size=batch_size):
+                yield from extract(batch)
+                done += len(batch)
+                say(f"extracted {done} posting(s)")
+
+        summary.extracted = load_extractions(con, extracted_records(), extractor_version)
         summary.postings_total = con.sql(sql_text("postings_count")).fetchall()[0][0]
         summary.new_postings = summary.postings_total - before
 

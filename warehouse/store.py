@@ -5,7 +5,8 @@ Design (docs/data-model.md, "Concurrency"):
   `lock_timeout_s`, then fails with one line saying another refresh is running. This is
   what turns DuckDB's "Could not set lock on file" into an orderly queue.
 - For a file database the writer copies the current file to `<db>.tmp-<pid>` in the same
-  folder, applies migrations and the whole load there in ONE transaction, checkpoints,
+  folder, applies migrations and the whole load there (the copy is the transaction:
+  nobody sees it before the swap), checkpoints,
   closes, fsyncs and `os.replace`s the copy onto the real name. Readers open the real
   name, so they read the previous state while a refresh runs and never see half a load;
   a SIGKILL leaves the previous file untouched (the stale copy is removed next time).
@@ -73,7 +74,8 @@ def schema_version(con: duckdb.DuckDBPyConnection) -> int:
 def apply_migrations(con: duckdb.DuckDBPyConnection, up_to: int | None = None) -> list[int]:
     """Apply the migrations not applied yet (optionally only up to `up_to`); return them.
 
-    Runs inside the caller's transaction, so a failed migration changes nothing.
+    Runs on the writer's working copy (or inside its transaction for `md:`), so a failed
+    migration changes nothing anyone can see.
     """
     con.execute(sql_text("schema_version"))
     current = schema_version(con)
@@ -170,19 +172,31 @@ class Warehouse:
                 work.with_name(work.name + ".wal").unlink(missing_ok=True)
 
     def _write_transaction(self, database: str) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A writing connection whose work becomes visible all at once or not at all.
+
+        `md:` targets: one DuckDB transaction. File targets: the working copy is the
+        transaction (nobody else sees it until the swap), so statements autocommit inside
+        it; DuckDB scans uncommitted transaction-local rows several times slower
+        (measured: one extract batch 170 ms inside a 100k-row transaction, 30 ms after a
+        commit), which matters at a million postings.
+        """
+        remote = database.startswith("md:")
         con = duckdb.connect(database)
         try:
             # Timestamps without an offset are UTC everywhere in the warehouse.
             con.execute("set TimeZone = 'UTC'")
-            con.execute("begin transaction")
+            if remote:
+                con.execute("begin transaction")
             try:
                 apply_migrations(con)
                 yield con
-                con.execute("commit")
+                if remote:
+                    con.execute("commit")
             except BaseException:
-                con.execute("rollback")
+                if remote:
+                    con.execute("rollback")
                 raise
-            if not database.startswith("md:"):
+            if not remote:
                 # Fold the WAL into the file so the swapped-in file stands alone.
                 con.execute("checkpoint")
         finally:

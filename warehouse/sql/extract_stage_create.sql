@@ -1,19 +1,17 @@
--- $1 extractor version, $2 extraction run id. Extract output joined to the raw version
--- it was made from; output for a posting never landed is dropped here.
-create or replace temp table extract_stage as
-select
-    e.*,
-    l.source,
-    l.source_id,
-    l.board,
-    l.company,
-    l.title,
-    l.location_raw as location,
-    l.url,
-    l.posted_at,
-    l.content_hash,
-    $1 as extractor_version,
-    $2 as extraction_run_id
-from extract_batch e
-join latest_raw l on l.posting_id = e.posting_id
-where l.posting_id in (select posting_id from extract_batch)
+-- Extract output of one load_extractions call, staged chunk by chunk (temp tables:
+-- in memory, never logged) and merged into the real tables once at the end.
+create or replace temp table extract_stage (
+    seq bigint, posting_id varchar, role varchar, role_evidence varchar, seniority varchar,
+    remote varchar, city varchar, region varchar, country varchar, us_state varchar,
+    world_region varchar, years_min double, years_max double, salary_min double,
+    salary_max double, salary_currency varchar, salary_period varchar,
+    salary_min_annual_usd double, salary_max_annual_usd double, salary_source varchar
+);
+create or replace temp table extract_salaries_stage (
+    seq bigint, posting_id varchar, ordinal integer, min double, max double,
+    currency varchar, period varchar, min_annual_usd double, max_annual_usd double,
+    text varchar, label varchar, is_primary boolean
+);
+create or replace temp table extract_skills_stage (
+    seq bigint, posting_id varchar, skill_id varchar, evidence varchar
+)

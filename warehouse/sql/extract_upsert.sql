@@ -1,12 +1,5 @@
--- Replace the extracted rows of the staged postings; keep what the lifecycle and the
--- dedupe computed for them (they are recomputed later in the same refresh anyway).
-create or replace temp table extract_previous as
-select posting_id, first_seen, last_seen, closed_at, canonical_posting_id
-from postings
-where posting_id in (select posting_id from extract_stage);
-
-delete from postings where posting_id in (select posting_id from extract_stage);
-
+-- Insert the loaded postings (their old rows are gone, see extract_delete_previous);
+-- keep what the lifecycle and the dedupe computed for them (recomputed later anyway).
 insert into postings by name
 select
     s.posting_id, s.source, s.source_id, s.board, s.company, s.title, s.location,
@@ -18,15 +11,18 @@ select
     coalesce(p.canonical_posting_id, s.posting_id) as canonical_posting_id,
     s.content_hash, s.extractor_version, s.extraction_run_id,
     company_key(s.company) as company_key
-from extract_stage s
-left join extract_previous p using (posting_id);
-
-delete from posting_salaries where posting_id in (select posting_id from extract_stage);
+from extract_final s
+left join extract_previous p using (posting_id)
+order by s.posting_id;
 
 insert into posting_salaries by name
-select b.* from salary_batch b where b.posting_id in (select posting_id from extract_stage);
-
-delete from posting_skills where posting_id in (select posting_id from extract_stage);
+select b.* exclude (seq)
+from extract_salaries_stage b
+join extract_final f on f.posting_id = b.posting_id and f.seq = b.seq
+order by b.posting_id, b.ordinal;
 
 insert into posting_skills by name
-select b.* from skill_batch b where b.posting_id in (select posting_id from extract_stage);
+select b.* exclude (seq)
+from extract_skills_stage b
+join extract_final f on f.posting_id = b.posting_id and f.seq = b.seq
+order by b.posting_id, b.skill_id

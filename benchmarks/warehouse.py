@@ -1,0 +1,336 @@
+"""Warehouse benchmark: load N synthetic postings end to end and time every view.
+
+    .venv/bin/python benchmarks/warehouse.py --postings 1000000
+
+Writes synthetic landing files (§1 format, several weekly crawl snapshots, a share of
+jobs cross-posted to HN/remote boards) into a tmp PROMPTJOBS_HOME, then runs the real
+refresh (ingest -> pending -> a cheap synthetic extractor -> load -> lifecycle -> dedupe
+-> views -> pay premium) in a child process, so the peak RSS reported is the load's own.
+Then times each view (best of 3) and prints the database size. Prints figures; asserts
+nothing. Goals (issue #5): load < 30 s, every view < 0.5 s, peak RSS < 2 GB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zlib
+from datetime import date, timedelta
+from pathlib import Path
+
+import numpy as np
+import polars as pl
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+VIEWS = (
+    "posting_facts",
+    "posting_families",
+    "weekly_demand",
+    "salary_bands",
+    "band_175k_300k",
+    "skill_demand",
+    "skill_trends",
+    "skill_pay_premium",
+    "skill_cooccurrence",
+    "top_employers",
+    "time_to_close",
+    "source_summary",
+    "state_pay",
+)
+ATS = ("greenhouse", "lever", "ashby", "workable", "smartrecruiters")
+AGGREGATORS = ("hn", "remotive", "remoteok")
+TITLES = (
+    "Prompt Engineer",
+    "Senior Prompt Engineer",
+    "LLM Engineer",
+    "AI Engineer",
+    "Conversation Designer",
+    "AI Trainer",
+    "Machine Learning Engineer",
+    "Data Analyst",
+    "Backend Engineer",
+    "Applied Scientist",
+    "Staff Prompt Engineer",
+    "RLHF Writer",
+)
+PLACES = (
+    "San Francisco, CA",
+    "New York, NY",
+    "Austin, TX",
+    "Seattle, WA",
+    "London, UK",
+    "Berlin, Germany",
+    "Remote",
+    "Toronto, Canada",
+)
+SKILLS = [f"skill_{i:03d}" for i in range(120)]
+FAMILIES = (
+    "ai_ml",
+    "programming",
+    "linguistics_language",
+    "psychology_human_factors",
+    "art_creative",
+    "problem_solving_analysis",
+    "domain",
+)
+SNAPSHOTS = 8
+FIRST_DAY = date(2026, 8, 3)
+
+
+def synthetic_postings(n: int, seed: int = 20261125) -> pl.DataFrame:
+    """n distinct jobs; ~4% are also cross-posted on an aggregator (extra rows)."""
+    rng = np.random.default_rng(seed)
+    companies = max(50, n // 50)
+    company = rng.integers(0, companies, n)
+    source = np.array(ATS)[company % len(ATS)]  # a company uses one ATS
+    title = np.array(TITLES)[rng.integers(0, len(TITLES), n)]
+    place = np.array(PLACES)[rng.integers(0, len(PLACES), n)]
+    start = rng.integers(0, SNAPSHOTS, n)
+    weeks = rng.integers(1, 4, n)  # listed for 1-3 snapshots
+    has_pay = rng.random(n) < 0.45
+    lo = np.round(rng.lognormal(np.log(150_000), 0.35, n), -3)
+    frame = pl.DataFrame(
+        {
+            "source": source,
+            "board": [f"co{c}" for c in company],
+            "source_id": [str(i) for i in range(n)],
+            "company": [f"Company {c} Inc." for c in company],
+            "title": title,
+            "location_raw": place,
+            "start": start,
+            "end": np.minimum(start + weeks, SNAPSHOTS),
+            "pay_min": np.where(has_pay, lo, np.nan),
+            "pay_max": np.where(has_pay, lo * 1.3, np.nan),
+        }
+    )
+    dup = rng.random(n) < 0.04
+    copies = frame.filter(pl.Series(dup)).with_columns(
+        pl.Series("source", np.array(AGGREGATORS)[rng.integers(0, 3, int(dup.sum()))]),
+        pl.lit("all").alias("board"),
+        ("x" + pl.col("source_id")).alias("source_id"),
+        pl.col("company").str.replace(" Inc.", ""),
+    )
+    return pl.concat([frame, copies])
+
+
+def write_landing(postings: pl.DataFrame, landing: Path) -> int:
+    """One landing file per (source, snapshot); returns the number of records."""
+    records = 0
+    for snap in range(SNAPSHOTS):
+        day = FIRST_DAY + timedelta(days=7 * snap)
+        live = postings.filter((pl.col("start") <= snap) & (pl.col("end") > snap))
+        for (source,), part in live.group_by("source"):
+            items = part.select(
+                "source",
+                "board",
+                "source_id",
+                pl.format("https://jobs.example.org/{}/{}", "source", "source_id").alias("url"),
+                "company",
+                "title",
+                "location_raw",
+                pl.lit(None, pl.String).alias("remote_hint"),
+                pl.lit(None, pl.String).alias("description_html"),
+                pl.format(
+                    "{} at {}. You will write and evaluate prompts, build RAG pipelines in "
+                    "Python and work with product teams. Skills: prompt design, evals.",
+                    "title",
+                    "company",
+                ).alias("description_text"),
+                pl.lit((FIRST_DAY + timedelta(days=7 * 0)).isoformat()).alias("posted_at"),
+                pl.lit(None, pl.String).alias("updated_at"),
+                pl.lit(f"{day.isoformat()}T06:00:00Z").alias("fetched_at"),
+                pl.lit("full-time").alias("employment_type"),
+                pl.when(pl.col("pay_min").is_not_nan())
+                .then(
+                    pl.struct(
+                        pl.col("pay_min").alias("min"),
+                        pl.col("pay_max").alias("max"),
+                        pl.lit("USD").alias("currency"),
+                        pl.lit("year").alias("period"),
+                        pl.lit("$").alias("raw"),
+                    )
+                )
+                .alias("compensation"),
+                pl.lit([], pl.List(pl.String)).alias("compensation_ranges"),
+                pl.lit(None, pl.String).alias("attribution_url"),
+            )
+            run_id = f"{day:%Y%m%d}T060000-{zlib.crc32(source.encode()):08x}"
+            folder = landing / f"source={source}" / f"date={day.isoformat()}"
+            folder.mkdir(parents=True, exist_ok=True)
+            buffer = items.write_ndjson()
+            (folder / f"{run_id}.jsonl.gz").write_bytes(gzip.compress(buffer.encode(), 1))
+            boards = sorted(set(part["board"].to_list()))
+            stats = {
+                "run_id": run_id,
+                "source": source,
+                "crawl_date": day.isoformat(),
+                "status": "ok",
+                "items": part.height,
+                "boards_ok": boards,
+                "boards_not_found": [],
+                "boards_failed": [],
+            }
+            (folder / f"{run_id}.stats.json").write_text(json.dumps(stats))
+            records += part.height
+    return records
+
+
+def synthetic_extract(records):  # type: ignore[no-untyped-def]
+    """A cheap stand-in for the real extractor: §2 output shape, 3-6 skills each."""
+    for record in records:
+        pid = record["id"]
+        h = zlib.crc32(pid.encode())
+        title = record["title"].lower()
+        comp = record.get("compensation")
+        salary = None
+        if comp:
+            salary = {
+                "min": comp["min"],
+                "max": comp["max"],
+                "currency": "USD",
+                "period": "year",
+                "min_annual_usd": comp["min"],
+                "max_annual_usd": comp["max"],
+                "text": comp["raw"],
+            }
+        skills = [SKILLS[(h >> (7 * k)) % len(SKILLS)] for k in range(3 + h % 4)]
+        yield {
+            "id": pid,
+            "role": "core" if "prompt" in title else "adjacent" if "ai" in title else "other",
+            "seniority": "senior" if "senior" in title else "mid",
+            "remote": "remote" if record.get("location") == "Remote" else "onsite",
+            "salary": salary,
+            "skills": skills,
+            "salary_source": "structured" if salary else None,
+            "skill_evidence": [{"skill_id": s, "text": s} for s in skills],
+            "role_evidence": record["title"],
+            "location": {
+                "city": None,
+                "region": None,
+                "country": "US" if ", " in (record.get("location") or "") else None,
+                "us_state": (record.get("location") or "")[-2:] or None,
+                "world_region": "North America",
+            },
+            "years_experience": None,
+            "extractor_version": "bench-1",
+        }
+
+
+TAXONOMY = [
+    {
+        "id": s,
+        "name": s.replace("_", " "),
+        "category": "x",
+        "family": FAMILIES[i % 7],
+        "aliases": (),
+    }
+    for i, s in enumerate(SKILLS)
+]
+
+
+def child_load(home: str) -> None:
+    """Run in a child process: the refresh, timed stage by stage."""
+    from promptjobs.settings import load_settings
+    from warehouse.refresh import run_refresh
+
+    settings = load_settings({"home": home}, environ={})
+    stamps: list[tuple[str, float]] = []
+    last = [time.perf_counter()]
+
+    def progress(message: str) -> None:
+        now = time.perf_counter()
+        if not message.startswith("extracted"):
+            stamps.append((message, now - last[0]))
+            last[0] = now
+
+    started = time.perf_counter()
+    summary = run_refresh(settings, synthetic_extract, "bench-1", TAXONOMY, progress=progress)
+    total = time.perf_counter() - started
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        json.dumps(
+            {
+                "total_s": total,
+                "peak_rss_mb": peak_mb,
+                "stages": stamps,
+                "summary": summary.as_dict(),
+            }
+        )
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--postings", type=int, default=100_000)
+    parser.add_argument("--keep", type=Path, help="Keep the benchmark home here.")
+    parser.add_argument("--child-load", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child_load:
+        child_load(args.child_load)
+        return
+
+    home = args.keep or Path(tempfile.mkdtemp(prefix="pj-bench-wh-"))
+    try:
+        t0 = time.perf_counter()
+        postings = synthetic_postings(args.postings)
+        records = write_landing(postings, home / "landing")
+        print(
+            f"synthetic: {postings.height:,} postings ({args.postings:,} jobs + cross-posts), "
+            f"{records:,} landed records in {SNAPSHOTS} weekly snapshots "
+            f"({time.perf_counter() - t0:.1f} s to write)"
+        )
+        del postings
+        proc = subprocess.run(
+            [sys.executable, __file__, "--child-load", str(home)],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(REPO)},
+        )
+        if proc.returncode:
+            print(proc.stderr)
+            raise SystemExit("load failed")
+        result = json.loads(proc.stdout.strip().splitlines()[-1])
+        print(f"load (one refresh, one transaction): {result['total_s']:.1f} s total")
+        for message, seconds in result["stages"]:
+            print(f"  {seconds:6.2f} s  until: {message}")
+        s = result["summary"]
+        print(
+            f"  postings {s['postings_total']:,}, canonical jobs {s['canonical_jobs']:,}, "
+            f"clusters {s['clusters']:,}, closed {s['closed_postings']:,}, "
+            f"pay-premium skills {s['pay_premium_skills']}"
+        )
+        print(f"peak RSS of the load: {result['peak_rss_mb']:.0f} MB")
+        db = home / "warehouse.duckdb"
+        print(f"database size: {db.stat().st_size / 1e6:.0f} MB")
+
+        from promptjobs.settings import load_settings
+        from warehouse.store import Warehouse
+
+        settings = load_settings({"home": home}, environ={})
+        with Warehouse(settings).reader() as con:
+            print("view query times (best of 3, full result fetched as Arrow):")
+            for view in VIEWS:
+                best = float("inf")
+                for _ in range(3):
+                    t = time.perf_counter()
+                    rows = con.sql(f"select * from {view}").to_arrow_table().num_rows
+                    best = min(best, time.perf_counter() - t)
+                flag = "" if best < 0.5 else "  (over 0.5 s goal)"
+                print(f"  {view:20s} {best:6.3f} s  {rows:>9,} rows{flag}")
+    finally:
+        if not args.keep:
+            shutil.rmtree(home, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,4 @@
+-- Only run when some staged postings already exist (saves three scans per batch).
+delete from postings where posting_id in (select posting_id from extract_previous);
+delete from posting_salaries where posting_id in (select posting_id from extract_previous);
+delete from posting_skills where posting_id in (select posting_id from extract_previous)

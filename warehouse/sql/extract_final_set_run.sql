@@ -1,0 +1,1 @@
+update extract_final set extraction_run_id = ?

@@ -1,0 +1,23 @@
+-- $1 extractor version (the run id is set once rows are known). The last record of each id, joined to the
+-- latest landed version it was made from; output for a posting never landed drops out.
+create or replace temp table extract_final as
+with last_record as (
+    select *
+    from extract_stage
+    qualify row_number() over (partition by posting_id order by seq desc) = 1
+)
+select
+    e.*,
+    l.source,
+    l.source_id,
+    l.board,
+    l.company,
+    l.title,
+    l.location_raw as location,
+    l.url,
+    l.posted_at,
+    l.content_hash,
+    $1 as extractor_version,
+    cast(null as varchar) as extraction_run_id
+from last_record e
+join posting_latest l on l.posting_id = e.posting_id

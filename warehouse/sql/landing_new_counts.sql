@@ -1,0 +1,1 @@
+select landing_file, count(*) from landing_new group by landing_file

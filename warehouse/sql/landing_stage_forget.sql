@@ -1,0 +1,1 @@
+delete from landing_stage where landing_file = ?

@@ -1,1 +1,0 @@
-select count(*) from landing_stage where not valid
