@@ -15,8 +15,10 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
+from typing import TYPE_CHECKING
 
-from transforms.extract import Extractor
+if TYPE_CHECKING:
+    from transforms.extract import Extractor
 
 _worker_extractor: Extractor | None = None
 _worker_batch_size = 64
@@ -24,6 +26,8 @@ _worker_batch_size = 64
 
 def _init_worker(fx_csv_text: str | None, batch_size: int) -> None:
     global _worker_extractor, _worker_batch_size
+    from transforms.extract import Extractor
+
     _worker_extractor = Extractor(fx_csv_text)
     _worker_batch_size = batch_size
 
@@ -56,6 +60,9 @@ def extract_parallel(
     n_workers = resolve_workers(workers)
     batch_size = max(1, int(batch_size))
     if n_workers <= 1:
+        # Imported here so a parent that only feeds workers never loads spaCy.
+        from transforms.extract import Extractor
+
         yield from Extractor(fx_csv_text).extract_many(records, batch_size=batch_size)
         return
     chunk_size = batch_size * 2

@@ -1,0 +1,172 @@
+"""Extraction speed and memory, beside a bare spaCy tokenizer pass over the same texts.
+
+    .venv/bin/python benchmarks/extract.py INPUT.jsonl --workers 2 --postings 10000
+
+INPUT is any JSONL of postings (e.g. ../shared/corpus/postings.jsonl, passed by path);
+its records are cycled (with fresh ids) until --postings have been extracted, streamed,
+never held in memory. Prints postings/s, words/s and the peak RSS of the whole process
+tree (this process plus its workers, sampled from /proc every 0.1 s).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from itertools import cycle, islice
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        return 0
+    return 0
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children", encoding="ascii") as fh:
+            kids = [int(p) for p in fh.read().split()]
+    except OSError:
+        return []
+    out = list(kids)
+    for kid in kids:
+        out.extend(_children(kid))
+    return out
+
+
+class TreePeakRss:
+    """Peak resident memory of this process and all its descendants, in MB."""
+
+    def __init__(self, interval_s: float = 0.1) -> None:
+        self.interval_s = interval_s
+        self.peak_kb = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        me = os.getpid()
+        while not self._stop.is_set():
+            total = _rss_kb(me) + sum(_rss_kb(p) for p in _children(me))
+            self.peak_kb = max(self.peak_kb, total)
+            self._stop.wait(self.interval_s)
+
+    def __enter__(self) -> TreePeakRss:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    @property
+    def peak_mb(self) -> float:
+        return self.peak_kb / 1024
+
+
+def load_postings(path: Path) -> list[dict]:
+    records = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip()
+            if not line:
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            if isinstance(obj, dict):
+                records.append(obj)
+    if not records:
+        sys.exit(f"{path}: no JSON postings")
+    return records
+
+
+def replicated(records: list[dict], n: int) -> Iterator[dict]:
+    for i, rec in enumerate(islice(cycle(records), n)):
+        yield {**rec, "id": f"{rec.get('id')}#{i}"}
+
+
+def bare_tokenizer(records: list[dict], n: int) -> tuple[float, int]:
+    import spacy
+
+    nlp = spacy.blank("en")
+    for rec in records[:100]:  # warm the vocab, as the extractor's warm-up does
+        nlp.make_doc(rec.get("text") or "")
+    words = 0
+    started = time.perf_counter()
+    for rec in replicated(records, n):
+        doc = nlp.make_doc(rec.get("text") or "")
+        words += len(doc)
+    return time.perf_counter() - started, words
+
+
+def full_extraction(
+    records: list[dict], n: int, workers: int, batch_size: int
+) -> tuple[float, int]:
+    from transforms.parallel import extract_parallel
+
+    words_by_id = {}
+    count = 0
+    started = time.perf_counter()
+    for out in extract_parallel(replicated(records, n), workers=workers, batch_size=batch_size):
+        count += 1
+        words_by_id.clear()  # keep nothing: memory must stay flat
+        if not out.get("id"):
+            raise SystemExit("output without id")
+    elapsed = time.perf_counter() - started
+    if count != n:
+        raise SystemExit(f"expected {n} outputs, got {count}")
+    return elapsed, count
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("input", type=Path)
+    ap.add_argument("--workers", type=int, default=1, help="worker processes (1 = in-process)")
+    ap.add_argument(
+        "--postings", type=int, default=0, help="postings to extract (default: input size)"
+    )
+    ap.add_argument("--batch-size", type=int, default=64)
+    ap.add_argument("--skip-bare", action="store_true", help="skip the bare tokenizer pass")
+    args = ap.parse_args()
+
+    records = load_postings(args.input)
+    n = args.postings or len(records)
+    words_per_posting = sum(len((r.get("text") or "").split()) for r in records) / len(records)
+    print(f"input: {args.input} ({len(records)} postings, {words_per_posting:.0f} words each), "
+          f"running {n:,} postings; cpu cores: {os.cpu_count()}")  # fmt: skip
+
+    bare_rate = None
+    if not args.skip_bare:
+        elapsed, tokens = bare_tokenizer(records, n)
+        bare_rate = n / elapsed
+        print(f"bare spacy.blank('en') tokenizer, 1 process: {bare_rate:8.1f} postings/s "
+              f"{n * words_per_posting / elapsed:10.0f} words/s  ({tokens / elapsed:,.0f} tokens/s)")  # fmt: skip
+
+    with TreePeakRss() as rss:
+        elapsed, count = full_extraction(records, n, args.workers, args.batch_size)
+    rate = count / elapsed
+    line = (f"full extraction, {args.workers} worker(s):       {rate:8.1f} postings/s "
+            f"{count * words_per_posting / elapsed:10.0f} words/s  peak RSS {rss.peak_mb:,.0f} MB "
+            f"(process tree)")  # fmt: skip
+    if bare_rate:
+        line += f"  = {rate / bare_rate:.0%} of bare tokenizer"
+    print(line)
+
+
+if __name__ == "__main__":
+    main()
