@@ -112,3 +112,15 @@ def test_clustering_is_stable_when_run_again(
     first = cluster(settings, kit)
     second = cluster(settings, kit)
     assert first == second == (1, {"hn:5": "lever:6", "lever:6": "lever:6"})
+
+
+def test_one_hn_post_never_chains_two_openings_of_one_board(
+    settings: Settings, landing, kit: SimpleNamespace
+) -> None:
+    # Two openings with the same title on one ATS board, and one HN post for that title.
+    landing.write("lever", "2026-10-01", [kit.item("lever", "1"), kit.item("lever", "2")])
+    landing.write("hn", "2026-10-02", [kit.item("hn", "3", board="41")])
+    clusters, mapping = cluster(settings, kit)
+    assert clusters == 1
+    assert mapping["lever:1"] != mapping["lever:2"]
+    assert mapping["hn:3"] in {mapping["lever:1"], mapping["lever:2"]}

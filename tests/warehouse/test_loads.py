@@ -279,3 +279,42 @@ def test_the_taxonomy_replaces_the_skills_table(settings: Settings, kit: SimpleN
         ),
         ("python", "Python", "programming", ["python"]),
     ]
+
+
+def test_a_backfilled_older_file_never_overrides_newer_content(
+    settings: Settings, landing, kit: SimpleNamespace
+) -> None:
+    wh = Warehouse(settings)
+    landing.write("lever", "2026-10-08", [kit.item("lever", "1", title="Prompt Engineer II")])
+    with wh.writer() as con:
+        ingest_landing(con, settings.landing_dir)
+    landing.write("lever", "2026-10-01", [kit.item("lever", "1", title="Prompt Engineer I")])
+    with wh.writer() as con:
+        ingest_landing(con, settings.landing_dir)
+        latest = rows(con, "select title, crawl_date::varchar from posting_latest")
+        versions = rows(con, "select count(*) from raw_postings")
+    assert latest == [("Prompt Engineer II", "2026-10-08")]
+    assert versions == [(2,)]
+
+
+def test_a_field_of_the_wrong_type_loses_only_that_field(
+    settings: Settings, landing, kit: SimpleNamespace
+) -> None:
+    odd_pay = {"min": "150k", "max": 200000, "currency": "USD", "period": "year", "raw": "$150k+"}
+    landing.write(
+        "workable",
+        "2026-10-01",
+        [kit.item("workable", "1", compensation=odd_pay), kit.item("workable", "2", title=42)],
+    )
+    with Warehouse(settings).writer() as con:
+        result = ingest_landing(con, settings.landing_dir)
+        found = rows(
+            con,
+            "select posting_id, title, compensation.min, compensation.max from raw_postings "
+            "order by 1",
+        )
+    assert result.rows_invalid == 0
+    assert found == [
+        ("workable:1", "Prompt Engineer", None, 200000.0),
+        ("workable:2", "42", None, None),
+    ]

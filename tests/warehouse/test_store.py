@@ -183,3 +183,29 @@ def test_motherduck_targets_are_recognised_without_a_local_file(tmp_path: Path) 
     wh = Warehouse(settings)
     assert wh.is_motherduck and wh.exists()
     assert wh.lock_path.parent == tmp_path
+
+
+def test_migration_003_backfills_the_latest_version_of_each_posting(settings: Settings) -> None:
+    path = Path(settings.warehouse_target)
+    path.parent.mkdir(parents=True)
+    con = duckdb.connect(str(path))
+    assert apply_migrations(con, up_to=2) == [1, 2]
+    for day, digest, title in (
+        ("2026-10-01", "h1", "Prompt Engineer"),
+        ("2026-10-08", "h2", "Senior Prompt Engineer"),
+    ):
+        con.execute(
+            "insert into raw_postings (source, source_id, content_hash, posting_id, title, "
+            "fetched_at, crawl_date, run_id, landing_file) values "
+            "('lever', '7', ?, 'lever:7', ?, ?::timestamp, ?::date, ?, 'f')",
+            [digest, title, day, day, day],
+        )
+        con.execute(
+            "insert into posting_sightings values ('lever:7', 'lever', 'acme', ?, ?, ?::date, ?::timestamp)",
+            [digest, day, day, day],
+        )
+    con.close()
+
+    with Warehouse(settings).writer() as con:
+        latest = con.sql("select posting_id, content_hash, title from posting_latest").fetchall()
+    assert latest == [("lever:7", "h2", "Senior Prompt Engineer")]
