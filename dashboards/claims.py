@@ -180,16 +180,14 @@ def hiring_verdict(
         return _too_few(claim, role, n_postings, "postings", t)
     repost_share = n_reposted / n_postings
     repost_signal = repost_share >= t.hiring_repost_share
-    comparable = (
+    label: VerdictLabel
+    parts = [f"{_pct(repost_share)} of {n_postings} postings are reposts"]
+    if (
         n_closed >= t.min_sample
         and baseline_n_closed >= t.min_sample
         and median_days is not None
-        and baseline_median_days
-    )
-    label: VerdictLabel
-    parts = [f"{_pct(repost_share)} of {n_postings} postings are reposts"]
-    if comparable:
-        assert median_days is not None and baseline_median_days
+        and baseline_median_days  # neither None nor zero: it divides
+    ):
         ratio = median_days / baseline_median_days
         slow_signal = ratio >= t.hiring_slower_ratio
         parts.insert(
