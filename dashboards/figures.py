@@ -282,7 +282,7 @@ def _quantile_box(rows: pl.DataFrame, label_column: str, name: str, color: str) 
 
 
 def pay_by_seniority(salary_bands: pl.DataFrame) -> NamedFigure:
-    title = "Annual pay (USD) by seniority"
+    title = "Annual pay in USD by seniority"
     frame = salary_bands.filter(
         (pl.col("dimension") == "seniority") & pl.col("role").is_in(["all", "core", "adjacent"])
     )
@@ -346,7 +346,7 @@ def band_share_over_time(band: pl.DataFrame) -> NamedFigure:
 
 # --- 5. pay by region and by remote / hybrid / onsite -----------------------------------
 def pay_by_region_and_remote(salary_bands: pl.DataFrame) -> NamedFigure:
-    title = "Annual pay (USD) by world region and by work arrangement"
+    title = "Annual pay in USD by world region and by work arrangement"
     frame = salary_bands.filter(
         pl.col("dimension").is_in(["world_region", "remote"])
         & pl.col("role").is_in(["all", "core", "adjacent"])

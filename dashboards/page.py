@@ -103,8 +103,13 @@ def figure_html(figure: NamedFigure) -> str:
     return f'<div class="figure" data-figure="{esc(figure.name)}">{div}</div>{note}'
 
 
+def short_title(title: str) -> str:
+    """The heading for the contents: the figure title without its sample-size remarks."""
+    return title.split(" (")[0].split(": ")[0]
+
+
 def figure_section(figure: NamedFigure, lead_html: str = "") -> Section:
-    return Section(figure.name, figure.title, lead_html + figure_html(figure))
+    return Section(figure.name, short_title(figure.title), lead_html + figure_html(figure))
 
 
 def table_html(
