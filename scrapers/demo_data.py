@@ -145,7 +145,7 @@ COMPANIES: tuple[DemoCompany, ...] = (
         "Babel Voice",
         "workable",
         "babelvoice",
-        ("UK", "UK", "DE"),
+        ("UK", "UK", "DE", "FR"),
         "Babel Voice makes multilingual voice agents for contact centres.",
         16,
     ),
@@ -671,7 +671,7 @@ def _make(
     structured = False
     if rng.random() < pay_rate:
         pay = _pay_for(rng, role, title, country)
-        if period == "year" and country == "FR" and rng.random() < 0.5:
+        if period == "year" and country in ("FR", "DE") and rng.random() < 0.4:
             period = "month"
             pay = (float(_round_to(pay[0] / 12, 100)), float(_round_to(pay[1] / 12, 100)))
         structured = structured_ok and rng.random() < 0.65
@@ -734,8 +734,18 @@ def generate() -> tuple[DemoPosting, ...]:
         for _ in range(company.size):
             uid += 1
             country = rng.choice(company.countries)
+            # Workable's widget API has no pay fields: its postings state pay in the text.
+            structured_ok = company.source != "workable"
             out.append(
-                _make(rng, uid, company.source, company.board, company, country, structured_ok=True)
+                _make(
+                    rng,
+                    uid,
+                    company.source,
+                    company.board,
+                    company,
+                    country,
+                    structured_ok=structured_ok,
+                )
             )
     ats = list(out)
     # HN: one comment per posting in the thread of the month it was posted.

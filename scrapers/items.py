@@ -58,7 +58,7 @@ class PostingItem(scrapy.Item):
 
 # --- text helpers ----------------------------------------------------------------------------
 
-_BLOCK_END = re.compile(r"(?i)<\s*(br\s*/?|/p|/div|/li|/h[1-6]|/ul|/ol|/tr|/section)\s*>")
+_BLOCK_END = re.compile(r"(?i)<\s*(br\s*/?|/p|/div|/h[1-6]|/ul|/ol|/tr|/section)\s*>")
 _LIST_ITEM = re.compile(r"(?i)<\s*li(\s[^>]*)?>")
 # HN and other hand-written HTML open paragraphs without closing them.
 _PARAGRAPH_START = re.compile(r"(?i)<\s*p(\s[^>]*)?/?>")

@@ -40,6 +40,9 @@ _ONLY_REMOTE_WORDS = re.compile(
 )
 
 
+_REMOTE_LOCATION = re.compile(r"(?i)^\W*(fully\s+)?(remote|onsite|on-site|hybrid)\b")
+
+
 def remote_hint_of(parts: list[str]) -> str | None:
     joined = " ".join(parts).lower()
     if "hybrid" in joined:
@@ -65,6 +68,10 @@ def parse_hn_header(text_html: str) -> dict[str, Any]:
             employment = employment or part
             continue
         if _PAY.search(part) or _URL.search(part) or _ONLY_REMOTE_WORDS.match(part):
+            continue
+        if _REMOTE_LOCATION.match(part):
+            # "Remote (US only)" names where, not what.
+            location = location or part
             continue
         if title is None:
             title = part

@@ -1,0 +1,66 @@
+"""The demo boards over real HTTP, crawled by the real spiders."""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+
+import pytest
+
+from scrapers.demo_server import DemoServer
+from scrapers.landing import partition_dir, read_landing
+from scrapers.registry import SOURCES
+from scrapers.run import crawl
+
+
+def get(url: str) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as resp:
+            return resp.status, resp.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read()
+
+
+def test_the_server_answers_the_real_api_paths_per_snapshot():
+    with DemoServer() as demo:
+        day = demo.snapshot_dates[0]
+        bases = demo.api_bases(day)
+        assert set(bases) == set(SOURCES) - {"jsonld"}
+        assert all(b.startswith("http://127.0.0.1:") for b in bases.values())
+        board = demo.boards(day)["greenhouse"][0]
+        status, body = get(
+            f"{bases['greenhouse']}/v1/boards/{board}/jobs?content=true&pay_transparency=true"
+        )
+        assert status == 200 and json.loads(body)["jobs"]
+        status, _ = get(f"{bases['greenhouse']}/v1/boards/nosuchboard/jobs")
+        assert status == 404
+        status, body = get(f"{bases['remoteok']}/api")
+        assert "legal" in json.loads(body)[0]
+        status, body = get(f"{demo.url}/robots.txt")
+        assert status == 200 and b"User-agent" in body
+        assert len(demo.jsonld_urls(day)) == 2
+
+
+@pytest.mark.slow
+def test_one_snapshot_crawls_every_source_completely(settings):
+    with DemoServer() as demo:
+        day = demo.snapshot_dates[1]
+        results = crawl(
+            settings,
+            list(SOURCES),
+            boards=demo.boards(day),
+            api_base=demo.api_bases(day),
+            crawl_date=day,
+            urls=demo.jsonld_urls(day),
+            progress=False,
+        )
+    assert {s["source"]: s["status"] for s in results} == {s: "ok" for s in SOURCES}
+    assert sum(s["items"] for s in results) >= 200
+    assert all(s["items_invalid"] == 0 and s["errors"] == {} for s in results)
+    for stats in results:
+        records = read_landing(
+            partition_dir(settings.landing_dir, stats["source"], day) / stats["landing_file"]
+        )
+        assert records and all(r["fetched_at"] == f"{day.isoformat()}T06:00:00Z" for r in records)
+        assert {r["board"] for r in records} <= set(stats["boards_ok"])

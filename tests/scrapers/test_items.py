@@ -1,0 +1,125 @@
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from scrapers.items import LANDING_FIELDS, build_posting, html_to_text, make_range, normalize_period
+from scrapers.middlewares import parse_retry_after
+from scrapers.pipelines import CompensationRange, Posting
+
+
+def test_html_becomes_readable_text():
+    markup = "<h2>Role</h2><p>Build RAG &amp; evals</p><ul><li>Python</li><li>SQL</li></ul>Bye<p>HN style"
+    assert html_to_text(markup) == "Role\n\nBuild RAG & evals\n\n- Python\n- SQL\nBye\nHN style"
+    assert html_to_text(None) == ""
+
+
+@pytest.mark.parametrize(
+    ("raw", "period"),
+    [
+        ("1 YEAR", "year"),
+        ("per-year-salary", "year"),
+        ("per-hour-wage", "hour"),
+        ("HOURLY", "hour"),
+        ("ANNUAL", "year"),
+        ("MONTH", "month"),
+        ("per-month-salary", "month"),
+        ("WEEK", "week"),
+        ("DAY", "day"),
+        ("one-time", None),
+        (None, None),
+    ],
+)
+def test_source_intervals_map_to_the_contract_periods(raw, period):
+    assert normalize_period(raw) == period
+
+
+def test_a_range_keeps_whole_numbers_and_upper_cases_the_currency():
+    assert make_range("170000", 230000.0, "usd", "1 YEAR", "$170K - $230K") == {
+        "min": 170000,
+        "max": 230000,
+        "currency": "USD",
+        "period": "year",
+        "raw": "$170K - $230K",
+    }
+    assert make_range(None, None, "USD", "YEAR", None) is None
+
+
+def test_a_posting_has_every_landing_field_and_the_first_zone_as_its_pay():
+    zones = [
+        make_range(1, 2, "USD", "YEAR", "A", "Zone A"),
+        make_range(0.5, 1, "USD", "YEAR", "B", "Zone B"),
+    ]
+    item = build_posting(
+        source="greenhouse",
+        board="acme",
+        source_id=5,
+        url="https://x/5",
+        company=" Acme ",
+        title="Prompt  Engineer",
+        fetched_at="2026-09-07T06:00:00Z",
+        description_html="<p>Hi</p>",
+        compensation_ranges=zones,
+    )
+    assert set(item.keys()) == set(LANDING_FIELDS)
+    assert (
+        item["source_id"] == "5"
+        and item["company"] == "Acme"
+        and item["title"] == "Prompt Engineer"
+    )
+    assert item["description_text"] == "Hi"
+    assert item["compensation"] == {
+        "min": 1,
+        "max": 2,
+        "currency": "USD",
+        "period": "year",
+        "raw": "A",
+    }
+    assert len(item["compensation_ranges"]) == 2
+    Posting.model_validate(dict(item))
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"min": 10, "max": 5, "currency": "USD", "period": "year"},
+        {"min": 10, "max": 20, "currency": "DOLLARS", "period": "year"},
+        {"min": None, "max": None, "currency": "USD", "period": "year"},
+        {"min": -1, "max": 20, "currency": "USD", "period": "year"},
+        {"min": 1, "max": 2, "currency": "USD", "period": "fortnight"},
+    ],
+)
+def test_bad_pay_ranges_are_refused(bad):
+    with pytest.raises(ValidationError):
+        CompensationRange.model_validate(bad)
+
+
+def test_a_posting_without_a_title_or_with_local_time_is_refused():
+    good = dict(
+        build_posting(
+            source="hn",
+            board="1",
+            source_id="2",
+            url="https://x",
+            company="A",
+            title="B",
+            fetched_at="2026-09-07T06:00:00Z",
+        )
+    )
+    Posting.model_validate(good)
+    with pytest.raises(ValidationError):
+        Posting.model_validate({**good, "title": " "})
+    with pytest.raises(ValidationError):
+        Posting.model_validate({**good, "fetched_at": "2026-09-07T06:00:00+02:00"})
+    with pytest.raises(ValidationError):
+        Posting.model_validate({**good, "url": "javascript:alert(1)"})
+
+
+def test_retry_after_reads_seconds_and_http_dates():
+    from datetime import UTC, datetime
+
+    now = datetime(2026, 9, 7, 6, 0, 0, tzinfo=UTC)
+    assert parse_retry_after(b"7") == 7.0
+    assert parse_retry_after("Mon, 07 Sep 2026 06:00:30 GMT", now=now) == 30.0
+    assert parse_retry_after("Mon, 07 Sep 2026 05:00:00 GMT", now=now) == 0.0
+    assert parse_retry_after(b"soon") is None and parse_retry_after(None) is None
