@@ -48,7 +48,7 @@ _DUTY_HEADING_RE = re.compile(
 )
 _NICE_TO_HAVE_RE = re.compile(
     r"nice[- ]to[- ]have|bonus points|is a plus|are a plus|a big plus|preferred|ideally|familiarity"
-    r"|exposure to|not required|would be great|bonus:|plus:",
+    r"|exposure to|not required|would be great|bonus:|plus:|interest in|desirable|optional",
     re.IGNORECASE,
 )
 _BLURB_SENTENCE_RE = re.compile(
@@ -61,17 +61,37 @@ _BLURB_SENTENCE_RE = re.compile(
 
 # ---------------------------------------------------------------------------- vocabulary
 # Matched on lower-cased text without IGNORECASE (several times faster in `re`).
-_LLM_WORK_RE = re.compile(
-    r"\b(?:llms?|large language models?|language models?|generative ai|gen ?ai|"
-    r"foundation models?|gpt-?\d?\w*|chatgpt|openai|anthropic|claude|gemini|llama|mistral|"
-    r"retrieval[- ]augmented|rag|agentic|ai agents?|agents|multi-agent|prompt\w*|fine[- ]?tun\w*|"
-    r"rlhf|reward models?|human feedback|embeddings|vector (?:databases?|stores?|search)|"
-    r"langchain|langgraph|llamaindex|hugging ?face|evals|llm-as-a?-?judge|ai[- ]generated|"
-    r"model (?:outputs|responses)|ai (?:models?|responses|outputs|systems|assistants?|tutors?|"
-    r"trainers?|chatbots?)|chatbots?|conversational ai|copilots?|function calling|tool use|"
-    r"mcp|red[- ]team\w*|jailbreak\w*|text[- ]to[- ](?:speech|image|video)|diffusion models?|"
-    r"generative (?:audio|models?|image|video)|inference (?:optimization|serving)|vllm|"
-    r"transformers?)\b"
+# Strong terms name LLM/GenAI work outright; weak ones only hint at it (a company name, a
+# word with other senses: "agents", "transformers", "fine-tune a SQL query").
+_LLM_STRONG_RE = re.compile(
+    r"\b(?:llms?|large language models?|language models?|generative ai|gen ?ai|genai|"
+    r"foundation models?|gpt-?\d\w*|chatgpt|claude|gemini|llama\w*|mistral|"
+    r"retrieval[- ]augmented|rag|agentic|ai agents?|llm agents?|multi-agent|"
+    r"prompt(?:s|ing| engineering| design)|(?:system|prompt) prompts?|rlhf|reward models?|"
+    r"vector (?:databases?|stores?|search)|langchain|langgraph|llamaindex|llm-as-a?-?judge|"
+    r"ai[- ]generated|model (?:outputs|responses)|ai (?:responses|outputs|tutors?|trainers?|"
+    r"chatbots?|assistants?)|conversational ai|function calling|tool use|mcp|"
+    r"red[- ]team\w*|jailbreak\w*|text[- ]to[- ](?:speech|image|video)|diffusion models?|"
+    r"generative (?:audio|models?|image|video)|vllm|post-training|pre-training|"
+    r"fine[- ]?tun\w* (?:\w+ ){0,2}?(?:llms?|language models?|foundation models?|open-weight))\b"
+)
+# Using AI tools is not LLM work ("jobs that merely use AI tools" are "other"): these
+# phrases are removed from a sentence before it is scored.
+_AI_TOOL_USE_RE = re.compile(
+    r"\b(?:claude code|claude for \w+|codex|(?:github )?copilot|cursor|windsurf|"
+    r"agentic[- ]coding|agentic (?:[\w-]+ ){0,2}development|ai[- ](?:coding )?tools?|"
+    r"ai[- ]assisted \w+|ai-powered (?:tools|solutions)|agentic ai tools|ai as your default|"
+    r"(?:use|using|user of|leverage|leveraging) (?:\w+ ){0,2}?(?:llms?|chatgpt|claude|gemini|ai))\b"
+)
+_LLM_WEAK_RE = re.compile(
+    r"\b(?:openai|anthropic|agents|embeddings|hugging ?face|evals|ai (?:models?|systems)|"
+    r"chatbots?|copilots?|transformers?|fine[- ]?tun\w*|inference|nlp)\b"
+)
+_LLM_WORK_RE = re.compile(f"{_LLM_STRONG_RE.pattern}|{_LLM_WEAK_RE.pattern}")
+_NICE_HEADING_RE = re.compile(
+    r"nice[- ]to[- ]have|preferred|bonus|a plus|good to have|desired|optional|pluses|"
+    r"would be great|extra credit",
+    re.IGNORECASE,
 )
 _CORE_TITLE_RE = re.compile(
     r"\bprompt(?:s|ing)?\b|\bprompt[- ]?(?:engineer|design|writ)|\bllm (?:evaluation|eval) "
@@ -132,6 +152,9 @@ def _split_sections(text: str) -> list[tuple[str, str]]:
         if is_heading and _BLURB_HEADING_RE.match(bare):
             kind = "blurb"
             continue
+        if is_heading and _NICE_HEADING_RE.search(bare) and len(bare.split()) <= 8:
+            kind = "nice"
+            continue
         if is_heading and _DUTY_HEADING_RE.match(bare):
             kind = "duty"
             if len(bare.split()) <= 6:
@@ -147,7 +170,8 @@ def _sentences(line: str) -> list[str]:
 def llm_work_lines(text: str) -> tuple[float, list[str]]:
     """Weighted count of duty/requirement sentences that involve LLM/GenAI work, with them.
 
-    A blurb sentence counts nothing; a nice-to-have counts half.
+    A sentence naming LLM work outright counts 1, one that only hints at it 0.5; a
+    nice-to-have counts half of that; a company-blurb sentence counts nothing.
     """
     score = 0.0
     hits: list[str] = []
@@ -161,7 +185,12 @@ def llm_work_lines(text: str) -> tuple[float, list[str]]:
                 continue
             if _BLURB_SENTENCE_RE.search(sentence) and kind != "duty":
                 continue
-            weight = 0.5 if _NICE_TO_HAVE_RE.search(sentence) else 1.0
+            low = _AI_TOOL_USE_RE.sub(" ", sentence.lower())
+            if not _LLM_WORK_RE.search(low):
+                continue
+            weight = 1.0 if _LLM_STRONG_RE.search(low) else 0.5
+            if kind == "nice" or _NICE_TO_HAVE_RE.search(sentence):
+                weight /= 2
             score += weight
             if len(hits) < 3:
                 hits.append(sentence[:120])
@@ -196,7 +225,6 @@ def classify_role(title: str, text: str) -> RoleDecision:
     joined_titles = " || ".join(titles)
     score, hits = llm_work_lines(text)
     evidence_lines = "; ".join(hits)
-    head = text[:1500]
 
     core_title = _CORE_TITLE_RE.search(joined_titles)
     if core_title and score >= 1:
@@ -225,8 +253,10 @@ def classify_role(title: str, text: str) -> RoleDecision:
         r"LLM|GenAI|Generative AI|AI Train|AI Tutor|RLHF|conversation", strong.group(0), re.I
     ):
         return RoleDecision("adjacent", f"title says {strong.group(0)!r}")
+    # One sentence of plain LLM work is enough for an AI-flavoured title; other titles need
+    # more than a single mention (a stack list, one "LLM-powered" adjective).
     weak = _ADJ_TITLE_WEAK_RE.search(joined_titles)
-    if score >= 3 or (weak and score >= 2) or (score >= 2 and _LLM_WORK_RE.search(head.lower())):
+    if score >= (1.0 if weak else 1.5):
         return RoleDecision("adjacent", f"LLM work in duties ({score:g}): {evidence_lines}")
     if core_title:
         return RoleDecision("adjacent", f"title says {core_title.group(0)!r} but few LLM duties")

@@ -131,6 +131,20 @@ _EMPLOYER_CONTEXT_RE = re.compile(
     r"companies like|such as openai|leading ai labs)\b",
     re.IGNORECASE,
 )
+# Words that name the skill only on a line that is about it.
+_NEEDS_LINE_CONTEXT: dict[str, re.Pattern[str]] = {
+    "retrieval": re.compile(
+        r"llm|agent|prompt|vector|embedding|rag\b|knowledge|generat|semantic", re.I
+    ),
+    "fine-tune": re.compile(r"model|llm|lora|weights|training|\bml\b|bert|gpt|llama", re.I),
+    "fine-tuning": re.compile(r"model|llm|lora|weights|training|\bml\b|bert|gpt|llama", re.I),
+    "fine tuning": re.compile(r"model|llm|lora|weights|training|\bml\b|bert|gpt|llama", re.I),
+    "fine-tuned": re.compile(r"model|llm|lora|weights|training|\bml\b|bert|gpt|llama", re.I),
+    "finetuning": re.compile(r"model|llm|lora|weights|training|\bml\b|bert|gpt|llama", re.I),
+    "chef": re.compile(r"ansible|puppet|terraform|salt|configuration management", re.I),
+    "puppet": re.compile(r"ansible|chef|terraform|salt|configuration management", re.I),
+}
+_PROFILE_LINK_RE = re.compile(r"linkedin|portfolio|profile|resume|\bcv\b|send (?:us )?your", re.I)
 _PROMPTS_NOT_PREV = frozenset({"which", "that", "this", "it", "also", "what", "and", "immediately"})
 
 
@@ -142,7 +156,7 @@ _PHRASE_RULES: dict[str, tuple[str, ...]] = {
         for b in ("prompts", "prompting", "testing", "attacks", "inputs", "outputs")
     ),
     "technical_writing": (
-        "writing skills", "written communication", "writing ability", "writing experience",
+        "writing skills", "writing ability", "writing experience",
         "writing professionally", "writing samples", "writing background", "strong writing",
         "excellent writing", "professional writing",
     ),
@@ -173,8 +187,11 @@ _WINDOW_RULES: tuple[tuple[str, str, re.Pattern[str], bool], ...] = (
     ("rlhf", "feedback",
      re.compile(rf"^[\s,]+(?:on|to|for)\s+{_W}(?:model|ai|llm|responses|outputs)"), False),
     ("rlhf", "model",
-     re.compile(r"\b(?:train|teach|improv|align)\w*\s+(?:(?:ai|the|our|language|large|generative)"
-                r"\s+){0,2}$"), True),
+     re.compile(r"\b(?:train|teach|improv|align)\w*\s+(?:the\s+|our\s+)?"
+                r"(?:ai|language|large language|generative ai|generative)\s+$"), True),
+    ("llm_evaluation", "evaluat",
+     re.compile(r"^\w*\s+(?:[\w'-]+\s+){0,3}?(?:ai|agents?|llms?|language models?|chatbots?|"
+                r"ai[- ]generated|model responses|model outputs)\b"), False),
     ("technical_writing", "writ",
      re.compile(rf"^\w*[\s,]+{_W}(?:documentation|docs|guides|articles|blog|specs|specifications|"
                 rf"tutorials|copy|responses|explanations|essays|stories|reports|prose|content|"
@@ -244,6 +261,13 @@ def _in_list(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+def _line(doc: Doc, start_char: int, end_char: int, text: str | None) -> str:
+    text = doc.text if text is None else text
+    line_start = text.rfind("\n", 0, start_char) + 1
+    line_end = text.find("\n", end_char)
+    return text[line_start : line_end if line_end != -1 else len(text)]
+
+
 def accept(doc: Doc, skill_id: str, start: int, end: int, text: str | None = None) -> bool:
     """Context check for one PhraseMatcher hit: is this the skill, or an ordinary word?"""
     span = doc[start:end]
@@ -273,6 +297,8 @@ def accept(doc: Doc, skill_id: str, start: int, end: int, text: str | None = Non
             return True
         if not _in_list(doc, start, end):
             return False
+    if low.startswith("fine") and _prev(doc, start) == "human":
+        return False  # "LLMs that require human fine-tuning": company boilerplate
     if low in ("agent", "agents") and _prev(doc, start) in _AGENT_NOT_PREV:
         return False
     if low == "prompts" and _prev(doc, start) in _PROMPTS_NOT_PREV:
@@ -300,14 +326,15 @@ def accept(doc: Doc, skill_id: str, start: int, end: int, text: str | None = Non
             return False
     if low == "excel" and _next(doc, start) in {"at", "in", "with"}:
         return False
-    if skill_id in _PROVIDER_SKILLS:
-        text = doc.text if text is None else text
-        sent_start = text.rfind("\n", 0, span.start_char) + 1
-        sent_end = text.find("\n", span.end_char)
-        line = text[sent_start : sent_end if sent_end != -1 else len(text)]
-        if _EMPLOYER_CONTEXT_RE.search(line):
+    if low in _NEEDS_LINE_CONTEXT or skill_id == "git":
+        line = _line(doc, span.start_char, span.end_char, text)
+        if low in _NEEDS_LINE_CONTEXT and not _NEEDS_LINE_CONTEXT[low].search(line):
             return False
-    return True
+        if skill_id == "git" and _PROFILE_LINK_RE.search(line) and low in ("github", "gitlab"):
+            return False
+    if skill_id not in _PROVIDER_SKILLS:
+        return True
+    return _EMPLOYER_CONTEXT_RE.search(_line(doc, span.start_char, span.end_char, text)) is None
 
 
 def match_skills(
