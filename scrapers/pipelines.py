@@ -212,9 +212,9 @@ def build_run_stats(pipe: LandingPipeline, spider: Spider, reason: str) -> dict[
     outcome = spider.board_outcomes(reason)  # type: ignore[attr-defined]
     errors = dict(sorted(_error_counter(spider).items()))
     boards_ok, not_found, failed = outcome["ok"], outcome["not_found"], outcome["failed"]
-    if reason != "finished" and not failed and not boards_ok:
-        status = "failed"
-    elif failed or reason != "finished":
+    # An interrupted run lists the boards it never finished as failed, so the board lists
+    # alone tell whether this run landed everything it set out to crawl.
+    if failed:
         status = "partial" if boards_ok else "failed"
     elif not boards_ok and not_found:
         status = "failed"

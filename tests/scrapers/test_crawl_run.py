@@ -79,3 +79,65 @@ def test_replay_serves_the_recorded_cache_offline(settings, fixture_server):
     replayed = crawl(settings, ["ashby"], replay=True, **kwargs)[0]
     assert replayed["status"] == "ok" and replayed["items"] == recorded["items"] == 1
     assert Path(settings.httpcache_dir).is_dir()
+
+
+def _child_pids_for(home: Path) -> list[int]:
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            cmdline = (entry / "cmdline").read_bytes().decode(errors="replace")
+        except OSError:
+            continue
+        if "scrapers.child" in cmdline and str(home) in cmdline:
+            pids.append(int(entry.name))
+    return pids
+
+
+def test_a_crawl_stopped_by_ctrl_c_lands_what_it_finished_and_resumes_the_rest(
+    settings, fixture_server
+):
+    import os
+    import signal
+    import threading
+    import time
+
+    from scrapers.loopback import Reply
+
+    server, routes = fixture_server
+    original = server._server.route  # serve "slow" slowly enough to interrupt it
+
+    def route(raw: str) -> Reply:
+        if raw.startswith("/v1/boards/slow/"):
+            routes.calls["/v1/boards/slow/jobs"] = routes.calls.get("/v1/boards/slow/jobs", 0) + 1
+            return Reply(body=b'{"jobs": [], "meta": {"total": 0}}', delay=1.5)
+        return original(raw)
+
+    server._server.route = route
+    home = settings.home.resolve()
+
+    def interrupt_when_slow_is_in_flight() -> None:
+        deadline = time.monotonic() + 60
+        while "/v1/boards/slow/jobs" not in routes.calls and time.monotonic() < deadline:
+            time.sleep(0.05)
+        for pid in _child_pids_for(home):
+            os.kill(pid, signal.SIGINT)
+
+    kwargs = dict(
+        boards={"greenhouse": ["slow", "acme"]},
+        api_base=server.url,
+        crawl_date=DAY,
+        progress=False,
+        scrapy_settings={**FAST, "DOWNLOAD_TIMEOUT": 10, "CONCURRENT_REQUESTS": 1},
+    )
+    killer = threading.Thread(target=interrupt_when_slow_is_in_flight)
+    killer.start()
+    first = crawl(settings, ["greenhouse"], **kwargs)[0]
+    killer.join()
+    assert first["close_reason"] == "shutdown"
+    assert first["boards_ok"] == ["slow"] and first["boards_failed"] == ["acme"]
+    assert "/v1/boards/acme/jobs" not in routes.calls
+    second = crawl(settings, ["greenhouse"], **kwargs)[0]
+    assert second["boards_skipped_resumed"] == ["slow"] and second["boards_ok"] == ["acme"]
+    assert second["status"] == "ok" and second["items"] == 3
