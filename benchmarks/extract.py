@@ -158,13 +158,14 @@ def main() -> None:
               f"{n * words_per_posting / elapsed:10.0f} words/s  ({tokens / elapsed:,.0f} tokens/s)")  # fmt: skip
 
     with TreePeakRss() as rss:
-        elapsed, count = full_extraction(records, n, args.workers, args.batch_size)
+        elapsed, steady_s, count = full_extraction(records, n, args.workers, args.batch_size)
     rate = count / elapsed
+    steady = (count - 1) / steady_s if steady_s > 0 and count > 1 else rate
     line = (f"full extraction, {args.workers} worker(s):       {rate:8.1f} postings/s "
             f"{count * words_per_posting / elapsed:10.0f} words/s  peak RSS {rss.peak_mb:,.0f} MB "
-            f"(process tree)")  # fmt: skip
+            f"(process tree); after start-up {steady:.1f} postings/s")  # fmt: skip
     if bare_rate:
-        line += f"  = {rate / bare_rate:.0%} of bare tokenizer"
+        line += f"  = {rate / bare_rate:.0%} of bare tokenizer ({steady / bare_rate:.0%} after start-up)"
     print(line)
 
 

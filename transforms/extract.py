@@ -120,7 +120,7 @@ class Extractor:
             posting["location_raw"], posting["title"], doc._.posting["text"], posting["remote_hint"]
         )
         record_id = posting["id"]
-        return {
+        record = {
             "id": record_id if isinstance(record_id, str | int) else _str(record_id),
             "role": doc._.role or "other",
             "seniority": doc._.seniority,
@@ -138,3 +138,8 @@ class Extractor:
             "skill_families": families,
             "extractor_version": EXTRACTOR_VERSION,
         }
+        # Spans stored on the doc point back at it: break the cycle now, or memory grows
+        # until the cyclic GC runs (measured: +110 MB over 3,000 postings).
+        doc.spans.clear()
+        doc.user_data.clear()
+        return record
