@@ -177,3 +177,34 @@ def test_title_groups_and_the_prompt_title_verdict(tmp_path: Path) -> None:
         "conversation / content / writing": 4,
     }
     assert verdicts_of(path)[("prompt titles", "core")] == "partly"  # 12 of 40 = 30%
+
+
+def test_slow_and_reposted_hiring_is_supported(tmp_path: Path) -> None:
+    rows = []
+    for i in range(15):  # each company posts the same job twice: the second is a repost
+        for k, (seen, closed) in enumerate(
+            (("2026-09-01", "2026-10-11"), ("2026-10-15", "2026-11-24"))
+        ):
+            rows.append(
+                posting(
+                    100 * i + k,
+                    company=f"Studio {i}",
+                    first_seen=f"{seen} 06:00:00",
+                    closed_at=f"{closed} 06:00:00",
+                    days_open=40.0,
+                )
+            )
+    rows += [
+        posting(
+            5000 + i,
+            role="other",
+            title=f"Analyst {i}",
+            closed_at="2026-10-25 06:00:00",
+            days_open=20.0,
+        )
+        for i in range(30)
+    ]
+    path = write_facts_warehouse(tmp_path / "w.duckdb", rows)
+    hiring = views_of(path)["claims_hiring"].filter(pl.col("role") == "core").row(0, named=True)
+    assert (hiring["n_postings"], hiring["n_reposted"], hiring["median_days_open"]) == (30, 15, 40)
+    assert verdicts_of(path)[("hiring difficulty", "core")] == "supported"
