@@ -321,10 +321,16 @@ def classify_remote(
         if onsite and source_name == "location/title":
             return "onsite", f"{source_name}: {onsite.group(0)!r}"
     body = text[:60_000].lower()
-    negative = _REMOTE_NEG_RE.search(body)
-    remote = None if negative else _REMOTE_RE.search(body)
-    hybrid = _HYBRID_RE.search(body)
-    onsite = _ONSITE_RE.search(body)
+    # Cheap literal checks first: each regex only runs when its key word is present.
+    has_remote = "remote" in body or "work from" in body
+    negative = _REMOTE_NEG_RE.search(body) if has_remote else None
+    remote = None if negative or not has_remote else _REMOTE_RE.search(body)
+    hybrid = _HYBRID_RE.search(body) if ("hybrid" in body or "office" in body) else None
+    onsite = (
+        _ONSITE_RE.search(body)
+        if any(k in body for k in ("site", "person", "office", "relocat", "located", "based in"))
+        else None
+    )
     hint = (hint or "").lower() or None
     if hint == "remote" and not negative:
         return "remote", "source says remote"

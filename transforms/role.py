@@ -167,6 +167,11 @@ def _sentences(line: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", line) if s]
 
 
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end == -1 else end
+
+
 def llm_work_lines(text: str) -> tuple[float, list[str]]:
     """Weighted count of duty/requirement sentences that involve LLM/GenAI work, with them.
 
@@ -175,10 +180,18 @@ def llm_work_lines(text: str) -> tuple[float, list[str]]:
     """
     score = 0.0
     hits: list[str] = []
+    # One pass over the whole lower-cased text finds the lines worth reading.
+    lines_with_hits = {
+        line.strip()
+        for line in (
+            text[text.rfind("\n", 0, m.start()) + 1 : _line_end(text, m.end())]
+            for m in _LLM_WORK_RE.finditer(text.lower())
+        )
+    }
+    if not lines_with_hits:
+        return score, hits
     for kind, line in _split_sections(text):
-        if kind == "blurb":
-            continue
-        if not _LLM_WORK_RE.search(line.lower()):
+        if kind == "blurb" or line not in lines_with_hits:
             continue
         for sentence in _sentences(line):
             if not _LLM_WORK_RE.search(sentence.lower()):
@@ -230,13 +243,18 @@ def classify_role(title: str, text: str) -> RoleDecision:
     if core_title and score >= 1:
         return RoleDecision("core", f"title says {core_title.group(0)!r}; duties: {evidence_lines}")
     low = text.lower()
-    maybe_authoring = "prompt" in low or "question" in low or "challeng" in low
-    authoring = [m.group(0) for m in _PROMPT_AUTHORING_RE.finditer(text)] if maybe_authoring else []
-    trainer = len(authoring) >= 2 and (
-        _TRAINER_CONTEXT_RE.search(text)
-        or re.search(r"\b(?:AI Trainer|AI Tutor|AI Training)\b", joined_titles, re.I)
-        or not re.search(r"engineer|developer|scientist|architect", joined_titles, re.I)
+    # Prompt/test-question authoring makes a job core only outside engineering titles or
+    # in AI-trainer work; the cheap checks run first, the text regexes only when needed.
+    trainer_title = re.search(r"\b(?:AI Trainer|AI Tutor|AI Training)\b", joined_titles, re.I)
+    engineering_title = re.search(r"engineer|developer|scientist|architect", joined_titles, re.I)
+    trainer_context = bool(trainer_title) or not engineering_title
+    if not trainer_context and ("ai trainer" in low or "ai tutor" in low or "training" in low):
+        trainer_context = bool(_TRAINER_CONTEXT_RE.search(text))
+    maybe_authoring = trainer_context and (
+        "prompt" in low or "question" in low or "challeng" in low
     )
+    authoring = [m.group(0) for m in _PROMPT_AUTHORING_RE.finditer(text)] if maybe_authoring else []
+    trainer = len(authoring) >= 2
     if trainer and re.search(
         r"prompt (?:expert|engineer|writer|designer|specialist|engineering)|"
         r"(?:questions|prompts) that (?:evaluate|test|challenge|stump)|challenge (?:\w+\s){0,3}?models?",

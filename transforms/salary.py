@@ -239,6 +239,9 @@ _AUD_HINT_RE = re.compile(r"\b(AUD|A\$|AU\$|Australian dollars?|Australia)\b")
 _USD_HINT_RE = re.compile(r"\b(USD|US\$|U\.S\.|United States|USA|US)\b")
 
 
+_DIGIT_RE = re.compile(r"\d")
+
+
 @dataclass
 class _Atom:
     value: float
@@ -422,7 +425,7 @@ def find_pay(text: str, *, default_dollar: str = "USD") -> list[Pay]:
     posting located in Canada passes "CAD").
     """
     text = text[:MAX_TEXT_CHARS]
-    if not any(ch.isdigit() for ch in text):
+    if _DIGIT_RE.search(text) is None:
         return []
     atoms = _find_atoms(text)
     found: list[Pay] = []
