@@ -463,6 +463,14 @@ ROLES: tuple[RoleSpec, ...] = (
     ),
 )
 
+NICE_TO_HAVE = (
+    "a background in linguistics or psychology",
+    "experience at an early-stage startup",
+    "published writing or a portfolio",
+    "open-source contributions",
+    "a second working language",
+)
+
 BENEFITS = (
     "We offer health, dental and vision cover, a learning budget and 25 days of holiday.",
     "Benefits include a 401(k) match, parental leave and a home-office stipend.",
@@ -606,7 +614,7 @@ def _description(
         f"Hands-on experience with {skills[0]} and {skills[1]}",
         f"Comfort with {skills[2]}",
     ]
-    nice = skills[3:] or ["a background in linguistics or psychology"]
+    nice = skills[3:] or [rng.choice(NICE_TO_HAVE)]
     parts = [
         f"<h2>About us</h2><p>{html.escape(blurb)}</p>",
         f"<h2>About the role</h2><p>As our {html.escape(title)}, you will join a team of 6 "

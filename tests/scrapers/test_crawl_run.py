@@ -65,22 +65,6 @@ def test_an_interrupted_crawl_resumes_with_the_boards_that_did_not_land(settings
     assert len(list(folder.glob("*.jsonl.gz"))) == 3 == len(list(folder.glob("*.stats.json")))
 
 
-def test_replay_serves_the_recorded_cache_offline(settings, fixture_server):
-    server, _ = fixture_server
-    kwargs = dict(
-        boards={"ashby": ["promptly"]},
-        api_base=server.url,
-        crawl_date=DAY,
-        progress=False,
-        scrapy_settings=FAST,
-    )
-    recorded = crawl(settings, ["ashby"], **kwargs)[0]
-    server.stop()
-    replayed = crawl(settings, ["ashby"], replay=True, **kwargs)[0]
-    assert replayed["status"] == "ok" and replayed["items"] == recorded["items"] == 1
-    assert Path(settings.httpcache_dir).is_dir()
-
-
 def _child_pids_for(home: Path) -> list[int]:
     pids = []
     for entry in Path("/proc").iterdir():

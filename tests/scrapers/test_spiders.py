@@ -62,6 +62,11 @@ def test_greenhouse_faults_are_counted_per_board_and_never_stop_the_crawl(settin
     assert routes.calls["/v1/boards/flaky/jobs"] == 2
     assert routes.calls["/v1/boards/slow/jobs"] == 2
     assert stats["items"] == 5 and stats["items_invalid"] == 1
+    # Polite by default: robots.txt first, a User-Agent with a contact URL, no cookies.
+    assert server.hits["/robots.txt"] == 1
+    for headers in server.request_headers:
+        assert "github.com/promptjobs/promptjobs" in headers.get("User-Agent", "")
+        assert "Cookie" not in headers
     # The token never reached the server, nor the file system.
     assert not any(".." in path for path in routes.calls)
     records = landed(settings, stats)
@@ -83,25 +88,6 @@ def test_greenhouse_faults_are_counted_per_board_and_never_stop_the_crawl(settin
     assert senior["fetched_at"] == "2026-09-07T06:00:00Z"
     assert by_id["102"]["compensation"]["period"] == "hour"
     assert by_id["103"]["compensation"] is None and by_id["103"]["compensation_ranges"] == []
-
-
-def test_requests_are_polite_by_default(settings, fixture_server):
-    server, _ = fixture_server
-    crawl(
-        settings,
-        ["greenhouse"],
-        boards={"greenhouse": ["acme"]},
-        api_base=server.url,
-        crawl_date=DAY,
-        progress=False,
-        scrapy_settings=FAST,
-    )
-    paths_headers = server.request_headers
-    assert paths_headers, "no request reached the server"
-    for headers in paths_headers:
-        assert "github.com/promptjobs/promptjobs" in headers.get("User-Agent", "")
-        assert "Cookie" not in headers
-    assert server.hits["/robots.txt"] == 1  # robots.txt is read first
 
 
 def test_every_source_lands_its_postings_in_one_crawl(settings, fixture_server):
