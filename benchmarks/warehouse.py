@@ -253,8 +253,23 @@ def child_load(home: str) -> None:
             stamps.append((message, now - last[0]))
             last[0] = now
 
+    extractor_s = [0.0]
+
+    def timed_extract(records):  # type: ignore[no-untyped-def]
+        # Time spent inside the stand-in extractor, which is not warehouse work.
+        inner = synthetic_extract(records)
+        while True:
+            t = time.perf_counter()
+            try:
+                record = next(inner)
+            except StopIteration:
+                extractor_s[0] += time.perf_counter() - t
+                return
+            extractor_s[0] += time.perf_counter() - t
+            yield record
+
     started = time.perf_counter()
-    summary = run_refresh(settings, synthetic_extract, "bench-1", TAXONOMY, progress=progress)
+    summary = run_refresh(settings, timed_extract, "bench-1", TAXONOMY, progress=progress)
     total = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
@@ -300,7 +315,11 @@ def main() -> None:
             print(proc.stderr)
             raise SystemExit("load failed")
         result = json.loads(proc.stdout.strip().splitlines()[-1])
-        print(f"load (one refresh, one transaction): {result['total_s']:.1f} s total")
+        print(
+            f"load (one refresh): {result['total_s']:.1f} s total, of which "
+            f"{result['extractor_s']:.1f} s inside the stand-in extractor; warehouse work "
+            f"{result['total_s'] - result['extractor_s']:.1f} s"
+        )
         for message, seconds in result["stages"]:
             print(f"  {seconds:6.2f} s  until: {message}")
         s = result["summary"]

@@ -31,6 +31,7 @@ from warehouse.sqlfiles import sql_text
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 DEFAULT_LOCK_TIMEOUT_S = 60.0
+WRITER_MEMORY_LIMIT = "1GB"  # DuckDB's own budget in the writer; it spills to disk beyond
 
 # Readers get no way out of the database file: no file access, no extension installs,
 # and a locked configuration so a query cannot switch these back on.
@@ -185,6 +186,12 @@ class Warehouse:
         try:
             # Timestamps without an offset are UTC everywhere in the warehouse.
             con.execute("set TimeZone = 'UTC'")
+            if not remote:
+                # Keep the refresh inside a bounded memory budget (DuckDB spills beyond
+                # it) and checkpoint once at the end instead of whenever the WAL of the
+                # working copy passes 16 MB.
+                con.execute(f"set memory_limit = '{WRITER_MEMORY_LIMIT}'")
+                con.execute("set checkpoint_threshold = '64GB'")
             if remote:
                 con.execute("begin transaction")
             try:

@@ -1,6 +1,7 @@
--- Content versions not stored yet; the first landing of a version is the one kept.
+-- Content versions not stored yet (their staged line numbers only: the rows themselves
+-- are copied once, straight into raw_postings); the first landing of a version is kept.
 create or replace temp table landing_new as
-select distinct on (source, source_id, content_hash) *
+select distinct on (source, source_id, content_hash) line_no, landing_file
 from landing_stage s
 where valid
   and not exists (

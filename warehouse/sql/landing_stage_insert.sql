@@ -46,5 +46,5 @@ select
     cast($3 as date) as crawl_date,
     $4 as run_id,
     $1 as landing_file,
-    (select count(*) from landing_stage) + row_number() over () as line_no
+    (select coalesce(max(line_no), 0) from landing_stage) + row_number() over () as line_no
 from typed
