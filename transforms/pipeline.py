@@ -1,4 +1,5 @@
-"""The one spaCy pipeline: `spacy.blank("en")` plus three registered components.
+"""The one spaCy pipeline: `spacy.blank("en")` with the fast tokenizer, plus three
+registered components.
 
     promptjobs_pay     -> doc._.pay (list[Pay]), doc.spans["pay"]
     promptjobs_skills  -> doc._.skills (list[(skill_id, Span)]), doc.spans["skills"]
@@ -21,6 +22,7 @@ from transforms import role as role_rules
 from transforms.salary import find_pay
 from transforms.skills import build_matchers, match_skills
 from transforms.taxonomy import load_taxonomy
+from transforms.tokenizer import FastTokenizer
 
 _EXTENSIONS: dict[str, Any] = {
     "posting": None,  # dict: title, location, country, default_dollar
@@ -97,6 +99,9 @@ def make_role_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 def build_pipeline() -> Language:
     """The extraction pipeline (the one factory): blank English + our three components."""
     nlp = spacy.blank("en")
+    # The blank English tokenizer's affix rules are not needed for phrase matching; the
+    # fast one is ~2.5x quicker and keeps the same text and offsets (see tokenizer.py).
+    nlp.tokenizer = FastTokenizer(nlp.vocab)
     nlp.add_pipe("promptjobs_pay")
     nlp.add_pipe("promptjobs_skills")
     nlp.add_pipe("promptjobs_role")
