@@ -66,3 +66,6 @@ PROMPTJOBS_BOARDS_FILE = str(_settings.boards_file) if _settings.boards_file els
 
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
+
+# `scrapy check` runs offline on our own wire-format fixtures (scrapers/contracts/).
+SPIDER_CONTRACTS = {"scrapers.contracts.FixtureContract": 10}

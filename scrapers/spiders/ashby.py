@@ -81,6 +81,14 @@ class AshbySpider(PostingSpider):
         yield self.board_request(url, board, self.parse_board, root=True)
 
     def parse_board(self, response: Response, board: str) -> Iterator[Any]:
+        """Contract (`scrapy check ashby`, offline):
+
+        @fixture ashby_board.json
+        @cb_kwargs {"board": "promptly"}
+        @returns items 1 1
+        @returns requests 0 0
+        @scrapes source board source_id url company title description_text fetched_at
+        """
         data = self.expect(self.json_of(response), dict, "job board")
         jobs = self.expect(data.get("jobs"), list, "jobs")
         company = self.company_name(board)

@@ -58,6 +58,14 @@ class GreenhouseSpider(PostingSpider):
         yield self.board_request(url, board, self.parse_board, root=True)
 
     def parse_board(self, response: Response, board: str) -> Iterator[Any]:
+        """Contract (`scrapy check greenhouse`, offline):
+
+        @fixture greenhouse_board.json
+        @cb_kwargs {"board": "acme"}
+        @returns items 3 3
+        @returns requests 0 0
+        @scrapes source board source_id url company title description_text fetched_at
+        """
         data = self.expect(self.json_of(response), dict, "board")
         jobs = self.expect(data.get("jobs"), list, "jobs")
         company = self.company_name(board)

@@ -168,6 +168,14 @@ class HnSpider(PostingSpider):
             yield from self.board_requests(thread_id)
 
     def parse_thread(self, response: Response, board: str) -> Iterator[Any]:
+        """Contract (`scrapy check hn`, offline):
+
+        @fixture hn_item.json
+        @cb_kwargs {"board": "48900001"}
+        @returns items 2 2
+        @returns requests 0 0
+        @scrapes source board source_id url company title description_text fetched_at
+        """
         story = self.expect(self.json_of(response), dict, "item")
         children = self.expect(story.get("children") or [], list, "children")
         fetched = self.fetched_at()

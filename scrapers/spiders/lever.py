@@ -77,6 +77,14 @@ class LeverSpider(PostingSpider):
         yield self.board_request(url, board, self.parse_board, root=True)
 
     def parse_board(self, response: Response, board: str) -> Iterator[Any]:
+        """Contract (`scrapy check lever`, offline):
+
+        @fixture lever_postings.json
+        @cb_kwargs {"board": "fjord"}
+        @returns items 2 2
+        @returns requests 0 0
+        @scrapes source board source_id url company title description_text fetched_at
+        """
         postings = self.expect(self.json_of(response), list, "postings")
         company = self.company_name(board)
         fetched = self.fetched_at()

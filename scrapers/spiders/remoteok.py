@@ -59,6 +59,14 @@ class RemoteOkSpider(PostingSpider):
         yield self.board_request(f"{self.api_base}/api{query}", board, self.parse_board, root=True)
 
     def parse_board(self, response: Response, board: str) -> Iterator[Any]:
+        """Contract (`scrapy check remoteok`, offline):
+
+        @fixture remoteok_api.json
+        @cb_kwargs {"board": "all"}
+        @returns items 1 1
+        @returns requests 0 0
+        @scrapes source board source_id url company title description_text fetched_at
+        """
         rows = self.expect(self.json_of(response), list, "api")
         jobs = [r for r in rows if isinstance(r, dict) and "legal" not in r and r.get("id")]
         if board == "all" and self.keep_tags:

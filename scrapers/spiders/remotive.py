@@ -87,6 +87,14 @@ class RemotiveSpider(PostingSpider):
         )
 
     def parse_board(self, response: Response, board: str) -> Iterator[Any]:
+        """Contract (`scrapy check remotive`, offline):
+
+        @fixture remotive_jobs.json
+        @cb_kwargs {"board": "all"}
+        @returns items 1 1
+        @returns requests 0 0
+        @scrapes source board source_id url company title description_text fetched_at
+        """
         data = self.expect(self.json_of(response), dict, "remote-jobs")
         jobs = self.expect(data.get("jobs"), list, "jobs")
         if board == "all" and self.keep_categories:

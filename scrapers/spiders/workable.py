@@ -52,6 +52,14 @@ class WorkableSpider(PostingSpider):
         yield self.board_request(url, board, self.parse_board, root=True)
 
     def parse_board(self, response: Response, board: str) -> Iterator[Any]:
+        """Contract (`scrapy check workable`, offline):
+
+        @fixture workable_account.json
+        @cb_kwargs {"board": "babelvoice"}
+        @returns items 1 1
+        @returns requests 0 0
+        @scrapes source board source_id url company title description_text fetched_at
+        """
         data = self.expect(self.json_of(response), dict, "account")
         jobs = self.expect(data.get("jobs"), list, "jobs")
         company = clean_str(data.get("name")) or self.company_name(board)

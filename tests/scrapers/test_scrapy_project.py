@@ -52,3 +52,9 @@ def test_scrapy_crawl_lands_into_promptjobs_home(tmp_path: Path, fixture_server)
     [landing] = list((tmp_path / "landing" / "source=workable").glob("date=*/*.jsonl.gz"))
     assert [r["company"] for r in read_landing(landing)] == ["Babel Voice"]
     assert landing.with_name(landing.name.replace(".jsonl.gz", ".stats.json")).exists()
+
+
+def test_spider_contracts_pass_offline(tmp_path: Path):
+    result = scrapy("check", home=tmp_path)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "OK" in result.stderr and "Ran 21 contracts" in result.stderr
