@@ -3,8 +3,9 @@ against a bare Scrapy spider that fetches the same URLs and does nothing else, i
 
 A keep-alive HTTP/1.1 server on 127.0.0.1 serves N Greenhouse boards (default 2,000) in the
 real wire format, two jobs each. Politeness is off for both (no robots.txt, no delays, no
-AutoThrottle, no HTTP cache), same concurrency, best of --rounds runs in alternating order. Each crawl runs in its own process; the
-rates use Scrapy's own elapsed time (spider open to close), so process start-up is excluded.
+AutoThrottle, no HTTP cache), same concurrency, best of --rounds runs in alternating order.
+Each crawl runs in its own process; the rates use the crawl's own elapsed time (spider open
+to close), so process start-up is excluded. The server shares the machine's cores.
 
     .venv/bin/python benchmarks/crawl.py [--boards 2000] [--concurrency 32]
 """

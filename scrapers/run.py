@@ -151,6 +151,8 @@ def crawl(
     unknown = [s for s in sources if s not in SOURCES]
     if unknown:
         raise ValueError(f"unknown source {unknown[0]!r}; choose from {', '.join(SOURCES)}")
+    if not sources:
+        return []
     crawl_date = crawl_date or datetime.now(UTC).date()
     replay = replay or settings.replay
     settings.ensure_home()
