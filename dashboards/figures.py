@@ -648,12 +648,18 @@ def us_state_map(state_pay: pl.DataFrame) -> NamedFigure:
     def xy(codes: list[str]) -> tuple[list[int], list[int]]:
         return [US_STATE_TILES[s][0] for s in codes], [-US_STATE_TILES[s][1] for s in codes]
 
-    def text_colors(values: list[float | None]) -> list[str]:
-        # White text on the dark half of the scale, dark text on the light half.
+    def text_colors(values: list[float | None], *, from_zero: bool, dark_end: str) -> list[str]:
+        # White text on the dark part of the colour scale, dark text on the light part.
         known = [v for v in values if v is not None]
-        low, high = (min(known), max(known)) if known else (0.0, 1.0)
+        high = max(known) if known else 1.0
+        low = 0.0 if from_zero or not known else min(known)
         spread = (high - low) or 1.0
-        return ["#222" if v is None or (v - low) / spread < 0.55 else "white" for v in values]
+        colors = []
+        for v in values:
+            position = 0.0 if v is None else (v - low) / spread
+            on_dark = position >= 0.5 if dark_end == "high" else position < 0.6
+            colors.append("white" if on_dark else "#222")
+        return colors
 
     hover = [
         f"{s}: {by_state[s][1]:,} postings, {by_state[s][2]:,} with pay, "
@@ -676,7 +682,8 @@ def us_state_map(state_pay: pl.DataFrame) -> NamedFigure:
     )
     data_x, data_y = xy(with_data)
     for metric, index, colorscale, bar_title in (
-        ("postings", 1, "Blues", "postings"),
+        # starts light blue, not white, so a state with few postings still reads as "some"
+        ("postings", 1, [[0.0, "#c6dbef"], [1.0, "#08306b"]], "postings"),
         ("median pay", 3, "Viridis", "median USD"),
     ):
         values = [by_state[s][index] for s in with_data]
@@ -686,7 +693,13 @@ def us_state_map(state_pay: pl.DataFrame) -> NamedFigure:
                 y=data_y,
                 mode="markers+text",
                 text=with_data,
-                textfont={"color": text_colors(values) if metric == "postings" else "white"},
+                textfont={
+                    "color": text_colors(
+                        values,
+                        from_zero=metric == "postings",
+                        dark_end="high" if metric == "postings" else "low",  # Viridis: dark low
+                    )
+                },
                 hovertext=hover,
                 hoverinfo="text",
                 name=metric,
@@ -697,13 +710,16 @@ def us_state_map(state_pay: pl.DataFrame) -> NamedFigure:
                     "color": [v if v is not None else float("nan") for v in values],
                     "colorscale": colorscale,
                     "cmin": 0 if metric == "postings" else None,
+                    "cmax": max((v for v in values if v is not None), default=1)
+                    if metric == "postings"
+                    else None,
                     "showscale": True,
                     "colorbar": {"title": bar_title},
                 },
             )
         )
     n = int(frame["postings"].sum())
-    full = f"{title} (n={n:,} US postings with a state; tile grid, one square per state)"
+    full = f"{title} (n={n:,} US postings with a state)"
     base_layout(fig, full, height=520)
     fig.update_xaxes(visible=False, range=[-0.7, 11.7])
     fig.update_yaxes(visible=False, range=[-7.7, 0.7], scaleanchor="x")
@@ -730,7 +746,11 @@ def us_state_map(state_pay: pl.DataFrame) -> NamedFigure:
         ],
     )
     return NamedFigure(
-        "us_state_map", full, fig, "Hover a square for exact values; the buttons switch the colour."
+        "us_state_map",
+        full,
+        fig,
+        "A tile grid, one square per state; hover for exact values, the dropdown switches "
+        "between postings and median pay.",
     )
 
 
