@@ -32,6 +32,7 @@ _EXTENSIONS: dict[str, Any] = {
     "role_evidence": None,
     "seniority": None,
     "years": None,
+    "ai_hits": None,  # start offsets of AI/LLM phrase matches (read by the role rules)
 }
 for _name, _default in _EXTENSIONS.items():
     if not Doc.has_extension(_name):
@@ -65,10 +66,14 @@ def make_pay_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 
 @Language.factory("promptjobs_skills")
 def make_skills_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
-    phrase = build_matchers(nlp, load_taxonomy())
+    taxonomy = load_taxonomy()
+    phrase = build_matchers(nlp, taxonomy)
+    ai_ids = frozenset(s.id for s in taxonomy if s.family == "ai_ml")
 
     def skills_component(doc: Doc) -> Doc:
-        found = match_skills(doc, phrase, _text(doc))
+        ai_hits: list[int] = []
+        found = match_skills(doc, phrase, _text(doc), ai_ids, ai_hits)
+        doc._.ai_hits = ai_hits
         doc._.skills = found
         doc.spans["skills"] = [span for _, span in found]
         return doc
@@ -82,7 +87,7 @@ def make_role_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
         posting = _posting(doc)
         title = posting.get("title") or ""
         body = _text(doc)
-        decision = role_rules.classify_role(title, body)
+        decision = role_rules.classify_role(title, body, doc._.ai_hits)
         years = role_rules.years_of_experience(body)
         doc._.role = decision.role
         doc._.role_evidence = decision.evidence

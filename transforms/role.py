@@ -172,7 +172,7 @@ def _line_end(text: str, pos: int) -> int:
     return len(text) if end == -1 else end
 
 
-def llm_work_lines(text: str) -> tuple[float, list[str]]:
+def llm_work_lines(text: str, hit_offsets: list[int] | None = None) -> tuple[float, list[str]]:
     """Weighted count of duty/requirement sentences that involve LLM/GenAI work, with them.
 
     A sentence naming LLM work outright counts 1, one that only hints at it 0.5; a
@@ -180,13 +180,15 @@ def llm_work_lines(text: str) -> tuple[float, list[str]]:
     """
     score = 0.0
     hits: list[str] = []
-    # One pass over the whole lower-cased text finds the lines worth reading.
+    # The lines worth reading: from the pipeline's phrase matches when given (cheap), else
+    # one regex pass over the whole lower-cased text.
+    offsets = (
+        hit_offsets
+        if hit_offsets is not None
+        else [m.start() for m in _LLM_WORK_RE.finditer(text.lower())]
+    )
     lines_with_hits = {
-        line.strip()
-        for line in (
-            text[text.rfind("\n", 0, m.start()) + 1 : _line_end(text, m.end())]
-            for m in _LLM_WORK_RE.finditer(text.lower())
-        )
+        text[text.rfind("\n", 0, pos) + 1 : _line_end(text, pos)].strip() for pos in offsets
     }
     if not lines_with_hits:
         return score, hits
@@ -232,11 +234,14 @@ def role_titles(title: str, text: str) -> list[str]:
     return titles
 
 
-def classify_role(title: str, text: str) -> RoleDecision:
-    """core / adjacent / other from the titles and the job's own duties."""
+def classify_role(title: str, text: str, hit_offsets: list[int] | None = None) -> RoleDecision:
+    """core / adjacent / other from the titles and the job's own duties.
+
+    `hit_offsets` (from the pipeline's phrase matcher) says where AI/LLM words are; without
+    it the text is scanned with a regex (same decision, slower)."""
     titles = role_titles(title, text)
     joined_titles = " || ".join(titles)
-    score, hits = llm_work_lines(text)
+    score, hits = llm_work_lines(text, hit_offsets)
     evidence_lines = "; ".join(hits)
 
     core_title = _CORE_TITLE_RE.search(joined_titles)

@@ -227,6 +227,19 @@ def _window_rule_hits(low: str) -> list[tuple[str, int, int]]:
     return hits
 
 
+# Phrases that hint at LLM work without naming a skill; matched only to point the role
+# rules at the lines worth reading, never output as skills.
+LLM_CUE_KEY = "_llm_cue"
+_LLM_CUES = (
+    "ai tutor", "ai tutors", "ai trainer", "ai trainers", "ai-generated", "ai generated",
+    "ai responses", "ai outputs", "ai assistant", "ai assistants", "ai systems", "ai system",
+    "inference", "text-to-speech", "text-to-image", "text-to-video", "post-training",
+    "pre-training", "jailbreak", "jailbreaks", "copilots", "language model", "claude", "gemini",
+    "gpt", "reward model", "reward models", "human feedback", "agentic", "agents", "prompts",
+    "prompting", "generative",
+)  # fmt: skip
+
+
 def build_matchers(nlp: Language, taxonomy: Iterable[Skill]) -> PhraseMatcher:
     """One PhraseMatcher on LOWER: one key per skill id, every alias and phrase rule.
 
@@ -240,6 +253,7 @@ def build_matchers(nlp: Language, taxonomy: Iterable[Skill]) -> PhraseMatcher:
             phrase.add(skill.id, patterns)
     for skill_id, phrases in _PHRASE_RULES.items():
         phrase.add(skill_id, list(nlp.tokenizer.pipe(phrases)))
+    phrase.add(LLM_CUE_KEY, list(nlp.tokenizer.pipe(_LLM_CUES)))
     return phrase
 
 
@@ -338,18 +352,26 @@ def accept(doc: Doc, skill_id: str, start: int, end: int, text: str | None = Non
 
 
 def match_skills(
-    doc: Doc, phrase: PhraseMatcher, text: str | None = None
+    doc: Doc,
+    phrase: PhraseMatcher,
+    text: str | None = None,
+    ai_ids: frozenset[str] = frozenset(),
+    ai_hits: list[int] | None = None,
 ) -> list[tuple[str, Span]]:
     """(skill_id, evidence span) for every skill the doc mentions, first mention each.
 
     `text` is doc.text when the caller has it (rebuilding it costs as much as matching).
+    When `ai_hits` is a list, the start offset of every match of an `ai_ids` skill or an
+    LLM cue is appended to it: the role rules read only those lines.
     """
     found: dict[str, Span] = {}
     vocab = doc.vocab.strings
     text = doc.text if text is None else text
     for match_id, start, end in phrase(doc):
         skill_id = vocab[match_id]
-        if skill_id in found:
+        if ai_hits is not None and (skill_id in ai_ids or skill_id == LLM_CUE_KEY):
+            ai_hits.append(doc[start].idx)
+        if skill_id in found or skill_id == LLM_CUE_KEY:
             continue
         if accept(doc, skill_id, start, end, text):
             found[skill_id] = doc[start:end]
