@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import threading
+import time
 from datetime import date
 from pathlib import Path
 
@@ -82,23 +86,7 @@ def _child_pids_for(home: Path) -> list[int]:
 def test_a_crawl_stopped_by_ctrl_c_lands_what_it_finished_and_resumes_the_rest(
     settings, fixture_server
 ):
-    import os
-    import signal
-    import threading
-    import time
-
-    from scrapers.loopback import Reply
-
-    server, routes = fixture_server
-    original = server._server.route  # serve "slow" slowly enough to interrupt it
-
-    def route(raw: str) -> Reply:
-        if raw.startswith("/v1/boards/slow/"):
-            routes.calls["/v1/boards/slow/jobs"] = routes.calls.get("/v1/boards/slow/jobs", 0) + 1
-            return Reply(body=b'{"jobs": [], "meta": {"total": 0}}', delay=1.5)
-        return original(raw)
-
-    server._server.route = route
+    server, routes = fixture_server  # its "slow" board answers after 2.5 s
     home = settings.home.resolve()
 
     def interrupt_when_slow_is_in_flight() -> None:
