@@ -22,9 +22,9 @@ MAX_FOLLOW = 500
 
 
 def board_of(url: str) -> str:
-    parts = urlsplit(url)
-    host = (parts.hostname or "site").lower()
-    return f"{host}_{parts.port}" if parts.port else host
+    """The site's host name. The port is left out, so a mirror on a new port (the demo's
+    loopback server) is still the same board."""
+    return (urlsplit(url).hostname or "site").lower()
 
 
 def _types(node: dict[str, Any]) -> list[str]:

@@ -122,4 +122,4 @@ def test_base_salary_units_map_to_periods():
 
 def test_jsonld_boards_are_hosts():
     assert board_of("https://careers.example.com/jobs?x=1") == "careers.example.com"
-    assert board_of("http://127.0.0.1:8080/careers/") == "127.0.0.1_8080"
+    assert board_of("http://127.0.0.1:8080/careers/") == "127.0.0.1"
