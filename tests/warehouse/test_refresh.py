@@ -100,7 +100,7 @@ def slow_extract(records):
         yield conftest.fake_extract_one(record)
         slow_extract.n += 1
         if slow_extract.n == 3:
-            marker.write_text("mid-load")  # two batches are loaded: we are mid-transaction
+            marker.write_text("mid-load")  # ingest is written, extraction under way
         if slow_extract.n >= 3:
             time.sleep(0.5)
 
