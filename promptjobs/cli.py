@@ -280,8 +280,38 @@ def ui(
     raise typer.Exit(subprocess.call(cmd, env=env))
 
 
-def main() -> None:  # pragma: no cover - console-script shim
-    app()
+# Errors a user can meet and fix: shown as one line, never a traceback. Named by path so
+# that `--help` does not import the heavy rooms; a raised error's module is loaded anyway.
+USER_ERRORS = (
+    "warehouse.store.WarehouseError",
+    "warehouse.query.QueryError",
+    "dashboards.data.ReportError",
+    "scrapers.registry.BoardTokenError",
+    "transforms.taxonomy.TaxonomyError",
+)
+
+
+def is_user_error(exc: BaseException) -> bool:
+    if isinstance(exc, FileNotFoundError | PermissionError | IsADirectoryError):
+        return True
+    for path in USER_ERRORS:
+        module_name, _, class_name = path.rpartition(".")
+        module = sys.modules.get(module_name)
+        error_class = getattr(module, class_name, None) if module else None
+        if error_class is not None and isinstance(exc, error_class):
+            return True
+    return False
+
+
+def main() -> None:
+    """Console-script entry point: run the app, turning user errors into one clear line."""
+    try:
+        app()
+    except Exception as exc:
+        if not is_user_error(exc):
+            raise
+        err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -101,4 +101,4 @@ def print_summary(
         "median annual pay (USD):            "
         + (f"${median:,.0f}" if median is not None else "n/a")
     )
-    console.print(f"top skills:                         {skills}")
+    console.print(f"top skills:                         {skills}", soft_wrap=True)

@@ -49,7 +49,7 @@ def load_warehouse(settings: Settings, console: Console | None = None) -> dict[s
 
         def progress(message: str) -> None:
             status.update(f"warehouse: {message}")
-            console.log(message, highlight=False)
+            console.print(f"  {message}", highlight=False, soft_wrap=True)
 
         summary = run_refresh(
             settings,
