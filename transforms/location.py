@@ -266,13 +266,17 @@ _REMOTE_NEG_RE = re.compile(
     re.IGNORECASE,
 )
 _REMOTE_RE = re.compile(
-    r"(?<![\w-])(?:(?:fully|100%|completely|full|entirely)[- ]remote|remote[- ](?:first|friendly|"
+    r"(?<![\w])(?<!non-)(?:(?:fully|100%|completely|full|entirely)[- ]remote|remote[- ](?:first|friendly|"
     r"ok|okay|role|position|job|opportunity|work|working|only|eligible|option|possible|"
     r"allowed|available|based|within|in|from|across)|work (?:from|remotely) (?:anywhere|home)|"
     r"work remotely|#li-remote|remote\s?\(|remote,|remote$|\(remote|remote\)|remote/|/remote|"
     r"remote -|- remote|remote us|remote usa|remote uk|remote eu|us remote|remote\b(?! (?:sensing|"
     r"control|monitoring|patient|desktop|access|support|teams? across|sites?)))",
     re.IGNORECASE,
+)
+_REMOTE_ALLOWED_RE = re.compile(
+    r"\b(?:or|and|/) (?:fully )?remote\b|remote (?:opportunit\w+|options?|work arrangements?)|"
+    r"(?:fully|100%) remote|remote[- ]first|work from anywhere"
 )
 _HYBRID_RE = re.compile(
     r"\bhybrid(?!\s+(?:search|cloud|retrieval|models?|approach|architecture|ml|systems?|"
@@ -334,7 +338,9 @@ def classify_remote(
     hint = (hint or "").lower() or None
     if hint == "remote" and not negative:
         return "remote", "source says remote"
-    if remote and not (hybrid and hybrid.start() < remote.start()):
+    # "Hybrid or remote", "in-office, hybrid and remote opportunities": remote allowed wins.
+    remote_allowed = remote and _REMOTE_ALLOWED_RE.search(body)
+    if remote and (not hybrid or hybrid.start() > remote.start() or remote_allowed):
         return "remote", f"text: {remote.group(0)!r}"
     if hybrid:
         return "hybrid", f"text: {hybrid.group(0)!r}"
