@@ -403,19 +403,30 @@ def _bare_dollar_currency(text: str, pos: int, default: str) -> str:
     return best[1] if best else default
 
 
+_LABEL_BREAK_RE = re.compile(r"[.;!?]\s|\|")
+
+
 def _label(text: str, start: int) -> str | None:
+    """The zone / level / location written before a range ("Zone A:", "Canada (CAD)"), or
+    a short heading line right above it; None when there is nothing short to say."""
     line_start = text.rfind("\n", 0, start) + 1
-    label = text[line_start:start].strip(" \t-–—•*:|()")
-    if not label or len(label) > 80:
-        prev_end = line_start - 1
-        while prev_end > 0 and text[prev_end - 1] == "\n":
-            prev_end -= 1
-        prev_start = text.rfind("\n", 0, max(prev_end, 0)) + 1
-        prev = text[prev_start:prev_end].strip(" \t-–—•*:|_")
-        if prev and len(prev) <= 80 and not any(c.isdigit() for c in prev[-3:]):
-            return prev
+    prefix = text[line_start:start]
+    breaks = list(_LABEL_BREAK_RE.finditer(prefix))
+    if breaks:
+        prefix = prefix[breaks[-1].end() :]
+    label = prefix.strip(" \t-–—•*:|()_")
+    if label and len(label) <= 60:
+        return label
+    if label:
         return None
-    return label
+    prev_end = line_start - 1
+    while prev_end > 0 and text[prev_end - 1] == "\n":
+        prev_end -= 1
+    prev_start = text.rfind("\n", 0, max(prev_end, 0)) + 1
+    prev = text[prev_start:prev_end].strip(" \t-–—•*:|_")
+    if prev and len(prev) <= 60 and not any(c.isdigit() for c in prev[-3:]):
+        return prev
+    return None
 
 
 def find_pay(text: str, *, default_dollar: str = "USD") -> list[Pay]:
