@@ -37,6 +37,9 @@ class PromptjobsConfig(dg.ConfigurableResource):
     warehouse: str | None = None
     api_base: str | None = None
     workers: str | None = None
+    replay: str | None = None
+    boards_file: str | None = None
+    contact_url: str | None = None
 
     def settings(self) -> Settings:
         return load_settings(
@@ -46,6 +49,9 @@ class PromptjobsConfig(dg.ConfigurableResource):
                 "warehouse": self.warehouse,
                 "api_base": self.api_base,
                 "workers": self.workers,
+                "replay": self.replay,
+                "boards_file": self.boards_file,
+                "contact_url": self.contact_url,
             }
         )
 
@@ -165,6 +171,9 @@ def build_resources() -> dict[str, dg.ConfigurableResource]:
         warehouse=env_var_or_none("PROMPTJOBS_WAREHOUSE"),
         api_base=env_var_or_none("PROMPTJOBS_API_BASE"),
         workers=env_var_or_none("PROMPTJOBS_WORKERS"),
+        replay=env_var_or_none("PROMPTJOBS_REPLAY"),
+        boards_file=env_var_or_none("PROMPTJOBS_BOARDS_FILE"),
+        contact_url=env_var_or_none("PROMPTJOBS_CONTACT_URL"),
     )
     return {
         "promptjobs_config": config,

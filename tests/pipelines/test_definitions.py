@@ -103,7 +103,7 @@ def test_at_least_six_asset_checks_cover_the_issue() -> None:
 
 
 def test_daily_refresh_runs_at_six_utc_and_targets_that_day() -> None:
-    schedule = defs.get_schedule_def("daily_refresh")
+    schedule = defs.resolve_schedule_def("daily_refresh")
     assert schedule.cron_schedule == "0 6 * * *"
     assert schedule.execution_timezone == "UTC"
     with dg.instance_for_test() as instance:
@@ -119,7 +119,7 @@ def test_daily_refresh_runs_at_six_utc_and_targets_that_day() -> None:
 def test_schedule_cron_comes_from_the_settings(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PROMPTJOBS_SCHEDULE", "30 4 * * 1-5")
     monkeypatch.setenv("PROMPTJOBS_SCHEDULE_TZ", "Europe/Berlin")
-    schedule = build_definitions().get_schedule_def("daily_refresh")
+    schedule = build_definitions().resolve_schedule_def("daily_refresh")
     assert schedule.cron_schedule == "30 4 * * 1-5"
     assert schedule.execution_timezone == "Europe/Berlin"
 

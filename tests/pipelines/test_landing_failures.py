@@ -83,3 +83,28 @@ def test_a_failing_source_fails_alone_and_is_retried(
     assert why.metadata["boards_failed"].value == 1
 
     assert len(list((project_home / "landing").glob("source=greenhouse/date=*/*.stats.json"))) == 1
+
+
+def test_a_demo_day_before_the_first_snapshot_fails_once_with_what_to_do(
+    project_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from scrapers.demo_server import DemoServer
+
+    monkeypatch.setenv("PROMPTJOBS_ENV", "demo")
+    first = DemoServer().snapshot_dates[0]
+    greenhouse = [a for a in build_landing_assets() if a.key == landing_key("greenhouse")]
+    result = dg.materialize(
+        greenhouse,
+        partition_key="2025-06-01",
+        resources=build_resources(),
+        raise_on_error=False,
+    )
+    assert not result.success
+    assert not [e for e in result.all_events if e.event_type_value == "STEP_UP_FOR_RETRY"]
+    failure = next(e for e in result.all_events if e.event_type_value == "STEP_FAILURE")
+    message = failure.step_failure_data.user_failure_data.description
+    assert message == (
+        f"the demo boards start on {first.isoformat()}; "
+        f"materialise a partition from {first.isoformat()} on"
+    )
+    assert not (project_home / "landing").exists()
