@@ -315,8 +315,14 @@ def accept(doc: Doc, skill_id: str, start: int, end: int, text: str | None = Non
         return False  # "LLMs that require human fine-tuning": company boilerplate
     if low in ("agent", "agents") and _prev(doc, start) in _AGENT_NOT_PREV:
         return False
-    if low == "prompts" and _prev(doc, start) in _PROMPTS_NOT_PREV:
-        return False
+    if low == "prompts" and (
+        _prev(doc, start) in _PROMPTS_NOT_PREV
+        or (
+            start >= 2
+            and doc[start - 2].lower_ in ("response", "respond", "responding", "responses")
+        )
+    ):
+        return False  # "writes responses to prompts" answers prompts, it does not write them
     if low == "claude":
         nxt = doc[start + 1] if start + 1 < len(doc) else None
         if (

@@ -48,6 +48,7 @@ AMBIGUOUS: list[tuple[str, str, bool]] = [
     ("We value prompt payment of invoices.", "prompt_engineering", False),
     ("Please send a prompt reply.", "prompt_engineering", False),
     ("Which prompts us to rethink everything.", "prompt_engineering", False),
+    ("Produce original content in response to prompts.", "prompt_engineering", False),
     ("Experience building RAG pipelines.", "rag", True),
     ("Wipe the table with a rag.", "rag", False),
     ("Build REST and GraphQL APIs.", "api_integration", True),
