@@ -11,6 +11,7 @@ import dagster as dg
 from pipelines.assets.landing import LANDING_RETRY_POLICY, build_landing_assets
 from pipelines.assets.report import build_report_asset
 from pipelines.assets.warehouse import (
+    WRITER_OP_TAGS,
     build_views_asset,
     companies,
     duplicate_clusters,
@@ -50,6 +51,16 @@ def build_assets(
     ]
 
 
+# Runs execute their steps in parallel processes, except the warehouse writers: those go
+# one after the other, so a step never waits on the writer lock of its own run.
+EXECUTOR_CONFIG = {
+    "tag_concurrency_limits": [
+        {"key": key, "value": value, "limit": 1} for key, value in WRITER_OP_TAGS.items()
+    ]
+}
+executor = dg.multiprocess_executor.configured(EXECUTOR_CONFIG, name="multiprocess_one_writer")
+
+
 def build_definitions(retry_policy: dg.RetryPolicy = LANDING_RETRY_POLICY) -> dg.Definitions:
     return dg.Definitions(
         assets=build_assets(retry_policy),
@@ -58,6 +69,7 @@ def build_definitions(retry_policy: dg.RetryPolicy = LANDING_RETRY_POLICY) -> dg
         schedules=[build_daily_refresh_schedule()],
         sensors=[downstream_refresh],
         resources=build_resources(),
+        executor=executor,
     )
 
 

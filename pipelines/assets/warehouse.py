@@ -29,6 +29,9 @@ from pipelines.queries import markdown_table, row_count, run_query
 from pipelines.resources import WarehouseResource
 
 WAREHOUSE_POOL = "warehouse"
+# Inside one run the executor lets one step with this tag run at a time (definitions.py),
+# whatever the instance's pool limits are.
+WRITER_OP_TAGS = {"promptjobs/writer": "warehouse"}
 
 # Refresh when any upstream updated, wait while one is in progress, and do not wait
 # for landing partitions that were never crawled (most past days never are).
@@ -101,6 +104,7 @@ skill_taxonomy = dg.AssetSpec(
     group_name="warehouse",
     description=TABLE_DESCRIPTIONS["skills"],
     pool=WAREHOUSE_POOL,
+    op_tags=WRITER_OP_TAGS,
     kinds={"duckdb", "table"},
     automation_condition=dg.AutomationCondition.on_missing() | REFRESH_WHEN_UPSTREAM_UPDATES,
 )
@@ -129,6 +133,7 @@ def skills(warehouse: WarehouseResource) -> dg.MaterializeResult:
         for table in INGESTED_TABLES
     ],
     pool=WAREHOUSE_POOL,
+    op_tags=WRITER_OP_TAGS,
     description="Load every complete landing file not loaded yet (warehouse.loads.ingest_landing).",
 )
 def ingest_landing(
@@ -181,6 +186,7 @@ def ingest_landing(
         *[_table_spec(table, [EXTRACTED_POSTINGS]) for table in EXTRACTED_TABLES],
     ],
     pool=WAREHOUSE_POOL,
+    op_tags=WRITER_OP_TAGS,
     description="Extract what is new or changed and upsert it (warehouse.loads.load_extractions).",
 )
 def extract_postings(
@@ -230,6 +236,7 @@ def extract_postings(
     "(warehouse.lifecycle.update_lifecycle); a posting closes only when a complete crawl "
     "of its board no longer lists it.",
     pool=WAREHOUSE_POOL,
+    op_tags=WRITER_OP_TAGS,
     kinds={"duckdb"},
     automation_condition=REFRESH_WHEN_UPSTREAM_UPDATES,
 )
@@ -259,6 +266,7 @@ def posting_lifecycle(warehouse: WarehouseResource) -> dg.MaterializeResult:
     description="canonical_posting_id of every posting: the same job cross-posted on "
     "several sources counts once (warehouse.dedupe.cluster_duplicates).",
     pool=WAREHOUSE_POOL,
+    op_tags=WRITER_OP_TAGS,
     kinds={"duckdb"},
     automation_condition=REFRESH_WHEN_UPSTREAM_UPDATES,
 )
@@ -285,6 +293,7 @@ def duplicate_clusters(warehouse: WarehouseResource) -> dg.MaterializeResult:
     group_name="warehouse",
     description=TABLE_DESCRIPTIONS["companies"],
     pool=WAREHOUSE_POOL,
+    op_tags=WRITER_OP_TAGS,
     kinds={"duckdb", "table"},
     automation_condition=REFRESH_WHEN_UPSTREAM_UPDATES,
 )
@@ -389,6 +398,7 @@ def build_views_asset(directory: Path | None = None) -> dg.AssetsDefinition:
         name="create_views",
         specs=specs,
         pool=WAREHOUSE_POOL,
+        op_tags=WRITER_OP_TAGS,
         description="Create or replace every view of warehouse/views (warehouse.views."
         "create_views), then recompute the skill pay premium (warehouse.stats).",
     )

@@ -157,3 +157,22 @@ def test_dagster_cli_validates_the_definitions(project_home: Path) -> None:
     )
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     assert "Validation successful" in result.stdout + result.stderr
+
+
+def test_within_a_run_warehouse_writers_execute_one_at_a_time() -> None:
+    from pipelines.assets.warehouse import WRITER_OP_TAGS
+
+    writers = [
+        a
+        for a in defs.assets or []
+        if isinstance(a, dg.AssetsDefinition) and a.node_def and a.node_def.pool == "warehouse"
+    ]
+    assert len(writers) >= 7
+    for assets_def in writers:
+        assert dict(assets_def.node_def.tags).items() >= WRITER_OP_TAGS.items()
+    from pipelines.definitions import EXECUTOR_CONFIG
+
+    assert defs.executor is not None and defs.executor.name == "multiprocess_one_writer"
+    assert {"key": "promptjobs/writer", "value": "warehouse", "limit": 1} in (
+        EXECUTOR_CONFIG["tag_concurrency_limits"]
+    )
