@@ -65,6 +65,8 @@ PROMPTJOBS_HOME = str(_settings.home.resolve())
 PROMPTJOBS_BOARDS_FILE = str(_settings.boards_file) if _settings.boards_file else ""
 
 LOG_LEVEL = "INFO"
+# The run's figures go to its stats file (and one summary line per source), not a dump.
+STATS_DUMP = False
 FEED_EXPORT_ENCODING = "utf-8"
 
 # `scrapy check` runs offline on our own wire-format fixtures (scrapers/contracts/).

@@ -24,22 +24,6 @@ def landed(settings, stats: dict) -> list[dict]:
     return read_landing(folder / stats["landing_file"])
 
 
-def test_a_source_whose_server_is_down_fails_alone(settings, fixture_server):
-    server, _ = fixture_server
-    results = crawl(
-        settings,
-        ["lever", "workable"],
-        boards={"lever": ["fjord"], "workable": ["babelvoice"]},
-        api_base={"lever": "http://127.0.0.1:9", "workable": server.url},
-        crawl_date=DAY,
-        progress=False,
-        scrapy_settings=FAST,
-    )
-    lever, workable = results
-    assert lever["status"] == "failed" and lever["boards_failed"] == ["fjord"]
-    assert workable["status"] == "ok" and workable["items"] == 1
-
-
 def test_an_interrupted_crawl_resumes_with_the_boards_that_did_not_land(settings, fixture_server):
     server, routes = fixture_server
     routes.always_fail.add("/v1/boards/flaky/jobs")

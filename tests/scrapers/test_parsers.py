@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import copy
 
-from scraper_fixtures import ASHBY_BOARD, JOBPOSTING, hn_item, job_page_graph, job_page_microdata
+from scraper_fixtures import (
+    ASHBY_BOARD,
+    JOBPOSTING,
+    WORKABLE_ACCOUNT,
+    hn_item,
+    job_page_graph,
+    job_page_microdata,
+)
 
 from scrapers.spiders.ashby import ashby_ranges, parse_ashby_job
 from scrapers.spiders.hn import is_employment_part, parse_hn_comment, parse_hn_header
 from scrapers.spiders.jsonld import board_of, extract_postings, find_job_postings, salary_ranges
 from scrapers.spiders.remoteok import remoteok_ranges
+from scrapers.spiders.workable import parse_workable_job
 
 FETCHED = "2026-09-07T06:00:00Z"
 
@@ -123,3 +131,13 @@ def test_base_salary_units_map_to_periods():
 def test_jsonld_boards_are_hosts():
     assert board_of("https://careers.example.com/jobs?x=1") == "careers.example.com"
     assert board_of("http://127.0.0.1:8080/careers/") == "127.0.0.1"
+
+
+def test_workable_jobs_carry_place_remote_flag_and_text_pay():
+    job = WORKABLE_ACCOUNT["jobs"][0]
+    item = parse_workable_job(job, "babelvoice", "Babel Voice", FETCHED)
+    assert item["company"] == "Babel Voice" and item["remote_hint"] == "remote"
+    assert item["location_raw"] == "London, England, United Kingdom"
+    assert item["source_id"] == "4EEBAB" and item["posted_at"] == "2026-08-30"
+    assert item["compensation"] is None  # the widget API has no pay fields
+    assert "£60,000 - £75,000" in item["description_text"]
