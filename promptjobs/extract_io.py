@@ -14,6 +14,7 @@ import os
 import sys
 import time
 from collections.abc import Iterator
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import suppress
 from pathlib import Path
 from typing import IO, Any, Protocol
@@ -144,6 +145,13 @@ def run_extract(
                 )
         sink.flush()
         completed = True
+    except BrokenProcessPool:
+        _say(
+            console,
+            "error: an extraction worker process died (out of memory?); "
+            "rerun with fewer --workers or --workers 1",
+        )
+        raise typer.Exit(1) from None
     except BrokenPipeError:
         # The reader went away (`| head`): stop quietly, like other Unix tools.
         with suppress(OSError):

@@ -664,9 +664,9 @@ def annualise(amount: float | None, period: str) -> float | None:
 def pay_record(pay: Pay, fx: FxTable, *, is_primary: bool) -> dict[str, object]:
     """The output record of one range (annual USD rounded to whole dollars)."""
 
-    def annual_usd(amount: float | None) -> float | None:
+    def annual_usd(amount: float | None) -> int | None:
         usd = fx.to_usd(annualise(amount, pay.period), pay.currency)
-        return None if usd is None else round(usd, 0)
+        return None if usd is None else int(round(usd))
 
     return {
         "min": _clean(pay.min),
