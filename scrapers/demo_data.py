@@ -1551,6 +1551,7 @@ def jsonld_job_page(day: date, company: str, uid: int, page_url: str) -> str | N
         return (
             f'<!doctype html><html><body><div itemscope itemtype="https://schema.org/JobPosting">'
             f'<h1 itemprop="title">{title}</h1>'
+            f'<link itemprop="url" href="{node["url"]}">'
             f'<meta itemprop="datePosted" content="{p.posted.isoformat()}">'
             f'<span itemprop="identifier">{node["identifier"]["value"]}</span>'
             f'<div itemprop="hiringOrganization" itemscope itemtype="https://schema.org/Organization">'

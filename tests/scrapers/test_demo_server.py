@@ -64,3 +64,24 @@ def test_one_snapshot_crawls_every_source_completely(settings):
         )
         assert records and all(r["fetched_at"] == f"{day.isoformat()}T06:00:00Z" for r in records)
         assert {r["board"] for r in records} <= set(stats["boards_ok"])
+
+
+def test_nothing_a_posting_lands_with_depends_on_the_server_port():
+    from scrapers.spiders.jsonld import board_of, extract_postings, parse_job_posting
+
+    with DemoServer() as demo:
+        day = demo.snapshot_dates[0]
+        sitemap = demo.jsonld_urls(day)[1]
+        _, body = get(sitemap)
+        urls = [chunk.split("</loc>")[0] for chunk in body.decode().split("<loc>")[1:]]
+        pages = {url: get(url)[1].decode() for url in urls}
+        port = str(demo._server.port)
+    items = []
+    for url, page in pages.items():
+        postings, broken = extract_postings(page, url)
+        assert broken == 0
+        items += [
+            parse_job_posting(p, url, board_of(url), "2026-09-07T06:00:00Z") for p in postings
+        ]
+    assert len(items) == len(pages) > 0
+    assert all(port not in json.dumps(dict(item)) for item in items)
