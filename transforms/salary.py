@@ -146,7 +146,7 @@ _SUFFIX_RE = re.compile(
 _NUMBER_RE = re.compile(
     r"(?<![\d.,])(?P<num>\d{1,3}(?:(?:,\d{3})+|(?:\.\d{3})+|(?:[ \u00a0\u202f]\d{3})+)"
     r"(?:[.,]\d{1,2})?(?![\d%])|\d{1,9}(?:[.,]\d{1,2})?(?![\d%]))"
-    r"(?:\s?(?P<mult>[kK](?![A-Za-z])|MM(?![A-Za-z])|[mM](?![A-Za-z])|mil(?:lion)?s?\b|bn\b"
+    r"(?:\s?(?P<plus_pre>\+(?=[kK]\b))?(?P<mult>[kK](?![A-Za-z])|MM(?![A-Za-z])|[mM](?![A-Za-z])|mil(?:lion)?s?\b|bn\b"
     r"|[bB](?![A-Za-z])|billion\b|thousand\b|[lL]akhs?\b|[lL]acs?\b|LPA\b|lpa\b|L(?![A-Za-z])"
     r"|[cC]rores?\b))?"
     r"(?P<plus>\+(?!\s?(?:equity|bonus|benefits|stock|options|commission|RSU|incentive)))?"
@@ -160,9 +160,9 @@ _FUNDING_MULTS = {"m", "mm", "mil", "million", "millions", "mils", "b", "bn", "b
 _LAKH_MULTS = {"lakh", "lakhs", "lac", "lacs", "lpa", "l", "crore", "crores"}
 
 _CONNECTOR_RE = re.compile(
-    r"^(?:\s?(?:/|per\s)\s?(?:hour|hr|h|year|yr|month|mo|day|week|annum)\b)?"
-    r"\s{0,3}(?:[-–—‐‑−~]{1,2}|to|and|through|until|with a maximum of|[-‐‑–]\s?to\s?[-‐‑–]?)"
-    r"\s{0,3}$|^$",
+    r"^(?:[ \t]?(?:/|per[ \t])[ \t]?(?:hour|hr|h|year|yr|month|mo|day|week|annum)\b)?"
+    r"[ \t]{0,3}(?:[-–—‐‑−~]{1,2}|to|and|through|until|with a maximum of|"
+    r"[-‐‑–][ \t]?to[ \t]?[-‐‑–]?)[ \t]{0,3}$|^$",
     re.IGNORECASE,
 )
 _PERIOD_WORDS: dict[str, str] = {
@@ -321,7 +321,7 @@ def _find_atoms(text: str) -> list[_Atom]:
                 value=value * _MULTIPLIERS.get(mult or "", 1.0),
                 raw_value=value,
                 mult=mult,
-                plus=bool(m.group("plus")),
+                plus=bool(m.group("plus") or m.group("plus_pre")),
                 currency=currency,
                 start=start,
                 end=end,
@@ -498,6 +498,15 @@ def _make_pay(text: str, a: _Atom, b: _Atom | None, default_dollar: str) -> tupl
         # "$100-140K": the multiplier written once applies to both ends.
         if a.mult is None and b.mult and a.raw_value <= b.raw_value * 1.0001:
             a = replace(a, value=a.raw_value * _MULTIPLIERS[b.mult], mult=b.mult)
+        # "$154-190,000": the thousands written once, on the high end.
+        if (
+            a.mult is None
+            and b.mult is None
+            and a.raw_value < 1000
+            and b.value >= 10_000
+            and b.value / 3 <= a.raw_value * 1000 <= b.value
+        ):
+            a = replace(a, value=a.raw_value * 1000)
         if a.currency is None and b.currency:
             a = replace(a, currency=b.currency, explicit_currency=b.explicit_currency)
         if b.currency is None and a.currency:

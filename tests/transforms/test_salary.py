@@ -71,6 +71,8 @@ POSITIVE: list[tuple[str, tuple[float | None, float | None, str, str]]] = [
     ("from €4,500 gross / month", (4500, None, "EUR", M)),
     ("Starting salary of $65,000", (65000, None, "USD", Y)),
     ("Compensation: at least $90k", (90000, None, "USD", Y)),
+    ("Compensation: $400+k total (base + guaranteed bonus)", (400000, None, "USD", Y)),
+    ("Salary: $154-190,000 DOE", (154000, 190000, "USD", Y)),
     # --- hourly, daily, weekly, monthly ---
     ("$45-55/hour", (45, 55, "USD", H)),
     ("$75-150/hour for contractors", (75, 150, "USD", H)),
