@@ -63,6 +63,7 @@ HTTPCACHE_IGNORE_MISSING = False
 # Where the landing pipeline writes (absolute, so the working directory does not matter).
 PROMPTJOBS_HOME = str(_settings.home.resolve())
 PROMPTJOBS_BOARDS_FILE = str(_settings.boards_file) if _settings.boards_file else ""
+PROMPTJOBS_API_BASE = _settings.api_base or ""
 
 LOG_LEVEL = "INFO"
 # The run's figures go to its stats file (and one summary line per source), not a dump.

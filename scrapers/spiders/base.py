@@ -108,6 +108,16 @@ class PostingSpider(scrapy.Spider):
         self.use_resume = str(resume).lower() in ("1", "true", "yes")
         self.checkpoint_path: Path | None = None
 
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> Any:
+        # `scrapy crawl` without -a: fall back to PROMPTJOBS_* configuration.
+        settings = crawler.settings
+        if not kwargs.get("boards_file") and settings.get("PROMPTJOBS_BOARDS_FILE"):
+            kwargs["boards_file"] = settings.get("PROMPTJOBS_BOARDS_FILE")
+        if not kwargs.get("api_base") and settings.get("PROMPTJOBS_API_BASE"):
+            kwargs["api_base"] = settings.get("PROMPTJOBS_API_BASE")
+        return super().from_crawler(crawler, *args, **kwargs)
+
     # --- to override -------------------------------------------------------------------------
     def default_api_base(self) -> str:
         return self.registry.api.get(self.source, "")

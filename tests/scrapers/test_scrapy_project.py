@@ -13,8 +13,8 @@ from scrapers.registry import SOURCES
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def scrapy(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PROMPTJOBS_HOME": str(home)}
+def scrapy(*args: str, home: Path, **env_vars: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PROMPTJOBS_HOME": str(home), **env_vars}
     return subprocess.run(
         [sys.executable, "-m", "scrapy", *args],
         cwd=ROOT,
@@ -33,11 +33,10 @@ def test_every_source_has_a_spider(tmp_path: Path):
 
 def test_scrapy_crawl_lands_into_promptjobs_home(tmp_path: Path, fixture_server):
     server, _ = fixture_server
+    # The mirror comes from PROMPTJOBS_API_BASE, as for `promptjobs crawl`.
     result = scrapy(
         "crawl",
         "workable",
-        "-a",
-        f"api_base={server.url}",
         "-a",
         "boards=babelvoice",
         "-s",
@@ -47,6 +46,7 @@ def test_scrapy_crawl_lands_into_promptjobs_home(tmp_path: Path, fixture_server)
         "-s",
         "HTTPCACHE_ENABLED=0",
         home=tmp_path,
+        PROMPTJOBS_API_BASE=server.url,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     [landing] = list((tmp_path / "landing" / "source=workable").glob("date=*/*.jsonl.gz"))
