@@ -84,6 +84,7 @@ class Extractor:
         posting = {
             "id": rec.get("id"),
             "title": title,
+            "company": _str(rec.get("company")) or None,
             "location_raw": _str(location_raw) or None,
             "location": location,
             "default_dollar": default_dollar,

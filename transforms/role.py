@@ -198,7 +198,7 @@ def llm_work_lines(text: str, hit_offsets: list[int] | None = None) -> tuple[flo
         for sentence in _sentences(line):
             if not _LLM_WORK_RE.search(sentence.lower()):
                 continue
-            if _BLURB_SENTENCE_RE.search(sentence) and kind != "duty":
+            if kind != "duty" and _BLURB_SENTENCE_RE.search(sentence):
                 continue
             low = _AI_TOOL_USE_RE.sub(" ", sentence.lower())
             if not _LLM_WORK_RE.search(low):
@@ -218,7 +218,10 @@ def role_titles(title: str, text: str) -> list[str]:
     titles = [title] if title else []
     lines = text.split("\n", 40)[:40]
     if lines and "|" in lines[0]:
-        titles.append(lines[0])
+        # "Company | Role | Location": the first segment names the company, not the job.
+        titles.append(lines[0].split("|", 1)[1])
+    if titles and "|" in titles[0]:
+        titles[0] = titles[0].split("|", 1)[1]
     for line in lines:
         m = re.match(
             r"^\s*(?:role|roles|position|positions|job title|title)s?\s*:\s*(.+)$", line, re.I
