@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from transforms.extract import Extractor
+from transforms.skills import CASE_SENSITIVE
 from transforms.taxonomy import FAMILIES, load_taxonomy
 
 
@@ -126,3 +127,39 @@ def test_taxonomy_uses_every_core_id() -> None:
         "ux_design",
     }  # fmt: skip
     assert core <= {s.id for s in load_taxonomy()}
+
+
+def _alias_owners() -> dict[str, set[str]]:
+    owners: dict[str, set[str]] = {}
+    for skill in load_taxonomy():
+        for alias in skill.aliases:
+            owners.setdefault(alias, set()).add(skill.id)
+    return owners
+
+
+CASE_SENSITIVE_IN_TAXONOMY = sorted(
+    (alias, sorted(forms)[0])
+    for alias, forms in CASE_SENSITIVE.items()
+    if forms and alias in _alias_owners() and alias not in forms
+)
+
+
+@pytest.mark.parametrize(("alias", "form"), CASE_SENSITIVE_IN_TAXONOMY)
+def test_every_case_sensitive_alias_counts_only_in_its_own_spelling(
+    extractor: Extractor, alias: str, form: str
+) -> None:
+    owners = _alias_owners()[alias]
+    listed = set(skills_of(extractor, f"Tools we use: Python, {form}, and SQL."))
+    assert owners & listed, f"{form!r} in a tool list should give one of {owners}"
+    plain = set(skills_of(extractor, f"Then we {alias} the {alias} and move on."))
+    assert not (owners - _owners_by_other_aliases(alias)) & plain
+
+
+def _owners_by_other_aliases(alias: str) -> set[str]:
+    """Skills the negative sentence may still name through another word ("move", "the")."""
+    return {
+        s
+        for a, ids in _alias_owners().items()
+        if a in ("then", "we", "the", "and", "move", "on")
+        for s in ids
+    }
