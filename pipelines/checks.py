@@ -2,7 +2,7 @@
 
 # No `from __future__ import annotations`: Dagster inspects the context annotation.
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -82,38 +82,57 @@ def skill_ids_known(warehouse: WarehouseResource) -> dg.AssetCheckResult:
     return _violations(warehouse, "unknown_skill_ids", "unknown skill ids in posting_skills")
 
 
-def build_freshness_check(source: str) -> dg.AssetChecksDefinition:
-    @dg.asset_check(
-        asset=table_key("crawl_runs"),
-        name=f"{source}_crawled_recently",
-        description=f"The last {source} crawl that did not fail finished within "
-        f"{FRESHNESS_LIMIT.total_seconds() / 3600:.0f} h (a warning, not an error).",
-    )
-    def crawled_recently(warehouse: WarehouseResource) -> dg.AssetCheckResult:
-        with warehouse.reader() as con:
-            _, rows = run_query(con, "last_good_crawl", {"source": source})
-        finished, runs = rows[0] if rows else (None, 0)
-        now = datetime.now(UTC).replace(tzinfo=None)
-        if finished is None:
-            return dg.AssetCheckResult(
-                passed=False,
-                severity=dg.AssetCheckSeverity.WARN,
-                description=f"no successful {source} crawl in the warehouse",
-                metadata={"runs": int(runs or 0)},
-            )
-        age = now - finished
+def freshness(source: str, finished: datetime | None, runs: int) -> dg.AssetCheckResult:
+    """A warning unless the last crawl of `source` that did not fail is recent enough."""
+    name = f"{source}_crawled_recently"
+    if finished is None:
         return dg.AssetCheckResult(
-            passed=age <= FRESHNESS_LIMIT,
+            check_name=name,
+            asset_key=table_key("crawl_runs"),
+            passed=False,
             severity=dg.AssetCheckSeverity.WARN,
-            description=f"last good {source} crawl finished {age.total_seconds() / 3600:.1f} h ago",
-            metadata={
-                "last_good_crawl": finished.isoformat(sep=" ", timespec="seconds"),
-                "age_hours": round(age.total_seconds() / 3600, 2),
-                "runs": int(runs),
-            },
+            description=f"no successful {source} crawl in the warehouse",
+            metadata={"runs": int(runs or 0)},
         )
+    age = datetime.now(UTC).replace(tzinfo=None) - finished
+    return dg.AssetCheckResult(
+        check_name=name,
+        asset_key=table_key("crawl_runs"),
+        passed=age <= FRESHNESS_LIMIT,
+        severity=dg.AssetCheckSeverity.WARN,
+        description=f"last good {source} crawl finished {age.total_seconds() / 3600:.1f} h ago",
+        metadata={
+            "last_good_crawl": finished.isoformat(sep=" ", timespec="seconds"),
+            "age_hours": round(age.total_seconds() / 3600, 2),
+            "runs": int(runs),
+        },
+    )
 
-    return crawled_recently
+
+def build_freshness_checks(sources: Sequence[str]) -> dg.AssetChecksDefinition:
+    """One check per source on crawl_runs, evaluated together in one step."""
+    limit_hours = FRESHNESS_LIMIT.total_seconds() / 3600
+
+    @dg.multi_asset_check(
+        name="crawl_freshness",
+        specs=[
+            dg.AssetCheckSpec(
+                f"{source}_crawled_recently",
+                asset=table_key("crawl_runs"),
+                description=f"The last {source} crawl that did not fail finished within "
+                f"{limit_hours:.0f} h (a warning, not an error).",
+            )
+            for source in sources
+        ],
+    )
+    def crawl_freshness(warehouse: WarehouseResource) -> Iterator[dg.AssetCheckResult]:
+        with warehouse.reader() as con:
+            for source in sources:
+                _, rows = run_query(con, "last_good_crawl", {"source": source})
+                finished, runs = rows[0] if rows else (None, 0)
+                yield freshness(source, finished, runs)
+
+    return crawl_freshness
 
 
 def row_count_of(record: Any) -> int | None:
@@ -174,7 +193,7 @@ def build_checks(sources: Sequence[str] = CONTRACT_SOURCES) -> list[dg.AssetChec
         annual_usd_plausible,
         unique_source_ids,
         skill_ids_known,
-        *[build_freshness_check(source) for source in sources],
+        build_freshness_checks(sources),
         *[build_row_count_check(table) for table in ROW_COUNT_TABLES],
         report_written,
     ]
