@@ -3,6 +3,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from scrapers.registry import (
     ATS_SOURCES,
@@ -53,3 +55,15 @@ def test_a_registry_with_a_bad_token_names_it(tmp_path: Path):
 def test_a_missing_registry_says_which_setting_to_fix(tmp_path: Path):
     with pytest.raises(FileNotFoundError, match="PROMPTJOBS_BOARDS_FILE"):
         load_registry(tmp_path / "nope.toml")
+
+
+@settings(database=None)  # write nothing into the work tree
+@given(st.text(min_size=1, max_size=40))
+def test_no_accepted_token_can_leave_its_url_path_segment(token: str):
+    try:
+        validate_token(token)
+    except BoardTokenError:
+        return
+    assert "/" not in token and "\\" not in token and ".." not in token
+    assert "?" not in token and "#" not in token and "%" not in token
+    assert not token.startswith(".")
