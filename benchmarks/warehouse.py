@@ -276,6 +276,7 @@ def child_load(home: str) -> None:
         json.dumps(
             {
                 "total_s": total,
+                "extractor_s": extractor_s[0],
                 "peak_rss_mb": peak_mb,
                 "stages": stamps,
                 "summary": summary.as_dict(),

@@ -143,7 +143,7 @@ def test_views_are_created_in_file_name_order(settings: Settings) -> None:
     assert names == sorted(names)
     with Warehouse(settings).writer() as con:
         created = create_views(con)
-    assert created[:3] == ["canonical_skills", "posting_facts", "posting_families"]
+    assert created[:4] == ["posting_facts", "job_skills", "canonical_skills", "posting_families"]
     assert set(CONTRACT_COLUMNS) <= set(created)
 
 

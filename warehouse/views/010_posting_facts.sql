@@ -1,7 +1,10 @@
 -- One row per canonical job. Attributes come from the canonical posting; the history
 -- spans all its duplicates (open while any of them is open); pay is the canonical
 -- posting's own, else the first duplicate (by posting_id) that states pay.
-create or replace view posting_facts as
+-- Heavy bases are materialized at refresh time (`mat_*` tables, rebuilt by every
+-- create_views) and the views read them: at a million postings recomputing them in
+-- every query cost seconds per view.
+create or replace table mat_posting_facts as
 with members as (
     select
         canonical_posting_id,
@@ -17,13 +20,15 @@ with members as (
     group by canonical_posting_id
 ),
 skill_counts as (
+    -- Skills of a job = the union over its duplicates.
     select
-        cs.canonical_posting_id,
-        count(*) as skill_count,
+        p.canonical_posting_id,
+        count(distinct s.skill_id) as skill_count,
         count(distinct k.family) as family_count
-    from canonical_skills cs
+    from posting_skills s
+    join postings p using (posting_id)
     left join skills k using (skill_id)
-    group by cs.canonical_posting_id
+    group by p.canonical_posting_id
 )
 select
     c.posting_id,
@@ -52,7 +57,16 @@ select
     c.years_min,
     c.years_max,
     coalesce(sc.skill_count, 0) as skill_count,
-    coalesce(sc.family_count, 0) as family_count
+    coalesce(sc.family_count, 0) as family_count,
+    c.company_key  -- not in the view: top_employers groups by it
 from postings c
 join members m on m.canonical_posting_id = c.posting_id
-left join skill_counts sc on sc.canonical_posting_id = c.posting_id
+left join skill_counts sc on sc.canonical_posting_id = c.posting_id;
+
+create or replace view posting_facts as
+select
+    posting_id, canonical_posting_id, source, company, title, role, posted_at, demand_date,
+    seniority, remote, country, us_state, world_region, first_seen, last_seen, closed_at,
+    days_open, salary_min_annual_usd, salary_max_annual_usd, pay_usd, years_min, years_max,
+    skill_count, family_count
+from mat_posting_facts

@@ -1,7 +1,8 @@
--- One row per (canonical job, skill family).
+-- One row per (canonical job, skill family). Materialized (mat_posting_families).
+create or replace table mat_posting_families as
+select distinct canonical_posting_id, role, family
+from mat_job_skills
+where family is not null;
+
 create or replace view posting_families as
-select distinct cs.canonical_posting_id, c.role, k.family
-from canonical_skills cs
-join skills k using (skill_id)
-join postings c on c.posting_id = cs.canonical_posting_id
-where k.family is not null
+select canonical_posting_id, role, family from mat_posting_families

@@ -1,20 +1,10 @@
 -- Canonical jobs asking for each skill, per role and for all roles; share = of all
 -- canonical jobs of that role.
 create or replace view skill_demand as
-with jobs as (
-    select posting_id as canonical_posting_id, role
-    from postings
-    where posting_id = canonical_posting_id
-),
-totals as (
-    select role, count(*) as n from jobs group by role
+with totals as (
+    select role, count(*) as n from posting_facts group by role
     union all
-    select 'all', count(*) from jobs
-),
-job_skills as (
-    select j.role, cs.skill_id
-    from canonical_skills cs
-    join jobs j using (canonical_posting_id)
+    select 'all', count(*) from posting_facts
 ),
 counts as (
     select role, skill_id, count(*) as postings from job_skills group by role, skill_id
