@@ -542,6 +542,11 @@ class FixtureRoutes:
             return js(hn_search())
         if path == "/v1/items/48900001":
             return js(hn_item())
+        if path == "/v1/items/48700001":
+            august = hn_item()
+            august.update(id=48700001, title="Ask HN: Who is hiring? (August 2026)")
+            august["children"] = [dict(august["children"][1], id=48800002, parent_id=48700001)]
+            return js(august)
         # --- remotive, remoteok ---
         if path == "/api/remote-jobs":
             return js(REMOTIVE)

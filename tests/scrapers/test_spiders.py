@@ -123,6 +123,7 @@ def test_every_source_lands_its_postings_in_one_crawl(settings, fixture_server):
         crawl_date=DAY,
         progress=False,
         urls=[f"{server.url}/careers/", f"{server.url}/sitemap.xml"],
+        months=2,
         scrapy_settings=FAST,
     )
     stats = {s["source"]: s for s in results}
@@ -163,11 +164,12 @@ def test_every_source_lands_its_postings_in_one_crawl(settings, fixture_server):
     assert hourly["compensation"]["period"] == "hour" and hourly["remote_hint"] == "hybrid"
     assert routes.calls["/v1/companies/GlobexBank/postings"] == 2  # two pages
 
-    hn = items["hn"]
-    assert stats["hn"]["boards_ok"] == ["48900001"]  # the newest "Who is hiring?" thread only
-    assert "/v1/items/48900002" not in routes.calls
-    assert [p["source_id"] for p in hn] == ["49000001", "49000002"]  # deleted one skipped
-    first = hn[0]
+    hn = sorted(items["hn"], key=lambda p: p["source_id"], reverse=True)
+    # Backfill of two months: the newest two "Who is hiring?" threads, never the other two.
+    assert stats["hn"]["boards_ok"] == ["48900001", "48700001"]
+    assert "/v1/items/48900002" not in routes.calls and "/v1/items/48900003" not in routes.calls
+    assert [p["source_id"] for p in hn] == ["49000002", "49000001", "48800002"]  # deleted skipped
+    first = next(p for p in hn if p["source_id"] == "49000001")
     assert (first["company"], first["title"], first["location_raw"], first["remote_hint"]) == (
         "Quillstone",
         "Senior Prompt Engineer",
@@ -175,7 +177,8 @@ def test_every_source_lands_its_postings_in_one_crawl(settings, fixture_server):
         "hybrid",
     )
     assert "We're building writing tools." in first["description_text"]
-    assert hn[1]["remote_hint"] == "remote" and hn[1]["employment_type"] == "Contract"
+    assert hn[0]["remote_hint"] == "remote" and hn[0]["employment_type"] == "Contract"
+    assert {p["board"] for p in hn} == {"48900001", "48700001"}
 
     [remotive] = items["remotive"]  # the Medical category is left out
     assert remotive["attribution_url"] == remotive["url"]
