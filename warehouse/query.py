@@ -37,6 +37,7 @@ PUBLIC_TABLES = (
     "extraction_runs",
     "landing_files",
     "posting_sightings",
+    "posting_latest",
 )
 EXPORT_BATCH_ROWS = 100_000
 _READ_ONLY_TYPES = {"SELECT", "EXPLAIN", "PRAGMA"}
