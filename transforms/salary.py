@@ -144,7 +144,8 @@ _SUFFIX_RE = re.compile(
 # A number: grouped thousands ("1,234,567", "60.000", "60 000") with optional decimals,
 # or a plain figure. The look-behind keeps the scan linear inside long digit runs.
 _NUMBER_RE = re.compile(
-    r"(?<![\d.,])(?P<num>\d{1,3}(?:(?:,\d{3})+|(?:\.\d{3})+|(?:[ \u00a0\u202f]\d{3})+)"
+    r"(?<![\d.,])(?P<num>\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?(?![\d%])"  # Indian: 15,00,000
+    r"|\d{1,3}(?:(?:,\d{3})+|(?:\.\d{3})+|(?:[ \u00a0\u202f]\d{3})+)"
     r"(?:[.,]\d{1,2})?(?![\d%])|\d{1,9}(?:[.,]\d{1,2})?(?![\d%]))"
     r"(?:\s?(?P<plus_pre>\+(?=[kK]\b))?(?P<mult>[kK](?![A-Za-z])|MM(?![A-Za-z])|[mM](?![A-Za-z])|mil(?:lion)?s?\b|bn\b"
     r"|[bB](?![A-Za-z])|billion\b|thousand\b|[lL]akhs?\b|[lL]acs?\b|LPA\b|lpa\b|L(?![A-Za-z])"
@@ -240,6 +241,7 @@ _USD_HINT_RE = re.compile(r"\b(USD|US\$|U\.S\.|United States|USA|US)\b")
 
 
 _DIGIT_RE = re.compile(r"\d")
+_INDIAN_GROUPS_RE = re.compile(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?")
 
 
 @dataclass
@@ -259,6 +261,8 @@ def _parse_number(raw: str) -> float | None:
     raw = raw.replace("\u00a0", " ").replace("\u202f", " ")
     if " " in raw:
         raw = raw.replace(" ", "")
+    if _INDIAN_GROUPS_RE.fullmatch(raw):
+        return float(raw.replace(",", ""))
     groups = re.fullmatch(r"(\d{1,3})((?:[,.]\d{3})+)([.,]\d{1,2})?", raw)
     if groups:
         head, thousands, decimals = groups.groups()
