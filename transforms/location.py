@@ -293,6 +293,13 @@ _ONSITE_RE = re.compile(
 )
 
 
+_HINTS = {
+    "remote": "remote", "fully remote": "remote", "remote-first": "remote",
+    "hybrid": "hybrid", "onsite": "onsite", "on-site": "onsite", "on site": "onsite",
+    "office": "onsite", "in-office": "onsite", "in office": "onsite",
+}  # fmt: skip
+
+
 def classify_remote(
     location: str | None, title: str | None, text: str, hint: str | None = None
 ) -> tuple[str | None, str]:
@@ -335,7 +342,7 @@ def classify_remote(
         if any(k in body for k in ("site", "person", "office", "relocat", "located", "based in"))
         else None
     )
-    hint = (hint or "").lower() or None
+    hint = _HINTS.get(str(hint or "").strip().lower().replace("_", "-"))
     if hint == "remote" and not negative:
         return "remote", "source says remote"
     # "Hybrid or remote", "in-office, hybrid and remote opportunities": remote allowed wins.

@@ -18,6 +18,7 @@ How text is read, in order:
 from __future__ import annotations
 
 import csv
+import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -617,8 +618,20 @@ def _num(value: object) -> float | None:
     return None
 
 
+def _maybe_json(value: object) -> object:
+    if isinstance(value, str | bytes) and value.strip()[:1] in ("{", "[", b"{", b"["):
+        try:
+            return json.loads(value)
+        except (ValueError, RecursionError):
+            return None
+    return value
+
+
 def structured_pay(compensation: object, ranges: object = None) -> list[Pay]:
-    """Pay the source states as data (`compensation`, `compensation_ranges`), first = primary."""
+    """Pay the source states as data (`compensation`, `compensation_ranges`), first = primary.
+
+    Either may arrive as a JSON string (a warehouse JSON column); bad values are ignored."""
+    compensation, ranges = _maybe_json(compensation), _maybe_json(ranges)
     items: list[tuple[Mapping[str, object], bool]] = []
     if isinstance(compensation, Mapping):
         items.append((compensation, True))

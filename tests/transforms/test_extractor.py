@@ -112,3 +112,20 @@ def test_parallel_output_equals_in_process_output(extractor: Extractor) -> None:
 def test_parallel_with_one_worker_runs_in_process() -> None:
     outs = list(extract_parallel(iter([{"id": "a", "title": "", "text": "SQL"}]), workers=1))
     assert outs[0]["skills"] == ["sql"]
+
+
+def test_structured_pay_and_hint_may_arrive_as_json_strings_or_odd_spellings(
+    extractor: Extractor,
+) -> None:
+    record = {
+        "id": "j",
+        "title": "Engineer",
+        "text": "Build things.",
+        "compensation": '{"min": 100000, "max": 120000, "currency": "EUR", "period": "year"}',
+        "compensation_ranges": "not json",
+        "remote_hint": "On_Site",
+    }
+    out = extractor.extract(record)
+    assert out["salary_source"] == "structured"
+    assert (out["salary"]["min"], out["salary"]["currency"]) == (100000, "EUR")
+    assert out["remote"] == "onsite"
