@@ -94,3 +94,27 @@ def test_missing_input_is_one_clear_line(tmp_path: Path) -> None:
     assert "does not exist" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "o.jsonl").exists()
+
+
+@pytest.mark.parametrize(
+    ("raw", "problem"),
+    [
+        (b'{"id": "a", "text": "x"}', None),
+        (b'{"id": 7, "text": null}', None),
+        (b"   \n", None),
+        (b"{oops", "not JSON"),
+        (b"[1, 2]", "expected a JSON object"),
+        (b'{"text": "no id"}', "missing or invalid `id`"),
+        (b'{"id": true, "text": "x"}', "missing or invalid `id`"),
+        (b'{"id": "a", "text": ["not", "a", "string"]}', "`text` must be a string"),
+        (b'{"id": "a", "text": "\xff\xfe"}', "not UTF-8"),
+    ],
+)
+def test_each_malformed_line_gets_a_reason(raw: bytes, problem: str | None) -> None:
+    from promptjobs.extract_io import parse_line
+
+    record, reason = parse_line(raw)
+    if problem is None:
+        assert reason is None
+    else:
+        assert record is None and reason is not None and problem in reason
