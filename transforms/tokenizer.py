@@ -20,8 +20,9 @@ from spacy.vocab import Vocab
 
 # A word: letters/digits with inner "." or "+" joins ("node.js", "asp.net", "4.5"), digit
 # groups ("60,000"), a trailing "+"/"#" ("c++", "c#"); or one other character ("/", "-",
-# "'" split like spaCy's infixes); or a whitespace run.
-_TOKEN_RE = re.compile(r"\w+(?:[.+]\w+|,\d{3}(?!\d))*[+#]*|[^\w\s]|\s+")
+# "'" split like spaCy's infixes) - each with the single space after it, if any; or a
+# whitespace run (which becomes a token, as in spaCy).
+_TOKEN_RE = re.compile(r"(\w+(?:[.+]\w+|,\d{3}(?!\d))*[+#]*|[^\w\s])( ?)|(\s+)")
 
 
 class FastTokenizer:
@@ -31,22 +32,9 @@ class FastTokenizer:
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
-        words: list[str] = []
-        spaces: list[bool] = []
-        for m in _TOKEN_RE.finditer(text):
-            piece = m.group()
-            if piece[0].isspace():
-                if piece == " " and words and not spaces[-1]:
-                    spaces[-1] = True
-                    continue
-                if words and not spaces[-1] and piece[0] == " ":
-                    spaces[-1] = True
-                    piece = piece[1:]
-                words.append(piece)
-                spaces.append(False)
-            else:
-                words.append(piece)
-                spaces.append(False)
+        found = _TOKEN_RE.findall(text)
+        words = [token or whitespace for token, _, whitespace in found]
+        spaces = [space == " " for _, space, _ in found]
         return Doc(self.vocab, words=words, spaces=spaces)
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
