@@ -268,11 +268,18 @@ def ui(
 ) -> None:
     """Start the Dagster UI (`dagster dev`) on 127.0.0.1 for this project."""
     import os
+    import shutil
     import subprocess
+    from importlib import resources
 
     settings = _settings(home)
     dagster_home = settings.ensure_home() / "dagster"
     dagster_home.mkdir(exist_ok=True)
+    instance_yaml = dagster_home / "dagster.yaml"
+    if not instance_yaml.exists():
+        # The project's instance settings: one warehouse writer at a time (run queue limits).
+        with resources.as_file(resources.files("pipelines") / "dagster.yaml") as src:
+            shutil.copyfile(src, instance_yaml)
     env = {**os.environ, "DAGSTER_HOME": str(dagster_home.resolve())}
     if home:
         env["PROMPTJOBS_HOME"] = str(home)
