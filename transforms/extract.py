@@ -44,6 +44,12 @@ class Extractor:
     `fx_csv_text` replaces the packaged FX table (the CLI passes settings.fx_file's text).
     """
 
+    # A vocabulary keeps every word it has seen; on an endless stream of real postings
+    # (ids, numbers, names) it grows without bound. Past this many lexemes the pipeline is
+    # rebuilt between batches (~0.3 s), which keeps a worker's memory flat. Output is the
+    # same: nothing learned is kept in the vocabulary.
+    max_lexemes = 250_000
+
     def __init__(self, fx_csv_text: str | None = None) -> None:
         self.nlp = build_pipeline()
         self.fx: FxTable = parse_fx_table(fx_csv_text or packaged_fx_text())
@@ -67,6 +73,9 @@ class Extractor:
                 prepared, self.nlp.pipe(docs, batch_size=batch_size), strict=True
             ):
                 yield self._record(posting, doc)
+            del docs
+            if len(self.nlp.vocab) > self.max_lexemes:
+                self.nlp = build_pipeline()
 
     # -- internals --------------------------------------------------------------------
     def _prepare(self, record: object) -> tuple[str, dict[str, Any]]:

@@ -129,3 +129,16 @@ def test_structured_pay_and_hint_may_arrive_as_json_strings_or_odd_spellings(
     assert out["salary_source"] == "structured"
     assert (out["salary"]["min"], out["salary"]["currency"]) == (100000, "EUR")
     assert out["remote"] == "onsite"
+
+
+def test_vocabulary_guard_rebuilds_the_pipeline_without_changing_output() -> None:
+    records = [
+        {"id": f"v{i}", "title": "LLM Engineer", "text": f"Python, RAG, token{i}x{i * 7}. $150k"}
+        for i in range(30)
+    ]
+    plain = list(Extractor().extract_many(records, batch_size=4))
+    guarded = Extractor()
+    guarded.max_lexemes = 10  # rebuild after every batch
+    first_nlp = guarded.nlp
+    assert list(guarded.extract_many(records, batch_size=4)) == plain
+    assert guarded.nlp is not first_nlp
