@@ -246,6 +246,7 @@ def posting_lifecycle(warehouse: WarehouseResource) -> dg.MaterializeResult:
     with warehouse.writer() as con:
         changes = update_lifecycle(con)
         columns, rows = run_query(con, "posting_stats")
+        by_source = run_query(con, "postings_by_source")
     stats = dict(zip(columns, rows[0], strict=True))
     return dg.MaterializeResult(
         metadata={
@@ -255,6 +256,7 @@ def posting_lifecycle(warehouse: WarehouseResource) -> dg.MaterializeResult:
             "newly_closed": int(changes["newly_closed"]),
             "reopened": int(changes["reopened"]),
             "salary_coverage": round(float(stats["salary_coverage"]), 4),
+            "preview": dg.MetadataValue.md(markdown_table(*by_source, limit=20)),
         }
     )
 
@@ -306,8 +308,10 @@ def companies(warehouse: WarehouseResource) -> dg.MaterializeResult:
 
 
 # --- views -------------------------------------------------------------------------
-_CREATE_VIEW = re.compile(r"create\s+or\s+replace\s+view\s+([a-z_][a-z0-9_]*)", re.IGNORECASE)
+_CREATE = re.compile(r"create\s+or\s+replace\s+(view|table)\s+([a-z_][a-z0-9_]*)", re.IGNORECASE)
 _WORD = re.compile(r"[a-z_][a-z0-9_]*")
+# A relation a statement reads: the name after FROM or JOIN.
+_READS = re.compile(r"\b(?:from|join)\s+([a-z_][a-z0-9_]*)")
 KNOWN_TABLES = (
     *INGESTED_TABLES,
     *EXTRACTED_TABLES,
@@ -339,38 +343,57 @@ def pay_premium_dependencies(views: dict[str, str]) -> list[dg.AssetKey]:
     return [view_key(v) for v in views if v in words] or [table_key("postings")]
 
 
-def view_definitions(directory: Path | None = None) -> dict[str, str]:
-    """{view name: SQL} of every warehouse/views/*.sql, in file-name (creation) order."""
-    found: dict[str, str] = {}
+def view_statements(directory: Path | None = None) -> list[tuple[str, str, str]]:
+    """(kind, name, SQL body) of every `create or replace view|table` in warehouse/views,
+    in creation order (file name, then position in the file). Tables made there are
+    helpers the views read (materialised bases), not tables of the data model."""
     folder = directory or views_dir()
+    statements: list[tuple[str, str, str]] = []
     for path in sorted(folder.glob("*.sql")) if folder.is_dir() else []:
-        text = path.read_text(encoding="utf-8")
-        for name in _CREATE_VIEW.findall(text):
-            found[name.lower()] = text
-    return found
+        text = re.sub(r"--[^\n]*", " ", path.read_text(encoding="utf-8")).lower()
+        found = list(_CREATE.finditer(text))
+        for n, match in enumerate(found):
+            end = found[n + 1].start() if n + 1 < len(found) else len(text)
+            statements.append((match[1], match[2], text[match.end() : end]))
+    return statements
 
 
-def view_dependencies(views: dict[str, str]) -> dict[str, list[dg.AssetKey]]:
-    """Each view's upstream: the views and tables its SQL names (lineage for the UI)."""
+def view_definitions(directory: Path | None = None) -> dict[str, str]:
+    """{view name: SQL body} of every view of warehouse/views, in creation order."""
+    return {name: body for kind, name, body in view_statements(directory) if kind == "view"}
+
+
+def view_dependencies(
+    statements: list[tuple[str, str, str]],
+) -> dict[str, list[dg.AssetKey]]:
+    """Each view's upstream: the views and tables its SQL reads (lineage for the UI).
+
+    Only objects created before a view can be read by it; a helper table made in
+    warehouse/views stands for what it reads.
+    """
     deps: dict[str, list[dg.AssetKey]] = {}
-    for name, sql in views.items():
-        body = re.sub(r"--[^\n]*", " ", sql.lower())
-        words = set(_WORD.findall(body))
-        upstream = [view_key(v) for v in views if v != name and v in words]
-        for table in KNOWN_TABLES:
-            if table in words:
-                upstream.append(table_key(table))
+    helpers: dict[str, set[dg.AssetKey]] = {}
+    for kind, name, body in statements:
+        words = set(_READS.findall(body))
+        upstream = {view_key(v) for v in deps if v in words}
+        for helper, helper_deps in helpers.items():
+            if helper in words:
+                upstream |= helper_deps
+        upstream |= {table_key(t) for t in KNOWN_TABLES if t in words}
         if "postings" in words:
-            upstream.extend(_POSTINGS_DERIVED)
-        if table_key("companies") not in upstream and "company_key" in words:
-            upstream.append(table_key("companies"))
-        deps[name] = upstream or [table_key("postings")]
+            upstream |= set(_POSTINGS_DERIVED)
+        if kind == "table":
+            helpers[name] = upstream
+        else:
+            deps[name] = sorted(upstream, key=lambda k: k.to_user_string()) or [
+                table_key("postings")
+            ]
     return deps
 
 
 def build_views_asset(directory: Path | None = None) -> dg.AssetsDefinition:
     views = view_definitions(directory)
-    deps = view_dependencies(views)
+    deps = view_dependencies(view_statements(directory))
     specs = [
         dg.AssetSpec(
             view_key(name),

@@ -92,4 +92,5 @@ def test_whole_graph_on_the_demo_boards(
             == lifecycle["dagster/row_count"]
         )
         assert lifecycle["newly_closed"] > 0
+        assert "| greenhouse |" in lifecycle["preview"]
         assert latest_metadata(instance, REPORT)["report_date"] == second.isoformat()
