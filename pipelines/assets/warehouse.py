@@ -8,6 +8,7 @@ itself when new raw data lands (declarative automation).
 
 # No `from __future__ import annotations`: Dagster inspects the context annotation.
 
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -98,6 +99,20 @@ skill_taxonomy = dg.AssetSpec(
 )
 
 
+def taxonomy_version() -> str | None:
+    """A digest of the packaged taxonomy file: the `skills` asset's code version, so an
+    edited taxonomy marks the table stale and reloads it."""
+    from importlib import resources
+
+    from transforms.taxonomy import TAXONOMY_FILE
+
+    try:
+        data = resources.files("transforms").joinpath("data", TAXONOMY_FILE).read_bytes()
+    except OSError:
+        return None
+    return hashlib.sha256(data).hexdigest()[:12]
+
+
 @dg.asset(
     key=table_key("skills"),
     deps=[SKILL_TAXONOMY],
@@ -106,7 +121,10 @@ skill_taxonomy = dg.AssetSpec(
     pool=WAREHOUSE_POOL,
     op_tags=WRITER_OP_TAGS,
     kinds={"duckdb", "table"},
-    automation_condition=dg.AutomationCondition.on_missing() | REFRESH_WHEN_UPSTREAM_UPDATES,
+    code_version=taxonomy_version(),
+    automation_condition=dg.AutomationCondition.on_missing()
+    | dg.AutomationCondition.code_version_changed()
+    | REFRESH_WHEN_UPSTREAM_UPDATES,
 )
 def skills(warehouse: WarehouseResource) -> dg.MaterializeResult:
     from transforms.taxonomy import load_taxonomy
