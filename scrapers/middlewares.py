@@ -1,4 +1,5 @@
-"""Downloader middleware: retries with exponential backoff that honour `Retry-After`."""
+"""Downloader middlewares: retries with exponential backoff that honour `Retry-After`; no
+redirects to other hosts for API spiders."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ import random
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING
+from urllib.parse import urljoin, urlsplit
 
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.asyncio import sleep
 from scrapy.utils.response import response_status_message
 
@@ -92,3 +95,38 @@ class PoliteRetryMiddleware(RetryMiddleware):
         if delay > 0:
             await sleep(delay)
         return retry
+
+
+class OffsiteRedirect(IgnoreRequest):
+    """A redirect to another host, refused for an API spider."""
+
+
+class OffsiteRedirectMiddleware:
+    """Refuses redirects that leave the host of the request, for spiders whose
+    `follow_offsite_redirects` is false (every API spider; the schema.org career-page spider
+    follows them). An API answer that moves to another host is not the API we were asked to
+    read, and following it would send our requests wherever a compromised or spoofed board
+    points. Sits before Scrapy's RedirectMiddleware (a higher number sees responses first);
+    the request's errback gets an `OffsiteRedirect`, counted as `offsite_redirect`."""
+
+    REDIRECT_CODES = (301, 302, 303, 307, 308)
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> OffsiteRedirectMiddleware:
+        return cls(crawler)
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        if response.status not in self.REDIRECT_CODES or b"Location" not in response.headers:
+            return response
+        if getattr(self.crawler.spider, "follow_offsite_redirects", True):
+            return response
+        location = response.headers[b"Location"].decode("latin-1")
+        target = urlsplit(urljoin(request.url, location)).hostname
+        source = urlsplit(request.url).hostname
+        if target != source:
+            self.crawler.stats.inc_value("offsite_redirect/refused")
+            raise OffsiteRedirect(f"refused redirect from {source} to another host: {target}")
+        return response

@@ -48,6 +48,8 @@ RETRY_AFTER_MAX = 120.0
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "scrapers.middlewares.PoliteRetryMiddleware": 550,
+    # Above RedirectMiddleware (600): sees a 3xx first and refuses another host (API spiders).
+    "scrapers.middlewares.OffsiteRedirectMiddleware": 650,
 }
 ITEM_PIPELINES = {
     "scrapers.pipelines.ValidationPipeline": 100,

@@ -19,17 +19,19 @@ import scrapy
 from scrapy.exceptions import (
     DownloadCancelledError,
     DownloadConnectionRefusedError,
+    DownloadFailedError,
     DownloadTimeoutError,
     IgnoreRequest,
     ResponseDataLossError,
 )
 from scrapy.http import Request, Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
-from twisted.internet.error import TCPTimedOutError, TimeoutError
+from twisted.internet.error import ConnectionDone, ConnectionLost, TCPTimedOutError, TimeoutError
 from twisted.python.failure import Failure
 
 from scrapers import resume
 from scrapers.items import PostingItem
+from scrapers.middlewares import OffsiteRedirect
 from scrapers.registry import BoardTokenError, Registry, load_registry, validate_token
 
 
@@ -50,19 +52,44 @@ def split_arg(value: str | Iterable[str] | None) -> list[str] | None:
     return [str(v) for v in value]
 
 
-def error_kind(failure: Failure) -> str:
+def _connection_kind(exc: DownloadFailedError) -> str:
+    """`connection_reset` (the server reset or dropped the connection mid-answer) or
+    `connection_closed` (it closed cleanly without answering), from the Twisted reasons."""
+    reasons = getattr(exc.__cause__, "reasons", None) or []
+    kinds = [getattr(r, "value", r) for r in reasons]
+    if any(isinstance(k, ConnectionDone) for k in kinds) or "ConnectionDone" in str(exc):
+        return "connection_closed"
+    if any(isinstance(k, ConnectionLost) for k in kinds) or "ConnectionLost" in str(exc):
+        return "connection_reset"
+    return "download_failed"
+
+
+def error_kind(failure: Failure, *, crawling: bool = True) -> str:
+    """The stats name of a failed request. `crawling` is false once the crawl is shutting
+    down: a download cancelled then was stopped by us, not by its size."""
     exc = failure.value
     if isinstance(exc, HttpError):
         return f"http_{exc.response.status}"
     if isinstance(exc, DownloadTimeoutError | TimeoutError | TCPTimedOutError):
         return "timeout"
     if isinstance(exc, DownloadCancelledError):
-        return "oversized" if "max size" in str(exc) or "maxsize" in str(exc) else "cancelled"
+        # A declared size over DOWNLOAD_MAXSIZE says so; a body that grows past it while
+        # streaming is cancelled with no message. Nothing else cancels a download while the
+        # crawl runs (timeouts are their own error).
+        if "max size" in str(exc) or "maxsize" in str(exc) or (crawling and not str(exc)):
+            return "oversized"
+        return "cancelled"
     if isinstance(exc, DownloadConnectionRefusedError):
         return "connection_refused"
+    if isinstance(exc, DownloadFailedError):
+        return _connection_kind(exc)
     if isinstance(exc, ResponseDataLossError):
         return "data_loss"
+    if isinstance(exc, OffsiteRedirect):
+        return "offsite_redirect"
     if isinstance(exc, IgnoreRequest):
+        if "max redirections" in str(exc):
+            return "redirect_loop"
         return "robots_disallowed" if "robots" in str(exc).lower() else "ignored"
     return type(exc).__name__.lower()
 
@@ -72,6 +99,8 @@ class PostingSpider(scrapy.Spider):
     `fetched_at` (fixed timestamp, for the demo), `boards_file`, `resume` (0/1)."""
 
     source: ClassVar[str] = ""
+    # API spiders read one host; a redirect elsewhere is refused (scrapers.middlewares).
+    follow_offsite_redirects: ClassVar[bool] = False
 
     def __init__(
         self,
@@ -202,7 +231,8 @@ class PostingSpider(scrapy.Spider):
         request = failure.request  # type: ignore[attr-defined]
         board = request.meta["board"]
         self.pending[board] -= 1
-        kind = error_kind(failure)
+        engine = getattr(self.crawler, "engine", None)
+        kind = error_kind(failure, crawling=bool(getattr(engine, "running", True)))
         status = failure.value.response.status if isinstance(failure.value, HttpError) else None
         if status in (404, 410) and request.meta.get("root"):
             self.errors["board_not_found"] += 1

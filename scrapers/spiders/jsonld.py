@@ -161,6 +161,8 @@ class JsonLdSpider(PostingSpider):
     name = "jsonld"
     source = "jsonld"
     custom_settings = {"DOWNLOAD_DELAY": 1.0}
+    # Career sites move between hosts (www., a careers subdomain, a hosted ATS page).
+    follow_offsite_redirects = True
 
     def __init__(self, urls: str | list[str] | None = None, **kwargs: Any) -> None:
         start = split_arg(urls)
