@@ -326,7 +326,11 @@ def companies(warehouse: WarehouseResource) -> dg.MaterializeResult:
 
 
 # --- views -------------------------------------------------------------------------
-_CREATE = re.compile(r"create\s+or\s+replace\s+(view|table)\s+([a-z_][a-z0-9_]*)", re.IGNORECASE)
+_CREATE = re.compile(
+    r"create\s+(?:or\s+replace\s+)?(view|table)\s+(?:if\s+not\s+exists\s+)?"
+    r"([a-z_][a-z0-9_]*)",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[a-z_][a-z0-9_]*")
 # A relation a statement reads: the name after FROM or JOIN.
 _READS = re.compile(r"\b(?:from|join)\s+([a-z_][a-z0-9_]*)")
@@ -362,7 +366,7 @@ def pay_premium_dependencies(views: dict[str, str]) -> list[dg.AssetKey]:
 
 
 def view_statements(directory: Path | None = None) -> list[tuple[str, str, str]]:
-    """(kind, name, SQL body) of every `create or replace view|table` in warehouse/views,
+    """(kind, name, SQL body) of every `create [or replace] view|table` in warehouse/views,
     in creation order (file name, then position in the file). Tables made there are
     helpers the views read (materialised bases), not tables of the data model."""
     folder = directory or views_dir()

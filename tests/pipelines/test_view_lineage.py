@@ -25,7 +25,7 @@ create or replace view facts_by_company as
 select company, count(*) as postings from mat_facts group by company
 """
 DEMAND_SQL = """\
-create or replace view job_demand as
+create view if not exists job_demand as
 select f.company, k.name from facts f join skills k on true
 """
 
