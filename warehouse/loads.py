@@ -593,23 +593,23 @@ def load_extractions(
     return loaded
 
 
+def _columns(rows: list[dict[str, Any]], schema: dict[str, pl.DataType]) -> pl.DataFrame:
+    # Column lists build a frame about twice as fast as a list of row dicts.
+    return pl.DataFrame({name: [row[name] for row in rows] for name in schema}, schema=schema)
+
+
 def _stage_extract_chunk(
     con: duckdb.DuckDBPyConnection,
     postings: list[dict[str, Any]],
     salaries: list[dict[str, Any]],
     skills: list[dict[str, Any]],
 ) -> None:
-    con.register(
-        "extract_batch",
-        pl.DataFrame(postings, schema=POSTING_EXTRACT_SCHEMA).to_arrow(compat_level=ARROW_COMPAT),
-    )
-    con.register(
-        "salary_batch",
-        pl.DataFrame(salaries, schema=SALARY_SCHEMA).to_arrow(compat_level=ARROW_COMPAT),
-    )
-    con.register(
-        "skill_batch", pl.DataFrame(skills, schema=SKILL_SCHEMA).to_arrow(compat_level=ARROW_COMPAT)
-    )
+    for name, rows, schema in (
+        ("extract_batch", postings, POSTING_EXTRACT_SCHEMA),
+        ("salary_batch", salaries, SALARY_SCHEMA),
+        ("skill_batch", skills, SKILL_SCHEMA),
+    ):
+        con.register(name, _columns(rows, schema).to_arrow(compat_level=ARROW_COMPAT))
     try:
         con.execute(sql_text("extract_stage_append"))
     finally:

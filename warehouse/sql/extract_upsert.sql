@@ -12,17 +12,14 @@ select
     s.content_hash, s.extractor_version, s.extraction_run_id,
     company_key(s.company) as company_key
 from extract_final s
-left join extract_previous p using (posting_id)
-order by s.posting_id;
+left join extract_previous p using (posting_id);
 
 insert into posting_salaries by name
 select b.* exclude (seq)
 from extract_salaries_stage b
-join extract_final f on f.posting_id = b.posting_id and f.seq = b.seq
-order by b.posting_id, b.ordinal;
+join extract_final f on f.posting_id = b.posting_id and f.seq = b.seq;
 
 insert into posting_skills by name
 select b.* exclude (seq)
 from extract_skills_stage b
 join extract_final f on f.posting_id = b.posting_id and f.seq = b.seq
-order by b.posting_id, b.skill_id
