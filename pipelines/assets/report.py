@@ -3,7 +3,7 @@
 # No `from __future__ import annotations`: Dagster inspects the context annotation.
 
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -35,12 +35,15 @@ def build_report_asset(deps: Sequence[dg.AssetKey]) -> dg.AssetsDefinition:
         "reports/<day>/, copied to reports/latest/. Reads the warehouse views only.",
         kinds={"plotly", "html"},
         automation_condition=REFRESH_WHEN_UPSTREAM_UPDATES,
+        # Rebuilt after every daily crawl: the UI flags a report older than a day and a bit.
+        freshness_policy=dg.FreshnessPolicy.time_window(
+            fail_window=timedelta(hours=48), warn_window=timedelta(hours=30)
+        ),
     )
     def report(
         context: AssetExecutionContext, warehouse: WarehouseResource
     ) -> dg.MaterializeResult:
         from dashboards.report import build_report
-
         from promptjobs.refresh import publish_latest
 
         settings = warehouse.settings()

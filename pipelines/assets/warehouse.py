@@ -12,6 +12,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +69,14 @@ TABLE_DESCRIPTIONS: dict[str, str] = {
 }
 
 
+# crawl_runs gains rows after every crawl, so its age is the age of the newest crawl.
+FRESHNESS_POLICIES = {
+    "crawl_runs": dg.FreshnessPolicy.time_window(
+        fail_window=timedelta(hours=72), warn_window=timedelta(hours=36)
+    ),
+}
+
+
 def _table_spec(table: str, deps: list[dg.AssetKey]) -> dg.AssetSpec:
     return dg.AssetSpec(
         table_key(table),
@@ -77,6 +86,7 @@ def _table_spec(table: str, deps: list[dg.AssetKey]) -> dg.AssetSpec:
         kinds={"duckdb", "table"},
         automation_condition=REFRESH_WHEN_UPSTREAM_UPDATES,
         skippable=True,
+        freshness_policy=FRESHNESS_POLICIES.get(table),
     )
 
 

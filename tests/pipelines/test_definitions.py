@@ -6,7 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import dagster as dg
@@ -176,3 +176,11 @@ def test_within_a_run_warehouse_writers_execute_one_at_a_time() -> None:
     assert {"key": "promptjobs/writer", "value": "warehouse", "limit": 1} in (
         EXECUTOR_CONFIG["tag_concurrency_limits"]
     )
+
+
+def test_the_ui_shows_whether_the_crawls_and_the_report_are_fresh() -> None:
+    graph = asset_graph()
+    crawl_runs = graph.get(table_key("crawl_runs")).freshness_policy
+    report = graph.get(REPORT).freshness_policy
+    assert crawl_runs.warn_window.to_timedelta() == timedelta(hours=36)
+    assert report.fail_window.to_timedelta() == timedelta(hours=48)
