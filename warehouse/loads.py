@@ -1,7 +1,8 @@
 """Loads: landing files -> raw_postings/crawl_runs; extract input out; extract output in.
 
 Landing files are read with Polars lazily in batches and reach DuckDB as Arrow tables
-(no per-row Python). Every function runs inside the caller's writer transaction.
+(no per-row Python). Every function works on the caller's writer connection, so what it
+does becomes visible together with the rest of the refresh or not at all.
 """
 
 from __future__ import annotations

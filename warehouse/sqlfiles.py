@@ -12,15 +12,3 @@ SQL_DIR = Path(__file__).with_name("sql")
 def sql_text(name: str) -> str:
     """The text of `warehouse/sql/<name>.sql`."""
     return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
-
-
-def split_statements(text: str) -> list[str]:
-    """Split a SQL file on `;` at line ends; our files never put `;` inside a literal."""
-    statements = []
-    for chunk in text.split(";\n"):
-        body = "\n".join(
-            line for line in chunk.splitlines() if not line.strip().startswith("--")
-        ).strip()
-        if body:
-            statements.append(body.rstrip(";"))
-    return statements
