@@ -148,8 +148,12 @@ class Warehouse:
 
     def _remove_stale_copies(self) -> None:
         # Only called with the lock held: any copy left now belongs to a killed writer.
+        # (DuckDB's spill folder `<copy>.tmp/` included.)
         for stale in self.path.parent.glob(self.path.name + ".tmp-*"):
-            stale.unlink(missing_ok=True)
+            if stale.is_dir():
+                shutil.rmtree(stale, ignore_errors=True)
+            else:
+                stale.unlink(missing_ok=True)
 
     @contextmanager
     def writer(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -171,6 +175,7 @@ class Warehouse:
             finally:
                 work.unlink(missing_ok=True)
                 work.with_name(work.name + ".wal").unlink(missing_ok=True)
+                shutil.rmtree(work.with_name(work.name + ".tmp"), ignore_errors=True)
 
     def _write_transaction(self, database: str) -> Iterator[duckdb.DuckDBPyConnection]:
         """A writing connection whose work becomes visible all at once or not at all.

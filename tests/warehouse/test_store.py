@@ -142,9 +142,13 @@ def test_a_stale_copy_from_a_killed_writer_is_removed(settings: Settings) -> Non
         pass
     stale = wh.path.with_name(wh.path.name + ".tmp-99999")
     stale.write_bytes(b"half a database")
+    spill = wh.path.with_name(wh.path.name + ".tmp-99999.tmp")
+    spill.mkdir()
+    (spill / "duckdb_temp_block-0.block").write_bytes(b"spilled")
     with wh.writer():
         pass
     assert not stale.exists()
+    assert not spill.exists()
 
 
 def test_a_missing_warehouse_is_one_clear_line(settings: Settings) -> None:
