@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -57,7 +58,26 @@ def run(spec: dict[str, Any]) -> None:
             process.crawl(run_cls, **job["kwargs"])
         except Exception as exc:  # one broken source must not stop the others
             print(f"{job['source']}: could not start: {exc!r}", file=sys.stderr)
+    parent_pid = spec.get("parent_pid")
+    if parent_pid:
+        watch_parent(process, int(parent_pid))
     process.start()
+
+
+def watch_parent(process: Any, parent_pid: int, every_s: float = 1.0) -> None:
+    """Stop the crawl cleanly (landing what finished, as on Ctrl-C) once the process that
+    started it is gone: a refresh killed with SIGKILL must not leave a crawl running on its
+    own, racing the re-run for the same boards."""
+    from twisted.internet import task
+
+    def check() -> None:
+        if os.getppid() != parent_pid:
+            print("scrapers.child: parent process gone, stopping the crawl", file=sys.stderr)
+            loop.stop()
+            process.stop()
+
+    loop = task.LoopingCall(check)
+    loop.start(every_s, now=False)
 
 
 def main(argv: list[str]) -> int:

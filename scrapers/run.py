@@ -174,7 +174,8 @@ def crawl(
         )
         for source in sources
     ]
-    spec = {"jobs": jobs}
+    # The child stops cleanly by itself if this process dies (scrapers.child.watch_parent).
+    spec = {"jobs": jobs, "parent_pid": os.getpid()}
     started = datetime.now(UTC)
     with tempfile.NamedTemporaryFile(
         "w", dir=jobs_dir, prefix="crawl-", suffix=".json", delete=False, encoding="utf-8"
