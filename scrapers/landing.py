@@ -6,12 +6,15 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import secrets
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import IO, Any
 
 from scrapers.registry import SOURCES
+
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def new_run_id(now: datetime | None = None) -> str:
@@ -63,7 +66,13 @@ class LandingWriter:
 
     def write(self, record: dict[str, Any]) -> None:
         line = json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
-        self._gz.write(line.encode("utf-8"))
+        try:
+            data = line.encode("utf-8")
+        except UnicodeEncodeError:
+            # A JSON answer may carry lone surrogate escapes ("\\ud800"); no UTF-8 file can
+            # hold them, so they become U+FFFD rather than losing the posting.
+            data = LONE_SURROGATE.sub("\ufffd", line).encode("utf-8")
+        self._gz.write(data)
         self.records += 1
 
     def close(self, stats: dict[str, Any]) -> Path:

@@ -63,6 +63,7 @@ EXPECTED_OK = {
     "latin1": ["4001"],  # ISO-8859-1 body declared in Content-Type
     "cp1252-undeclared": ["4002"],  # Windows-1252 body, no charset
     "utf16": ["4003"],  # UTF-16 body declared in Content-Type
+    "surrogates": ["5001"],  # lone UTF-16 surrogate escapes in JSON strings
 }
 EXPECTED_NOT_FOUND = ["gone-404", "gone-410", "../../x"]
 EXPECTED_FAILED = {
@@ -203,6 +204,11 @@ class _Handler(BaseHTTPRequestHandler):
             # Same server, other host name: would succeed if the crawler followed it.
             location = f"http://localhost:{self.server.server_address[1]}/v1/boards/acme/jobs"
             self._send(302, b"", "text/plain", Location=location)
+        elif board == "surrogates":
+            # Valid JSON, but "\\ud800" decodes to a lone surrogate no UTF-8 file can hold.
+            body = json.dumps(board_body(greenhouse_job(5001, "Prompt Engineer")))
+            body = body.replace("Prompt Engineer", "Prompt \\ud800Engineer \\udc00")
+            self._send(200, body.encode(), "application/json")
         elif board in ("latin1", "cp1252-undeclared", "utf16"):
             job_id, encoding, content_type = {
                 "latin1": (4001, "iso-8859-1", "application/json; charset=ISO-8859-1"),

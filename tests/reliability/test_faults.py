@@ -121,6 +121,13 @@ def test_non_utf8_answers_are_decoded_by_their_declared_or_detected_encoding(
     assert {(r["title"], r["location_raw"]) for r in encoded} == {(LATIN1_TITLE, LATIN1_LOCATION)}
 
 
+def test_lone_surrogates_become_replacement_characters_instead_of_losing_the_posting(
+    run: FaultRun,
+) -> None:
+    [record] = [r for r in run.landed("greenhouse") if r["board"] == "surrogates"]
+    assert record["title"] == "Prompt \ufffdEngineer \ufffd"
+
+
 def test_the_other_sources_land_everything_they_serve(run: FaultRun) -> None:
     for source, serve in (("lever", demo_data.lever_board), ("ashby", demo_data.ashby_board)):
         stats = run.stats[source]
