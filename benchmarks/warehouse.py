@@ -123,10 +123,12 @@ def synthetic_postings(n: int, seed: int = 20261125) -> pl.DataFrame:
     return pl.concat([frame, copies])
 
 
-def write_landing(postings: pl.DataFrame, landing: Path) -> int:
+def write_landing(
+    postings: pl.DataFrame, landing: Path, snapshots: range = range(SNAPSHOTS)
+) -> int:
     """One landing file per (source, snapshot); returns the number of records."""
     records = 0
-    for snap in range(SNAPSHOTS):
+    for snap in snapshots:
         day = FIRST_DAY + timedelta(days=7 * snap)
         live = postings.filter((pl.col("start") <= snap) & (pl.col("end") > snap))
         for (source,), part in live.group_by("source"):
@@ -183,6 +185,40 @@ def write_landing(postings: pl.DataFrame, landing: Path) -> int:
             (folder / f"{run_id}.stats.json").write_text(json.dumps(stats))
             records += part.height
     return records
+
+
+def next_day(postings: pl.DataFrame, seed: int = 7) -> pl.DataFrame:
+    """The crawl after the last snapshot: every live posting stays listed, 2% of them
+    edited, plus 1% new postings (a realistic daily increment)."""
+    rng = np.random.default_rng(seed)
+    live = postings.filter(pl.col("end") == SNAPSHOTS)
+    edited = pl.Series(rng.random(live.height) < 0.02)
+    live = live.with_columns(
+        pl.when(edited)
+        .then(pl.col("title") + " (updated)")
+        .otherwise(pl.col("title"))
+        .alias("title"),
+        pl.lit(SNAPSHOTS + 1, dtype=pl.Int64).alias("end"),
+    )
+    fresh = postings.sample(max(1, postings.height // 100), seed=seed).with_columns(
+        ("new" + pl.col("source_id")).alias("source_id"),
+        pl.lit(SNAPSHOTS).alias("start"),
+        pl.lit(SNAPSHOTS + 1, dtype=pl.Int64).alias("end"),
+    )
+    return pl.concat([live, fresh], how="vertical_relaxed")
+
+
+def run_child(home: Path) -> dict:
+    proc = subprocess.run(
+        [sys.executable, __file__, "--child-load", str(home)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    if proc.returncode:
+        print(proc.stderr)
+        raise SystemExit("load failed")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
 def synthetic_extract(records):  # type: ignore[no-untyped-def]
@@ -305,17 +341,7 @@ def main() -> None:
             f"{records:,} landed records in {SNAPSHOTS} weekly snapshots "
             f"({time.perf_counter() - t0:.1f} s to write)"
         )
-        del postings
-        proc = subprocess.run(
-            [sys.executable, __file__, "--child-load", str(home)],
-            capture_output=True,
-            text=True,
-            env={**os.environ, "PYTHONPATH": str(REPO)},
-        )
-        if proc.returncode:
-            print(proc.stderr)
-            raise SystemExit("load failed")
-        result = json.loads(proc.stdout.strip().splitlines()[-1])
+        result = run_child(home)
         print(
             f"load (one refresh): {result['total_s']:.1f} s total, of which "
             f"{result['extractor_s']:.1f} s inside the stand-in extractor; warehouse work "
@@ -332,6 +358,19 @@ def main() -> None:
         print(f"peak RSS of the load: {result['peak_rss_mb']:.0f} MB")
         db = home / "warehouse.duckdb"
         print(f"database size: {db.stat().st_size / 1e6:.0f} MB")
+
+        increment = next_day(postings)
+        del postings
+        added = write_landing(increment, home / "landing", range(SNAPSHOTS, SNAPSHOTS + 1))
+        daily = run_child(home)
+        d = daily["summary"]
+        print(
+            f"next daily refresh on top ({added:,} landed records, {d['raw_rows_new']:,} new "
+            f"versions, {d['extracted']:,} extracted, {d['newly_closed']:,} closed): "
+            f"{daily['total_s']:.1f} s, peak RSS {daily['peak_rss_mb']:.0f} MB"
+        )
+        for message, seconds in daily["stages"]:
+            print(f"  {seconds:6.2f} s  until: {message}")
 
         from promptjobs.settings import load_settings
         from warehouse.store import Warehouse
