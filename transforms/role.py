@@ -357,7 +357,7 @@ _NUM = r"(?:\d{1,2}(?:\.5)?|" + "|".join(_WORD_NUMBERS) + r")"
 _YEARS_WORD_RE = re.compile(r"\b(?:years?|yrs?)\b(?:['’]s?)?")
 # The number part, read backwards from a "years" word found first (keeps the scan linear).
 _YEARS_BEFORE_RE = re.compile(
-    rf"(?<![\d.])(?P<lo>{_NUM})(?![\d.])\s*(?P<plus>\+|plus)?\s*"
+    rf"(?<![\d.])(?P<lo>{_NUM})(?![\d.])\s*(?P<plus>\+|plus|or more)?\s*"
     rf"(?:(?:-|–|—|to)\s*(?P<hi>{_NUM})\s*\+?\s*)?(?:\(\d{{1,2}}\)\s*)?$"
 )
 _EXPERIENCE_AFTER_RE = re.compile(
@@ -388,7 +388,13 @@ def years_of_experience(text: str) -> dict[str, float | None] | None:
         start = word.start() - len(window) + m.start()
         before = low[max(0, start - 30) : start]
         after = low[word.end() : word.end() + 60].split("\n", 1)[0]
-        if not (_EXPERIENCE_AFTER_RE.match(after) or _EXPERIENCE_BEFORE_RE.search(before)):
+        # "N+ years" in a posting is a requirement even without the word "experience".
+        plus_requirement = bool(m.group("plus")) and not re.match(r"\s*(?:ago|old)\b", after)
+        if not (
+            plus_requirement
+            or _EXPERIENCE_AFTER_RE.match(after)
+            or _EXPERIENCE_BEFORE_RE.search(before)
+        ):
             continue
         if re.search(r"\b(?:ago|old|since)\b", after[:12]):
             continue

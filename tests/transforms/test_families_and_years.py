@@ -27,6 +27,9 @@ YEARS: list[tuple[str, tuple[float | None, float | None] | None]] = [
     ("Join a 10-year-old company.", None),
     ("We have been profitable for 3 years.", None),
     ("No experience needed.", None),
+    ("2+ yrs of backend", (2, None)),
+    ("Senior engineer (3+ years)", (3, None)),
+    ("5 or more years of experience", (5, None)),
     ("Ages 18 years and older", None),
 ]
 
