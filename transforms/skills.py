@@ -178,11 +178,11 @@ _WINDOW_RULES: tuple[tuple[str, str, re.Pattern[str], bool], ...] = (
                 rf"iterat|engineer|generat|formulat)\w*[\s,]+{_W}$"), True),
     ("llm_evaluation", "respons",
      re.compile(rf"\b(?:evaluat|assess|rat(?:e|es|ing)\b|rank|grad(?:e|ing)|judg|review|scor|"
-                rf"compar|verif|critiqu)\w*[\s,]+{_W}(?:ai|model|llm|chatbot)(?:[- ]generated)?[\s-]+$"),
+                rf"compar|verif|critiqu|analy[sz]|audit|fact-check|feedback on)\w*[\s,]+{_W}(?:ai|model|llm|chatbot)(?:[- ]generated)?[\s-]+$"),
      True),
     ("llm_evaluation", "output",
      re.compile(rf"\b(?:evaluat|assess|rat(?:e|es|ing)\b|rank|grad(?:e|ing)|judg|review|scor|"
-                rf"compar|verif|critiqu)\w*[\s,]+{_W}(?:ai|model|llm|chatbot)(?:[- ]generated)?[\s-]+$"),
+                rf"compar|verif|critiqu|analy[sz]|audit|fact-check|feedback on)\w*[\s,]+{_W}(?:ai|model|llm|chatbot)(?:[- ]generated)?[\s-]+$"),
      True),
     ("rlhf", "feedback",
      re.compile(rf"^[\s,]+(?:on|to|for)\s+{_W}(?:model|ai|llm|responses|outputs)"), False),
@@ -190,8 +190,11 @@ _WINDOW_RULES: tuple[tuple[str, str, re.Pattern[str], bool], ...] = (
      re.compile(r"\b(?:train|teach|improv|align)\w*\s+(?:the\s+|our\s+)?"
                 r"(?:ai|language|large language|generative ai|generative)\s+$"), True),
     ("llm_evaluation", "evaluat",
-     re.compile(r"^\w*\s+(?:[\w'-]+\s+){0,3}?(?:ai|agents?|llms?|language models?|chatbots?|"
+     re.compile(r"^\w*\s+(?:[\w'-]+\s+){0,4}?(?:ai|agents?|llms?|language models?|chatbots?|"
                 r"ai[- ]generated|model responses|model outputs)\b"), False),
+    ("llm_evaluation", "challeng",
+     re.compile(r"^\w*\s+(?:[\w'-]+\s+){0,3}?(?:ai|llms?|language models?|the models?)\b"),
+     False),
     ("technical_writing", "writ",
      re.compile(rf"^\w*[\s,]+{_W}(?:documentation|docs|guides|articles|blog|specs|specifications|"
                 rf"tutorials|copy|responses|explanations|essays|stories|reports|prose|content|"
