@@ -38,6 +38,19 @@ def _str(value: object) -> str:
     return value if isinstance(value, str) else str(value)
 
 
+def _location_from_header(body: str, fallback: dict[str, Any]) -> dict[str, Any]:
+    """HN-style posts put `Company | Role | Location | ...` on their first line: when the
+    location field says nothing, the first segment that names a place is used."""
+    first_line = body.split("\n", 1)[0]
+    if "|" not in first_line:
+        return fallback
+    for segment in first_line.split("|")[1:6]:
+        found = normalise_location(segment.strip()[:120])
+        if found["country"] is not None:
+            return {**found, "raw": fallback["raw"]}
+    return fallback
+
+
 class Extractor:
     """Builds the spaCy pipeline once; `extract` / `extract_many` turn postings into records.
 
@@ -86,6 +99,8 @@ class Extractor:
             body = prepare_text(rec.get("description_html"))
         location_raw = rec.get("location") if "location" in rec else rec.get("location_raw")
         location = normalise_location(_str(location_raw) or None)
+        if location["country"] is None and location["world_region"] == "Remote / unspecified":
+            location = _location_from_header(body, location)
         # A bare "$" is USD unless the words near it name another dollar (salary.py reads
         # them); the location alone is not enough ("Remote, North America / Vancouver").
         default_dollar = "USD"

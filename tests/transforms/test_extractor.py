@@ -142,3 +142,14 @@ def test_vocabulary_guard_rebuilds_the_pipeline_without_changing_output() -> Non
     first_nlp = guarded.nlp
     assert list(guarded.extract_many(records, batch_size=4)) == plain
     assert guarded.nlp is not first_nlp
+
+
+def test_location_falls_back_to_an_hn_style_header_line(extractor: Extractor) -> None:
+    record = {
+        "id": "hn",
+        "title": "Acme",
+        "location": None,
+        "text": "Acme | Senior Engineer | Austin, TX (Onsite) | Full-time\nWe build things.",
+    }
+    location = extractor.extract(record)["location"]
+    assert (location["country"], location["us_state"], location["raw"]) == ("US", "TX", None)
