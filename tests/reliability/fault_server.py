@@ -18,6 +18,15 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any
 
+# Scrapy settings for crawls against this server: short timeouts and backoffs so every fault
+# finishes in seconds; RETRY_TIMES as in production (3), so a run of 500/502/503 is retried
+# through; a Retry-After over 5 s means "not today".
+FAST = {
+    "DOWNLOAD_TIMEOUT": 1,
+    "RETRY_TIMES": 3,
+    "RETRY_BACKOFF_BASE": 0.05,
+    "RETRY_AFTER_MAX": 5,
+}
 FIFTY_MB = 50 * 1024 * 1024
 SESSION_COOKIE = "session=tracking-7d1e; Path=/"
 CHUNK = b" " * (1024 * 1024)

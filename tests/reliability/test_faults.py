@@ -15,12 +15,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import FAST
 from fault_server import (
     ALL_BOARDS,
     EXPECTED_FAILED,
     EXPECTED_NOT_FOUND,
     EXPECTED_OK,
+    FAST,
     LATIN1_LOCATION,
     LATIN1_TITLE,
     FaultServer,
