@@ -68,7 +68,14 @@ DEMO_PHASES = (
     ("crawled", "crawl"),
 )
 
+ORPHAN_GRACE_S = 10.0
+
 Snapshot = dict[str, list[tuple]]
+
+
+# The code the commands run: the repository, or a frozen copy of its HEAD (--frozen) so that
+# commits landing during a long run cannot change the results between trials.
+CODE = {"root": REPO}
 
 
 def cli(*args: str) -> list[str]:
@@ -78,8 +85,18 @@ def cli(*args: str) -> list[str]:
 def run_env(home: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PROMPTJOBS_")}
     env["PROMPTJOBS_HOME"] = str(home)
-    env["PYTHONPATH"] = str(REPO)
+    env["PYTHONPATH"] = str(CODE["root"])
     return env
+
+
+def freeze_code(target: Path) -> Path:
+    """A copy of the committed tree (git archive HEAD) to run every command from."""
+    target.mkdir(parents=True, exist_ok=True)
+    archive = subprocess.run(
+        ["git", "-C", str(REPO), "archive", "HEAD"], capture_output=True, check=True
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
+    return target
 
 
 def land_demo(home: Path, days: int | None = None) -> int:
@@ -176,6 +193,7 @@ class KillResult:
     delay_s: float
     phase: str
     orphans: int
+    lingering: int  # orphans still alive ORPHAN_GRACE_S after the kill
     finished_before_kill: bool
 
 
@@ -208,12 +226,18 @@ def kill_after(
             break
     if finished:
         phase = "finished before the kill"
-    time.sleep(1.0)  # let orphaned workers notice their parent is gone
+    # Worker processes the killed command leaves behind: how many, and for how long (they
+    # should notice their parent is gone and exit by themselves).
     orphans = group_members(proc.pid)
-    for pid in orphans:
+    waited = 0.0
+    while group_members(proc.pid) and waited < ORPHAN_GRACE_S:
+        time.sleep(0.5)
+        waited += 0.5
+    lingering = group_members(proc.pid)
+    for pid in lingering:
         with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)
-    return KillResult(delay, phase, len(orphans), finished)
+    return KillResult(delay, phase, len(orphans), len(lingering), finished)
 
 
 def warehouse_state(db: Path, candidates: dict[str, Snapshot]) -> str:
@@ -283,6 +307,7 @@ def refresh_trials(work: Path, landing: Path, trials: int, rng: random.Random) -
                 "phase": killed.phase,
                 "state_after_kill": state,
                 "orphans": killed.orphans,
+                "lingering": killed.lingering,
                 "equal_after_rerun": not diff,
                 "diff": diff,
                 "stale_copies": stale,
@@ -290,7 +315,8 @@ def refresh_trials(work: Path, landing: Path, trials: int, rng: random.Random) -
         )
         print(
             f"trial {n:2d} {mode:11s} kill at {delay:5.2f} s ({killed.phase}): "
-            f"after kill {state}; orphans {killed.orphans}; after re-run "
+            f"after kill {state}; orphans {killed.orphans} ({killed.lingering} after "
+            f"{ORPHAN_GRACE_S:.0f} s); after re-run "
             f"{'EQUAL' if not diff else 'DIFFERENT ' + '; '.join(diff)}"
         )
         shutil.rmtree(home.parent, ignore_errors=True)
@@ -323,6 +349,7 @@ def demo_trials(work: Path, trials: int, rng: random.Random) -> list[dict]:
                 "delay_s": round(delay, 2),
                 "phase": killed.phase,
                 "orphans": killed.orphans,
+                "lingering": killed.lingering,
                 "tmp_landing_left_by_kill": len(leftovers),
                 "equal_after_rerun": not diff,
                 "diff": diff,
@@ -330,7 +357,8 @@ def demo_trials(work: Path, trials: int, rng: random.Random) -> list[dict]:
         )
         print(
             f"demo trial {n} kill at {delay:5.1f} s ({killed.phase}): {len(leftovers)} tmp "
-            f"landing file(s) left, orphans {killed.orphans}; after re-run "
+            f"landing file(s) left, orphans {killed.orphans} ({killed.lingering} after "
+            f"{ORPHAN_GRACE_S:.0f} s); after re-run "
             f"{'EQUAL' if not diff else 'DIFFERENT ' + '; '.join(diff)}"
         )
         shutil.rmtree(home.parent, ignore_errors=True)
@@ -347,7 +375,10 @@ def summarize(results: list[dict]) -> bool:
     print(f"trials: {len(results)} ({len(refresh)} refresh, {len(results) - len(refresh)} demo)")
     print("killed during: " + ", ".join(f"{k} {v}" for k, v in sorted(phases.items())))
     print("warehouse right after the kill: " + ", ".join(f"{k} {v}" for k, v in states.items()))
-    print(f"orphaned worker processes after a kill: {sum(r['orphans'] for r in results)}")
+    print(
+        f"processes left by the killed command: {sum(r['orphans'] for r in results)}, "
+        f"still alive {ORPHAN_GRACE_S:.0f} s later: {sum(r['lingering'] for r in results)}"
+    )
     print(f"equal to the uninterrupted run after re-run: {len(results) - len(bad)}/{len(results)}")
     return not bad
 
@@ -359,11 +390,23 @@ def main() -> int:
     parser.add_argument("--days", type=int, default=None, help="demo snapshot days to land")
     parser.add_argument("--seed", type=int, default=8)
     parser.add_argument("--workdir", type=Path, default=None, help="keep files here")
+    parser.add_argument(
+        "--frozen", action="store_true", help="run a copy of the committed HEAD, not the tree"
+    )
     args = parser.parse_args()
     rng = random.Random(args.seed)
     work = args.workdir or Path(tempfile.mkdtemp(prefix="crash-trials-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
+        if args.frozen:
+            CODE["root"] = freeze_code(work / "code")
+            sys.path.insert(0, str(CODE["root"]))
+            commit = subprocess.run(
+                ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
+                capture_output=True,
+                text=True,
+            ).stdout.strip()
+            print(f"running a frozen copy of HEAD {commit}")
         started = time.monotonic()
         landing_home = work / "landed" / "home"
         items = land_demo(landing_home, args.days)
