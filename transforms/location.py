@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterator
 from contextlib import suppress
 from dataclasses import dataclass
@@ -153,9 +154,9 @@ def _gazetteer() -> _Gazetteer:
         state_names[code] = info["name"]
     cities: dict[str, tuple[str, str, int, str]] = {}
     for name, cc, population, admin1 in _iter_cities(gc):
-        key = name.lower()
-        if key not in cities or cities[key][2] < population:
-            cities[key] = (name, cc, population, admin1)
+        for key in {name.lower(), _fold(name.lower())}:
+            if key and (key not in cities or cities[key][2] < population):
+                cities[key] = (name, cc, population, admin1)
     for word in _NOT_CITIES:
         cities.pop(word, None)
     return _Gazetteer(countries, names, continents, states, state_names, cities)
@@ -185,6 +186,30 @@ def world_region(country: str | None) -> str:
 
 _PART_SPLIT_RE = re.compile(r"\s*(?:[,;|/()\[\]]|\s-\s|\s–\s|\bor\b|\band\b|:)\s*", re.I)
 _STATE_CODE_RE = re.compile(r"\b([A-Z]{2})\b")
+_PLACE_NOISE_RE = re.compile(
+    r"^(?:remote|hybrid|onsite|on-site|based in|in|greater|the)\s+|"
+    r"\s+(?:remote|hybrid|onsite|only|based|area|metro|metropolitan area|office|cbd|"
+    r"city centre|city center|region|hq|time zones?)$"
+)
+# Single words that name a country inside longer phrases ("Remote (US time zone)").
+_WORD_COUNTRIES = {
+    "us": "US", "usa": "US", "u.s": "US", "u.s.a": "US", "uk": "GB", "canada": "CA",
+    "germany": "DE", "france": "FR", "spain": "ES", "india": "IN", "brazil": "BR",
+    "mexico": "MX", "ireland": "IE", "netherlands": "NL", "poland": "PL", "portugal": "PT",
+    "australia": "AU", "japan": "JP", "singapore": "SG", "israel": "IL", "switzerland": "CH",
+}  # fmt: skip
+
+
+def _clean_place(part: str) -> str:
+    low = part.lower().strip(" .!*#-")
+    for _ in range(2):
+        low = _PLACE_NOISE_RE.sub("", low).strip()
+    return low
+
+
+def _fold(text: str) -> str:
+    """ASCII-fold ("zürich" -> "zurich") for matching names written without accents."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
 def normalise_location(raw: str | None) -> dict[str, str | None]:
@@ -209,13 +234,16 @@ def normalise_location(raw: str | None) -> dict[str, str | None]:
     city: tuple[str, str, int, str] | None = None
     country: str | None = None
     state: str | None = None
+    # Each part is tried whole, then its "-"/"&"/"+" pieces ("United States-Remote",
+    # "NYC & SF"), then its single words for country names and codes ("Remote (US time
+    # zone)", "Continental US").
+    candidates: list[tuple[str, str]] = []
     for part in parts:
-        low = part.lower()
-        low = re.sub(
-            r"^(?:remote|hybrid|onsite|on-site|based in|in)\s+|\s+(?:remote|hybrid|onsite|only|based|area|metro|office)$",
-            "",
-            low,
-        ).strip()
+        candidates.append((part, _clean_place(part)))
+        pieces = [p for p in re.split(r"\s*(?:-|&|\+)\s*", part) if p.strip()]
+        if len(pieces) > 1:
+            candidates.extend((p, _clean_place(p)) for p in pieces)
+    for part, low in candidates:
         if not low:
             continue
         if city is None and low in _CITY_ALIASES:
@@ -231,9 +259,15 @@ def normalise_location(raw: str | None) -> dict[str, str | None]:
             if low not in ("georgia",) or country in (None, "US"):
                 country = country or "US"
             continue
-        if city is None and low in gz.cities:
-            city = gz.cities[low]
+        if city is None and (low in gz.cities or _fold(low) in gz.cities):
+            city = gz.cities.get(low) or gz.cities[_fold(low)]
             continue
+    if country is None and city is None:
+        for word in re.findall(r"[A-Za-z][A-Za-z.]+", text):
+            code = _WORD_COUNTRIES.get(word.lower().rstrip("."))
+            if code and (word.isupper() or len(word) > 3):
+                country = code
+                break
     if city and country and city[1] != country:
         # "Paris, Texas" style clashes: the explicit country wins, the city is dropped
         # unless the country is the city's own.

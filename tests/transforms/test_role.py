@@ -157,6 +157,11 @@ def test_remote_hybrid_onsite(
         ("Europe (Remote, UTC +/- 3 hours)", None, None, None, "Europe"),
         ("Latin America - Remote", None, None, None, "Latin America"),
         ("Worldwide", None, None, None, "Remote / unspecified"),
+        ("United States-Remote", None, "US", None, "North America"),
+        ("Remote (US time zone)", None, "US", None, "North America"),
+        ("Zurich, Onsite", "Zürich", "CH", None, "Europe"),
+        ("NYC & SF (onsite)", "New York City", "US", "NY", "North America"),
+        ("Sydney CBD", "Sydney", "AU", None, "Oceania"),
         ("", None, None, None, "Remote / unspecified"),
     ],
 )
