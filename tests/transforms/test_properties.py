@@ -12,6 +12,7 @@ from transforms.extract import Extractor
 from transforms.salary import find_pay
 from transforms.text import prepare_text
 
+# database=None everywhere: the example database would be written into the repo.
 PAYISH = st.sampled_from(
     ["$", "€", "£", "USD", "k", "K", "-", "–", " to ", "/hr", " per year", "+", ",", ".", " ",
      "up to ", "from ", "401(k)", "M", "lakh", "CA$", "\n", "<li>", "</p>", "&amp;", "%"]
@@ -32,7 +33,7 @@ def extractor() -> Extractor:
     return Extractor()
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150, deadline=None, database=None)
 @given(PAY_TEXT)
 def test_salary_parser_never_raises_and_spans_are_real(text: str) -> None:
     for pay in find_pay(text):
@@ -44,7 +45,10 @@ def test_salary_parser_never_raises_and_spans_are_real(text: str) -> None:
 
 
 @settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=60,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(st.one_of(PAY_TEXT, HTML, st.text(max_size=300)))
 def test_extract_never_raises_on_arbitrary_text_or_html(extractor: Extractor, text: str) -> None:
@@ -54,7 +58,7 @@ def test_extract_never_raises_on_arbitrary_text_or_html(extractor: Extractor, te
     assert all(isinstance(s, str) for s in out["skills"])
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100, deadline=None, database=None)
 @given(HTML)
 def test_html_preparation_never_raises(markup: str) -> None:
     assert "<script>" not in prepare_text(markup)

@@ -13,7 +13,7 @@ NLP = spacy.blank("en")
 TOKENIZER = FastTokenizer(NLP.vocab)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200, deadline=None, database=None)  # no .hypothesis/ in the repo
 @given(st.text(max_size=200))
 def test_doc_text_is_the_input_text(text: str) -> None:
     doc = TOKENIZER(text)
