@@ -26,8 +26,11 @@ def extraction_function(settings: Settings) -> Callable[[Iterable[dict]], Iterat
     """The extractor the warehouse calls on new raw rows: N ordered worker processes."""
     from transforms.parallel import extract_parallel
 
+    # The FX table override is read here, at the I/O edge; transforms get its text.
+    fx_csv_text = settings.fx_file.read_text("utf-8") if settings.fx_file else None
+
     def extract(records: Iterable[dict]) -> Iterator[dict]:
-        return extract_parallel(records, workers=settings.workers)
+        return extract_parallel(records, workers=settings.workers, fx_csv_text=fx_csv_text)
 
     return extract
 
