@@ -91,7 +91,13 @@ class _UnionFind:
 
     def __init__(self, sources: Sequence[str]) -> None:
         self.parent = list(range(len(sources)))
-        self.sources: dict[int, set[str]] = {i: {s} for i, s in enumerate(sources)}
+        self.source = sources
+        # Sources of each multi-posting cluster, by root; singletons are not stored
+        # (a set per posting cost ~200 MB at a million postings).
+        self.sources: dict[int, set[str]] = {}
+
+    def _sources(self, root: int) -> set[str]:
+        return self.sources.get(root) or {self.source[root]}
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -103,11 +109,13 @@ class _UnionFind:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
-        if self.sources[ra] & self.sources[rb]:
+        merged_a, merged_b = self._sources(ra), self._sources(rb)
+        if merged_a & merged_b:
             return False
         keep, gone = min(ra, rb), max(ra, rb)
         self.parent[gone] = keep
-        self.sources[keep] |= self.sources.pop(gone)
+        self.sources.pop(gone, None)
+        self.sources[keep] = merged_a | merged_b
         return True
 
 
@@ -198,9 +206,11 @@ def find_clusters(candidates: pl.DataFrame) -> pl.DataFrame:
                 block_start,
             )
         block_start = k
-    members: dict[int, list[int]] = {}
+    members: dict[int, list[int]] = {}  # root -> postings of clusters of two or more
     for i in range(len(ids)):
-        members.setdefault(uf.find(i), []).append(i)
+        root = uf.find(i)
+        if root != i:
+            members.setdefault(root, [root]).append(i)
     rows_pid: list[str] = []
     rows_canon: list[str] = []
     for group in members.values():
