@@ -7,7 +7,9 @@
    `scratch` (no warehouse yet, every landing file) and `incremental` (a warehouse loaded
    with all days but the last, then the last day's landing files added).
 3. Each refresh trial copies a reference's starting home, starts the same command, SIGKILLs
-   it after a random delay spread over the whole run time, then checks: the warehouse is
+   it after a random delay spread over the whole run time (half the trials), or 0-0.5 s
+   after a randomly chosen progress line (the other half, so the short late phases are hit
+   too), then checks: the warehouse is
    either absent/unchanged or complete (never half a load) and opens; a re-run finishes;
    every table (wall-clock columns aside) equals the reference's.
 4. Each demo trial kills `promptjobs demo` (crawl, load, report) at a random moment, re-runs
@@ -60,6 +62,8 @@ PHASES = (
     ("extracted", "extract + load"),
     ("ingested", "extract + load"),
 )
+REFRESH_MARKERS = ("ingested", "extracted", "lifecycle:", "dedupe:", "views:")
+DEMO_MARKERS = ("[2/6]", "[6/6]", "ingested", "lifecycle:", "warehouse: landing_files=")
 DEMO_PHASES = (
     ("report:", "report"),
     ("warehouse: landing_files=", "report"),
@@ -198,8 +202,14 @@ class KillResult:
 
 
 def kill_after(
-    cmd: list[str], home: Path, delay: float, phases: tuple[tuple[str, str], ...]
+    cmd: list[str],
+    home: Path,
+    delay: float,
+    phases: tuple[tuple[str, str], ...],
+    marker: str | None = None,
 ) -> KillResult:
+    """Start `cmd`, SIGKILL its main process `delay` seconds after the start (or after
+    `marker` first appears in its output), say in which phase it died."""
     home.parent.mkdir(parents=True, exist_ok=True)
     log = home.parent / "killed-run.log"
     with log.open("w") as out:
@@ -211,6 +221,12 @@ def kill_after(
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
+        if marker is not None:
+            deadline = time.monotonic() + 600
+            while marker not in log.read_text(errors="replace") and proc.poll() is None:
+                if time.monotonic() > deadline:
+                    break
+                time.sleep(0.02)
         try:
             proc.wait(timeout=delay)
             finished = True
@@ -291,8 +307,11 @@ def refresh_trials(work: Path, landing: Path, trials: int, rng: random.Random) -
         start, want, seconds = references[mode]
         home = work / f"trial-{n}" / "home"
         shutil.copytree(start, home)
-        delay = rng.uniform(0.05, seconds)
-        killed = kill_after(refresh, home, delay, PHASES)
+        # Half the kills at a uniform moment of the run; half just after a randomly chosen
+        # progress line, so every phase (also the short late ones) is hit.
+        marker = rng.choice(REFRESH_MARKERS) if n % 4 >= 2 else None
+        delay = rng.uniform(0.0, 0.5) if marker else rng.uniform(0.05, seconds)
+        killed = kill_after(refresh, home, delay, PHASES, marker)
         db = home / "warehouse.duckdb"
         pre = {"before": before_last} if mode == "incremental" else {}
         state = warehouse_state(db, {**pre, "complete": want})
@@ -304,6 +323,7 @@ def refresh_trials(work: Path, landing: Path, trials: int, rng: random.Random) -
                 "trial": n,
                 "mode": mode,
                 "delay_s": round(delay, 2),
+                "after": marker or "start",
                 "phase": killed.phase,
                 "state_after_kill": state,
                 "orphans": killed.orphans,
@@ -314,7 +334,8 @@ def refresh_trials(work: Path, landing: Path, trials: int, rng: random.Random) -
             }
         )
         print(
-            f"trial {n:2d} {mode:11s} kill at {delay:5.2f} s ({killed.phase}): "
+            f"trial {n:2d} {mode:11s} kill {delay:4.2f} s after "
+            f"{repr(marker) if marker else 'start'} ({killed.phase}): "
             f"after kill {state}; orphans {killed.orphans} ({killed.lingering} after "
             f"{ORPHAN_GRACE_S:.0f} s); after re-run "
             f"{'EQUAL' if not diff else 'DIFFERENT ' + '; '.join(diff)}"
@@ -334,8 +355,9 @@ def demo_trials(work: Path, trials: int, rng: random.Random) -> list[dict]:
     results = []
     for n in range(trials):
         home = work / f"demo-trial-{n}" / "home"
-        delay = rng.uniform(1.0, seconds)
-        killed = kill_after(demo, home, delay, DEMO_PHASES)
+        marker = rng.choice(DEMO_MARKERS) if n % 2 == 1 else None
+        delay = rng.uniform(0.0, 0.5) if marker else rng.uniform(1.0, seconds)
+        killed = kill_after(demo, home, delay, DEMO_PHASES, marker)
         leftovers = [p.name for p in (home / "landing").rglob(".*.tmp")]
         run_to_end(demo, home)
         got = snapshot(
@@ -356,7 +378,8 @@ def demo_trials(work: Path, trials: int, rng: random.Random) -> list[dict]:
             }
         )
         print(
-            f"demo trial {n} kill at {delay:5.1f} s ({killed.phase}): {len(leftovers)} tmp "
+            f"demo trial {n} kill {delay:4.1f} s after {repr(marker) if marker else 'start'} "
+            f"({killed.phase}): {len(leftovers)} tmp "
             f"landing file(s) left, orphans {killed.orphans} ({killed.lingering} after "
             f"{ORPHAN_GRACE_S:.0f} s); after re-run "
             f"{'EQUAL' if not diff else 'DIFFERENT ' + '; '.join(diff)}"
