@@ -236,8 +236,8 @@ def kill_after(
             proc.wait()
     text = log.read_text(errors="replace")
     phase = "startup + ingest"
-    for marker, name in phases:
-        if marker in text:
+    for line, name in phases:
+        if line in text:
             phase = name
             break
     if finished:
