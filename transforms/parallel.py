@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -24,9 +26,35 @@ _worker_extractor: Extractor | None = None
 _worker_batch_size = 64
 
 
-def _init_worker(fx_csv_text: str | None, batch_size: int) -> None:
+def _process_is_gone(pid: int) -> bool:
+    """True when `pid` has exited (a zombie counts as exited)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            return fh.read().rsplit(b")", 1)[1].split()[0] == b"Z"
+    except OSError:
+        return False
+
+
+def _exit_when_gone(pid: int, interval_s: float = 0.5) -> None:
+    while not _process_is_gone(pid):
+        time.sleep(interval_s)
+    os._exit(1)
+
+
+def _init_worker(fx_csv_text: str | None, batch_size: int, owner_pid: int) -> None:
     global _worker_extractor, _worker_batch_size
     from transforms.extract import Extractor
+
+    # A worker's parent is the forkserver, not the process that asked for the work, and
+    # nothing tells a worker when that process is SIGKILLed: it would wait on its queue
+    # forever, keeping the forkserver and resource tracker alive too. Watch the owner.
+    threading.Thread(target=_exit_when_gone, args=(owner_pid,), daemon=True).start()
 
     _worker_extractor = Extractor(fx_csv_text)
     _worker_batch_size = batch_size
@@ -73,7 +101,7 @@ def extract_parallel(
         max_workers=n_workers,
         mp_context=_context(),
         initializer=_init_worker,
-        initargs=(fx_csv_text, batch_size),
+        initargs=(fx_csv_text, batch_size, os.getpid()),
     )
     try:
         exhausted = False

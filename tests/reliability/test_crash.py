@@ -135,11 +135,6 @@ for n, _ in enumerate(extract_parallel(records, workers=2, batch_size=16)):
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="transforms/parallel.py: after a SIGKILL of the refresh, its forkserver, resource "
-    "tracker and worker processes stay alive (measured: all 4 still there 120 s later)",
-)
 def test_extraction_workers_exit_when_the_refresh_is_killed(tmp_path: Path) -> None:
     parent = subprocess.Popen(
         [sys.executable, "-c", textwrap.dedent(EXTRACT_PARENT)],
