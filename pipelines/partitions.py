@@ -4,20 +4,11 @@ from __future__ import annotations
 
 import dagster as dg
 
-# The sources of the landing contract (docs/architecture.md section 1), one asset each.
-# A fixed list so the asset graph never depends on whether scrapers/ imports;
-# tests/pipelines assert it equals scrapers.registry.SOURCES.
-CONTRACT_SOURCES: tuple[str, ...] = (
-    "greenhouse",
-    "lever",
-    "ashby",
-    "workable",
-    "smartrecruiters",
-    "hn",
-    "remotive",
-    "remoteok",
-    "jsonld",
-)
+from scrapers.registry import SOURCES
+
+# The sources of the landing contract (docs/architecture.md section 1), one asset each,
+# from the scrapers' registry (a light module: importing it does not import Scrapy).
+CONTRACT_SOURCES: tuple[str, ...] = SOURCES
 
 # The first landing day Dagster offers; backfills can reach back to here.
 FIRST_LANDING_DAY = "2025-01-01"

@@ -1,4 +1,4 @@
-"""The read-only SQL the assets and checks run, kept in pipelines/queries/*.sql."""
+"""The read-only SQL the assets and checks run, kept in warehouse/queries/pipelines/*.sql."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import duckdb
 
-QUERIES_DIR = Path(__file__).with_name("queries")
+QUERIES_DIR = Path(__file__).resolve().parent.parent / "warehouse" / "queries" / "pipelines"
 _IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 
