@@ -21,6 +21,8 @@ from typing import IO, Any, Protocol
 
 import typer
 
+from transforms.text import scrub_surrogates
+
 PROGRESS_EVERY_S = 2.0
 
 
@@ -61,6 +63,8 @@ def parse_line(raw: bytes) -> tuple[dict | None, str | None]:
         return None, f"not JSON ({exc.msg} at column {exc.colno})"
     except RecursionError:
         return None, "JSON nested too deeply"
+    except ValueError as exc:  # e.g. an integer past Python's 4,300-digit limit
+        return None, f"not usable JSON ({exc})"[:200]
     if not isinstance(obj, dict):
         return None, f"expected a JSON object, got {type(obj).__name__}"
     record_id = obj.get("id")
@@ -70,6 +74,10 @@ def parse_line(raw: bytes) -> tuple[dict | None, str | None]:
         value = obj.get(key)
         if value is not None and not isinstance(value, str):
             return None, f"`{key}` must be a string or null"
+        if value is not None:
+            obj[key] = scrub_surrogates(value)
+    if isinstance(record_id, str):
+        obj["id"] = scrub_surrogates(record_id)
     return obj, None
 
 

@@ -20,7 +20,7 @@ from transforms.salary import (
     structured_pay,
 )
 from transforms.taxonomy import load_taxonomy
-from transforms.text import prepare_text
+from transforms.text import prepare_text, scrub_surrogates
 
 # Bump when the output for the same input changes: the warehouse re-extracts on a new one.
 EXTRACTOR_VERSION = "1.0.0"
@@ -35,7 +35,7 @@ def packaged_fx_text() -> str:
 def _str(value: object) -> str:
     if value is None:
         return ""
-    return value if isinstance(value, str) else str(value)
+    return scrub_surrogates(value if isinstance(value, str) else str(value))
 
 
 def _location_from_header(body: str, fallback: dict[str, Any]) -> dict[str, Any]:

@@ -25,6 +25,13 @@ _LI_OPEN_RE = re.compile(r"<li\b[^>]{0,500}>", re.I)
 _ANY_TAG_RE = re.compile(r"<[A-Za-z/!][^<>]{0,1000}>")
 _SPACES_RE = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
 _BLANK_LINES_RE = re.compile(r"\n{3,}")
+# Lone UTF-16 surrogates ('\ud800') are legal in JSON escapes but not in UTF-8 text:
+# spaCy and every UTF-8 writer raise on them. They carry no meaning, so they become U+FFFD.
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def scrub_surrogates(text: str) -> str:
+    return _SURROGATE_RE.sub("\ufffd", text)
 
 
 def looks_like_html(text: str) -> bool:
@@ -51,7 +58,7 @@ def prepare_text(raw: object) -> str:
     """The text to extract from: HTML stripped when the input is HTML, size-bounded."""
     if not isinstance(raw, str):
         return ""
-    text = raw[: MAX_TEXT_CHARS * 2]
+    text = scrub_surrogates(raw[: MAX_TEXT_CHARS * 2])
     if looks_like_html(text):
         text = html_to_text(text)
     return normalise_text(text)[:MAX_TEXT_CHARS]

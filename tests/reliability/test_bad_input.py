@@ -144,21 +144,11 @@ def test_the_extract_command_survives_a_hostile_file_and_keeps_the_good_lines(
     assert "Traceback" not in stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="promptjobs/extract_io.py parse_line: json.loads raises ValueError (not "
-    "JSONDecodeError) for an integer over Python's 4,300-digit limit, and it escapes",
-)
 def test_a_json_line_with_a_10000_digit_integer_is_one_malformed_line() -> None:
     record, reason = parse_line(b'{"id": "n", "text": "x", "n": ' + b"9" * 10_000 + b"}")
     assert record is None and reason is not None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lone UTF-16 surrogate escapes ('\\ud800') pass parse_line and crash spaCy "
-    "(UnicodeEncodeError in transforms), ending the whole extract run",
-)
 def test_a_line_with_lone_surrogate_escapes_does_not_stop_the_run(extractor: Extractor) -> None:
     record, reason = parse_line(b'{"id": "s", "text": "Prompt \\ud800 engineer \\udc00"}')
     if record is not None:
