@@ -144,6 +144,14 @@ _NEEDS_LINE_CONTEXT: dict[str, re.Pattern[str]] = {
     "chef": re.compile(r"ansible|puppet|terraform|salt|configuration management", re.I),
     "puppet": re.compile(r"ansible|chef|terraform|salt|configuration management", re.I),
 }
+# Domain words that a benefits line uses for perks ("private health insurance", "medical,
+# dental and vision"): there they say nothing about the domain the job works in.
+_BENEFIT_DOMAIN_ALIASES = frozenset({"insurance", "medical", "health care", "healthcare"})
+_BENEFITS_LINE_RE = re.compile(
+    r"\b(?:health|dental|vision|life|medical|disability|pet|travel)\s+(?:insurance|cover|coverage"
+    r"|plans?)\b|\bbenefits?\b|\bperks?\b|\b401\s*\(?k\)?|\bpaid time off\b|\bPTO\b|\bpension\b",
+    re.I,
+)
 _PROFILE_LINK_RE = re.compile(r"linkedin|portfolio|profile|resume|\bcv\b|send (?:us )?your", re.I)
 _PROMPTS_NOT_PREV = frozenset({"which", "that", "this", "it", "also", "what", "and", "immediately"})
 
@@ -348,6 +356,10 @@ def accept(doc: Doc, skill_id: str, start: int, end: int, text: str | None = Non
         ):
             return False
     if low == "excel" and _next(doc, start) in {"at", "in", "with"}:
+        return False
+    if low in _BENEFIT_DOMAIN_ALIASES and _BENEFITS_LINE_RE.search(
+        _line(doc, span.start_char, span.end_char, text)
+    ):
         return False
     if low in _NEEDS_LINE_CONTEXT or skill_id == "git":
         line = _line(doc, span.start_char, span.end_char, text)
