@@ -9,14 +9,6 @@ from scraper_fixtures import FixtureRoutes
 from promptjobs.settings import Settings, load_settings
 from scrapers.loopback import LoopbackServer
 
-# Small timeouts so the fault tests finish quickly (settable per crawl).
-FAST = {
-    "DOWNLOAD_TIMEOUT": 1,
-    "RETRY_TIMES": 1,
-    "RETRY_BACKOFF_BASE": 0.05,
-    "DOWNLOAD_MAXSIZE": 200_000,
-}
-
 
 @pytest.fixture
 def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:

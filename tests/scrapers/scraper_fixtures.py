@@ -9,6 +9,15 @@ from typing import Any
 
 from scrapers.loopback import Reply
 
+# Small timeouts so the fault tests finish quickly (settable per crawl).
+FAST = {
+    "DOWNLOAD_TIMEOUT": 1,
+    "RETRY_TIMES": 1,
+    "RETRY_BACKOFF_BASE": 0.05,
+    "DOWNLOAD_MAXSIZE": 200_000,
+}
+
+
 GREENHOUSE_CONTENT = (
     "<h2>About the role</h2><p>You will design prompts &amp; evaluations for our assistant.</p>"
     "<ul><li>3+ years of experience with Python</li><li>RAG and LangChain</li></ul>"

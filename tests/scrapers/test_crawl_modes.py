@@ -6,7 +6,7 @@ import json
 from datetime import date
 from pathlib import Path
 
-from conftest import FAST
+from scraper_fixtures import FAST
 
 from scrapers.run import crawl
 

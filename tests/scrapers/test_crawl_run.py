@@ -9,7 +9,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from conftest import FAST
+from scraper_fixtures import FAST
 
 from scrapers.landing import partition_dir, read_landing
 from scrapers.run import crawl

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from conftest import FAST
+from scraper_fixtures import FAST
 
 from scrapers.landing import partition_dir, read_landing
 from scrapers.run import crawl
