@@ -8,7 +8,7 @@ from transforms.extract import EXTRACTOR_VERSION, Extractor
 from transforms.parallel import extract_parallel
 
 POSTING = {
-    "id": "gh-0001",
+    "id": "acme-0001",
     "title": "Senior Prompt Engineer",
     "company": "Acme AI",
     "location": "San Francisco, CA (Hybrid)",
@@ -23,7 +23,7 @@ POSTING = {
 
 def test_output_has_every_contract_field_and_the_extras(extractor: Extractor) -> None:
     out = extractor.extract(POSTING)
-    assert out["id"] == "gh-0001"
+    assert out["id"] == "acme-0001"
     assert out["role"] == "core"
     assert out["seniority"] == "senior"
     assert out["remote"] == "hybrid"
