@@ -1,27 +1,9 @@
 -- Claim 1, "US pay of $175k-$300k": where each stated annual-USD range lies against the band.
--- A range is [lo, hi]; an open side takes the other side's value. overlap: lo <= 300k and
+-- Ranges and scopes as in claims_paid_postings. overlap: lo <= 300k and
 -- hi >= 175k; inside: lo >= 175k and hi <= 300k (a subset of overlap); above: lo > 300k;
 -- below: hi < 175k. overlap + above + below = n_with_pay.
--- scope 'US' = postings located in the US (country US or a US state); 'all' = everywhere.
 -- seniority 'all' = every seniority; 'unspecified' = no seniority stated.
 create or replace view claims_pay as
-with paid as (
-    select
-        role,
-        coalesce(seniority, 'unspecified') as seniority,
-        (upper(coalesce(country, '')) in ('US', 'USA', 'UNITED STATES') or us_state is not null)
-            as is_us,
-        coalesce(salary_min_annual_usd, salary_max_annual_usd) as lo,
-        coalesce(salary_max_annual_usd, salary_min_annual_usd) as hi,
-        pay_usd
-    from posting_facts
-    where pay_usd is not null and role in ('core', 'adjacent')
-),
-scoped as (
-    select 'all' as scope, * from paid
-    union all
-    select 'US' as scope, * from paid where is_us
-)
 select
     role,
     scope,
@@ -36,5 +18,5 @@ select
     quantile_cont(pay_usd, 0.5) as p50,
     quantile_cont(pay_usd, 0.75) as p75,
     quantile_cont(pay_usd, 0.9) as p90
-from scoped
+from claims_paid_postings
 group by grouping sets ((role, scope), (role, scope, seniority))
