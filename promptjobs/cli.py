@@ -162,17 +162,25 @@ def refresh(
     no_report: Annotated[bool, typer.Option("--no-report", help="Skip the report build.")] = False,
     home: HomeOption = None,
 ) -> None:
-    """Crawl, then extract and load what landed, then rebuild the report."""
+    """Crawl, then extract and load what landed, then rebuild the report.
+
+    Exits 1 when every crawled source failed (after loading what had landed before).
+    """
     from promptjobs.refresh import run_refresh_chain
 
     settings = _settings(home, workers=workers)
-    run_refresh_chain(
+    summary = run_refresh_chain(
         settings,
         crawl=not no_crawl,
         sources=list(source) if source else None,
         report=not no_report,
         console=err,
     )
+    if summary.get("all_sources_failed"):
+        raise fail(
+            "every source failed to crawl (see the log above): check the network, "
+            "PROMPTJOBS_API_BASE and the board registry; what had landed before was loaded"
+        )
 
 
 @app.command()

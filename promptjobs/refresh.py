@@ -106,6 +106,8 @@ def run_refresh_chain(
 ) -> dict[str, Any]:
     """`promptjobs refresh`: crawl (unless told not to), load, report."""
     console = console or Console(stderr=True)
+    failed: list[str] = []
+    crawled: list[str] = []
     if crawl:
         from scrapers.registry import SOURCES
         from scrapers.run import crawl as run_crawl
@@ -116,12 +118,17 @@ def run_refresh_chain(
             api_base=settings.api_base,
             replay=settings.replay,
         )
+        crawled = [s["source"] for s in stats]
         failed = [s["source"] for s in stats if s.get("status") == "failed"]
         console.print(
             f"crawled {len(stats)} source(s): {sum(s.get('items', 0) for s in stats)} items"
             + (f"; failed: {', '.join(failed)}" if failed else "")
         )
     summary = load_warehouse(settings, console)
+    summary["failed_sources"] = failed
+    # Nothing crawled at all is an outage a scheduler must see, even though what had
+    # landed before was still loaded and reported.
+    summary["all_sources_failed"] = bool(crawled) and len(failed) == len(crawled)
     console.print(_format_summary(summary))
     if report:
         path = build_report_from_settings(settings)
