@@ -8,29 +8,40 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 
 from promptjobs.settings import Settings
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from warehouse.loads import ExtractOutput
+    from warehouse.refresh import BatchExtract
 
 
 def today_utc() -> date:
     return datetime.now(UTC).date()
 
 
-def extraction_function(settings: Settings) -> Callable[[Iterable[dict]], Iterator[dict]]:
-    """The extractor the warehouse calls on new raw rows: N ordered worker processes."""
-    from transforms.parallel import extract_parallel
+def extraction_function(settings: Settings) -> BatchExtract:
+    """The extractor the warehouse calls on new raw rows: N ordered worker processes,
+    started once per refresh, taking and giving Arrow batches (the records are made and
+    read back in the workers, not in the writer)."""
+    from transforms.parallel import extract_tables
+    from warehouse.loads import extract_output_arrow
 
     # The FX table override is read here, at the I/O edge; transforms get its text.
     fx_csv_text = settings.fx_file.read_text("utf-8") if settings.fx_file else None
 
-    def extract(records: Iterable[dict]) -> Iterator[dict]:
-        return extract_parallel(records, workers=settings.workers, fx_csv_text=fx_csv_text)
+    def extract(tables: Iterable[pa.Table]) -> Iterator[ExtractOutput]:
+        return extract_tables(
+            tables, extract_output_arrow, workers=settings.workers, fx_csv_text=fx_csv_text
+        )
 
     return extract
 

@@ -14,14 +14,18 @@ import os
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import pyarrow as pa
+import pyarrow.ipc  # noqa: F401  (pa.ipc is a submodule)
 
 if TYPE_CHECKING:
     from transforms.extract import Extractor
 
+T = TypeVar("T")
 _worker_extractor: Extractor | None = None
 _worker_batch_size = 64
 
@@ -93,10 +97,68 @@ def extract_parallel(
 
         yield from Extractor(fx_csv_text).extract_many(records, batch_size=batch_size)
         return
-    chunk_size = batch_size * 2
-    max_in_flight = n_workers * 2
     iterator = iter(records)
-    pending: deque[Future[list[dict]]] = deque()
+    chunks = iter(lambda: list(islice(iterator, batch_size * 2)), [])
+    tasks = ((_extract_chunk, chunk) for chunk in chunks)
+    for result in _run_in_order(tasks, n_workers, batch_size, fx_csv_text):
+        yield from result
+
+
+def extract_tables(
+    tables: Iterable[pa.Table],
+    encode: Callable[[list[dict]], T],
+    workers: int = 0,
+    batch_size: int = 64,
+    fx_csv_text: str | None = None,
+) -> Iterator[T]:
+    """Extract input records given as Arrow tables (one row per record); yields
+    `encode(output records)` chunk by chunk, in input order.
+
+    Arrow -> records -> `encode` runs in the worker processes (a chunk travels as Arrow
+    IPC bytes), so the caller, the warehouse writer, makes no Python object per record.
+    `encode` must be a module-level function (it is pickled by name).
+    """
+    n_workers = resolve_workers(workers)
+    batch_size = max(1, int(batch_size))
+    if n_workers <= 1:
+        from transforms.extract import Extractor
+
+        extractor = Extractor(fx_csv_text)
+        for table in tables:
+            yield encode(list(extractor.extract_many(table.to_pylist(), batch_size=batch_size)))
+        return
+    chunk_rows = batch_size * 2
+    tasks = (
+        (_extract_ipc, _to_ipc(table.slice(start, chunk_rows)), encode)
+        for table in tables
+        for start in range(0, table.num_rows, chunk_rows)
+    )
+    yield from _run_in_order(tasks, n_workers, batch_size, fx_csv_text)
+
+
+def _to_ipc(table: pa.Table) -> bytes:
+    # The IPC writer copies only the slice's own values (pickling a slice can carry the
+    # whole parent table's buffers).
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return sink.getvalue().to_pybytes()
+
+
+def _extract_ipc(payload: bytes, encode: Callable[[list[dict]], T]) -> T:
+    assert _worker_extractor is not None, "worker not initialised"
+    records = pa.ipc.open_stream(payload).read_all().to_pylist()
+    return encode(list(_worker_extractor.extract_many(records, batch_size=_worker_batch_size)))
+
+
+def _run_in_order(
+    tasks: Iterable[tuple[Any, ...]], n_workers: int, batch_size: int, fx_csv_text: str | None
+) -> Iterator[Any]:
+    """Run `(function, *args)` tasks over a pool of extractor workers; results in task
+    order, at most `2 * n_workers` tasks in flight (memory stays flat)."""
+    max_in_flight = n_workers * 2
+    iterator = iter(tasks)
+    pending: deque[Future[Any]] = deque()
     pool = ProcessPoolExecutor(
         max_workers=n_workers,
         mp_context=_context(),
@@ -107,14 +169,14 @@ def extract_parallel(
         exhausted = False
         while True:
             while not exhausted and len(pending) < max_in_flight:
-                chunk = list(islice(iterator, chunk_size))
-                if not chunk:
+                task = next(iterator, None)
+                if task is None:
                     exhausted = True
                     break
-                pending.append(pool.submit(_extract_chunk, chunk))
+                pending.append(pool.submit(*task))
             if not pending:
                 return
-            yield from pending.popleft().result()
+            yield pending.popleft().result()
     finally:
         for future in pending:
             future.cancel()

@@ -18,6 +18,7 @@ from typing import Any
 
 import duckdb
 import polars as pl
+import pyarrow as pa
 
 from warehouse.sqlfiles import sql_text
 
@@ -379,6 +380,19 @@ def _stage_batch(con: duckdb.DuckDBPyConnection, batch: pl.DataFrame, params: li
 
 
 # --- raw_postings -> extract input ----------------------------------------------------
+def _pending_pages(
+    con: duckdb.DuckDBPyConnection, extractor_version: str, batch_size: int
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The executed query of each page of pending extract input (see pending_extraction)."""
+    con.execute(sql_text("pending_create"), [extractor_version])
+    try:
+        total = con.sql(sql_text("pending_count")).fetchall()[0][0]
+        for start in range(0, total, batch_size):
+            yield con.execute(sql_text("pending_batch"), [start, start + batch_size])
+    finally:
+        con.execute(sql_text("pending_drop"))
+
+
 def pending_extraction(
     con: duckdb.DuckDBPyConnection, extractor_version: str, batch_size: int = 2000
 ) -> Iterator[list[dict]]:
@@ -389,14 +403,19 @@ def pending_extraction(
     extractions of one batch does not move the next; every batch is fetched completely
     before it is yielded, leaving the connection free for the caller's writes.
     """
-    con.execute(sql_text("pending_create"), [extractor_version])
-    try:
-        total = con.sql(sql_text("pending_count")).fetchall()[0][0]
-        for start in range(0, total, batch_size):
-            page = con.sql(sql_text("pending_batch"), params=[start, start + batch_size]).pl()
-            yield page.to_dicts()
-    finally:
-        con.execute(sql_text("pending_drop"))
+    for page in _pending_pages(con, extractor_version, batch_size):
+        names = [column[0] for column in page.description]
+        # DuckDB's own tuples -> dicts: 3x faster than a Polars or Arrow round trip.
+        yield [dict(zip(names, row, strict=True)) for row in page.fetchall()]
+
+
+def pending_tables(
+    con: duckdb.DuckDBPyConnection, extractor_version: str, batch_size: int = 5000
+) -> Iterator[pa.Table]:
+    """The same pages as `pending_extraction`, as Arrow tables (one row per record):
+    what a batch extractor takes, so no Python object is made for a record here."""
+    for page in _pending_pages(con, extractor_version, batch_size):
+        yield page.to_arrow_table()
 
 
 # --- extract output -> postings ------------------------------------------------------
@@ -445,9 +464,9 @@ SKILL_SCHEMA: dict[str, pl.DataType] = {
 
 
 def _num(value: Any) -> float | None:
-    if isinstance(value, bool) or value is None:
+    if value is None:
         return None
-    if isinstance(value, (int, float)):
+    if isinstance(value, (int, float)):  # a bool too, as in the Arrow path (True = 1.0)
         return float(value)
     try:
         return float(value)
@@ -464,6 +483,11 @@ def _str(value: Any) -> str | None:
 
 def _dict(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
+
+
+def _salary_given(salary: dict[str, Any]) -> bool:
+    """A salary counts when any of its fields is set (the `salary_given` SQL macro)."""
+    return any(salary.get(field.name) is not None for field in _SALARY_ARROW)
 
 
 def _split_record(
@@ -497,12 +521,12 @@ def _split_record(
         "salary_period": _str(salary.get("period")),
         "salary_min_annual_usd": _num(salary.get("min_annual_usd")),
         "salary_max_annual_usd": _num(salary.get("max_annual_usd")),
-        "salary_source": _str(record.get("salary_source")) if salary else None,
+        "salary_source": _str(record.get("salary_source")) if _salary_given(salary) else None,
     }
     ranges = record.get("salaries")
     if not isinstance(ranges, list):
         # An extractor without the extras still gives its one salary as the primary range.
-        ranges = [{**salary, "is_primary": True}] if salary else []
+        ranges = [{**salary, "is_primary": True}] if _salary_given(salary) else []
     salaries = []
     for ordinal, rng in enumerate(r for r in ranges if isinstance(r, dict)):
         salaries.append(
@@ -535,48 +559,64 @@ def _split_record(
 
 EXTRACT_CHUNK_ROWS = 20_000  # extract output records flattened and staged at a time
 
-
-def _chunks(records: Iterable[dict], size: int) -> Iterator[list[dict]]:
-    chunk: list[dict] = []
-    for record in records:
-        chunk.append(record)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+ExtractOutput = pa.Table | list[dict[str, Any]]  # a batch of extract output records
 
 
 def load_extractions(
     con: duckdb.DuckDBPyConnection, records: Iterable[dict], extractor_version: str
 ) -> int:
-    """Upsert extract output records into postings, posting_salaries and posting_skills.
+    """Upsert extract output records (dicts, docs/architecture.md section 2); see
+    `load_extraction_batches`. Returns the number of postings loaded."""
 
-    Each record joins the latest landed version of its posting (company, title, url,
-    dates come from there). Records without an `id`, or for a posting never landed, are
-    skipped; of an id given twice the last record wins. Records are staged in temp
-    tables chunk by chunk and merged into the real tables once at the end (bulk appends
-    are many times faster than one small append per batch). The current extraction run
-    (one per writer connection and extractor version) is recorded in `extraction_runs`.
+    def batches() -> Iterator[list[dict[str, Any]]]:
+        chunk: list[dict[str, Any]] = []
+        for record in records:
+            chunk.append(record)
+            if len(chunk) >= EXTRACT_CHUNK_ROWS:
+                yield chunk
+                chunk = []
+        if chunk:
+            yield chunk
+
+    return load_extraction_batches(con, batches(), extractor_version)
+
+
+def load_extraction_batches(
+    con: duckdb.DuckDBPyConnection, batches: Iterable[ExtractOutput], extractor_version: str
+) -> int:
+    """Upsert extract output into postings, posting_salaries and posting_skills.
+
+    A batch is an Arrow table of output records (`EXTRACT_OUTPUT_ARROW`, extra columns
+    ignored) or a list of record dicts. Each record joins the latest landed version of
+    its posting (company, title, url, dates come from there). Records without an `id`,
+    or for a posting never landed, are skipped; of an id given twice the last record
+    wins. Records are staged in temp tables about EXTRACT_CHUNK_ROWS at a time and
+    merged into the real tables once at the end (bulk appends are many times faster
+    than one small append per batch). The current extraction run (one per writer
+    connection and extractor version) is recorded in `extraction_runs`.
     Returns the number of postings loaded.
     """
     con.execute(sql_text("extract_stage_create"))
     try:
         seq = 0
-        for chunk in _chunks(records, EXTRACT_CHUNK_ROWS):
-            postings: list[dict[str, Any]] = []
-            salaries: list[dict[str, Any]] = []
-            skills: list[dict[str, Any]] = []
-            for record in chunk:
-                if not isinstance(record, dict) or not record.get("id"):
-                    continue
-                posting, posting_salaries, posting_skills = _split_record(record, seq)
-                postings.append(posting)
-                salaries.extend(posting_salaries)
-                skills.extend(posting_skills)
-                seq += 1
-            if postings:
-                _stage_extract_chunk(con, postings, salaries, skills)
+        pending: list[pa.Table] = []  # small Arrow batches, staged together
+        pending_rows = 0
+        for batch in batches:
+            if isinstance(batch, pa.Table):
+                pending.append(batch)
+                pending_rows += batch.num_rows
+                if pending_rows >= EXTRACT_CHUNK_ROWS:
+                    seq = _stage_arrow(con, pending, seq)
+                    pending, pending_rows = [], 0
+                continue
+            if pending:  # keep the order: the last record of an id wins
+                seq = _stage_arrow(con, pending, seq)
+                pending, pending_rows = [], 0
+            usable = [r for r in batch if isinstance(r, dict) and r.get("id")]
+            if usable:
+                seq = _stage_records(con, usable, seq)
+        if pending:
+            seq = _stage_arrow(con, pending, seq)
         if not seq:
             return 0
         con.execute(sql_text("extract_finalize"), [extractor_version])
@@ -594,17 +634,103 @@ def load_extractions(
     return loaded
 
 
-def _columns(rows: list[dict[str, Any]], schema: dict[str, pl.DataType]) -> pl.DataFrame:
-    # Column lists build a frame about twice as fast as a list of row dicts.
-    return pl.DataFrame({name: [row[name] for row in rows] for name in schema}, schema=schema)
+_SALARY_ARROW = pa.struct(
+    [
+        ("min", pa.float64()),
+        ("max", pa.float64()),
+        ("currency", pa.string()),
+        ("period", pa.string()),
+        ("min_annual_usd", pa.float64()),
+        ("max_annual_usd", pa.float64()),
+        ("text", pa.string()),
+        ("label", pa.string()),
+        ("is_primary", pa.bool_()),
+    ]
+)
+# The fields of an extract output record (docs/architecture.md section 2) the warehouse
+# keeps; pyarrow builds the nested batch in C++, the SQL flattens it.
+EXTRACT_OUTPUT_ARROW = pa.schema(
+    [
+        ("id", pa.string()),
+        ("role", pa.string()),
+        ("role_evidence", pa.string()),
+        ("seniority", pa.string()),
+        ("remote", pa.string()),
+        (
+            "location",
+            pa.struct(
+                [
+                    (name, pa.string())
+                    for name in ("city", "region", "country", "us_state", "world_region")
+                ]
+            ),
+        ),
+        ("years_experience", pa.struct([("min", pa.float64()), ("max", pa.float64())])),
+        ("salary", _SALARY_ARROW),
+        ("salaries", pa.list_(_SALARY_ARROW)),
+        ("salary_source", pa.string()),
+        ("skills", pa.list_(pa.string())),
+        ("skill_evidence", pa.list_(pa.struct([("skill_id", pa.string()), ("text", pa.string())]))),
+    ]
+)
 
 
-def _stage_extract_chunk(
-    con: duckdb.DuckDBPyConnection,
-    postings: list[dict[str, Any]],
-    salaries: list[dict[str, Any]],
-    skills: list[dict[str, Any]],
-) -> None:
+def extract_output_arrow(records: list[dict[str, Any]]) -> ExtractOutput:
+    """Extract output records as one Arrow table, built in C++ by pyarrow; the records
+    themselves when a field holds a value of the wrong type (the loader then takes them
+    one by one). Extractor worker processes call this, so the writer gets Arrow."""
+    try:
+        return pa.Table.from_pylist(records, schema=EXTRACT_OUTPUT_ARROW)
+    except (pa.ArrowException, TypeError, ValueError, OverflowError):
+        return records
+
+
+def _conform(table: pa.Table) -> pa.Table:
+    """The columns of EXTRACT_OUTPUT_ARROW, in its order and types (missing ones null)."""
+    columns = []
+    for wanted in EXTRACT_OUTPUT_ARROW:
+        if wanted.name in table.column_names:
+            column = table.column(wanted.name)
+            columns.append(column if column.type == wanted.type else column.cast(wanted.type))
+        else:
+            columns.append(pa.nulls(table.num_rows, wanted.type))
+    return pa.Table.from_arrays(columns, schema=EXTRACT_OUTPUT_ARROW)
+
+
+def _stage_arrow(con: duckdb.DuckDBPyConnection, tables: list[pa.Table], first_seq: int) -> int:
+    """Stage Arrow batches of extract output; returns the next free `seq`."""
+    try:
+        batch = pa.concat_tables([_conform(t) for t in tables])
+    except (pa.ArrowException, TypeError, ValueError):
+        # A column that does not cast (another extractor's shape): take the records.
+        records = [r for t in tables for r in t.to_pylist()]
+        return _stage_records(con, [r for r in records if r.get("id")], first_seq)
+    seqs = pa.array(range(first_seq, first_seq + batch.num_rows), pa.int64())
+    con.register("extract_arrow_batch", batch.append_column("seq", seqs))
+    try:
+        con.execute(sql_text("extract_stage_append_arrow"))
+    finally:
+        con.unregister("extract_arrow_batch")
+    return first_seq + batch.num_rows
+
+
+def _stage_records(
+    con: duckdb.DuckDBPyConnection, records: list[dict[str, Any]], first_seq: int
+) -> int:
+    """Stage extract output records (each with an id); returns the next free `seq`.
+    As one Arrow batch when every value has its type, else record by record (a value
+    of the wrong type becomes null and the rest of its record is kept)."""
+    converted = extract_output_arrow(records)
+    if isinstance(converted, pa.Table):
+        return _stage_arrow(con, [converted], first_seq)
+    postings: list[dict[str, Any]] = []
+    salaries: list[dict[str, Any]] = []
+    skills: list[dict[str, Any]] = []
+    for seq, record in enumerate(records, start=first_seq):
+        posting, posting_salaries, posting_skills = _split_record(record, seq)
+        postings.append(posting)
+        salaries.extend(posting_salaries)
+        skills.extend(posting_skills)
     for name, rows, schema in (
         ("extract_batch", postings, POSTING_EXTRACT_SCHEMA),
         ("salary_batch", salaries, SALARY_SCHEMA),
@@ -616,6 +742,12 @@ def _stage_extract_chunk(
     finally:
         for name in ("extract_batch", "salary_batch", "skill_batch"):
             con.unregister(name)
+    return first_seq + len(records)
+
+
+def _columns(rows: list[dict[str, Any]], schema: dict[str, pl.DataType]) -> pl.DataFrame:
+    # Column lists build a frame about twice as fast as a list of row dicts.
+    return pl.DataFrame({name: [row[name] for row in rows] for name in schema}, schema=schema)
 
 
 def _current_extraction_run(con: duckdb.DuckDBPyConnection, extractor_version: str) -> str:

@@ -11,14 +11,17 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+import pyarrow as pa
+
 from promptjobs.settings import Settings
 from warehouse.dedupe import cluster_duplicates
 from warehouse.lifecycle import update_lifecycle
 from warehouse.loads import (
+    ExtractOutput,
     ingest_landing,
-    load_extractions,
+    load_extraction_batches,
     load_taxonomy,
-    pending_extraction,
+    pending_tables,
     update_companies,
 )
 from warehouse.sqlfiles import sql_text
@@ -26,7 +29,21 @@ from warehouse.stats import compute_skill_pay_premium
 from warehouse.store import Warehouse
 from warehouse.views import create_views
 
-ExtractFunction = Callable[[Iterable[dict]], Iterator[dict]]
+# The extractor a refresh calls: pages of extract input records as Arrow tables (one row
+# per record, docs/architecture.md section 2) in, in order; batches of output records
+# out, each an Arrow table (the fast path) or a list of record dicts.
+BatchExtract = Callable[[Iterable[pa.Table]], Iterator[ExtractOutput]]
+RecordExtract = Callable[[Iterable[dict]], Iterator[dict]]
+
+
+def per_record(extract: RecordExtract) -> BatchExtract:
+    """A record-in, record-out extractor as a BatchExtract (records made in this process)."""
+
+    def extract_batches(tables: Iterable[pa.Table]) -> Iterator[ExtractOutput]:
+        for table in tables:
+            yield list(extract(table.to_pylist()))
+
+    return extract_batches
 
 
 @dataclass
@@ -61,7 +78,7 @@ class RefreshSummary:
 
 def run_refresh(
     settings: Settings,
-    extract: ExtractFunction,
+    extract: BatchExtract,
     extractor_version: str,
     taxonomy: list[dict],
     progress: Callable[[str], None] | None = None,
@@ -90,16 +107,20 @@ def run_refresh(
 
         before = con.sql(sql_text("postings_count")).fetchall()[0][0]
 
-        def extracted_records() -> Iterator[dict]:
+        def extracted_batches() -> Iterator[ExtractOutput]:
             # The pending set is a snapshot and loads are staged until the end, so one
-            # load_extractions call can consume every batch as it is extracted.
-            done = 0
-            for batch in pending_extraction(con, extractor_version, batch_size=batch_size):
-                yield from extract(batch)
-                done += len(batch)
+            # load call can consume the output while the extractor is still running.
+            done = reported = 0
+            for batch in extract(pending_tables(con, extractor_version, batch_size)):
+                yield batch
+                done += batch.num_rows if isinstance(batch, pa.Table) else len(batch)
+                if done - reported >= batch_size:
+                    say(f"extracted {done} posting(s)")
+                    reported = done
+            if done != reported:
                 say(f"extracted {done} posting(s)")
 
-        summary.extracted = load_extractions(con, extracted_records(), extractor_version)
+        summary.extracted = load_extraction_batches(con, extracted_batches(), extractor_version)
         summary.postings_total = con.sql(sql_text("postings_count")).fetchall()[0][0]
         summary.new_postings = summary.postings_total - before
 

@@ -11,7 +11,7 @@ itself when new raw data lands (declarative automation).
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -220,23 +220,38 @@ def ingest_landing(
 def extract_postings(
     context: AssetExecutionContext, warehouse: WarehouseResource
 ) -> Iterator[dg.MaterializeResult]:
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     from promptjobs.refresh import extraction_function
     from transforms.extract import EXTRACTOR_VERSION
-    from warehouse.loads import load_extractions, pending_extraction
+    from warehouse.loads import load_extraction_batches, pending_tables
 
     settings = warehouse.settings()
     extract = extraction_function(settings)
     extracted = with_salary = 0
     roles: Counter[str] = Counter()
+
+    def observed(batches: Iterable[Any]) -> Iterator[Any]:
+        # Counts for the asset's metadata, taken from the batches on their way to the load.
+        nonlocal extracted, with_salary
+        for batch in batches:
+            if isinstance(batch, pa.Table):
+                extracted += batch.num_rows
+                with_salary += pc.sum(batch.column("salary").is_valid()).as_py() or 0
+                for count in pc.value_counts(batch.column("role")).to_pylist():
+                    roles[str(count["values"])] += count["counts"]
+            else:
+                extracted += len(batch)
+                with_salary += sum(1 for r in batch if r.get("salary"))
+                roles.update(str(r.get("role")) for r in batch)
+            yield batch
+
     with warehouse.writer() as con:
         postings_before = row_count(con, "postings")
-        for batch in pending_extraction(con, EXTRACTOR_VERSION):
-            records = list(extract(batch))
-            extracted += len(records)
-            with_salary += sum(1 for r in records if r.get("salary"))
-            roles.update(str(r.get("role")) for r in records)
-            load_extractions(con, records, EXTRACTOR_VERSION)
-            context.log.info(f"extracted {extracted} postings")
+        pages = pending_tables(con, EXTRACTOR_VERSION)
+        load_extraction_batches(con, observed(extract(pages)), EXTRACTOR_VERSION)
+        context.log.info(f"extracted {extracted} postings")
         counts = _counts(con, EXTRACTED_TABLES)
     yield dg.MaterializeResult(
         asset_key=EXTRACTED_POSTINGS,

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 
+import pyarrow as pa
+
 from transforms.extract import EXTRACTOR_VERSION, Extractor
-from transforms.parallel import extract_parallel
+from transforms.parallel import extract_parallel, extract_tables
 
 POSTING = {
     "id": "acme-0001",
@@ -107,6 +109,21 @@ def test_parallel_output_equals_in_process_output(extractor: Extractor) -> None:
     serial = list(extractor.extract_many(records))
     parallel = list(extract_parallel(records, workers=2, batch_size=4))
     assert parallel == serial
+
+
+def test_arrow_tables_in_give_the_records_of_dicts_in_encoded_by_the_workers(
+    extractor: Extractor,
+) -> None:
+    records = [
+        {**POSTING, "id": f"p{i}", "text": POSTING["text"] + (" Rust." if i % 2 else " Go.")}
+        for i in range(23)
+    ]
+    serial = list(extractor.extract_many(records))
+    pages = [pa.Table.from_pylist(records[:15]), pa.Table.from_pylist(records[15:])]
+    for workers in (1, 2):
+        # json.dumps stands in for the warehouse's Arrow encoder: any module-level function.
+        encoded = list(extract_tables(pages, json.dumps, workers=workers, batch_size=4))
+        assert [r for chunk in encoded for r in json.loads(chunk)] == serial
 
 
 def test_parallel_with_one_worker_runs_in_process() -> None:

@@ -21,6 +21,7 @@ import duckdb
 import pytest
 
 from promptjobs.settings import Settings, load_settings
+from warehouse.refresh import per_record
 
 TAXONOMY: list[dict[str, Any]] = [
     {
@@ -291,6 +292,7 @@ def kit() -> SimpleNamespace:
         item=posting_item,
         usd=usd_year,
         extract=fake_extract,
+        extract_batches=per_record(fake_extract),  # what run_refresh takes
         extract_one=fake_extract_one,
         taxonomy=TAXONOMY,
         snapshot=snapshot_tables,

@@ -318,3 +318,114 @@ def test_a_field_of_the_wrong_type_loses_only_that_field(
         ("workable:1", "Prompt Engineer", None, 200000.0),
         ("workable:2", "42", None, None),
     ]
+
+
+# Extract output of unusual but valid shapes: no salaries list (the salary becomes the
+# primary range), an empty salary object, an empty salaries list beside a salary,
+# repeated skills, evidence missing or empty, empty strings.
+ODD_OUTPUTS: list[dict] = [
+    {
+        "id": "lever:1",
+        "role": "core",
+        "seniority": "",
+        "salary": {"min": 150000, "max": 190000, "currency": "USD", "period": "year"},
+        "salary_source": "text",
+        "skills": ["python", "rag", "python", ""],
+        "skill_evidence": [
+            {"skill_id": "python", "text": ""},
+            {"skill_id": "python", "text": "Python 3"},
+            {"skill_id": "rag", "text": "RAG"},
+            {"skill_id": "rag", "text": "retrieval"},
+        ],
+        "location": {"city": "Austin", "us_state": "TX", "country": "US", "raw": "Austin"},
+        "years_experience": {"min": 3, "max": None},
+    },
+    {
+        "id": "lever:2",
+        "role": "other",
+        "salary": {},
+        "salary_source": "text",
+        "skills": ["evals"],
+        "location": None,
+    },
+    {
+        "id": "lever:3",
+        "role": "adjacent",
+        "salary": {"min": 90.0, "max": 120.0, "currency": "USD", "period": "hour"},
+        "salaries": [],
+        "salary_source": "structured",
+        "skills": [],
+        "skill_evidence": None,
+        "extra_field_of_a_newer_extractor": {"anything": [1, 2]},
+    },
+]
+
+
+def _loaded_tables(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple]]:
+    tables = {
+        table: rows(con, f"select * from {table} order by all")
+        for table in ("posting_salaries", "posting_skills")
+    }
+    tables["postings"] = rows(
+        con, "select * exclude (extraction_run_id) from postings order by posting_id"
+    )
+    tables["facts"] = rows(
+        con,
+        "select posting_id, seniority, salary_source, salary_min, years_min, city "
+        "from postings order by posting_id",
+    )
+    return tables
+
+
+def test_odd_but_valid_extract_output_loads_the_same_on_the_fast_and_tolerant_paths(
+    settings: Settings, landing, kit: SimpleNamespace
+) -> None:
+    landing.write("lever", "2026-10-01", [kit.item("lever", str(i)) for i in (1, 2, 3)])
+    # A record with a value of the wrong type (a number for a text field) makes its whole
+    # chunk take the record-by-record path; it is for a posting never landed, so it
+    # adds nothing itself.
+    wrong_type = {"id": "lever:never-landed", "role": 7, "skills": ["python"]}
+    results = []
+    for outputs in (ODD_OUTPUTS, [*ODD_OUTPUTS, wrong_type]):
+        with Warehouse(settings).writer() as con:
+            con.execute("delete from postings; delete from posting_salaries")
+            con.execute("delete from posting_skills")
+            ingest_landing(con, settings.landing_dir)
+            assert load_extractions(con, outputs, "v1") == 3
+            results.append(_loaded_tables(con))
+    fast, tolerant = results
+    assert fast == tolerant
+    salaries = [(r[0], r[1], r[2], r[3], r[10]) for r in fast["posting_salaries"]]
+    assert salaries == [
+        ("lever:1", 0, 150000.0, 190000.0, True),  # the salary as the one primary range
+    ]
+    assert [r[:3] for r in fast["posting_skills"]] == [
+        ("lever:1", "python", "Python 3"),
+        ("lever:1", "rag", "RAG"),
+        ("lever:2", "evals", None),
+    ]
+    assert fast["facts"] == [
+        ("lever:1", None, "text", 150000.0, 3.0, "Austin"),
+        ("lever:2", None, None, None, None, None),  # an empty salary object is no salary
+        ("lever:3", None, "structured", 90.0, None, None),
+    ]
+
+
+def test_a_value_of_the_wrong_type_nulls_that_value_and_keeps_the_rest(
+    settings: Settings, landing, kit: SimpleNamespace
+) -> None:
+    landing.write("lever", "2026-10-01", [kit.item("lever", "1")])
+    record = {
+        "id": "lever:1",
+        "role": "core",
+        "seniority": ["senior"],  # a list where text belongs
+        "salary": {"min": "150000", "max": 190000, "currency": "USD", "period": "year"},
+        "skills": ["python"],
+    }
+    with Warehouse(settings).writer() as con:
+        ingest_landing(con, settings.landing_dir)
+        assert load_extractions(con, [record], "v1") == 1
+        posting = rows(con, "select role, seniority, salary_min, salary_max from postings")
+        skills = rows(con, "select skill_id from posting_skills")
+    assert posting == [("core", None, 150000.0, 190000.0)]
+    assert skills == [("python",)]

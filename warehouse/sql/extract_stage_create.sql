@@ -15,3 +15,9 @@ create or replace temp table extract_salaries_stage (
 create or replace temp table extract_skills_stage (
     seq bigint, posting_id varchar, skill_id varchar, evidence varchar
 )
+;
+-- A salary counts when any of its fields is set (an empty object is no salary).
+create or replace temp macro salary_given(s) as
+    coalesce(s.min, s.max, s.min_annual_usd, s.max_annual_usd) is not null
+    or coalesce(s.currency, s.period, s.text, s.label) is not null
+    or s.is_primary is not null
