@@ -320,6 +320,49 @@ def test_a_field_of_the_wrong_type_loses_only_that_field(
     ]
 
 
+def test_pay_that_is_not_an_object_is_no_pay_on_the_fast_and_line_by_line_paths(
+    settings: Settings, landing, kit: SimpleNamespace
+) -> None:
+    items = [
+        kit.item("lever", "1", compensation="$150k"),
+        kit.item(
+            "lever",
+            "2",
+            compensation_ranges=[
+                {"min": 90000, "max": "120000", "currency": "USD", "label": "Tier 2"},
+                5,
+                "Tier 3: ask",
+                None,
+            ],
+        ),
+        kit.item("lever", "3", compensation_ranges={"min": 1}),
+    ]
+    found = []
+    for day, broken_line in (("2026-10-01", []), ("2026-10-02", ['{"source_id": "9"'])):
+        # The second file has one malformed line, so it is read line by line.
+        landing.write(
+            "lever", day, [{**i, "source": f"lever{day[-1]}"} for i in items], raw_lines=broken_line
+        )
+    with Warehouse(settings).writer() as con:
+        ingest_landing(con, settings.landing_dir)
+        for source in ("lever1", "lever2"):
+            found.append(
+                rows(
+                    con,
+                    "select source_id, compensation, "
+                    "[(r.min, r.max, r.label) for r in compensation_ranges] "
+                    f"from raw_postings where source = '{source}' order by 1",
+                )
+            )
+    fast, line_by_line = found
+    assert fast == line_by_line
+    assert fast == [
+        ("1", None, []),
+        ("2", None, [(90000.0, 120000.0, "Tier 2")]),
+        ("3", None, []),
+    ]
+
+
 # Extract output of unusual but valid shapes: no salaries list (the salary becomes the
 # primary range), an empty salary object, an empty salaries list beside a salary,
 # repeated skills, evidence missing or empty, empty strings.

@@ -1,8 +1,21 @@
 -- One sighting per posting and crawl run (a run is one landing file, and landing_files
 -- lets each file in once); a record listed twice in a run counts once, its last line wins.
 insert into posting_sightings
-select distinct on (posting_id, run_id)
-    posting_id, source, board, content_hash, run_id, crawl_date, fetched_at
-from landing_stage
-where valid
-order by posting_id, run_id, line_no desc
+select
+    posting_id,
+    last.source,
+    last.board,
+    last.content_hash,
+    run_id,
+    last.crawl_date,
+    last.fetched_at
+from (
+    select
+        posting_id,
+        run_id,
+        arg_max(struct_pack(source, board, content_hash, crawl_date, fetched_at), line_no)
+            as last
+    from landing_stage
+    where valid
+    group by posting_id, run_id
+)

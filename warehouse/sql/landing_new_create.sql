@@ -1,7 +1,9 @@
 -- Content versions not stored yet (their staged line numbers only: the rows themselves
--- are copied once, straight into raw_postings); the first landing of a version is kept.
+-- are copied once, straight into raw_postings); the first landing of a version is kept
+-- (line numbers follow landing order). A hash aggregate, not DISTINCT ON + ORDER BY:
+-- no sort of the whole stage.
 create or replace temp table landing_new as
-select distinct on (source, source_id, content_hash) line_no, landing_file
+select min(line_no) as line_no, arg_min(landing_file, line_no) as landing_file
 from landing_stage s
 where valid
   and not exists (
@@ -10,4 +12,4 @@ where valid
         and r.source_id = s.source_id
         and r.content_hash = s.content_hash
   )
-order by source, source_id, content_hash, crawl_date, run_id, line_no
+group by source, source_id, content_hash

@@ -18,13 +18,14 @@ with typed as (
         try_cast(try_cast(b.posted_at as timestamptz) as timestamp) as posted_at,
         try_cast(try_cast(b.updated_at as timestamptz) as timestamp) as updated_at,
         b.employment_type,
-        b.compensation,
-        coalesce(b.compensation_ranges, []) as compensation_ranges,
+        landing_compensation(b.compensation) as compensation,
+        coalesce(landing_compensation_ranges(b.compensation_ranges), []) as compensation_ranges,
         b.attribution_url,
         coalesce(
             try_cast(try_cast(b.fetched_at as timestamptz) as timestamp),
             cast($3 as date)::timestamp
-        ) as fetched_at
+        ) as fetched_at,
+        b.line_no
     from landing_batch b
 )
 select
@@ -46,5 +47,5 @@ select
     cast($3 as date) as crawl_date,
     $4 as run_id,
     $1 as landing_file,
-    (select coalesce(max(line_no), 0) from landing_stage) + row_number() over () as line_no
+    line_no
 from typed
