@@ -1,10 +1,12 @@
 -- $1 extractor version (the run id is set once rows are known). The last record of each id, joined to the
 -- latest landed version it was made from; output for a posting never landed drops out.
+-- (The last record by a hash aggregate on seq: a window partitioned by posting_id sorted
+-- every staged row.)
 create or replace temp table extract_final as
 with last_record as (
     select *
     from extract_stage
-    qualify row_number() over (partition by posting_id order by seq desc) = 1
+    where seq in (select max(seq) from extract_stage group by posting_id)
 )
 select
     e.*,

@@ -1,6 +1,11 @@
 -- Insert the loaded postings (their old rows are gone, see extract_delete_previous);
 -- keep what the lifecycle and the dedupe computed for them (recomputed later anyway).
 insert into postings by name
+with keys as (
+    -- company_key() is a regex chain: run it once per company, not once per posting.
+    select company, company_key(company) as company_key
+    from (select distinct company from extract_final)
+)
 select
     s.posting_id, s.source, s.source_id, s.board, s.company, s.title, s.location,
     s.city, s.region, s.country, s.us_state, s.world_region, s.url, s.posted_at,
@@ -10,16 +15,17 @@ select
     s.salary_min_annual_usd, s.salary_max_annual_usd, s.salary_source,
     coalesce(p.canonical_posting_id, s.posting_id) as canonical_posting_id,
     s.content_hash, s.extractor_version, s.extraction_run_id,
-    company_key(s.company) as company_key
+    k.company_key
 from extract_final s
-left join extract_previous p using (posting_id);
+left join extract_previous p using (posting_id)
+left join keys k on k.company = s.company;
 
 insert into posting_salaries by name
 select b.* exclude (seq)
 from extract_salaries_stage b
-join extract_final f on f.posting_id = b.posting_id and f.seq = b.seq;
+where b.seq in (select seq from extract_final);  -- seq numbers one staged record
 
 insert into posting_skills by name
 select b.* exclude (seq)
 from extract_skills_stage b
-join extract_final f on f.posting_id = b.posting_id and f.seq = b.seq
+where b.seq in (select seq from extract_final)
