@@ -346,10 +346,15 @@ def main() -> None:
             f"({time.perf_counter() - t0:.1f} s to write)"
         )
         result = run_child(home)
+        # The goal's "load": everything the refresh does except the views step and the
+        # time inside the (stand-in) extractor: ingest, the extraction hand-off both ways,
+        # the merge into postings/skills/salaries, lifecycle, dedupe, the final commit.
+        views_s = dict((m.split(":")[0], t) for m, t in result["stages"]).get("views", 0.0)
+        load_s = result["total_s"] - views_s - result["extractor_s"]
         print(
-            f"load (one refresh): {result['total_s']:.1f} s total, of which "
-            f"{result['extractor_s']:.1f} s inside the stand-in extractor; warehouse work "
-            f"{result['total_s'] - result['extractor_s']:.1f} s"
+            f"load with skills, lifecycle and dedupe: {load_s:.1f} s (goal < 30 s); "
+            f"views and pay premium: {views_s:.1f} s; whole refresh {result['total_s']:.1f} s, "
+            f"of which {result['extractor_s']:.1f} s inside the stand-in extractor"
         )
         for message, seconds in result["stages"]:
             print(f"  {seconds:6.2f} s  until: {message}")

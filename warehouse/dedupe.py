@@ -172,8 +172,11 @@ def find_clusters(candidates: pl.DataFrame) -> pl.DataFrame:
     empty = pl.DataFrame(schema={"posting_id": pl.String, "canonical_posting_id": pl.String})
     if candidates.is_empty():
         return empty
+    # Each distinct title is normalised once (Python per title; titles repeat a lot).
+    distinct = candidates["title"].unique()
+    normalized = pl.Series([normalize_title(t) for t in distinct.to_list()], dtype=pl.String)
     frame = candidates.with_columns(
-        pl.col("title").map_elements(normalize_title, return_dtype=pl.String).alias("norm"),
+        pl.col("title").replace_strict(distinct, normalized, return_dtype=pl.String).alias("norm"),
         pl.col("period_start").cast(pl.Int32).alias("start"),
         pl.col("period_end").cast(pl.Int32).alias("end"),
     ).with_columns(
