@@ -18,14 +18,27 @@ def update_lifecycle(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
 
     Keys: postings, open_postings, closed_postings, newly_closed, reopened.
     """
+    changes = compute_lifecycle(con)
+    return {**apply_lifecycle(con), **changes}
+
+
+def compute_lifecycle(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Compute every posting's lifecycle into the `lifecycle_new` temp table; return what
+    will change (newly_closed, reopened). Postings loaded before `apply_lifecycle` take
+    their lifecycle from it as they are inserted (extract_upsert), so a refresh does not
+    update a million rows it has just written (that update tripled the final checkpoint)."""
     con.execute(sql_text("lifecycle_compute"))
     newly_closed, reopened = con.sql(sql_text("lifecycle_changes")).fetchall()[0]
+    return {"newly_closed": newly_closed, "reopened": reopened}
+
+
+def apply_lifecycle(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Write `lifecycle_new` into the postings that differ; return the totals
+    (postings, open_postings, closed_postings)."""
     con.execute(sql_text("lifecycle_apply"))
     postings, open_postings, closed_postings = con.sql(sql_text("lifecycle_totals")).fetchall()[0]
     return {
         "postings": postings,
         "open_postings": open_postings,
         "closed_postings": closed_postings,
-        "newly_closed": newly_closed,
-        "reopened": reopened,
     }

@@ -15,7 +15,7 @@ import pyarrow as pa
 
 from promptjobs.settings import Settings
 from warehouse.dedupe import cluster_duplicates
-from warehouse.lifecycle import update_lifecycle
+from warehouse.lifecycle import apply_lifecycle, compute_lifecycle
 from warehouse.loads import (
     ExtractOutput,
     ingest_landing,
@@ -106,6 +106,8 @@ def run_refresh(
             say(f"skipped {skipped}")
 
         before = con.sql(sql_text("postings_count")).fetchall()[0][0]
+        # The lifecycle first, so the postings loaded next are inserted with theirs.
+        changes = compute_lifecycle(con)
 
         def extracted_batches() -> Iterator[ExtractOutput]:
             # The pending set is a snapshot and loads are staged until the end, so one
@@ -124,7 +126,7 @@ def run_refresh(
         summary.postings_total = con.sql(sql_text("postings_count")).fetchall()[0][0]
         summary.new_postings = summary.postings_total - before
 
-        lifecycle = update_lifecycle(con)
+        lifecycle = {**apply_lifecycle(con), **changes}
         summary.open_postings = lifecycle["open_postings"]
         summary.closed_postings = lifecycle["closed_postings"]
         summary.newly_closed = lifecycle["newly_closed"]

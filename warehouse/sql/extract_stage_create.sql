@@ -16,6 +16,11 @@ create or replace temp table extract_skills_stage (
     seq bigint, posting_id varchar, skill_id varchar, evidence varchar
 )
 ;
+-- The lifecycle the inserted postings take (warehouse/lifecycle.py); empty when the
+-- caller has not computed it, then they keep their previous values.
+create temp table if not exists lifecycle_new (
+    posting_id varchar, first_seen date, last_seen date, closed_at date
+);
 -- A salary counts when any of its fields is set (an empty object is no salary).
 create or replace temp macro salary_given(s) as
     coalesce(s.min, s.max, s.min_annual_usd, s.max_annual_usd) is not null

@@ -1,5 +1,6 @@
--- Insert the loaded postings (their old rows are gone, see extract_delete_previous);
--- keep what the lifecycle and the dedupe computed for them (recomputed later anyway).
+-- Insert the loaded postings (their old rows are gone, see extract_delete_previous), with
+-- the lifecycle computed for this refresh (else their previous one) and their previous
+-- canonical posting (the dedupe recomputes it later anyway).
 insert into postings by name
 with keys as (
     -- company_key() is a regex chain: run it once per company, not once per posting.
@@ -9,7 +10,9 @@ with keys as (
 select
     s.posting_id, s.source, s.source_id, s.board, s.company, s.title, s.location,
     s.city, s.region, s.country, s.us_state, s.world_region, s.url, s.posted_at,
-    p.first_seen, p.last_seen, p.closed_at,
+    if(n.posting_id is null, p.first_seen, n.first_seen) as first_seen,
+    if(n.posting_id is null, p.last_seen, n.last_seen) as last_seen,
+    if(n.posting_id is null, p.closed_at, n.closed_at) as closed_at,
     s.role, s.role_evidence, s.seniority, s.remote, s.years_min, s.years_max,
     s.salary_min, s.salary_max, s.salary_currency, s.salary_period,
     s.salary_min_annual_usd, s.salary_max_annual_usd, s.salary_source,
@@ -18,6 +21,7 @@ select
     k.company_key
 from extract_final s
 left join extract_previous p using (posting_id)
+left join lifecycle_new n using (posting_id)
 left join keys k on k.company = s.company;
 
 insert into posting_salaries by name
