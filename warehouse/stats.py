@@ -40,6 +40,28 @@ def bootstrap_medians(
     return (lower + upper) / 2.0
 
 
+def sorted_median(sorted_values: np.ndarray) -> float:
+    """np.median of a sorted sample, read off instead of re-partitioning it (same value:
+    the middle element, or the mean of the middle two; nan if the sample holds a nan)."""
+    n = len(sorted_values)
+    if n == 0 or np.isnan(sorted_values[-1]):
+        return float("nan")
+    mid = n // 2
+    if n % 2:
+        return float(sorted_values[mid])
+    return float((sorted_values[mid - 1] + sorted_values[mid]) / 2.0)
+
+
+def sorted_positions(pay_sorted: np.ndarray, subset_sorted: np.ndarray) -> np.ndarray:
+    """Positions in `pay_sorted` of the values of `subset_sorted`, a sorted sub-multiset of
+    it: the i-th copy of a value takes the i-th position holding that value. Which of
+    several equal pays a job takes changes no figure: premium_table only uses the values."""
+    first = np.searchsorted(pay_sorted, subset_sorted, side="left")
+    index = np.arange(len(first))
+    run_start = np.diff(first, prepend=-1) != 0  # equal values share their first position
+    return first + index - np.maximum.accumulate(np.where(run_start, index, 0))
+
+
 def premium_table(pay_sorted: np.ndarray, skill_rows: dict[str, np.ndarray]) -> pl.DataFrame:
     """One row per skill with >= MIN_SAMPLE paid jobs on each side.
 
@@ -58,8 +80,8 @@ def premium_table(pay_sorted: np.ndarray, skill_rows: dict[str, np.ndarray]) -> 
         uplifts = bootstrap_medians(with_pay, rng, BOOTSTRAP_REPLICATES) - bootstrap_medians(
             without_pay, rng, BOOTSTRAP_REPLICATES
         )
-        median_with = float(np.median(with_pay))
-        median_without = float(np.median(without_pay))
+        median_with = sorted_median(with_pay)
+        median_without = sorted_median(without_pay)
         rows.append(
             {
                 "skill_id": skill_id,
@@ -87,15 +109,17 @@ def premium_table(pay_sorted: np.ndarray, skill_rows: dict[str, np.ndarray]) -> 
 
 def compute_skill_pay_premium(con: duckdb.DuckDBPyConnection) -> int:
     """Recompute `skill_pay_premium_stats` from the views; return the number of skills."""
+    # The pay of every paid job (skill_id null) and of the jobs with each skill: sorted,
+    # a skill's jobs are located in the sorted pay of all jobs by value, no join needed.
     inputs = con.sql(sql_text("pay_premium_inputs")).pl()
-    pay_sorted = inputs["pay_usd"].to_numpy().astype(np.float64)
-    exploded = (
-        inputs.select(pl.int_range(pl.len()).alias("row"), "skill_ids")
-        .explode("skill_ids", empty_as_null=False)
-        .drop_nulls("skill_ids")
-    )
+    pays = {
+        skill_id: np.sort(values.to_numpy().astype(np.float64))
+        for skill_id, values in zip(inputs["skill_id"], inputs["pays"], strict=True)
+        if values is not None
+    }
+    pay_sorted = pays.pop(None, np.empty(0, dtype=np.float64))
     skill_rows = {
-        str(key[0]): group["row"].to_numpy() for key, group in exploded.group_by("skill_ids")
+        str(skill_id): sorted_positions(pay_sorted, values) for skill_id, values in pays.items()
     }
     table = premium_table(pay_sorted, skill_rows)
     con.register("pay_premium_batch", table.to_arrow())
