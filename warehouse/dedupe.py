@@ -89,14 +89,19 @@ class _UnionFind:
     """Clusters of postings; a cluster never holds two postings of one source, so an HN
     post cannot chain two different openings of the same ATS board into one job."""
 
-    def __init__(self, sources: Sequence[str]) -> None:
+    def __init__(self, sources: Sequence[int]) -> None:
         self.parent = list(range(len(sources)))
         self.source = sources
         # Sources of each multi-posting cluster, by root; singletons are not stored
         # (a set per posting cost ~200 MB at a million postings).
-        self.sources: dict[int, set[str]] = {}
+        self.sources: dict[int, set[int]] = {}
+        self.touched: set[int] = set()  # members of clusters of two or more
 
-    def _sources(self, root: int) -> set[str]:
+    def linked(self) -> list[int]:
+        """Every element that was joined to another one."""
+        return sorted(self.touched)
+
+    def _sources(self, root: int) -> set[int]:
         return self.sources.get(root) or {self.source[root]}
 
     def find(self, i: int) -> int:
@@ -114,25 +119,29 @@ class _UnionFind:
             return False
         keep, gone = min(ra, rb), max(ra, rb)
         self.parent[gone] = keep
+        self.touched.update((a, b))
         self.sources.pop(gone, None)
         self.sources[keep] = merged_a | merged_b
         return True
 
 
 def _match_block(
-    sources: Sequence[str],
-    titles: Sequence[str],
-    countries: Sequence[str],
-    cities: Sequence[str],
+    sources: np.ndarray,
+    titles: list[str],
+    countries: np.ndarray,
+    cities: np.ndarray,
     starts: np.ndarray,
     ends: np.ndarray,
     uf: _UnionFind,
     offset: int,
 ) -> None:
-    """Union the matching cross-source pairs of one company block, best first."""
+    """Union the matching cross-source pairs of one company block, best first.
+
+    `sources`, `countries`, `cities` are integer codes (-1: unknown place).
+    """
     candidates: list[tuple[int, int, int, int]] = []
-    by_source: dict[str, list[int]] = {}
-    for i, src in enumerate(sources):
+    by_source: dict[int, list[int]] = {}
+    for i, src in enumerate(sources.tolist()):
         by_source.setdefault(src, []).append(i)
     names = sorted(by_source)
     for a_pos, a_src in enumerate(names):
@@ -150,24 +159,36 @@ def _match_block(
                 i, j = a_idx[ai], b_idx[bj]
                 if not titles[i]:
                     continue
-                if countries[i] and countries[j] and countries[i] != countries[j]:
+                if countries[i] >= 0 and countries[j] >= 0 and countries[i] != countries[j]:
                     continue
-                if cities[i] and cities[j] and cities[i] != cities[j]:
+                if cities[i] >= 0 and cities[j] >= 0 and cities[i] != cities[j]:
                     continue
                 # Gap between the two seen periods, in days (0 when they overlap).
                 gap = max(starts[i] - ends[j], starts[j] - ends[i], 0)
                 if gap > WINDOW_DAYS:
                     continue
-                candidates.append((int(scores[ai, bj]), -gap, offset + i, offset + j))
+                candidates.append((int(scores[ai, bj]), -int(gap), offset + i, offset + j))
     # Best matches first, so a conflicting weaker match is the one left out.
     for _score, _gap, i, j in sorted(candidates, reverse=True):
         uf.union(i, j)
+
+
+def _codes(column: pl.Expr) -> pl.Expr:
+    """Small integer codes of a text column; -1 for empty (unknown)."""
+    return (
+        pl.when(column == "")
+        .then(pl.lit(-1, pl.Int64))
+        .otherwise(column.rank("dense").cast(pl.Int64))
+    )
 
 
 def find_clusters(candidates: pl.DataFrame) -> pl.DataFrame:
     """(posting_id, canonical_posting_id) for every posting in a cluster of two or more.
 
     `candidates` has the columns of `sql/dedupe_candidates.sql`, sorted by company_key.
+    Per-posting values are held as numpy codes, not Python objects (a million postings'
+    worth of Python strings cost ~400 MB at the refresh's peak); titles are taken as
+    Python strings one company block at a time.
     """
     empty = pl.DataFrame(schema={"posting_id": pl.String, "canonical_posting_id": pl.String})
     if candidates.is_empty():
@@ -175,57 +196,81 @@ def find_clusters(candidates: pl.DataFrame) -> pl.DataFrame:
     # Each distinct title is normalised once (Python per title; titles repeat a lot).
     distinct = candidates["title"].unique()
     normalized = pl.Series([normalize_title(t) for t in distinct.to_list()], dtype=pl.String)
-    frame = candidates.with_columns(
+    frame = candidates.select(
+        "posting_id",
+        "source",
         pl.col("title").replace_strict(distinct, normalized, return_dtype=pl.String).alias("norm"),
+        _codes(pl.col("source")).alias("source_code"),
+        _codes(pl.col("country")).alias("country_code"),
+        _codes(pl.col("city")).alias("city_code"),
         pl.col("period_start").cast(pl.Int32).alias("start"),
         pl.col("period_end").cast(pl.Int32).alias("end"),
+        _codes(pl.col("company_key")).alias("block"),
     ).with_columns(
         pl.col("start").fill_null(pl.col("end")).fill_null(0),
         pl.col("end").fill_null(pl.col("start")).fill_null(0),
     )
-    ids = frame["posting_id"].to_list()
-    sources = frame["source"].to_list()
-    titles = frame["norm"].to_list()
-    countries = frame["country"].to_list()
-    cities = frame["city"].to_list()
+    sources = frame["source_code"].to_numpy()
+    countries = frame["country_code"].to_numpy()
+    cities = frame["city_code"].to_numpy()
     starts = frame["start"].to_numpy()
     ends = frame["end"].to_numpy()
-    keys = frame["company_key"].to_list()
-    uf = _UnionFind(sources)
-    block_start = 0
-    for k in range(1, len(keys) + 1):
-        if k < len(keys) and keys[k] == keys[block_start]:
-            continue
-        sl = slice(block_start, k)
-        if len(set(sources[sl])) > 1:
-            _match_block(
-                sources[sl],
-                titles[sl],
-                countries[sl],
-                cities[sl],
-                starts[sl],
-                ends[sl],
-                uf,
-                block_start,
-            )
-        block_start = k
+    norm = frame["norm"]
+    uf = _UnionFind(sources.tolist())
+    # Blocks: runs of one company key (the input is sorted by it) with 2+ sources.
+    blocks = (
+        frame.select("block", "source_code")
+        .with_row_index("row")
+        .group_by("block", maintain_order=True)
+        .agg(
+            pl.col("row").first().alias("first"),
+            pl.len().alias("n"),
+            pl.col("source_code").n_unique().alias("n_sources"),
+        )
+        .filter(pl.col("n_sources") > 1)
+    )
+    for first, n in zip(blocks["first"].to_list(), blocks["n"].to_list(), strict=True):
+        sl = slice(first, first + n)
+        _match_block(
+            sources[sl],
+            norm.slice(first, n).to_list(),
+            countries[sl],
+            cities[sl],
+            starts[sl],
+            ends[sl],
+            uf,
+            first,
+        )
     members: dict[int, list[int]] = {}  # root -> postings of clusters of two or more
-    for i in range(len(ids)):
-        root = uf.find(i)
-        if root != i:
-            members.setdefault(root, [root]).append(i)
-    rows_pid: list[str] = []
-    rows_canon: list[str] = []
-    for group in members.values():
+    for i in uf.linked():
+        members.setdefault(uf.find(i), []).append(i)
+    if not members:
+        return empty
+    priority = (
+        frame["source"].replace_strict(SOURCE_PRIORITY, default=9, return_dtype=pl.Int64).to_numpy()
+    )
+    ids = frame["posting_id"]
+    rows_pid: list[int] = []
+    rows_canon: list[int] = []
+    for root, group in members.items():
+        group = sorted({root, *group})
         if len(group) < 2:
             continue
-        best = min(group, key=lambda i: (SOURCE_PRIORITY.get(sources[i], 9), starts[i], ids[i]))
-        for i in group:
-            rows_pid.append(ids[i])
-            rows_canon.append(ids[best])
+        group_ids = ids.gather(group).to_list()
+        best = min(
+            range(len(group)),
+            key=lambda k: (priority[group[k]], starts[group[k]], group_ids[k]),
+        )
+        rows_pid.extend(group)
+        rows_canon.extend([group[best]] * len(group))
     if not rows_pid:
         return empty
-    return pl.DataFrame({"posting_id": rows_pid, "canonical_posting_id": rows_canon})
+    return pl.DataFrame(
+        {
+            "posting_id": ids.gather(rows_pid),
+            "canonical_posting_id": ids.gather(rows_canon),
+        }
+    )
 
 
 def cluster_duplicates(con: duckdb.DuckDBPyConnection) -> int:
