@@ -472,3 +472,30 @@ def test_a_value_of_the_wrong_type_nulls_that_value_and_keeps_the_rest(
         skills = rows(con, "select skill_id from posting_skills")
     assert posting == [("core", None, 150000.0, 190000.0)]
     assert skills == [("python",)]
+
+
+def test_a_truncated_landing_file_is_skipped_and_loads_once_it_is_whole(
+    settings: Settings, landing, kit: SimpleNamespace
+) -> None:
+    # Files are parsed a batch ahead in a thread: a broken file in the middle must not
+    # stop or shift the ones after it.
+    landing.write("lever", "2026-10-01", [kit.item("lever", "1")])
+    broken = landing.write("lever", "2026-10-02", [kit.item("lever", str(i)) for i in range(50)])
+    landing.write("lever", "2026-10-03", [kit.item("lever", "99")])
+    whole = broken.read_bytes()
+    broken.write_bytes(whole[: len(whole) // 2])
+    wh = Warehouse(settings)
+    with wh.writer() as con:
+        first = ingest_landing(con, settings.landing_dir)
+        ids = rows(con, "select source_id from raw_postings order by 1")
+    assert ids == [("1",), ("99",)]
+    assert first.landing_files == 2
+    assert [s.split(":")[0] for s in first.skipped_files] == [
+        broken.relative_to(settings.landing_dir).as_posix()
+    ]
+    broken.write_bytes(whole)  # the crawler's file, complete this time
+    with wh.writer() as con:
+        second = ingest_landing(con, settings.landing_dir)
+        count = rows(con, "select count(*) from raw_postings")
+    assert (second.landing_files, second.skipped_files) == (1, [])
+    assert count == [(51,)]
