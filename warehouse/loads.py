@@ -218,7 +218,10 @@ CRAWL_RUN_SCHEMA: dict[str, pl.DataType] = {
 }
 
 
-STAGE_FLUSH_ROWS = 300_000  # landed rows staged before they are merged into the tables
+# Landed rows staged before they are merged into the tables (one anti-join per flush):
+# by count, and by size, since the staged files' rows are held in memory until then.
+STAGE_FLUSH_ROWS = 300_000
+STAGE_FLUSH_BYTES = 256 * 1024 * 1024
 
 
 @dataclass
@@ -230,6 +233,7 @@ class _StagedFile:
     lines: int
     bad_lines: int
     stats: dict[str, Any]
+    frames: list[pl.DataFrame]  # its numbered rows; the new versions go to raw_postings
 
 
 def ingest_landing(con: duckdb.DuckDBPyConnection, landing_dir: Path) -> IngestResult:
@@ -253,9 +257,15 @@ def ingest_landing(con: duckdb.DuckDBPyConnection, landing_dir: Path) -> IngestR
             result.skipped_files.append(f"{rel}: unreadable stats file")
             continue
         todo.append((rel, data_path, stats))
-    con.execute(sql_text("landing_stage_create"))
+    # The staging SQL is bound when it is created, so a batch (empty) must exist then.
+    empty = _numbered(pl.DataFrame(schema=LANDING_SCHEMA), ["", "", "", ""], 0)
+    con.register("landing_batch", empty.to_arrow(compat_level=ARROW_COMPAT))
+    try:
+        con.execute(sql_text("landing_stage_create"))
+    finally:
+        con.unregister("landing_batch")
     staged: list[_StagedFile] = []
-    staged_rows = 0
+    staged_rows = staged_bytes = 0
     line_numbers = _LineNumbers()
     with _ReadAhead([data_path for _, data_path, _ in todo]) as parsed:
         for index, (rel, data_path, stats) in enumerate(todo):
@@ -264,18 +274,20 @@ def ingest_landing(con: duckdb.DuckDBPyConnection, landing_dir: Path) -> IngestR
             source, crawl_date, run_id = match["source"], match["date"], match["run_id"]
             params = [rel, source, crawl_date, run_id]
             try:
-                lines, bad = _stage_file(
+                frames, bad = _stage_file(
                     con, parsed.batches(index), data_path, params, line_numbers
                 )
             except (OSError, EOFError, gzip.BadGzipFile, UnicodeDecodeError) as exc:
                 con.execute(sql_text("landing_stage_forget"), [rel])
                 result.skipped_files.append(f"{rel}: {exc}")
                 continue
-            staged.append(_StagedFile(rel, source, crawl_date, run_id, lines, bad, stats))
+            lines = sum(frame.height for frame in frames)
+            staged.append(_StagedFile(rel, source, crawl_date, run_id, lines, bad, stats, frames))
             staged_rows += lines
-            if staged_rows >= STAGE_FLUSH_ROWS:
+            staged_bytes += sum(frame.estimated_size() for frame in frames)
+            if staged_rows >= STAGE_FLUSH_ROWS or staged_bytes >= STAGE_FLUSH_BYTES:
                 _flush_stage(con, staged, result)
-                staged, staged_rows = [], 0
+                staged, staged_rows, staged_bytes = [], 0, 0
     _flush_stage(con, staged, result)
     con.execute(sql_text("landing_stage_drop"))
     if result.sightings:
@@ -345,7 +357,19 @@ def _flush_stage(
     invalid = dict(con.sql(sql_text("landing_invalid_counts")).fetchall())
     con.execute(sql_text("landing_new_create"))
     new = dict(con.sql(sql_text("landing_new_counts")).fetchall())
-    con.execute(sql_text("landing_insert_raw"))
+    # The new versions' rows are picked here, in Polars: a join in SQL would push a
+    # filter into the Arrow scan, which pyarrow cannot apply to string-view columns.
+    first_landings = con.sql(sql_text("landing_new_lines")).pl()
+    rows = (
+        pl.concat([frame for f in staged for frame in f.frames], rechunk=False)
+        .drop("stored_hash")
+        .join(first_landings, on="line_no", how="inner")
+    )
+    con.register("landing_batch", _scan_ready(rows.to_arrow(compat_level=ARROW_COMPAT)))
+    try:
+        con.execute(sql_text("landing_insert_raw"))
+    finally:
+        con.unregister("landing_batch")
     result.sightings += con.execute(sql_text("landing_insert_sightings")).fetchall()[0][0]
     runs = pl.DataFrame(
         [_crawl_run_row(f.stats, f.rel, f.source, f.crawl_date, f.run_id) for f in staged],
@@ -412,36 +436,48 @@ def _stage_file(
     path: Path,
     params: list[str],
     lines: _LineNumbers,
-) -> tuple[int, int]:
-    """Copy one landing file (its parsed `batches`) into the `landing_stage` temp table;
-    returns (rows, bad lines)."""
-    rows = 0
+) -> tuple[list[pl.DataFrame], int]:
+    """Stage one landing file (its parsed `batches`): keys and content hashes go to the
+    `landing_stage` temp table; returns its numbered rows and its number of bad lines."""
+    frames: list[pl.DataFrame] = []
     try:
         for batch in batches:
-            rows += _stage_batch(con, batch, params, lines)
-        return rows, 0
+            frames.append(_stage_batch(con, batch, params, lines))
+        return frames, 0
     except pl.exceptions.PolarsError:
         # A malformed line or a field of the wrong type: redo this file line by line.
         con.execute(sql_text("landing_stage_forget"), [params[0]])
-    rows = bad = 0
+    frames, bad = [], 0
     for batch, bad_lines in _tolerant_batches(path):
-        rows += _stage_batch(con, batch, params, lines)
+        frames.append(_stage_batch(con, batch, params, lines))
         bad += bad_lines
-    return rows, bad
+    return frames, bad
+
+
+def _numbered(batch: pl.DataFrame, params: list[str], first_line: int) -> pl.DataFrame:
+    """The batch with its line numbers and the columns naming its landing file (the
+    staging SQL reads them); `stored_hash` is filled for the rows that become raw rows."""
+    landing_file, source, crawl_date, run_id = params
+    return batch.with_columns(
+        pl.int_range(pl.len(), dtype=pl.Int64).add(first_line).alias("line_no"),
+        pl.lit(landing_file, pl.String).alias("landing_file"),
+        pl.lit(source, pl.String).alias("partition_source"),
+        pl.lit(crawl_date, pl.String).alias("crawl_date"),
+        pl.lit(run_id, pl.String).alias("run_id"),
+        pl.lit(None, pl.String).alias("stored_hash"),
+    )
 
 
 def _stage_batch(
     con: duckdb.DuckDBPyConnection, batch: pl.DataFrame, params: list[str], lines: _LineNumbers
-) -> int:
-    numbered = batch.with_columns(
-        pl.int_range(pl.len(), dtype=pl.Int64).add(lines.take(batch.height)).alias("line_no")
-    )
+) -> pl.DataFrame:
+    numbered = _numbered(batch, params, lines.take(batch.height))
     con.register("landing_batch", _scan_ready(numbered.to_arrow(compat_level=ARROW_COMPAT)))
     try:
-        con.execute(sql_text("landing_stage_insert"), params)
+        con.execute(sql_text("landing_stage_insert"))
     finally:
         con.unregister("landing_batch")
-    return batch.height
+    return numbered
 
 
 # --- raw_postings -> extract input ----------------------------------------------------

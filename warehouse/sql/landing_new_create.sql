@@ -1,9 +1,11 @@
--- Content versions not stored yet (their staged line numbers only: the rows themselves
--- are copied once, straight into raw_postings); the first landing of a version is kept
--- (line numbers follow landing order). A hash aggregate, not DISTINCT ON + ORDER BY:
+-- Content versions not stored yet, by the line of their first landing (line numbers
+-- follow landing order); loads.py copies those rows into raw_postings. A hash aggregate, not DISTINCT ON + ORDER BY:
 -- no sort of the whole stage.
 create or replace temp table landing_new as
-select min(line_no) as line_no, arg_min(landing_file, line_no) as landing_file
+select
+    min(line_no) as line_no,
+    arg_min(landing_file, line_no) as landing_file,
+    content_hash
 from landing_stage s
 where valid
   and not exists (

@@ -1,4 +1,6 @@
--- One landing file at a time, already typed and hashed; cleared after each file.
+-- Keys and content hashes of the staged landing files, cleared after each flush. The
+-- rows themselves stay in Polars until the flush copies the new versions (loads.py):
+-- copying every wide landed row into a temp table cost more than typing it twice.
 create or replace temp table landing_stage (
     valid boolean,
     source varchar,
@@ -6,21 +8,6 @@ create or replace temp table landing_stage (
     posting_id varchar,
     content_hash varchar,
     board varchar,
-    url varchar,
-    company varchar,
-    title varchar,
-    location_raw varchar,
-    remote_hint varchar,
-    description_html varchar,
-    description_text varchar,
-    posted_at timestamp,
-    updated_at timestamp,
-    employment_type varchar,
-    compensation struct(min double, max double, currency varchar, period varchar, raw varchar),
-    compensation_ranges struct(
-        min double, max double, currency varchar, period varchar, label varchar, raw varchar
-    )[],
-    attribution_url varchar,
     fetched_at timestamp,
     crawl_date date,
     run_id varchar,
@@ -41,4 +28,52 @@ create or replace temp macro landing_compensation_ranges(j) as
         e -> json_transform(e,
             '{"min": "DOUBLE", "max": "DOUBLE", "currency": "VARCHAR", "period": "VARCHAR",
               "label": "VARCHAR", "raw": "VARCHAR"}')
-    ) end
+    ) end;
+-- The staged Arrow batch (`landing_batch`: the landing fields plus the columns loads.py
+-- adds: line_no, landing_file, partition_source, crawl_date, run_id, stored_hash) typed
+-- as raw_postings stores it. The content hash covers what a posting says, not when it
+-- was fetched, so an unchanged posting re-crawled tomorrow hashes the same and is not
+-- extracted again.
+create or replace temp macro landing_typed() as table
+with typed as (
+    select
+        coalesce(nullif(trim(b.source), ''), b.partition_source) as source,
+        nullif(trim(b.source_id), '') as source_id,
+        nullif(trim(b.board), '') as board,
+        b.url,
+        b.company,
+        b.title,
+        b.location_raw,
+        lower(nullif(trim(b.remote_hint), '')) as remote_hint,
+        b.description_html,
+        b.description_text,
+        b.posted_at as posted_at_raw,
+        try_cast(try_cast(b.posted_at as timestamptz) as timestamp) as posted_at,
+        try_cast(try_cast(b.updated_at as timestamptz) as timestamp) as updated_at,
+        b.employment_type,
+        landing_compensation(b.compensation) as compensation,
+        coalesce(landing_compensation_ranges(b.compensation_ranges), []) as compensation_ranges,
+        b.attribution_url,
+        cast(b.crawl_date as date) as crawl_date,
+        coalesce(
+            try_cast(try_cast(b.fetched_at as timestamptz) as timestamp),
+            cast(b.crawl_date as date)::timestamp
+        ) as fetched_at,
+        b.run_id,
+        b.landing_file,
+        b.line_no,
+        b.stored_hash
+    from landing_batch b
+)
+select
+    *,
+    source || ':' || source_id as posting_id,
+    md5(to_json(struct_pack(
+        source := source, source_id := source_id, url := url, company := company,
+        title := title, location_raw := location_raw, remote_hint := remote_hint,
+        description_text := description_text, description_html := description_html,
+        posted_at := posted_at_raw, employment_type := employment_type,
+        compensation := compensation, compensation_ranges := compensation_ranges,
+        attribution_url := attribution_url
+    ))::varchar) as content_hash
+from typed
