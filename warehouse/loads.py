@@ -511,7 +511,7 @@ def pending_extraction(
 
 
 def pending_tables(
-    con: duckdb.DuckDBPyConnection, extractor_version: str, batch_size: int = 5000
+    con: duckdb.DuckDBPyConnection, extractor_version: str, batch_size: int = 20_000
 ) -> Iterator[pa.Table]:
     """The same pages as `pending_extraction`, as Arrow tables (one row per record):
     what a batch extractor takes, so no Python object is made for a record here."""

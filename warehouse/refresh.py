@@ -36,6 +36,11 @@ BatchExtract = Callable[[Iterable[pa.Table]], Iterator[ExtractOutput]]
 RecordExtract = Callable[[Iterable[dict]], Iterator[dict]]
 
 
+# Pages of pending records: 20k rows per query (5k pages cost 0.7 s more at 1M postings);
+# progress is still reported every 5k extracted.
+PROGRESS_EVERY = 5000
+
+
 def per_record(extract: RecordExtract) -> BatchExtract:
     """A record-in, record-out extractor as a BatchExtract (records made in this process)."""
 
@@ -82,7 +87,7 @@ def run_refresh(
     extractor_version: str,
     taxonomy: list[dict],
     progress: Callable[[str], None] | None = None,
-    batch_size: int = 5000,
+    batch_size: int = 20_000,
 ) -> RefreshSummary:
     """Load what landed, extract what is new or changed, and rebuild history and views."""
     say = progress or (lambda _message: None)
@@ -116,7 +121,7 @@ def run_refresh(
             for batch in extract(pending_tables(con, extractor_version, batch_size)):
                 yield batch
                 done += batch.num_rows if isinstance(batch, pa.Table) else len(batch)
-                if done - reported >= batch_size:
+                if done - reported >= PROGRESS_EVERY:
                     say(f"extracted {done} posting(s)")
                     reported = done
             if done != reported:
