@@ -658,7 +658,8 @@ def _split_record(
     return posting, salaries, skills
 
 
-EXTRACT_CHUNK_ROWS = 20_000  # extract output records flattened and staged at a time
+# Extract output records flattened and staged at a time (20k: 1.2 s more at 1M).
+EXTRACT_CHUNK_ROWS = 50_000
 
 ExtractOutput = pa.Table | list[dict[str, Any]]  # a batch of extract output records
 
