@@ -258,8 +258,7 @@ def ingest_landing(con: duckdb.DuckDBPyConnection, landing_dir: Path) -> IngestR
             continue
         todo.append((rel, data_path, stats))
     # The staging SQL is bound when it is created, so a batch (empty) must exist then.
-    empty = _numbered(pl.DataFrame(schema=LANDING_SCHEMA), ["", "", "", ""], 0)
-    con.register("landing_batch", empty.to_arrow(compat_level=ARROW_COMPAT))
+    con.register("landing_batch", _empty_landing_batch().to_arrow(compat_level=ARROW_COMPAT))
     try:
         con.execute(sql_text("landing_stage_create"))
     finally:
@@ -361,8 +360,11 @@ def _flush_stage(
     # The new versions' rows are picked here, in Polars: a join in SQL would push a
     # filter into the Arrow scan, which pyarrow cannot apply to string-view columns.
     first_landings = con.sql(sql_text("landing_new_lines")).pl()
+    # (A flush of files without rows, such as a crawl that found nothing, still runs the
+    # statement, on an empty batch: it also drops landing_new.)
+    frames = [frame for f in staged for frame in f.frames] or [_empty_landing_batch()]
     rows = (
-        pl.concat([frame for f in staged for frame in f.frames], rechunk=False)
+        pl.concat(frames, rechunk=False)
         .drop("stored_hash")
         .join(first_landings, on="line_no", how="inner")
     )
@@ -453,6 +455,10 @@ def _stage_file(
         frames.append(_stage_batch(con, batch, params, lines))
         bad += bad_lines
     return frames, bad
+
+
+def _empty_landing_batch() -> pl.DataFrame:
+    return _numbered(pl.DataFrame(schema=LANDING_SCHEMA), ["", "", "", ""], 0)
 
 
 def _numbered(batch: pl.DataFrame, params: list[str], first_line: int) -> pl.DataFrame:

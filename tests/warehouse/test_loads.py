@@ -499,3 +499,16 @@ def test_a_truncated_landing_file_is_skipped_and_loads_once_it_is_whole(
         count = rows(con, "select count(*) from raw_postings")
     assert (second.landing_files, second.skipped_files) == (1, [])
     assert count == [(51,)]
+
+
+def test_a_crawl_that_landed_nothing_is_recorded_and_loads_nothing(
+    settings: Settings, landing, kit: SimpleNamespace
+) -> None:
+    landing.write("ashby", "2026-10-01", [], boards_ok=[], boards_failed=["acme"])
+    with Warehouse(settings).writer() as con:
+        result = ingest_landing(con, settings.landing_dir)
+        raw = rows(con, "select count(*) from raw_postings")
+        runs = rows(con, "select source, items, boards_failed from crawl_runs")
+    assert (result.landing_files, result.rows_read, result.raw_rows_new) == (1, 0, 0)
+    assert raw == [(0,)]
+    assert runs == [("ashby", 0, ["acme"])]
