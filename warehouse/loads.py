@@ -527,142 +527,11 @@ def pending_tables(
 
 
 # --- extract output -> postings ------------------------------------------------------
-POSTING_EXTRACT_SCHEMA: dict[str, pl.DataType] = {
-    "seq": pl.Int64(),
-    "posting_id": pl.String(),
-    "role": pl.String(),
-    "role_evidence": pl.String(),
-    "seniority": pl.String(),
-    "remote": pl.String(),
-    "city": pl.String(),
-    "region": pl.String(),
-    "country": pl.String(),
-    "us_state": pl.String(),
-    "world_region": pl.String(),
-    "years_min": pl.Float64(),
-    "years_max": pl.Float64(),
-    "salary_min": pl.Float64(),
-    "salary_max": pl.Float64(),
-    "salary_currency": pl.String(),
-    "salary_period": pl.String(),
-    "salary_min_annual_usd": pl.Float64(),
-    "salary_max_annual_usd": pl.Float64(),
-    "salary_source": pl.String(),
-}
-SALARY_SCHEMA: dict[str, pl.DataType] = {
-    "seq": pl.Int64(),
-    "posting_id": pl.String(),
-    "ordinal": pl.Int32(),
-    "min": pl.Float64(),
-    "max": pl.Float64(),
-    "currency": pl.String(),
-    "period": pl.String(),
-    "min_annual_usd": pl.Float64(),
-    "max_annual_usd": pl.Float64(),
-    "text": pl.String(),
-    "label": pl.String(),
-    "is_primary": pl.Boolean(),
-}
-SKILL_SCHEMA: dict[str, pl.DataType] = {
-    "seq": pl.Int64(),
-    "posting_id": pl.String(),
-    "skill_id": pl.String(),
-    "evidence": pl.String(),
-}
-
-
-def _num(value: Any) -> float | None:
-    if value is None:
-        return None
-    if isinstance(value, (int, float)):  # a bool too, as in the Arrow path (True = 1.0)
-        return float(value)
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return None
-
-
 def _str(value: Any) -> str | None:
     if value is None or isinstance(value, (dict, list)):
         return None
     text = str(value)
     return text if text else None
-
-
-def _dict(value: Any) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
-
-
-def _salary_given(salary: dict[str, Any]) -> bool:
-    """A salary counts when any of its fields is set (the `salary_given` SQL macro)."""
-    return any(salary.get(field.name) is not None for field in _SALARY_ARROW)
-
-
-def _split_record(
-    record: dict[str, Any], seq: int
-) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
-    """One extract output record (docs/architecture.md §2) -> posting, salary, skill rows.
-
-    `seq` numbers the records of one load, so the last record of an id wins.
-    """
-    pid = str(record["id"])
-    salary = _dict(record.get("salary"))
-    location = _dict(record.get("location"))
-    years = _dict(record.get("years_experience"))
-    posting = {
-        "seq": seq,
-        "posting_id": pid,
-        "role": _str(record.get("role")),
-        "role_evidence": _str(record.get("role_evidence")),
-        "seniority": _str(record.get("seniority")),
-        "remote": _str(record.get("remote")),
-        "city": _str(location.get("city")),
-        "region": _str(location.get("region")),
-        "country": _str(location.get("country")),
-        "us_state": _str(location.get("us_state")),
-        "world_region": _str(location.get("world_region")),
-        "years_min": _num(years.get("min")),
-        "years_max": _num(years.get("max")),
-        "salary_min": _num(salary.get("min")),
-        "salary_max": _num(salary.get("max")),
-        "salary_currency": _str(salary.get("currency")),
-        "salary_period": _str(salary.get("period")),
-        "salary_min_annual_usd": _num(salary.get("min_annual_usd")),
-        "salary_max_annual_usd": _num(salary.get("max_annual_usd")),
-        "salary_source": _str(record.get("salary_source")) if _salary_given(salary) else None,
-    }
-    ranges = record.get("salaries")
-    if not isinstance(ranges, list):
-        # An extractor without the extras still gives its one salary as the primary range.
-        ranges = [{**salary, "is_primary": True}] if _salary_given(salary) else []
-    salaries = []
-    for ordinal, rng in enumerate(r for r in ranges if isinstance(r, dict)):
-        salaries.append(
-            {
-                "seq": seq,
-                "posting_id": pid,
-                "ordinal": ordinal,
-                "min": _num(rng.get("min")),
-                "max": _num(rng.get("max")),
-                "currency": _str(rng.get("currency")),
-                "period": _str(rng.get("period")),
-                "min_annual_usd": _num(rng.get("min_annual_usd")),
-                "max_annual_usd": _num(rng.get("max_annual_usd")),
-                "text": _str(rng.get("text")),
-                "label": _str(rng.get("label")),
-                "is_primary": bool(rng.get("is_primary")),
-            }
-        )
-    evidence: dict[str, str] = {}
-    for ev in record.get("skill_evidence") or []:
-        if isinstance(ev, dict) and ev.get("skill_id") and ev.get("text"):
-            evidence.setdefault(str(ev["skill_id"]), str(ev["text"]))
-    skill_ids = [str(s) for s in record.get("skills") or [] if s]
-    skills = [
-        {"seq": seq, "posting_id": pid, "skill_id": sid, "evidence": evidence.get(sid)}
-        for sid in dict.fromkeys(skill_ids)
-    ]
-    return posting, salaries, skills
 
 
 # Extract output records flattened and staged at a time (20k: 1.2 s more at 1M).
@@ -782,6 +651,7 @@ EXTRACT_OUTPUT_ARROW = pa.schema(
         ("skill_evidence", pa.list_(pa.struct([("skill_id", pa.string()), ("text", pa.string())]))),
     ]
 )
+EXTRACT_OUTPUT_STRUCT = pa.struct(list(EXTRACT_OUTPUT_ARROW))  # a record, for _fitted
 
 
 def extract_output_arrow(records: list[dict[str, Any]]) -> ExtractOutput:
@@ -827,36 +697,45 @@ def _stage_records(
     con: duckdb.DuckDBPyConnection, records: list[dict[str, Any]], first_seq: int
 ) -> int:
     """Stage extract output records (each with an id); returns the next free `seq`.
-    As one Arrow batch when every value has its type, else record by record (a value
-    of the wrong type becomes null and the rest of its record is kept)."""
+    As one Arrow batch; when some value has the wrong type, every record is first fitted
+    to the schema (that value becomes null, the rest of its record is kept), so both
+    cases are flattened by the same SQL."""
     converted = extract_output_arrow(records)
-    if isinstance(converted, pa.Table):
-        return _stage_arrow(con, [converted], first_seq)
-    postings: list[dict[str, Any]] = []
-    salaries: list[dict[str, Any]] = []
-    skills: list[dict[str, Any]] = []
-    for seq, record in enumerate(records, start=first_seq):
-        posting, posting_salaries, posting_skills = _split_record(record, seq)
-        postings.append(posting)
-        salaries.extend(posting_salaries)
-        skills.extend(posting_skills)
-    for name, rows, schema in (
-        ("extract_batch", postings, POSTING_EXTRACT_SCHEMA),
-        ("salary_batch", salaries, SALARY_SCHEMA),
-        ("skill_batch", skills, SKILL_SCHEMA),
-    ):
-        con.register(name, _columns(rows, schema).to_arrow(compat_level=ARROW_COMPAT))
+    if not isinstance(converted, pa.Table):
+        fitted = [_fitted(record, EXTRACT_OUTPUT_STRUCT) for record in records]
+        converted = pa.Table.from_pylist(fitted, schema=EXTRACT_OUTPUT_ARROW)
+    return _stage_arrow(con, [converted], first_seq)
+
+
+def _fitted(value: Any, arrow_type: pa.DataType) -> Any:
+    """`value` as `arrow_type` takes it: a struct keeps its known fields, a list its
+    elements (text splits into characters, as pyarrow reads it), a number may come as
+    text, a text field takes any scalar; anything else of the wrong kind becomes null."""
+    if value is None:
+        return None
+    if pa.types.is_struct(arrow_type):
+        if not isinstance(value, dict):
+            return None
+        return {f.name: _fitted(value.get(f.name), f.type) for f in arrow_type}
+    if pa.types.is_list(arrow_type):
+        if not isinstance(value, (list, tuple, str)):
+            return None
+        return [_fitted(item, arrow_type.value_type) for item in value]
+    if pa.types.is_floating(arrow_type):
+        try:
+            return float(value)  # a bool is 0/1, as pyarrow reads it
+        except (TypeError, ValueError, OverflowError):
+            return None
+    if pa.types.is_boolean(arrow_type):
+        return bool(value)
+    if isinstance(value, (dict, list, tuple)):
+        return None
+    text = str(value)
     try:
-        con.execute(sql_text("extract_stage_append"))
-    finally:
-        for name in ("extract_batch", "salary_batch", "skill_batch"):
-            con.unregister(name)
-    return first_seq + len(records)
-
-
-def _columns(rows: list[dict[str, Any]], schema: dict[str, pl.DataType]) -> pl.DataFrame:
-    # Column lists build a frame about twice as fast as a list of row dicts.
-    return pl.DataFrame({name: [row[name] for row in rows] for name in schema}, schema=schema)
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        text = text.encode("utf-8", "replace").decode("utf-8")
+    return text
 
 
 def _current_extraction_run(con: duckdb.DuckDBPyConnection, extractor_version: str) -> str:
