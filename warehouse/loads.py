@@ -709,7 +709,8 @@ def _stage_records(
 
 def _fitted(value: Any, arrow_type: pa.DataType) -> Any:
     """`value` as `arrow_type` takes it: a struct keeps its known fields, a list its
-    elements (text splits into characters, as pyarrow reads it), a number may come as
+    elements (text for a list of text splits into characters, as pyarrow reads it; for a
+    list of structs it is no list), a number may come as
     text, a text field takes any scalar; anything else of the wrong kind becomes null."""
     if value is None:
         return None
@@ -719,6 +720,8 @@ def _fitted(value: Any, arrow_type: pa.DataType) -> Any:
         return {f.name: _fitted(value.get(f.name), f.type) for f in arrow_type}
     if pa.types.is_list(arrow_type):
         if not isinstance(value, (list, tuple, str)):
+            return None
+        if isinstance(value, str) and not pa.types.is_string(arrow_type.value_type):
             return None
         return [_fitted(item, arrow_type.value_type) for item in value]
     if pa.types.is_floating(arrow_type):
