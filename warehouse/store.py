@@ -171,9 +171,9 @@ class Warehouse:
                 shutil.copyfile(self.path, work)
             try:
                 yield from self._write_transaction(str(work))
-                _fsync_file(work)
+                _fsync(work)
                 os.replace(work, self.path)
-                _fsync_dir(self.path.parent)
+                _fsync(self.path.parent)
             finally:
                 work.unlink(missing_ok=True)
                 work.with_name(work.name + ".wal").unlink(missing_ok=True)
@@ -236,15 +236,8 @@ class Warehouse:
             con.close()
 
 
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_dir(path: Path) -> None:
+def _fsync(path: Path) -> None:
+    """Flush a file, or a folder's entries, to disk."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
