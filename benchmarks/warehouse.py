@@ -34,6 +34,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from dashboards.data import INDEX_VIEWS  # noqa: E402
+from transforms.taxonomy import FAMILIES  # noqa: E402
 
 # The views the report reads (docs/architecture.md section 4), timed one by one.
 VIEWS = ("posting_facts", "posting_families", *INDEX_VIEWS)
@@ -64,15 +65,6 @@ PLACES = (
     "Toronto, Canada",
 )
 SKILLS = [f"skill_{i:03d}" for i in range(120)]
-FAMILIES = (
-    "ai_ml",
-    "programming",
-    "linguistics_language",
-    "psychology_human_factors",
-    "art_creative",
-    "problem_solving_analysis",
-    "domain",
-)
 SNAPSHOTS = 8
 FIRST_DAY = date(2026, 8, 3)
 

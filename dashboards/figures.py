@@ -18,6 +18,7 @@ from plotly.subplots import make_subplots
 
 from dashboards.claims import BAND_HIGH_USD, BAND_LOW_USD
 from dashboards.us_grid import US_STATE_TILES
+from transforms.role import SENIORITIES
 
 NO_DATA = "no data yet"
 ROLE_COLORS = {"core": "#6a3d9a", "adjacent": "#1f78b4", "other": "#999999", "all": "#33a02c"}
@@ -238,19 +239,8 @@ def weekly_postings_by_source(weekly_demand: pl.DataFrame) -> NamedFigure:
 
 
 # --- 3. pay by seniority ------------------------------------------------------------------
-SENIORITY_ORDER = (
-    "intern",
-    "junior",
-    "mid",
-    "senior",
-    "staff",
-    "principal",
-    "lead",
-    "manager",
-    "director",
-    "executive",
-    "unspecified",
-)
+# The extractor's seniority levels, junior to senior, then postings without one.
+SENIORITY_ORDER = (*SENIORITIES, "unspecified")
 
 
 def _band(fig: go.Figure, **kwargs: object) -> None:

@@ -10,6 +10,7 @@ from datetime import date
 from scraper_fixtures import FAST
 
 from scrapers.landing import partition_dir, read_landing
+from scrapers.registry import SOURCES
 from scrapers.run import crawl
 
 DAY = date(2026, 9, 7)
@@ -101,17 +102,7 @@ def test_every_source_lands_its_postings_in_one_crawl(settings, fixture_server):
         "remotive": ["all"],
         "remoteok": ["all"],
     }
-    sources = [
-        "greenhouse",
-        "lever",
-        "ashby",
-        "workable",
-        "smartrecruiters",
-        "hn",
-        "remotive",
-        "remoteok",
-        "jsonld",
-    ]
+    sources = list(SOURCES)  # every source
     # Workable's "server" is down: that source fails alone, every other source lands.
     api_bases = {source: server.url for source in sources}
     api_bases["workable"] = "http://127.0.0.1:9"
