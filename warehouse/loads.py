@@ -687,7 +687,7 @@ def _stage_arrow(con: duckdb.DuckDBPyConnection, tables: list[pa.Table], first_s
     seqs = pa.array(range(first_seq, first_seq + batch.num_rows), pa.int64())
     con.register("extract_arrow_batch", _scan_ready(batch.append_column("seq", seqs)))
     try:
-        con.execute(sql_text("extract_stage_append_arrow"))
+        con.execute(sql_text("extract_stage_append"))
     finally:
         con.unregister("extract_arrow_batch")
     return first_seq + batch.num_rows
