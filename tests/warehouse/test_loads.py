@@ -147,6 +147,33 @@ def test_pending_extraction_gives_the_extract_input_of_the_latest_version(
     assert record["source"] == "workable"
 
 
+def test_pending_pages_are_the_same_in_an_explicit_transaction_and_stay_a_snapshot(
+    settings: Settings, landing, kit: SimpleNamespace
+) -> None:
+    # Streamed from a second cursor normally; inside an explicit transaction (a MotherDuck
+    # writer) that cursor would not see the new rows, so the set is paged from a temp table.
+    landing.write("lever", "2026-10-01", [kit.item("lever", f"p{i}") for i in (3, 1, 4, 0, 2)])
+    with Warehouse(settings).writer() as con:
+        ingest_landing(con, settings.landing_dir)
+        streamed = list(pending_extraction(con, "v1", batch_size=2))
+        con.execute("begin transaction")
+        paged = list(pending_extraction(con, "v1", batch_size=2))
+        con.execute("rollback")
+        # Loading each page as it comes does not move the pages still to come.
+        loaded = []
+        for batch in pending_extraction(con, "v1", batch_size=2):
+            loaded.append([r["id"] for r in batch])
+            load_extractions(con, kit.extract(batch), "v1")
+        assert list(pending_extraction(con, "v1")) == []
+    assert [[r["id"] for r in b] for b in streamed] == [
+        ["lever:p0", "lever:p1"],
+        ["lever:p2", "lever:p3"],
+        ["lever:p4"],
+    ]
+    assert paged == streamed
+    assert loaded == [[r["id"] for r in b] for b in streamed]
+
+
 def test_only_new_changed_or_other_version_postings_are_pending(
     settings: Settings, landing, kit: SimpleNamespace
 ) -> None:
