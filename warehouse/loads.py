@@ -620,14 +620,14 @@ def load_extraction_batches(
             seq = _stage_arrow(con, pending, seq)
         if not seq:
             return 0
-        con.execute(sql_text("extract_finalize"), [extractor_version])
+        con.execute(sql_text("extract_finalize"))
         loaded = con.sql(sql_text("extract_final_count")).fetchall()[0][0]
         if not loaded:
             return 0
         run_id = _current_extraction_run(con, extractor_version)
-        con.execute(sql_text("extract_final_set_run"), [run_id])
         if con.execute(sql_text("extract_previous")).fetchall()[0][0]:
             con.execute(sql_text("extract_delete_previous"))
+        con.execute(sql_text("extract_insert_postings"), [extractor_version, run_id])
         con.execute(sql_text("extract_upsert"))
     finally:
         con.execute(sql_text("extract_stage_drop"))

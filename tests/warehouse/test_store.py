@@ -10,6 +10,7 @@ import pytest
 
 from promptjobs.settings import Settings
 from warehouse.store import (
+    STORAGE_VERSION,
     Warehouse,
     WarehouseBusy,
     WarehouseMissing,
@@ -61,6 +62,29 @@ def test_migrating_from_the_previous_version_keeps_and_backfills_data(settings: 
         row = con.sql("select posting_id, company_key from postings").fetchall()
     assert version == migration_files()[-1][0]
     assert row == [("lever:7", "openai")]
+
+
+def storage_version(con: duckdb.DuckDBPyConnection) -> str:
+    query = "select tags['storage_version'] from duckdb_databases() where database_name = current_database()"
+    return con.sql(query).fetchall()[0][0]
+
+
+def test_a_new_warehouse_uses_the_newer_storage_format_and_an_older_file_keeps_its_own(
+    settings: Settings, tmp_path: Path
+) -> None:
+    with Warehouse(settings).writer() as con:
+        assert storage_version(con) == f"{STORAGE_VERSION}+"
+    with Warehouse(settings).reader() as con:
+        assert storage_version(con) == f"{STORAGE_VERSION}+"
+
+    # A file made by DuckDB's default format (an earlier promptjobs) still loads.
+    older = settings.model_copy(update={"home": tmp_path / "older", "warehouse": None})
+    path = Path(older.warehouse_target)
+    path.parent.mkdir(parents=True)
+    duckdb.connect(str(path)).close()
+    with Warehouse(older).writer() as con:
+        assert storage_version(con) == "v1.0.0+"
+        assert con.sql("select count(*) from postings").fetchall() == [(0,)]
 
 
 def test_reopening_applies_nothing_twice(settings: Settings) -> None:

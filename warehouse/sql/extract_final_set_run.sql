@@ -1,1 +1,0 @@
-update extract_final set extraction_run_id = ?
