@@ -241,36 +241,29 @@ def find_clusters(candidates: pl.DataFrame) -> pl.DataFrame:
             uf,
             first,
         )
-    members: dict[int, list[int]] = {}  # root -> postings of clusters of two or more
-    for i in uf.linked():
-        members.setdefault(uf.find(i), []).append(i)
-    if not members:
+    linked = uf.linked()
+    if not linked:
         return empty
-    priority = (
-        frame["source"].replace_strict(SOURCE_PRIORITY, default=9, return_dtype=pl.Int64).to_numpy()
-    )
-    ids = frame["posting_id"]
-    rows_pid: list[int] = []
-    rows_canon: list[int] = []
-    for root, group in members.items():
-        group = sorted({root, *group})
-        if len(group) < 2:
-            continue
-        group_ids = ids.gather(group).to_list()
-        best = min(
-            range(len(group)),
-            key=lambda k: (priority[group[k]], starts[group[k]], group_ids[k]),
-        )
-        rows_pid.extend(group)
-        rows_canon.extend([group[best]] * len(group))
-    if not rows_pid:
-        return empty
-    return pl.DataFrame(
+    # The canonical posting of each cluster, set-wise: the most structured source, then
+    # the earliest, then the smallest posting_id (a Python loop per cluster cost ~2 s at
+    # a million postings).
+    rows = pl.Series("row", linked, dtype=pl.Int64)
+    members = pl.DataFrame(
         {
-            "posting_id": ids.gather(rows_pid),
-            "canonical_posting_id": ids.gather(rows_canon),
+            "root": pl.Series([uf.find(i) for i in linked], dtype=pl.Int64),
+            "posting_id": frame["posting_id"].gather(rows),
+            "priority": frame["source"]
+            .gather(rows)
+            .replace_strict(SOURCE_PRIORITY, default=9, return_dtype=pl.Int64),
+            "start": frame["start"].gather(rows),
         }
     )
+    canonical = (
+        members.sort("priority", "start", "posting_id")
+        .group_by("root")
+        .agg(pl.col("posting_id").first().alias("canonical_posting_id"))
+    )
+    return members.join(canonical, on="root").select("posting_id", "canonical_posting_id")
 
 
 def cluster_duplicates(con: duckdb.DuckDBPyConnection) -> int:
