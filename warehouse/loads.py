@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import queue
 import re
+import tempfile
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -21,6 +23,7 @@ from typing import Any
 import duckdb
 import polars as pl
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from warehouse.sqlfiles import sql_text
 
@@ -557,7 +560,7 @@ def _str(value: Any) -> str | None:
     return text if text else None
 
 
-# Extract output records flattened and staged at a time (20k: 1.2 s more at 1M).
+# Extract output records written to the spool at a time (one Parquet row group each).
 EXTRACT_CHUNK_ROWS = 50_000
 
 ExtractOutput = pa.Table | list[dict[str, Any]]  # a batch of extract output records
@@ -591,48 +594,98 @@ def load_extraction_batches(
     ignored) or a list of record dicts. Each record joins the latest landed version of
     its posting (company, title, url, dates come from there). Records without an `id`,
     or for a posting never landed, are skipped; of an id given twice the last record
-    wins. Records are staged in temp tables about EXTRACT_CHUNK_ROWS at a time and
-    merged into the real tables once at the end (bulk appends are many times faster
-    than one small append per batch). The current extraction run (one per writer
-    connection and extractor version) is recorded in `extraction_runs`.
-    Returns the number of postings loaded.
+    wins. The output is spooled to a Parquet file as it arrives (`_OutputSpool`) and
+    merged into the real tables once at the end, in SQL that flattens the nested records
+    as it reads them. The current extraction run (one per writer connection and extractor
+    version) is recorded in `extraction_runs`. Returns the number of postings loaded.
     """
-    con.execute(sql_text("extract_stage_create"))
-    try:
-        seq = 0
-        pending: list[pa.Table] = []  # small Arrow batches, staged together
-        pending_rows = 0
+    with _OutputSpool(con) as spool:
         for batch in batches:
             if isinstance(batch, pa.Table):
-                pending.append(batch)
-                pending_rows += batch.num_rows
-                if pending_rows >= EXTRACT_CHUNK_ROWS:
-                    seq = _stage_arrow(con, pending, seq)
-                    pending, pending_rows = [], 0
-                continue
-            if pending:  # keep the order: the last record of an id wins
-                seq = _stage_arrow(con, pending, seq)
-                pending, pending_rows = [], 0
-            usable = [r for r in batch if isinstance(r, dict) and r.get("id")]
-            if usable:
-                seq = _stage_records(con, usable, seq)
-        if pending:
-            seq = _stage_arrow(con, pending, seq)
-        if not seq:
+                spool.add(batch)
+            else:
+                usable = [r for r in batch if isinstance(r, dict) and r.get("id")]
+                if usable:
+                    spool.add_records(usable)
+        if not spool.rows:
             return 0
-        con.execute(sql_text("extract_finalize"))
-        loaded = con.sql(sql_text("extract_final_count")).fetchall()[0][0]
-        if not loaded:
-            return 0
-        run_id = _current_extraction_run(con, extractor_version)
-        if con.execute(sql_text("extract_previous")).fetchall()[0][0]:
-            con.execute(sql_text("extract_delete_previous"))
-        con.execute(sql_text("extract_insert_postings"), [extractor_version, run_id])
-        con.execute(sql_text("extract_upsert"))
-    finally:
-        con.execute(sql_text("extract_stage_drop"))
+        spool.finish()
+        con.execute(sql_text("extract_prepare"))
+        con.read_parquet(str(spool.path)).create_view("extract_output", replace=True)
+        try:
+            con.execute(sql_text("extract_finalize"))
+            loaded = con.sql(sql_text("extract_final_count")).fetchall()[0][0]
+            if not loaded:
+                return 0
+            run_id = _current_extraction_run(con, extractor_version)
+            if con.execute(sql_text("extract_previous")).fetchall()[0][0]:
+                con.execute(sql_text("extract_delete_previous"))
+            con.execute(sql_text("extract_insert_postings"), [extractor_version, run_id])
+            con.execute(sql_text("extract_upsert"))
+        finally:
+            con.execute(sql_text("extract_cleanup"))
     con.execute(sql_text("extraction_run_add"), [loaded, _utc_now(), run_id])
     return loaded
+
+
+class _OutputSpool:
+    """Extract output, numbered by arrival (`seq`: the last record of an id wins), written
+    to a Parquet file as it arrives; the load SQL reads it back as `extract_output`.
+
+    Compared with staging the flattened output in temp tables, the spool cost 1.3 s to
+    write and made the merge 4-5 s faster at a million postings, and memory stays flat.
+    The file lives in the database's temp directory (next to a writer's working copy,
+    which the writer cleans up whatever happens), else in the system's.
+    """
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        folder = con.sql(sql_text("temp_directory")).fetchall()[0][0]
+        if folder:
+            Path(folder).mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix="extract-output-", suffix=".parquet", dir=folder)
+        os.close(handle)
+        self.path = Path(name)
+        self.rows = 0
+        self._writer: pq.ParquetWriter | None = pq.ParquetWriter(
+            self.path, EXTRACT_SPOOL_ARROW, compression="lz4", use_dictionary=False
+        )
+
+    def __enter__(self) -> _OutputSpool:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.finish()
+        self.path.unlink(missing_ok=True)
+
+    def add(self, table: pa.Table) -> None:
+        """Spool an Arrow batch of output records (a column of another type is cast; when
+        that fails, the records are taken one by one, see add_records)."""
+        try:
+            conformed = _conform(table)
+        except (pa.ArrowException, TypeError, ValueError):
+            records = [r for r in table.to_pylist() if r.get("id")]
+            if records:
+                self.add_records(records)
+            return
+        seqs = pa.array(range(self.rows, self.rows + conformed.num_rows), pa.int64())
+        assert self._writer is not None, "spool already finished"
+        self._writer.write_table(conformed.append_column("seq", seqs))
+        self.rows += conformed.num_rows
+
+    def add_records(self, records: list[dict[str, Any]]) -> None:
+        """Spool output records (each with an id). When some value has the wrong type,
+        every record is first fitted to the schema (that value becomes null, the rest of
+        its record is kept), so both cases are read by the same SQL."""
+        converted = extract_output_arrow(records)
+        if not isinstance(converted, pa.Table):
+            fitted = [_fitted(record, EXTRACT_OUTPUT_STRUCT) for record in records]
+            converted = pa.Table.from_pylist(fitted, schema=EXTRACT_OUTPUT_ARROW)
+        self.add(converted)
+
+    def finish(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
 
 
 _SALARY_ARROW = pa.struct(
@@ -675,6 +728,7 @@ EXTRACT_OUTPUT_ARROW = pa.schema(
     ]
 )
 EXTRACT_OUTPUT_STRUCT = pa.struct(list(EXTRACT_OUTPUT_ARROW))  # a record, for _fitted
+EXTRACT_SPOOL_ARROW = EXTRACT_OUTPUT_ARROW.append(pa.field("seq", pa.int64()))
 
 
 def extract_output_arrow(records: list[dict[str, Any]]) -> ExtractOutput:
@@ -697,37 +751,6 @@ def _conform(table: pa.Table) -> pa.Table:
         else:
             columns.append(pa.nulls(table.num_rows, wanted.type))
     return pa.Table.from_arrays(columns, schema=EXTRACT_OUTPUT_ARROW)
-
-
-def _stage_arrow(con: duckdb.DuckDBPyConnection, tables: list[pa.Table], first_seq: int) -> int:
-    """Stage Arrow batches of extract output; returns the next free `seq`."""
-    try:
-        batch = pa.concat_tables([_conform(t) for t in tables])
-    except (pa.ArrowException, TypeError, ValueError):
-        # A column that does not cast (another extractor's shape): take the records.
-        records = [r for t in tables for r in t.to_pylist()]
-        return _stage_records(con, [r for r in records if r.get("id")], first_seq)
-    seqs = pa.array(range(first_seq, first_seq + batch.num_rows), pa.int64())
-    con.register("extract_arrow_batch", _scan_ready(batch.append_column("seq", seqs)))
-    try:
-        con.execute(sql_text("extract_stage_append"))
-    finally:
-        con.unregister("extract_arrow_batch")
-    return first_seq + batch.num_rows
-
-
-def _stage_records(
-    con: duckdb.DuckDBPyConnection, records: list[dict[str, Any]], first_seq: int
-) -> int:
-    """Stage extract output records (each with an id); returns the next free `seq`.
-    As one Arrow batch; when some value has the wrong type, every record is first fitted
-    to the schema (that value becomes null, the rest of its record is kept), so both
-    cases are flattened by the same SQL."""
-    converted = extract_output_arrow(records)
-    if not isinstance(converted, pa.Table):
-        fitted = [_fitted(record, EXTRACT_OUTPUT_STRUCT) for record in records]
-        converted = pa.Table.from_pylist(fitted, schema=EXTRACT_OUTPUT_ARROW)
-    return _stage_arrow(con, [converted], first_seq)
 
 
 def _fitted(value: Any, arrow_type: pa.DataType) -> Any:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import SimpleNamespace
 
 import duckdb
+import pyarrow as pa
+import pytest
 
 from promptjobs.settings import Settings
 from warehouse.loads import (
     ingest_landing,
+    load_extraction_batches,
     load_extractions,
     load_taxonomy,
     pending_extraction,
@@ -290,6 +294,50 @@ def test_re_extraction_replaces_rows_instead_of_adding_them(
         assert rows(con, "select count(*) from posting_skills") == [(2,)]
         runs = rows(con, "select extraction_run_id, postings from extraction_runs order by 1")
     assert runs == [("v1#1", 1), ("v2#1", 1)]
+
+
+def test_the_last_record_of_an_id_wins_and_unknown_or_missing_ids_are_skipped(
+    settings: Settings, landing, kit: SimpleNamespace
+) -> None:
+    landing.write("lever", "2026-10-01", [kit.item("lever", "a"), kit.item("lever", "b")])
+    with Warehouse(settings).writer() as con:
+        ingest_landing(con, settings.landing_dir)
+        first = {"id": "lever:a", "role": "other", "skills": ["python"]}
+        batches = [
+            pa.Table.from_pylist([first, {"id": "lever:b", "role": "core"}]),
+            [{"id": "lever:never-landed", "role": "core"}, {"role": "core"}, {"id": ""}],
+            pa.Table.from_pylist([{"id": "lever:a", "role": "adjacent", "skills": ["rag"]}]),
+        ]
+        loaded = load_extraction_batches(con, batches, "v1")
+        postings = rows(con, "select posting_id, role from postings order by 1")
+        skills = rows(con, "select posting_id, skill_id from posting_skills order by 1, 2")
+    assert loaded == 2
+    assert postings == [("lever:a", "adjacent"), ("lever:b", "core")]
+    assert skills == [("lever:a", "rag")]
+
+
+def test_the_output_spool_is_removed_after_a_load_and_after_a_failed_one(
+    settings: Settings, landing, kit: SimpleNamespace
+) -> None:
+    # Extract output is spooled to a Parquet file in the database's temp directory
+    # until it is merged; neither a load nor an extractor failing midway leaves it behind.
+    landing.write("lever", "2026-10-01", [kit.item("lever", str(i)) for i in range(3)])
+
+    def failing(records: list[dict]):
+        yield from kit.extract(records[:1])
+        raise RuntimeError("extractor crashed")
+
+    with Warehouse(settings).writer() as con:
+        ingest_landing(con, settings.landing_dir)
+        spool_dir = Path(con.sql("select current_setting('temp_directory')").fetchall()[0][0])
+        (batch,) = list(pending_extraction(con, "v1"))
+        with pytest.raises(RuntimeError, match="extractor crashed"):
+            load_extractions(con, failing(batch), "v1")
+        assert list(spool_dir.glob("extract-output-*")) == []
+        assert rows(con, "select count(*) from postings") == [(0,)]
+        assert load_extractions(con, kit.extract(batch), "v1") == 3
+        assert list(spool_dir.glob("extract-output-*")) == []
+        assert rows(con, "select count(*) from postings") == [(3,)]
 
 
 def test_the_taxonomy_replaces_the_skills_table(settings: Settings, kit: SimpleNamespace) -> None:

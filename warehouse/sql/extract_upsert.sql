@@ -1,11 +1,61 @@
 -- The salaries and skills of the loaded postings (extract_insert_postings inserted the
--- postings themselves); seq numbers one staged record.
+-- postings themselves), flattened from the spooled records that load. Same rules as
+-- the postings: empty strings are null. A salary counts when any of its fields is set;
+-- without a `salaries` list the salary is the one primary range. A skill is kept once,
+-- with its first non-empty evidence.
 insert into posting_salaries by name
-select b.* exclude (seq)
-from extract_salaries_stage b
-where b.seq in (select seq from extract_final);
+with ranges as (
+    select
+        id,
+        list_filter(
+            coalesce(
+                salaries,
+                case
+                    when salary_given(salary) then [struct_pack(
+                            min := salary.min, max := salary.max,
+                            currency := salary.currency, period := salary.period,
+                            min_annual_usd := salary.min_annual_usd,
+                            max_annual_usd := salary.max_annual_usd,
+                            text := salary.text, label := salary.label, is_primary := true
+                        )]
+                    else []
+                end
+            ),
+            r -> r is not null
+        ) as ranges
+    from extract_output
+    where seq in (select seq from extract_final)
+),
+flat as (
+    select id, unnest(ranges) as r, unnest(range(len(ranges))) as ordinal
+    from ranges
+)
+select
+    id as posting_id,
+    cast(ordinal as integer) as ordinal,
+    r.min,
+    r.max,
+    nullif(r.currency, '') as currency,
+    nullif(r.period, '') as period,
+    r.min_annual_usd,
+    r.max_annual_usd,
+    nullif(r.text, '') as text,
+    nullif(r.label, '') as label,
+    coalesce(r.is_primary, false) as is_primary
+from flat;
 
 insert into posting_skills by name
-select b.* exclude (seq)
-from extract_skills_stage b
-where b.seq in (select seq from extract_final)
+with wanted as (
+    select
+        id,
+        unnest(list_distinct(list_filter(skills, s -> s <> ''))) as skill_id,
+        skill_evidence
+    from extract_output
+    where seq in (select seq from extract_final)
+)
+select
+    id as posting_id,
+    skill_id,
+    list_filter(skill_evidence, e -> e.skill_id = skill_id and e.text <> '')[1].text
+        as evidence
+from wanted
