@@ -16,6 +16,7 @@ from warehouse.loads import (
     load_extractions,
     load_taxonomy,
     pending_extraction,
+    pending_tables,
 )
 from warehouse.store import Warehouse
 
@@ -176,6 +177,21 @@ def test_pending_pages_are_the_same_in_an_explicit_transaction_and_stay_a_snapsh
     ]
     assert paged == streamed
     assert loaded == [[r["id"] for r in b] for b in streamed]
+
+
+def test_stopping_after_the_first_page_leaves_the_writer_usable(
+    settings: Settings, landing, kit: SimpleNamespace
+) -> None:
+    # The next page is read ahead in a thread; a caller that stops early stops it too.
+    landing.write("lever", "2026-10-01", [kit.item("lever", str(i)) for i in range(7)])
+    with Warehouse(settings).writer() as con:
+        ingest_landing(con, settings.landing_dir)
+        pages = pending_tables(con, "v1", batch_size=2)
+        first = next(pages)
+        pages.close()
+        assert first.num_rows == 2
+        assert load_extractions(con, kit.extract(first.to_pylist()), "v1") == 2
+        assert sum(t.num_rows for t in pending_tables(con, "v1", batch_size=2)) == 5
 
 
 def test_only_new_changed_or_other_version_postings_are_pending(
