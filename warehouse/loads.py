@@ -15,6 +15,7 @@ import re
 import tempfile
 import threading
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -705,13 +706,20 @@ class _OutputSpool:
         self._writer: pq.ParquetWriter | None = pq.ParquetWriter(
             self.path, EXTRACT_SPOOL_ARROW, compression="lz4", use_dictionary=False
         )
+        # Writing runs in a thread (pyarrow releases the GIL) while the caller extracts
+        # the next batch; one write in flight at a time keeps memory flat.
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="extract-spool")
+        self._in_flight: Future[None] | None = None
 
     def __enter__(self) -> _OutputSpool:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        self.finish()
-        self.path.unlink(missing_ok=True)
+        try:
+            self.finish()
+        finally:
+            self._thread.shutdown()
+            self.path.unlink(missing_ok=True)
 
     def add(self, table: pa.Table) -> None:
         """Spool an Arrow batch of output records (a column of another type is cast; when
@@ -724,9 +732,18 @@ class _OutputSpool:
                 self.add_records(records)
             return
         seqs = pa.array(range(self.rows, self.rows + conformed.num_rows), pa.int64())
-        assert self._writer is not None, "spool already finished"
-        self._writer.write_table(conformed.append_column("seq", seqs))
+        writer = self._writer
+        assert writer is not None, "spool already finished"
+        self._wait()
+        self._in_flight = self._thread.submit(
+            writer.write_table, conformed.append_column("seq", seqs)
+        )
         self.rows += conformed.num_rows
+
+    def _wait(self) -> None:
+        if self._in_flight is not None:
+            in_flight, self._in_flight = self._in_flight, None
+            in_flight.result()  # raises what the write raised
 
     def add_records(self, records: list[dict[str, Any]]) -> None:
         """Spool output records (each with an id). When some value has the wrong type,
@@ -739,9 +756,12 @@ class _OutputSpool:
         self.add(converted)
 
     def finish(self) -> None:
-        if self._writer is not None:
-            self._writer.close()
-            self._writer = None
+        try:
+            self._wait()
+        finally:
+            if self._writer is not None:
+                self._writer.close()
+                self._writer = None
 
 
 _SALARY_ARROW = pa.struct(
