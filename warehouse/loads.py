@@ -306,31 +306,69 @@ class _ReadAhead:
     _DONE = object()
 
     def __init__(self, paths: list[Path]) -> None:
-        self._queue: queue.Queue[tuple[int, Any]] = queue.Queue(maxsize=2)
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._parse, args=(paths,), daemon=True)
+        self._prefetch = _Prefetch(self._parse(paths), depth=2)
+        self._items: Iterator[tuple[int, Any]] = iter(())
 
     def __enter__(self) -> _ReadAhead:
-        self._thread.start()
+        self._items = self._prefetch.__enter__()
         return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._prefetch.__exit__(*exc_info)
+
+    @classmethod
+    def _parse(cls, paths: list[Path]) -> Iterator[tuple[int, Any]]:
+        for index, path in enumerate(paths):
+            try:
+                for batch in _landing_batches(path):
+                    yield index, batch
+                last: Any = cls._DONE
+            except Exception as exc:  # noqa: BLE001 - handed to the caller, which decides
+                last = exc
+            yield index, last
+
+    def batches(self, index: int) -> Iterator[pl.DataFrame]:
+        """The batches of file `index`; raises what parsing it raised, after its batches."""
+        for got, item in self._items:
+            if got < index:
+                continue  # the rest of an earlier file its caller gave up on
+            if item is self._DONE:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+
+
+class _Prefetch:
+    """Runs an iterator in a background thread, up to `depth` items ahead of the caller
+    (for work that releases the GIL: DuckDB queries, Arrow and Parquet I/O). Its
+    exception reaches the caller in order; leaving early stops the thread."""
+
+    _DONE = object()
+
+    def __init__(self, items: Iterable[Any], depth: int = 1) -> None:
+        self._queue: queue.Queue[Any] = queue.Queue(maxsize=depth)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(items,), daemon=True)
+
+    def __enter__(self) -> Iterator[Any]:
+        self._thread.start()
+        return self._items()
 
     def __exit__(self, *exc_info: object) -> None:
         self._stop.set()
         self._thread.join()
 
-    def _parse(self, paths: list[Path]) -> None:
-        for index, path in enumerate(paths):
-            try:
-                for batch in _landing_batches(path):
-                    if not self._put((index, batch)):
-                        return
-                last: Any = self._DONE
-            except Exception as exc:  # noqa: BLE001 - handed to the caller, which decides
-                last = exc
-            if not self._put((index, last)):
-                return
+    def _run(self, items: Iterable[Any]) -> None:
+        try:
+            for item in items:
+                if not self._put(item):
+                    return
+            self._put(self._DONE)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller, which raises it
+            self._put(_Failed(exc))
 
-    def _put(self, item: tuple[int, Any]) -> bool:
+    def _put(self, item: Any) -> bool:
         while not self._stop.is_set():
             try:
                 self._queue.put(item, timeout=0.1)
@@ -339,17 +377,19 @@ class _ReadAhead:
                 continue
         return False
 
-    def batches(self, index: int) -> Iterator[pl.DataFrame]:
-        """The batches of file `index`; raises what parsing it raised, after its batches."""
+    def _items(self) -> Iterator[Any]:
         while True:
-            got, item = self._queue.get()
-            if got < index:
-                continue  # the rest of an earlier file its caller gave up on
+            item = self._queue.get()
             if item is self._DONE:
                 return
-            if isinstance(item, BaseException):
-                raise item
+            if isinstance(item, _Failed):
+                raise item.error
             yield item
+
+
+@dataclass
+class _Failed:
+    error: BaseException
 
 
 def _flush_stage(
@@ -532,59 +572,6 @@ def _pending_pages(
             yield from pages
     finally:
         cursor.close()
-
-
-class _Prefetch:
-    """Runs an iterator in a background thread, up to `depth` items ahead of the caller
-    (for work that releases the GIL: DuckDB queries, Arrow and Parquet I/O). Its
-    exception reaches the caller in order; leaving early stops the thread."""
-
-    _DONE = object()
-
-    def __init__(self, items: Iterable[Any], depth: int = 1) -> None:
-        self._queue: queue.Queue[Any] = queue.Queue(maxsize=depth)
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, args=(items,), daemon=True)
-
-    def __enter__(self) -> Iterator[Any]:
-        self._thread.start()
-        return self._items()
-
-    def __exit__(self, *exc_info: object) -> None:
-        self._stop.set()
-        self._thread.join()
-
-    def _run(self, items: Iterable[Any]) -> None:
-        try:
-            for item in items:
-                if not self._put(item):
-                    return
-            self._put(self._DONE)
-        except BaseException as exc:  # noqa: BLE001 - handed to the caller, which raises it
-            self._put(_Failed(exc))
-
-    def _put(self, item: Any) -> bool:
-        while not self._stop.is_set():
-            try:
-                self._queue.put(item, timeout=0.1)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    def _items(self) -> Iterator[Any]:
-        while True:
-            item = self._queue.get()
-            if item is self._DONE:
-                return
-            if isinstance(item, _Failed):
-                raise item.error
-            yield item
-
-
-@dataclass
-class _Failed:
-    error: BaseException
 
 
 def pending_extraction(
