@@ -115,7 +115,7 @@ def run_refresh(
         changes = compute_lifecycle(con)
 
         def extracted_batches() -> Iterator[ExtractOutput]:
-            # The pending set is a snapshot and loads are staged until the end, so one
+            # The pending set is a snapshot and the output is spooled until the end, so one
             # load call can consume the output while the extractor is still running.
             done = reported = 0
             for batch in extract(pending_tables(con, extractor_version, batch_size)):
