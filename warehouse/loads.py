@@ -538,10 +538,11 @@ def _in_transaction(con: duckdb.DuckDBPyConnection) -> bool:
     return first == con.sql(sql_text("in_transaction")).fetchall()
 
 
-def _pending_pages(
-    con: duckdb.DuckDBPyConnection, extractor_version: str, batch_size: int
+def pending_tables(
+    con: duckdb.DuckDBPyConnection, extractor_version: str, batch_size: int = 20_000
 ) -> Iterator[pa.Table]:
-    """Pages of pending extract input as Arrow tables (see pending_extraction).
+    """The pages of `pending_extraction` as Arrow tables (one row per record): what a
+    batch extractor takes, so no Python object is made for a record here.
 
     Streamed by a query on a second cursor of the same database, so the caller's
     connection stays free for its writes and the pending set is that query's snapshot
@@ -584,16 +585,8 @@ def pending_extraction(
     The pending set is fixed when iteration starts, so loading the extractions of one
     batch does not move the next, and the connection stays free for the caller's writes.
     """
-    for page in _pending_pages(con, extractor_version, batch_size):
+    for page in pending_tables(con, extractor_version, batch_size):
         yield page.to_pylist()
-
-
-def pending_tables(
-    con: duckdb.DuckDBPyConnection, extractor_version: str, batch_size: int = 20_000
-) -> Iterator[pa.Table]:
-    """The same pages as `pending_extraction`, as Arrow tables (one row per record):
-    what a batch extractor takes, so no Python object is made for a record here."""
-    yield from _pending_pages(con, extractor_version, batch_size)
 
 
 # --- extract output -> postings ------------------------------------------------------
