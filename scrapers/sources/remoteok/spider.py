@@ -11,7 +11,8 @@ from typing import Any
 from scrapy.http import Request, Response
 
 from scrapers.items import PostingItem, build_posting, iso_date_str, iso_from_epoch, make_range
-from scrapers.spiders.base import PostingSpider
+from scrapers.sources.base import PostingSpider
+from scrapers.sources.remoteok import SOURCE
 
 
 def remoteok_ranges(job: dict[str, Any]) -> list[dict[str, Any]]:
@@ -44,15 +45,11 @@ def parse_remoteok_job(job: dict[str, Any], board: str, fetched_at: str) -> Post
     )
 
 
-class RemoteOkSpider(PostingSpider):
-    name = "remoteok"
-    source = "remoteok"
-    custom_settings = {"DOWNLOAD_DELAY": 5.0, "CONCURRENT_REQUESTS_PER_DOMAIN": 1}
-
+class RemoteOkSpider(PostingSpider, info=SOURCE):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.attribution = str(self.registry.remoteok.get("attribution", "https://remoteok.com"))
-        self.keep_tags = {t.lower() for t in self.registry.remoteok.get("keep_tags", [])}
+        self.attribution = str(self.options.get("attribution", SOURCE.attribution_url))
+        self.keep_tags = {t.lower() for t in self.options.get("keep_tags", [])}
 
     def board_requests(self, board: str) -> Iterator[Request]:
         query = "" if board == "all" else f"?tag={board}"

@@ -15,7 +15,8 @@ from scrapers.items import (
     iso_from_millis,
     make_range,
 )
-from scrapers.spiders.base import PostingSpider
+from scrapers.sources.base import PostingSpider
+from scrapers.sources.lever import SOURCE
 
 _WORKPLACE = {"remote": "remote", "hybrid": "hybrid", "onsite": "onsite", "on-site": "onsite"}
 
@@ -64,11 +65,7 @@ def parse_lever_posting(
     )
 
 
-class LeverSpider(PostingSpider):
-    name = "lever"
-    source = "lever"
-    custom_settings = {"DOWNLOAD_DELAY": 0.5}
-
+class LeverSpider(PostingSpider, info=SOURCE):
     def board_requests(self, board: str) -> Iterator[Request]:
         base = self.api_base
         if board in self.registry.eu_boards() and self.api_base == self.default_api_base():

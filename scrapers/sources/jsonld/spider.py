@@ -14,7 +14,8 @@ from urllib.parse import urljoin, urlsplit
 from scrapy.http import Request, Response, TextResponse
 
 from scrapers.items import PostingItem, build_posting, clean_str, iso_date_str, make_range
-from scrapers.spiders.base import PostingSpider, SourceFormatError, split_arg
+from scrapers.sources.base import PostingSpider, SourceFormatError, split_arg
+from scrapers.sources.jsonld import SOURCE
 
 _LOC = re.compile(rb"<loc>\s*([^<\s]+)\s*</loc>", re.I)
 _JOB_LINK = re.compile(r"(?i)(job|career|position|opening|vacanc|role)")
@@ -155,12 +156,9 @@ def extract_postings(html: str, base_url: str) -> tuple[list[dict[str, Any]], in
     return found, broken
 
 
-class JsonLdSpider(PostingSpider):
+class JsonLdSpider(PostingSpider, info=SOURCE):
     """Arguments: `urls` (comma list) of career pages or sitemaps."""
 
-    name = "jsonld"
-    source = "jsonld"
-    custom_settings = {"DOWNLOAD_DELAY": 1.0}
     # Career sites move between hosts (www., a careers subdomain, a hosted ATS page).
     follow_offsite_redirects = True
 
@@ -168,7 +166,7 @@ class JsonLdSpider(PostingSpider):
         start = split_arg(urls)
         super().__init__(**kwargs)
         self.start_urls_by_board: dict[str, list[str]] = {}
-        for url in start if start is not None else self.registry.jsonld.get("urls", []):
+        for url in start if start is not None else self.options.get("urls", []):
             if not str(url).startswith(("http://", "https://")):
                 self.errors["bad_url"] += 1
                 self.logger.warning("jsonld: not an http(s) URL: %r", url)

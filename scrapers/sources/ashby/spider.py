@@ -8,7 +8,8 @@ from typing import Any
 from scrapy.http import Request, Response
 
 from scrapers.items import PostingItem, build_posting, iso_date_str, make_range
-from scrapers.spiders.base import PostingSpider
+from scrapers.sources.ashby import SOURCE
+from scrapers.sources.base import PostingSpider
 
 _WORKPLACE = {"remote": "remote", "hybrid": "hybrid", "onsite": "onsite"}
 # Base pay only: never equity, commission or bonus components.
@@ -71,11 +72,7 @@ def parse_ashby_job(job: dict[str, Any], board: str, company: str, fetched_at: s
     )
 
 
-class AshbySpider(PostingSpider):
-    name = "ashby"
-    source = "ashby"
-    custom_settings = {"DOWNLOAD_DELAY": 0.5}
-
+class AshbySpider(PostingSpider, info=SOURCE):
     def board_requests(self, board: str) -> Iterator[Request]:
         url = f"{self.api_base}/posting-api/job-board/{board}?includeCompensation=true"
         yield self.board_request(url, board, self.parse_board, root=True)

@@ -8,7 +8,8 @@ from typing import Any
 from scrapy.http import Request, Response
 
 from scrapers.items import PostingItem, build_posting, clean_str, iso_date_str
-from scrapers.spiders.base import PostingSpider
+from scrapers.sources.base import PostingSpider
+from scrapers.sources.workable import SOURCE
 
 
 def _workable_location(job: dict[str, Any]) -> str | None:
@@ -42,11 +43,7 @@ def parse_workable_job(
     )
 
 
-class WorkableSpider(PostingSpider):
-    name = "workable"
-    source = "workable"
-    custom_settings = {"DOWNLOAD_DELAY": 1.0}
-
+class WorkableSpider(PostingSpider, info=SOURCE):
     def board_requests(self, board: str) -> Iterator[Request]:
         url = f"{self.api_base}/api/v1/widget/accounts/{board}?details=true"
         yield self.board_request(url, board, self.parse_board, root=True)

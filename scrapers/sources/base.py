@@ -33,6 +33,7 @@ from scrapers import resume
 from scrapers.items import PostingItem
 from scrapers.middlewares import OffsiteRedirect
 from scrapers.registry import BoardTokenError, Registry, load_registry, validate_token
+from scrapers.sources import SourceInfo
 
 
 class SourceFormatError(Exception):
@@ -96,11 +97,26 @@ def error_kind(failure: Failure, *, crawling: bool = True) -> str:
 
 class PostingSpider(scrapy.Spider):
     """Common arguments: `api_base`, `boards` (comma list) or `board`, `crawl_date`,
-    `fetched_at` (fixed timestamp, for the demo), `boards_file`, `resume` (0/1)."""
+    `fetched_at` (fixed timestamp, for the demo), `boards_file`, `resume` (0/1).
 
+    A source's spider names its metadata, `class GreenhouseSpider(PostingSpider,
+    info=SOURCE)`: the spider's name, `source` and politeness settings come from it."""
+
+    info: ClassVar[SourceInfo]
     source: ClassVar[str] = ""
     # API spiders read one host; a redirect elsewhere is refused (scrapers.middlewares).
     follow_offsite_redirects: ClassVar[bool] = False
+
+    def __init_subclass__(cls, info: SourceInfo | None = None, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if info is not None:
+            cls.info = info
+            cls.name = cls.source = info.name
+            # Settings of the class body (if any) refine the source's politeness.
+            cls.custom_settings = {
+                **info.politeness.scrapy_settings(),
+                **(cls.__dict__.get("custom_settings") or {}),
+            }
 
     def __init__(
         self,
@@ -115,6 +131,8 @@ class PostingSpider(scrapy.Spider):
     ) -> None:
         super().__init__(**kwargs)
         self.registry: Registry = load_registry(Path(boards_file) if boards_file else None)
+        # This source's own `[<source>]` table of boards.toml.
+        self.options: dict[str, Any] = self.registry.section(self.source)
         self.api_base = (api_base or self.default_api_base()).rstrip("/")
         requested = split_arg(boards) or split_arg(board)
         self.errors: Counter[str] = Counter()

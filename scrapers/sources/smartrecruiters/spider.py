@@ -10,7 +10,8 @@ from typing import Any
 from scrapy.http import Request, Response
 
 from scrapers.items import PostingItem, build_posting, clean_str, iso_date_str, make_range
-from scrapers.spiders.base import PostingSpider
+from scrapers.sources.base import PostingSpider
+from scrapers.sources.smartrecruiters import SOURCE
 
 PAGE_SIZE = 100
 _SECTIONS = ("companyDescription", "jobDescription", "qualifications", "additionalInformation")
@@ -67,11 +68,7 @@ def parse_smartrecruiters_detail(
     )
 
 
-class SmartRecruitersSpider(PostingSpider):
-    name = "smartrecruiters"
-    source = "smartrecruiters"
-    custom_settings = {"DOWNLOAD_DELAY": 0.5}
-
+class SmartRecruitersSpider(PostingSpider, info=SOURCE):
     def _list_url(self, board: str, offset: int) -> str:
         return f"{self.api_base}/v1/companies/{board}/postings?limit={PAGE_SIZE}&offset={offset}"
 

@@ -17,7 +17,8 @@ from scrapy.http import Request, Response
 
 from scrapers.items import PostingItem, build_posting, html_to_text, iso_date_str
 from scrapers.landing import write_json_atomic
-from scrapers.spiders.base import PostingSpider
+from scrapers.sources.base import PostingSpider
+from scrapers.sources.remotive import SOURCE
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 
@@ -45,24 +46,18 @@ def parse_remotive_job(job: dict[str, Any], board: str, fetched_at: str) -> Post
     )
 
 
-class RemotiveSpider(PostingSpider):
-    name = "remotive"
-    source = "remotive"
-    custom_settings = {"DOWNLOAD_DELAY": 5.0, "CONCURRENT_REQUESTS_PER_DOMAIN": 1}
-
+class RemotiveSpider(PostingSpider, info=SOURCE):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.attribution = str(self.registry.remotive.get("attribution", "https://remotive.com"))
-        self.keep_categories = {
-            c.lower() for c in self.registry.remotive.get("keep_categories", [])
-        }
+        self.attribution = str(self.options.get("attribution", SOURCE.attribution_url))
+        self.keep_categories = {c.lower() for c in self.options.get("keep_categories", [])}
 
     def _spend_call(self) -> bool:
         """Count one call against the daily budget; False when today's budget is spent.
         Loopback mirrors (demo, tests) have no budget."""
         if urlsplit(self.api_base).hostname in LOOPBACK_HOSTS:
             return True
-        budget = int(self.registry.remotive.get("max_calls_per_day", 4))
+        budget = int(self.options.get("max_calls_per_day", 4))
         home = Path(self.settings.get("PROMPTJOBS_HOME") or ".promptjobs")
         path = home / "jobs" / "remotive-calls.json"
         today = datetime.now(UTC).date().isoformat()

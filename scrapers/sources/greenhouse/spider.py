@@ -8,7 +8,8 @@ from typing import Any
 from scrapy.http import Request, Response
 
 from scrapers.items import PostingItem, build_posting, iso_date_str, make_range, unescape_html
-from scrapers.spiders.base import PostingSpider
+from scrapers.sources.base import PostingSpider
+from scrapers.sources.greenhouse import SOURCE
 
 
 def greenhouse_ranges(job: dict[str, Any]) -> list[dict[str, Any]]:
@@ -48,11 +49,7 @@ def parse_greenhouse_job(
     )
 
 
-class GreenhouseSpider(PostingSpider):
-    name = "greenhouse"
-    source = "greenhouse"
-    custom_settings = {"DOWNLOAD_DELAY": 0.5}
-
+class GreenhouseSpider(PostingSpider, info=SOURCE):
     def board_requests(self, board: str) -> Iterator[Request]:
         url = f"{self.api_base}/v1/boards/{board}/jobs?content=true&pay_transparency=true"
         yield self.board_request(url, board, self.parse_board, root=True)

@@ -14,7 +14,8 @@ from typing import Any
 from scrapy.http import Request, Response
 
 from scrapers.items import PostingItem, build_posting, clean_str, html_to_text, iso_date_str
-from scrapers.spiders.base import PostingSpider
+from scrapers.sources.base import PostingSpider
+from scrapers.sources.hn import SOURCE
 
 _PARAGRAPH = re.compile(r"(?i)<p\s*/?>|\n")
 _PAY = re.compile(r"[$€£]|\b\d+\s?k\b|\b(usd|eur|gbp|cad)\b|salary|/h(ou)?r\b", re.I)
@@ -118,18 +119,14 @@ def parse_hn_comment(comment: dict[str, Any], board: str, fetched_at: str) -> Po
     )
 
 
-class HnSpider(PostingSpider):
+class HnSpider(PostingSpider, info=SOURCE):
     """Boards are thread ids: given with `-a boards=ID`, else the latest `months` threads."""
-
-    name = "hn"
-    source = "hn"
-    custom_settings = {"DOWNLOAD_DELAY": 0.5}
 
     def __init__(self, months: str | int | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.months = max(1, int(months or self.registry.hn.get("months", 1)))
-        self.author = str(self.registry.hn.get("author", "whoishiring"))
-        self.prefix = str(self.registry.hn.get("thread_prefix", "Ask HN: Who is hiring?"))
+        self.months = max(1, int(months or self.options.get("months", 1)))
+        self.author = str(self.options.get("author", "whoishiring"))
+        self.prefix = str(self.options.get("thread_prefix", "Ask HN: Who is hiring?"))
 
     def start_board_requests(self) -> Iterator[Request]:
         if self.explicit_boards:
