@@ -11,7 +11,7 @@ import pytest
 
 from scrapers.pipelines import CompensationRange, Posting
 from scrapers.sources.ashby.spider import parse_ashby_job
-from scrapers.sources.greenhouse.spider import parse_greenhouse_job
+from scrapers.sources.greenhouse.parse import parse_job as parse_greenhouse_job
 from scrapers.sources.hn.spider import parse_hn_comment
 from scrapers.sources.lever.spider import parse_lever_posting
 from scrapers.sources.remoteok.spider import parse_remoteok_job
