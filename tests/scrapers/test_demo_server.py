@@ -66,7 +66,7 @@ def test_one_snapshot_crawls_every_source_completely(settings):
 
 
 def test_nothing_a_posting_lands_with_depends_on_the_server_port():
-    from scrapers.sources.jsonld.spider import board_of, extract_postings, parse_job_posting
+    from scrapers.sources.jsonld.parse import board_of, extract_postings, parse_job_posting
 
     with DemoServer() as demo:
         day = demo.snapshot_dates[0]
