@@ -14,6 +14,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from scrapers import settings as project_settings
 from scrapers.registry import ATS_SOURCES, SOURCES
 from scrapers.sources import (
     SourceInfo,
@@ -50,6 +51,30 @@ def test_every_source_folder_has_metadata_spider_parser_demo_and_tests(info: Sou
     assert list((folder / "tests" / "fixtures").iterdir()), "with our own wire-format fixtures"
     assert info.name in SOURCES and info.name in dedupe_priorities()
     assert (info.name in ATS_SOURCES) == (info.kind == "ats")
+
+
+def docs_source_table() -> dict[str, list[str]]:
+    """The source table of docs/architecture.md §5: name -> its cells."""
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    section = text.split("## 5. Sources", 1)[1]
+    rows = {}
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if line.startswith("| `") and len(cells) == 5:
+            rows[cells[0].strip("`")] = cells[1:]
+    return rows
+
+
+def test_the_docs_source_table_has_one_true_line_per_source():
+    table = docs_source_table()
+    assert sorted(table) == sorted(SOURCES)
+    for info in all_sources():
+        kind, _api, priority, politeness = table[info.name]
+        per_host = (
+            info.politeness.per_host_concurrency or project_settings.CONCURRENT_REQUESTS_PER_DOMAIN
+        )
+        assert (kind, int(priority)) == (info.kind, info.dedupe_priority), info.name
+        assert politeness == f"{info.politeness.delay_s:g} s, {per_host}", info.name
 
 
 def test_the_spider_modules_are_the_source_folders():
