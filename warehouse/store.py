@@ -162,6 +162,14 @@ class Warehouse:
             else:
                 stale.unlink(missing_ok=True)
 
+    def _remove_foreign_wal(self) -> None:
+        # The writer never leaves a WAL beside the real file (it checkpoints its working
+        # copy before the swap), so one found there was written by something else (another
+        # client opened read-write, or a crafted file) and belongs to the file just
+        # replaced: DuckDB would replay it onto the new file on the next open.
+        for suffix in (".wal", ".wal.recovery", ".wal.checkpoint"):
+            self.path.with_name(self.path.name + suffix).unlink(missing_ok=True)
+
     @contextmanager
     def writer(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """The single writer: lock, migrations, ONE transaction, atomic swap on success."""
@@ -178,6 +186,7 @@ class Warehouse:
                 yield from self._write_transaction(str(work))
                 _fsync(work)
                 os.replace(work, self.path)
+                self._remove_foreign_wal()
                 _fsync(self.path.parent)
             finally:
                 work.unlink(missing_ok=True)
@@ -224,18 +233,29 @@ class Warehouse:
 
     # --- reader ---------------------------------------------------------------------
     @contextmanager
-    def reader(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A read-only connection with file access and extension loading switched off."""
+    def reader(
+        self, extra_config: dict[str, str | bool] | None = None
+    ) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A read-only connection with file access and extension loading switched off
+        (`extra_config` adds DuckDB settings, e.g. `promptjobs sql`'s memory-only spill)."""
         if not self.exists():
             raise WarehouseMissing(
                 f"no warehouse at {self.target}: run `promptjobs demo` or "
                 "`promptjobs refresh` first"
             )
+        foreign_wal = self.path.with_name(self.path.name + ".wal")
+        if not self.is_motherduck and foreign_wal.exists():
+            # DuckDB would replay it onto what every reader sees (see _remove_foreign_wal).
+            raise WarehouseError(
+                f"{foreign_wal} was not written by promptjobs (a refresh never leaves one): "
+                "delete it, or run `promptjobs refresh --no-crawl`, which removes it"
+            )
         if self.is_motherduck:
             # MotherDuck needs its extension and the network, so only read_only applies.
             con = duckdb.connect(self.target, read_only=True)
         else:
-            con = duckdb.connect(str(self.path), read_only=True, config=dict(READER_CONFIG))
+            config = {**READER_CONFIG, **(extra_config or {})}
+            con = duckdb.connect(str(self.path), read_only=True, config=config)
         try:
             yield con
         finally:
