@@ -205,8 +205,11 @@ def extract(
     reported on stderr with their line number and skipped. Progress goes to stderr.
     """
     from promptjobs.extract_io import run_extract
+    from promptjobs.output_paths import output_file
 
-    bad = run_extract(input, output, workers=workers, batch_size=batch_size, console=err)
+    target = output_file(output)
+    sink = "-" if target is None else str(target)
+    bad = run_extract(input, sink, workers=workers, batch_size=batch_size, console=err)
     if bad and strict:
         raise typer.Exit(1)
 
@@ -222,8 +225,11 @@ def report(
     home: HomeOption = None,
 ) -> None:
     """Build the HTML report (index.html, claims.html, summary.md) from the warehouse views."""
+    from promptjobs.output_paths import output_folder
     from promptjobs.refresh import build_report_from_settings
 
+    if out is not None:
+        output_folder(out, "--out")
     settings = _settings(home)
     path = build_report_from_settings(settings, out=out, png=png)
     err.print(f"report: {path}")
@@ -238,19 +244,36 @@ def sql(
         SqlFormat, typer.Option("--format", "-f", help="Output format.")
     ] = SqlFormat.table,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file (written whole, then moved into place) instead of "
+            "stdout; '-' = stdout.",
+        ),
     ] = None,
     home: HomeOption = None,
 ) -> None:
-    """Run ad-hoc SQL on the warehouse: read-only, no file access, no extensions."""
+    """Run one read query on the warehouse (SELECT, FROM, WITH, DESCRIBE, SHOW, SUMMARIZE,
+    EXPLAIN [ANALYZE] of these): read-only, no file access, no extensions, stopped after
+    PROMPTJOBS_SQL_TIMEOUT seconds.
+
+    Without a query: an interactive prompt with line editing and history
+    (<home>/sql_history) that shows every statement's result; Ctrl-C cancels the running
+    query only.
+    """
+    from promptjobs.output_paths import output_file
     from warehouse.query import QueryError, interactive_sql, run_sql
 
+    target: Path | str | None = None
+    if output is not None:
+        target = output_file(output) or "-"
     settings = _settings(home)
     try:
         if query is None:
             interactive_sql(settings)
             return
-        run_sql(settings, query, fmt=format.value, output=output, stdout=sys.stdout)
+        run_sql(settings, query, fmt=format.value, output=target, stdout=sys.stdout)
     except QueryError as exc:
         raise fail(str(exc)) from None
 
@@ -261,8 +284,10 @@ def export(
     home: HomeOption = None,
 ) -> None:
     """Export the public tables as Parquet for other tools."""
+    from promptjobs.output_paths import output_folder
     from warehouse.query import export_parquet
 
+    output_folder(directory, "export")
     settings = _settings(home)
     written = export_parquet(settings, directory)
     for path in written:
@@ -298,6 +323,7 @@ def ui(
 # Errors a user can meet and fix: shown as one line, never a traceback. Named by path so
 # that `--help` does not import the heavy rooms; a raised error's module is loaded anyway.
 USER_ERRORS = (
+    "promptjobs.output_paths.OutputPathError",
     "warehouse.store.WarehouseError",
     "warehouse.query.QueryError",
     "dashboards.data.ReportError",
