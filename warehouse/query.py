@@ -26,7 +26,7 @@ from rich.table import Table
 
 from promptjobs.settings import Settings
 from warehouse.sql_guard import FILES_DISABLED, RefusedQuery, read_statements
-from warehouse.store import Warehouse, WarehouseError
+from warehouse.store import Warehouse, WarehouseError, damaged_message, is_damage
 
 FORMATS = ("table", "csv", "json", "parquet")
 TABLE_ROW_LIMIT = 1000  # rows shown by the table format; csv/json/parquet give everything
@@ -60,6 +60,8 @@ def _one_line(exc: BaseException) -> str:
     first = text[0] if text else exc.__class__.__name__
     if "disabled by configuration" in str(exc) or "Permission Error" in first:
         return FILES_DISABLED
+    if is_damage(exc):
+        return damaged_message("file", first)
     if "read-only" in str(exc).lower():
         return "the warehouse is read-only here: `promptjobs sql` cannot change it"
     if first.startswith("Out of Memory Error"):
@@ -313,6 +315,7 @@ def interactive_sql(
     try:
         with Warehouse(settings).reader(SQL_SESSION_CONFIG) as con:
             out.write(PROMPT_HELP)
+            out.flush()
             pending = ""
             while True:
                 try:
