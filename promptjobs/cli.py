@@ -146,6 +146,12 @@ def crawl(
         )
         raise typer.Exit(130) from None
     _print_crawl_stats(stats)
+    if replay or settings.replay:
+        from scrapers.cache import replay_hint
+
+        hint = replay_hint(settings.httpcache_dir, stats, sources, api_base or settings.api_base)
+        if hint:
+            err.print(hint, highlight=False, soft_wrap=True)
     if stats and all(s.get("status") == "failed" for s in stats):
         raise typer.Exit(1)
 
