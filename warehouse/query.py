@@ -278,9 +278,12 @@ PROMPT_HELP = (
 )
 
 
-def _terminal_prompt(settings: Settings) -> Callable[[str], str]:
+def terminal_prompt(
+    settings: Settings, *, pt_input: Any = None, pt_output: Any = None
+) -> Callable[[str], str]:
     """prompt_toolkit: line editing, Up/Down through the history in <home>/sql_history
-    (kept in memory only when the home cannot be written)."""
+    (kept in memory only when the home cannot be written). `pt_input`/`pt_output`:
+    prompt_toolkit's Input and Output (default: the terminal)."""
     from prompt_toolkit import PromptSession
     from prompt_toolkit.history import FileHistory, InMemoryHistory
 
@@ -291,7 +294,7 @@ def _terminal_prompt(settings: Settings) -> Callable[[str], str]:
         history = FileHistory(str(history_path))
     except OSError:
         history = InMemoryHistory()
-    session: PromptSession[str] = PromptSession(history=history)
+    session: PromptSession[str] = PromptSession(history=history, input=pt_input, output=pt_output)
     return lambda prompt: session.prompt(prompt)
 
 
@@ -311,7 +314,7 @@ def interactive_sql(
     out = stdout or _stdout()
     if read_line is None:
         interactive = sys.stdin.isatty() and _is_terminal(out)
-        read_line = _terminal_prompt(settings) if interactive else input
+        read_line = terminal_prompt(settings) if interactive else input
     try:
         with Warehouse(settings).reader(SQL_SESSION_CONFIG) as con:
             out.write(PROMPT_HELP)
