@@ -6,7 +6,10 @@ Heavy imports (scrapy, spacy, dagster, plotly) happen inside the commands so tha
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
+import tomllib
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -46,6 +49,15 @@ class SqlFormat(StrEnum):
 
 def _settings(home: Path | None = None, **overrides: object) -> Settings:
     return load_settings({"home": home, **overrides})
+
+
+def _parse_date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise fail(f"{option} {value} is not a date: give YYYY-MM-DD, e.g. 2026-11-16") from None
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
@@ -111,18 +123,35 @@ def crawl(
         raise fail(f"unknown source {unknown[0]!r}; choose one of: {', '.join(SOURCES)}, all")
     if url and sources != ["jsonld"]:
         raise fail("--url works with the jsonld source only")
+    day = _parse_date(crawl_date, "--date")
     settings = _settings(home, replay=replay or None)
-    stats = run_crawl(
-        settings,
-        sources,
-        boards={s: list(board) for s in sources} if board else None,
-        api_base=api_base,
-        crawl_date=date.fromisoformat(crawl_date) if crawl_date else None,
-        replay=replay,
-        urls=list(url) if url else None,
-        months=months,
-    )
+    try:
+        stats = run_crawl(
+            settings,
+            sources,
+            boards={s: list(board) for s in sources} if board else None,
+            api_base=api_base,
+            crawl_date=day,
+            replay=replay,
+            urls=list(url) if url else None,
+            months=months,
+        )
+    except KeyboardInterrupt:
+        # The spiders stop like Scrapy's own Ctrl-C: what finished is landed (JOBDIR resumes).
+        err.print(
+            "interrupted: the boards finished so far are landed, nothing else was saved; "
+            "run the same command again to crawl the rest",
+            highlight=False,
+            soft_wrap=True,
+        )
+        raise typer.Exit(130) from None
     _print_crawl_stats(stats)
+    if replay or settings.replay:
+        from scrapers.cache import replay_hint
+
+        hint = replay_hint(settings.httpcache_dir, stats, sources, api_base or settings.api_base)
+        if hint:
+            err.print(hint, highlight=False, soft_wrap=True)
     if stats and all(s.get("status") == "failed" for s in stats):
         raise typer.Exit(1)
 
@@ -205,8 +234,11 @@ def extract(
     reported on stderr with their line number and skipped. Progress goes to stderr.
     """
     from promptjobs.extract_io import run_extract
+    from promptjobs.output_paths import output_file
 
-    bad = run_extract(input, output, workers=workers, batch_size=batch_size, console=err)
+    target = output_file(output)
+    sink = "-" if target is None else str(target)
+    bad = run_extract(input, sink, workers=workers, batch_size=batch_size, console=err)
     if bad and strict:
         raise typer.Exit(1)
 
@@ -222,8 +254,11 @@ def report(
     home: HomeOption = None,
 ) -> None:
     """Build the HTML report (index.html, claims.html, summary.md) from the warehouse views."""
+    from promptjobs.output_paths import output_folder
     from promptjobs.refresh import build_report_from_settings
 
+    if out is not None:
+        output_folder(out, "--out")
     settings = _settings(home)
     path = build_report_from_settings(settings, out=out, png=png)
     err.print(f"report: {path}")
@@ -238,19 +273,36 @@ def sql(
         SqlFormat, typer.Option("--format", "-f", help="Output format.")
     ] = SqlFormat.table,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file (written whole, then moved into place) instead of "
+            "stdout; '-' = stdout.",
+        ),
     ] = None,
     home: HomeOption = None,
 ) -> None:
-    """Run ad-hoc SQL on the warehouse: read-only, no file access, no extensions."""
+    """Run one read query on the warehouse (SELECT, FROM, WITH, DESCRIBE, SHOW, SUMMARIZE,
+    EXPLAIN [ANALYZE] of these): read-only, no file access, no extensions, stopped after
+    PROMPTJOBS_SQL_TIMEOUT seconds.
+
+    Without a query: an interactive prompt with line editing and history
+    (<home>/sql_history) that shows every statement's result; Ctrl-C cancels the running
+    query only.
+    """
+    from promptjobs.output_paths import output_file
     from warehouse.query import QueryError, interactive_sql, run_sql
 
+    target: Path | str | None = None
+    if output is not None:
+        target = output_file(output) or "-"
     settings = _settings(home)
     try:
         if query is None:
             interactive_sql(settings)
             return
-        run_sql(settings, query, fmt=format.value, output=output, stdout=sys.stdout)
+        run_sql(settings, query, fmt=format.value, output=target, stdout=sys.stdout)
     except QueryError as exc:
         raise fail(str(exc)) from None
 
@@ -261,8 +313,10 @@ def export(
     home: HomeOption = None,
 ) -> None:
     """Export the public tables as Parquet for other tools."""
+    from promptjobs.output_paths import output_folder
     from warehouse.query import export_parquet
 
+    output_folder(directory, "export")
     settings = _settings(home)
     written = export_parquet(settings, directory)
     for path in written:
@@ -298,12 +352,76 @@ def ui(
 # Errors a user can meet and fix: shown as one line, never a traceback. Named by path so
 # that `--help` does not import the heavy rooms; a raised error's module is loaded anyway.
 USER_ERRORS = (
+    "promptjobs.output_paths.OutputPathError",
     "warehouse.store.WarehouseError",
     "warehouse.query.QueryError",
     "dashboards.data.ReportError",
     "scrapers.registry.BoardTokenError",
     "transforms.taxonomy.TaxonomyError",
 )
+
+
+INTERRUPTED = "interrupted, nothing was saved: the warehouse and outputs are as they were"
+
+
+def user_error_message(exc: BaseException) -> str | None:
+    """The one line for an error the user can fix, or None for a bug (a traceback)."""
+    if _is_settings_error(exc):
+        return _settings_message(exc)
+    if isinstance(exc, tomllib.TOMLDecodeError):
+        name = os.environ.get("PROMPTJOBS_CONFIG", "promptjobs.toml")
+        return f"the settings file {name} is not valid TOML ({exc}): fix it"
+    if isinstance(exc, OSError) and exc.errno in _WRITE_ERRNOS:
+        where = str(exc.filename or "a file")
+        if ".tmp" in Path(where).name:  # a working copy: the folder is what matters
+            where = f"in {Path(where).parent}"
+        return (
+            f"cannot write {where} ({os.strerror(exc.errno)}): make PROMPTJOBS_HOME a folder "
+            "you can write, or point it (or --home) somewhere writable"
+        )
+    damage = sys.modules.get("warehouse.store")
+    if damage is not None and damage.is_damage(exc):
+        first = (str(exc).strip().splitlines() or [""])[0]
+        return damage.damaged_message("file", first)
+    if is_user_error(exc):
+        return str(exc)
+    return None
+
+
+# Read-only home, full disk, no permission: what to do is the same.
+_WRITE_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT}
+
+
+def _is_settings_error(exc: BaseException) -> bool:
+    from pydantic import ValidationError
+
+    return isinstance(exc, ValidationError) and exc.title == Settings.__name__
+
+
+def _settings_message(exc: BaseException) -> str:
+    from promptjobs import settings as settings_module
+
+    first = exc.errors()[0]  # type: ignore[attr-defined]
+    field = str(first["loc"][0]) if first.get("loc") else "?"
+    env_names = getattr(settings_module, "ENV_VARS", {})
+    env = next((var for var, name in env_names.items() if name == field), None)
+    env = env or f"PROMPTJOBS_{field.upper()}"
+    value = first.get("input")
+    where = f"{env}={value}" if env in os.environ else f"{field} = {value!r}"
+    return (
+        f"bad setting {where}: {first['msg']}; fix it in the environment "
+        "or in promptjobs.toml (README: Configuration)"
+    )
+
+
+def _interrupted(exc: BaseException) -> bool:
+    """Did a Ctrl-C cause this exit? (typer turns KeyboardInterrupt into Exit(130))."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, KeyboardInterrupt):
+            return True
+        seen = seen.__cause__ or (None if seen.__suppress_context__ else seen.__context__)
+    return False
 
 
 def is_user_error(exc: BaseException) -> bool:
@@ -322,10 +440,15 @@ def main() -> None:
     """Console-script entry point: run the app, turning user errors into one clear line."""
     try:
         app()
+    except SystemExit as exc:
+        if exc.code == 130 and _interrupted(exc):
+            err.print(f"[bold red]{INTERRUPTED}[/]", highlight=False, soft_wrap=True)
+        raise
     except Exception as exc:
-        if not is_user_error(exc):
+        message = user_error_message(exc)
+        if message is None:
             raise
-        err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
         sys.exit(1)
 
 

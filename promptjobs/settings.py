@@ -31,6 +31,7 @@ ENV_VARS: dict[str, str] = {
     "PROMPTJOBS_API_BASE": "api_base",
     "PROMPTJOBS_WORKERS": "workers",
     "PROMPTJOBS_REPLAY": "replay",
+    "PROMPTJOBS_SQL_TIMEOUT": "sql_timeout_s",
 }
 
 
@@ -67,6 +68,11 @@ class Settings(BaseModel):
     )
     workers: int = Field(default=0, description="Extraction worker processes; 0 = one per core.")
     replay: bool = Field(default=False, description="Crawl from the HTTP cache only (offline).")
+    sql_timeout_s: float = Field(
+        default=300.0,
+        ge=0,
+        description="Seconds a `promptjobs sql` query may run before it is stopped; 0 = no limit.",
+    )
 
     # --- derived paths -------------------------------------------------------------
     @property

@@ -158,3 +158,51 @@ def test_the_cli_prints_results_and_one_line_errors(loaded: Settings) -> None:
     bad = runner.invoke(app, ["sql", "drop table postings", "--home", str(loaded.home)])
     assert bad.exit_code == 1
     assert "DROP is not allowed" in bad.output
+
+
+def test_the_terminal_prompt_edits_lines_and_keeps_history(loaded: Settings) -> None:
+    """Keys as a terminal sends them: a typo fixed with Backspace, then Up to recall it."""
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    from warehouse.query import terminal_prompt
+
+    typed = iter(
+        [
+            "select count(*) as nn\x7f from postings\r",  # a typo fixed with Backspace
+            "\x1b[A\r",  # Up arrow, Enter: the same query again
+            ".quit\r",
+        ]
+    )
+    with create_pipe_input() as keys:
+        prompt = terminal_prompt(loaded, pt_input=keys, pt_output=DummyOutput())
+
+        def read_line(text: str) -> str:
+            keys.send_text(next(typed))  # typed once the prompt is shown
+            return prompt(text)
+
+        out = io.StringIO()
+        interactive_sql(loaded, stdout=out, read_line=read_line)
+    assert out.getvalue().count("┃ n ┃") == 2 and out.getvalue().count("│ 2 │") == 2
+    history = (loaded.home / "sql_history").read_text()
+    assert "+select count(*) as n from postings" in history
+    assert "^[[A" not in out.getvalue() and "error" not in out.getvalue()
+
+
+def test_the_prompt_shows_every_statement_of_a_line(
+    loaded: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines = iter(["select 1 as one; select 2 as two; select 3 as three", ".quit"])
+    monkeypatch.setattr(builtins, "input", lambda _prompt="": next(lines))
+    out = io.StringIO()
+    interactive_sql(loaded, stdout=out)
+    text = out.getvalue()
+    assert text.index("one") < text.index("two") < text.index("three")
+    assert text.count("1 row(s)") == 3
+
+
+def test_a_one_shot_query_is_one_statement(loaded: Settings) -> None:
+    with pytest.raises(
+        QueryError, match=r"give one query at a time \(this text has 2 statements\)"
+    ):
+        run_sql(loaded, "select 1; select 2", fmt="csv", output=None, stdout=io.StringIO())
