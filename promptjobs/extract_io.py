@@ -21,6 +21,7 @@ from typing import IO, Any, Protocol
 
 import typer
 
+from scrapers.records import extract_input_problem
 from transforms.text import scrub_surrogates
 
 PROGRESS_EVERY_S = 2.0
@@ -67,17 +68,17 @@ def parse_line(raw: bytes) -> tuple[dict | None, str | None]:
         return None, f"not usable JSON ({exc})"[:200]
     if not isinstance(obj, dict):
         return None, f"expected a JSON object, got {type(obj).__name__}"
-    record_id = obj.get("id")
-    if isinstance(record_id, bool) or not isinstance(record_id, str | int) or record_id == "":
-        return None, "missing or invalid `id`"
+    # The landing record's field types decide (scrapers.records): a number as title or an
+    # infinite pay figure is refused here as the warehouse refuses it at ingest.
+    problem = extract_input_problem(obj)
+    if problem is not None:
+        return None, problem
     for key in ("title", "company", "location", "text"):
         value = obj.get(key)
-        if value is not None and not isinstance(value, str):
-            return None, f"`{key}` must be a string or null"
         if value is not None:
             obj[key] = scrub_surrogates(value)
-    if isinstance(record_id, str):
-        obj["id"] = scrub_surrogates(record_id)
+    if isinstance(obj["id"], str):
+        obj["id"] = scrub_surrogates(obj["id"])
     return obj, None
 
 

@@ -34,6 +34,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PlainValidator,
     StringConstraints,
     ValidationError,
     ValidationInfo,
@@ -242,6 +243,12 @@ def landing_json_problem(line: bytes | str) -> str | None:
     return None
 
 
+def _record_id(value: Any) -> str | int:
+    if isinstance(value, bool) or not isinstance(value, str | int) or value == "":
+        raise ValueError("must be a non-empty string or an integer")
+    return value
+
+
 class ExtractInput(BaseModel):
     """`promptjobs extract` input (../shared/EXTRACT-CONTRACT.md plus the landing fields the
     extractors read): the same field types as the landing record, so a value the warehouse
@@ -249,7 +256,7 @@ class ExtractInput(BaseModel):
 
     model_config = ConfigDict(extra="allow")
 
-    id: Annotated[str, Field(strict=True, min_length=1)] | Annotated[int, Field(strict=True)]
+    id: Annotated[str | int, PlainValidator(_record_id)]
     title: Text | None = None
     company: Text | None = None
     location: Text | None = None
