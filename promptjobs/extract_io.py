@@ -21,6 +21,7 @@ from typing import IO, Any, Protocol
 
 import typer
 
+from common.atomic_write import AtomicFile
 from scrapers.records import extract_input_problem
 from transforms.text import scrub_surrogates
 
@@ -122,7 +123,7 @@ def run_extract(
         raise typer.Exit(2) from None
 
     counter = _Counter()
-    tmp_path: Path | None = None
+    atomic: AtomicFile | None = None
     if output == "-":
         sink: IO[str] = sys.stdout
     else:
@@ -130,8 +131,8 @@ def run_extract(
         if target.parent and not target.parent.exists():
             _say(console, f"error: output folder {target.parent} does not exist")
             raise typer.Exit(2)
-        tmp_path = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        sink = tmp_path.open("w", encoding="utf-8")
+        atomic = AtomicFile(target, "w", encoding="utf-8")
+        sink = atomic.file
     started = last_report = time.monotonic()
     written = 0
     completed = False
@@ -169,13 +170,11 @@ def run_extract(
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()
-        if tmp_path is not None:
-            sink.close()
+        if atomic is not None:
             if completed:
-                os.replace(tmp_path, output)
+                atomic.commit()
             else:
-                with suppress(OSError):
-                    tmp_path.unlink()
+                atomic.abort()
     elapsed = time.monotonic() - started
     _say(
         console,

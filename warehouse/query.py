@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import json
-import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
@@ -20,6 +20,7 @@ import pyarrow.parquet as pq
 from rich.console import Console
 from rich.table import Table
 
+from common.atomic_write import write_atomic_with
 from promptjobs.settings import Settings
 from warehouse.store import Warehouse, WarehouseError
 
@@ -184,15 +185,9 @@ def _stdout() -> IO[str]:
     return sys.stdout
 
 
-def _atomic_write_bytes(path: Path, write) -> None:  # type: ignore[no-untyped-def]
+def _atomic_write_bytes(path: Path, write: Callable[[IO[bytes]], object]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    try:
-        with open(tmp, "wb") as fh:
-            write(fh)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    write_atomic_with(path, write)
 
 
 def interactive_sql(settings: Settings, *, stdout: IO[str] | None = None) -> None:
