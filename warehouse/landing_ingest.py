@@ -110,30 +110,40 @@ class _Batch:
 
 def _landing_batches(path: Path) -> Iterator[_Batch]:
     """The file's valid lines as Polars batches; strict and fast (the caller falls back to
-    `_tolerant_batches` when Polars cannot read a line). The model judges each line the
-    screen (warehouse.landing_screen) cannot clear."""
+    `_tolerant_batches` when Polars cannot read a line). The file is read a batch of lines
+    at a time, so memory stays flat; the model judges each line the screen
+    (warehouse.landing_screen) cannot clear."""
+    lines: list[bytes] = []
+    line_nos: list[int] = []
     with gzip.open(path, "rb") as handle:
-        data = handle.read()
-    numbered = [(n, line) for n, line in enumerate(data.split(b"\n"), start=1) if line.strip()]
-    del data
-    for start in range(0, len(numbered), LANDING_BATCH_ROWS):
-        chunk = numbered[start : start + LANDING_BATCH_ROWS]
-        lines = [line for _, line in chunk]
-        frame = pl.read_ndjson(io.BytesIO(b"\n".join(lines)), schema=LANDING_SCHEMA)
-        if frame.height != len(lines):
-            raise pl.exceptions.ComputeError("line count mismatch")  # let the fallback read it
-        raw = pl.Series("line", lines, dtype=pl.Binary).cast(pl.String)
-        rejected = []
-        for index in suspects(frame, raw).arg_true().to_list():
-            problem = landing_json_problem(lines[index])
-            if problem is not None:
-                rejected.append((index, problem))
-        if rejected:
-            keep = [True] * frame.height
-            for index, _ in rejected:
-                keep[index] = False
-            frame = frame.filter(pl.Series(keep, dtype=pl.Boolean))
-        yield _Batch(frame, len(rejected), [(chunk[i][0], p) for i, p in rejected])
+        for line_no, line in enumerate(handle, start=1):
+            if line.isspace():
+                continue
+            lines.append(line)
+            line_nos.append(line_no)
+            if len(lines) >= LANDING_BATCH_ROWS:
+                yield _screened_batch(lines, line_nos)
+                lines, line_nos = [], []
+    if lines:
+        yield _screened_batch(lines, line_nos)
+
+
+def _screened_batch(lines: list[bytes], line_nos: list[int]) -> _Batch:
+    frame = pl.read_ndjson(io.BytesIO(b"".join(lines)), schema=LANDING_SCHEMA)
+    if frame.height != len(lines):
+        raise pl.exceptions.ComputeError("line count mismatch")  # let the fallback read it
+    raw = pl.Series("line", lines, dtype=pl.Binary).cast(pl.String)
+    rejected = []
+    for index in suspects(frame, raw).arg_true().to_list():
+        problem = landing_json_problem(lines[index])
+        if problem is not None:
+            rejected.append((index, problem))
+    if rejected:
+        keep = [True] * frame.height
+        for index, _ in rejected:
+            keep[index] = False
+        frame = frame.filter(pl.Series(keep, dtype=pl.Boolean))
+    return _Batch(frame, len(rejected), [(line_nos[i], problem) for i, problem in rejected])
 
 
 def _tolerant_batches(path: Path) -> Iterator[_Batch]:
