@@ -14,6 +14,7 @@ from typing import Any
 
 from rich.console import Console
 
+from common.usd import format_usd
 from promptjobs.refresh import build_report_from_settings, load_warehouse
 from promptjobs.settings import Settings
 
@@ -91,8 +92,5 @@ def print_summary(
     console.print(f"postings (jobs, duplicates merged): {summary['postings']}")
     console.print(f"companies:                          {summary['companies']}")
     console.print(f"share with stated pay:              {summary['share_with_pay']:.0%}")
-    console.print(
-        "median annual pay (USD):            "
-        + (f"${median:,.0f}" if median is not None else "n/a")
-    )
+    console.print("median annual pay (USD):            " + format_usd(median))
     console.print(f"top skills:                         {skills}", soft_wrap=True)

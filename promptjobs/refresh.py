@@ -20,7 +20,7 @@ from promptjobs.settings import Settings
 if TYPE_CHECKING:
     import pyarrow as pa
 
-    from warehouse.loads import ExtractOutput
+    from warehouse.extraction_handoff import ExtractOutput
     from warehouse.refresh import BatchExtract
 
 
@@ -33,7 +33,7 @@ def extraction_function(settings: Settings) -> BatchExtract:
     started once per refresh, taking and giving Arrow batches (the records are made and
     read back in the workers, not in the writer)."""
     from transforms.parallel import extract_tables
-    from warehouse.loads import extract_output_arrow
+    from warehouse.extraction_handoff import extract_output_arrow
 
     # The FX table override is read here, at the I/O edge; transforms get its text.
     fx_csv_text = settings.fx_file.read_text("utf-8") if settings.fx_file else None

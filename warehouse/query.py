@@ -24,6 +24,7 @@ import pyarrow.parquet as pq
 from rich.console import Console
 from rich.table import Table
 
+from common.atomic_write import NotARegularFile, check_replaceable, write_atomic_with
 from promptjobs.settings import Settings
 from warehouse.sql_guard import FILES_DISABLED, RefusedQuery, read_statements
 from warehouse.store import Warehouse, WarehouseError, damaged_message, is_damage
@@ -251,23 +252,17 @@ def _check_output_file(path: Path) -> None:
     folder. The CLI checks its options before any work (promptjobs/output_paths.py);
     this keeps the room safe when called directly."""
     try:
-        mode = os.lstat(path).st_mode
-    except FileNotFoundError:
-        return
-    if not stat.S_ISREG(mode):
-        raise QueryError(f"{path} is not a regular file: give a file path to write")
+        check_replaceable(path)
+    except NotARegularFile as exc:
+        raise QueryError(str(exc)) from None
 
 
-def _atomic_write_bytes(path: Path, write) -> None:  # type: ignore[no-untyped-def]
+def _atomic_write_bytes(path: Path, write: Callable[[IO[bytes]], object]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     try:
-        with open(tmp, "wb") as fh:
-            write(fh)
-        _check_output_file(path)  # nothing swapped in since the check before the work
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+        write_atomic_with(path, write)
+    except NotARegularFile as exc:
+        raise QueryError(str(exc)) from None
 
 
 HISTORY_FILE = "sql_history"

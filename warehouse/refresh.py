@@ -14,19 +14,15 @@ from typing import Any
 import pyarrow as pa
 
 from promptjobs.settings import Settings
+from warehouse.companies import update_companies
 from warehouse.dedupe import cluster_duplicates
+from warehouse.extraction_handoff import ExtractOutput, load_extraction_batches, pending_tables
+from warehouse.landing_ingest import ingest_landing
 from warehouse.lifecycle import apply_lifecycle, compute_lifecycle
-from warehouse.loads import (
-    ExtractOutput,
-    ingest_landing,
-    load_extraction_batches,
-    load_taxonomy,
-    pending_tables,
-    update_companies,
-)
 from warehouse.sqlfiles import sql_text
 from warehouse.stats import compute_skill_pay_premium
 from warehouse.store import Warehouse
+from warehouse.taxonomy import load_taxonomy
 from warehouse.views import create_views
 
 # The extractor a refresh calls: pages of extract input records as Arrow tables (one row

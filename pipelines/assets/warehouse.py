@@ -138,7 +138,7 @@ def taxonomy_version() -> str | None:
 )
 def skills(warehouse: WarehouseResource) -> dg.MaterializeResult:
     from transforms.taxonomy import load_taxonomy
-    from warehouse.loads import load_taxonomy as load_skills
+    from warehouse.taxonomy import load_taxonomy as load_skills
 
     taxonomy = load_taxonomy()
     with warehouse.writer() as con:
@@ -162,12 +162,12 @@ def skills(warehouse: WarehouseResource) -> dg.MaterializeResult:
     ],
     pool=WAREHOUSE_POOL,
     op_tags=WRITER_OP_TAGS,
-    description="Load every complete landing file not loaded yet (warehouse.loads.ingest_landing).",
+    description="Load every complete landing file not loaded yet (warehouse.landing_ingest.ingest_landing).",
 )
 def ingest_landing(
     context: AssetExecutionContext, warehouse: WarehouseResource
 ) -> Iterator[dg.MaterializeResult]:
-    from warehouse.loads import ingest_landing as ingest
+    from warehouse.landing_ingest import ingest_landing as ingest
 
     settings = warehouse.settings()
     with warehouse.writer() as con:
@@ -215,7 +215,7 @@ def ingest_landing(
     ],
     pool=WAREHOUSE_POOL,
     op_tags=WRITER_OP_TAGS,
-    description="Extract what is new or changed and upsert it (warehouse.loads.load_extractions).",
+    description="Extract what is new or changed and upsert it (warehouse.extraction_handoff.load_extractions).",
 )
 def extract_postings(
     context: AssetExecutionContext, warehouse: WarehouseResource
@@ -225,7 +225,7 @@ def extract_postings(
 
     from promptjobs.refresh import extraction_function
     from transforms.extract import EXTRACTOR_VERSION
-    from warehouse.loads import load_extraction_batches, pending_tables
+    from warehouse.extraction_handoff import load_extraction_batches, pending_tables
 
     settings = warehouse.settings()
     extract = extraction_function(settings)
@@ -345,7 +345,7 @@ def duplicate_clusters(warehouse: WarehouseResource) -> dg.MaterializeResult:
     automation_condition=REFRESH_WHEN_UPSTREAM_UPDATES,
 )
 def companies(warehouse: WarehouseResource) -> dg.MaterializeResult:
-    from warehouse.loads import update_companies
+    from warehouse.companies import update_companies
 
     with warehouse.writer() as con:
         count = update_companies(con)

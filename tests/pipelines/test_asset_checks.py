@@ -27,8 +27,10 @@ CHECKS_ON_DATA = dg.AssetSelection.all_asset_checks() - dg.AssetSelection.checks
 
 def load_fixture(records: list[dict] | None = None) -> list[str]:
     """Land one posting per source, then load them with their extraction records."""
-    from warehouse.loads import ingest_landing, load_extractions, load_taxonomy
+    from warehouse.extraction_handoff import load_extractions
+    from warehouse.landing_ingest import ingest_landing
     from warehouse.store import Warehouse
+    from warehouse.taxonomy import load_taxonomy
 
     settings = load_settings()
     ids = land_every_source(settings.landing_dir)
@@ -110,8 +112,9 @@ def test_a_duplicated_posting_fails_the_uniqueness_check(project_home: Path) -> 
 
 
 def test_a_source_not_crawled_for_two_days_is_a_freshness_warning(project_home: Path) -> None:
-    from warehouse.loads import ingest_landing, load_taxonomy
+    from warehouse.landing_ingest import ingest_landing
     from warehouse.store import Warehouse
+    from warehouse.taxonomy import load_taxonomy
 
     settings = load_settings()
     land_every_source(settings.landing_dir)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from scrapers.pipelines import CompensationRange, Posting
+from scrapers.records import PayRange, landing_problem, pay_range_problem
 from scrapers.sources.ashby.parse import parse_ashby_job
 from scrapers.sources.greenhouse.parse import parse_job as parse_greenhouse_job
 from scrapers.sources.hn.parse import parse_hn_comment
@@ -31,9 +31,9 @@ def valid(items: list) -> list[dict]:
     out = []
     for item in items:
         record = dict(item)
-        Posting.model_validate(record)
+        assert landing_problem(record) is None, landing_problem(record)
         for rng in record["compensation_ranges"]:
-            CompensationRange.model_validate(rng)
+            assert pay_range_problem(PayRange.model_validate(rng)) is None
         out.append(record)
     return out
 

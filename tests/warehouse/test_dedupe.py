@@ -8,8 +8,9 @@ import pytest
 
 from promptjobs.settings import Settings
 from warehouse.dedupe import cluster_duplicates, normalize_title
+from warehouse.extraction_handoff import load_extractions, pending_extraction
+from warehouse.landing_ingest import ingest_landing
 from warehouse.lifecycle import update_lifecycle
-from warehouse.loads import ingest_landing, load_extractions, pending_extraction
 from warehouse.store import Warehouse
 
 

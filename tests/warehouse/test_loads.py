@@ -10,15 +10,15 @@ import pyarrow as pa
 import pytest
 
 from promptjobs.settings import Settings
-from warehouse.loads import (
-    ingest_landing,
+from warehouse.extraction_handoff import (
     load_extraction_batches,
     load_extractions,
-    load_taxonomy,
     pending_extraction,
     pending_tables,
 )
+from warehouse.landing_ingest import ingest_landing
 from warehouse.store import Warehouse
+from warehouse.taxonomy import load_taxonomy
 
 
 def rows(con: duckdb.DuckDBPyConnection, query: str) -> list[tuple]:
@@ -388,9 +388,10 @@ def test_a_backfilled_older_file_never_overrides_newer_content(
     assert versions == [(2,)]
 
 
-def test_a_field_of_the_wrong_type_loses_only_that_field(
+def test_a_number_as_title_is_an_invalid_line_and_an_odd_pay_figure_is_no_figure(
     settings: Settings, landing, kit: SimpleNamespace
 ) -> None:
+    # The landing record model decides, as in the spiders' pipeline and `extract`.
     odd_pay = {"min": "150k", "max": 200000, "currency": "USD", "period": "year", "raw": "$150k+"}
     landing.write(
         "workable",
@@ -404,11 +405,11 @@ def test_a_field_of_the_wrong_type_loses_only_that_field(
             "select posting_id, title, compensation.min, compensation.max from raw_postings "
             "order by 1",
         )
-    assert result.rows_invalid == 0
-    assert found == [
-        ("workable:1", "Prompt Engineer", None, 200000.0),
-        ("workable:2", "42", None, None),
+    assert result.rows_invalid == 1
+    assert [line.split(" ", 1)[1] for line in result.invalid_lines] == [
+        "line 2: `title`: Input should be a valid string"
     ]
+    assert found == [("workable:1", "Prompt Engineer", None, 200000.0)]
 
 
 def test_pay_that_is_not_an_object_is_no_pay_on_the_fast_and_line_by_line_paths(
