@@ -115,7 +115,7 @@ def land_demo(home: Path, days: int | None = None) -> int:
         for day in demo.snapshot_dates[:days]:
             bases = demo.api_bases(day)
             stats = crawl(
-                settings,
+                settings.crawl_config(),
                 [*bases, "jsonld"],
                 boards=demo.boards(day),
                 api_base=bases,

@@ -113,7 +113,7 @@ def crawl(
         raise fail("--url works with the jsonld source only")
     settings = _settings(home, replay=replay or None)
     stats = run_crawl(
-        settings,
+        settings.crawl_config(),
         sources,
         boards={s: list(board) for s in sources} if board else None,
         api_base=api_base,
@@ -248,9 +248,11 @@ def sql(
     settings = _settings(home)
     try:
         if query is None:
-            interactive_sql(settings)
+            interactive_sql(settings.open_warehouse())
             return
-        run_sql(settings, query, fmt=format.value, output=output, stdout=sys.stdout)
+        run_sql(
+            settings.open_warehouse(), query, fmt=format.value, output=output, stdout=sys.stdout
+        )
     except QueryError as exc:
         raise fail(str(exc)) from None
 
@@ -264,7 +266,7 @@ def export(
     from warehouse.query import export_parquet
 
     settings = _settings(home)
-    written = export_parquet(settings, directory)
+    written = export_parquet(settings.open_warehouse(), directory)
     for path in written:
         err.print(str(path))
 
@@ -281,7 +283,8 @@ def ui(
     from importlib import resources
 
     settings = _settings(home)
-    dagster_home = settings.ensure_home() / "dagster"
+    settings.ensure_home()
+    dagster_home = settings.dagster_home
     dagster_home.mkdir(exist_ok=True)
     instance_yaml = dagster_home / "dagster.yaml"
     if not instance_yaml.exists():
@@ -289,10 +292,26 @@ def ui(
         with resources.as_file(resources.files("pipelines") / "dagster.yaml") as src:
             shutil.copyfile(src, instance_yaml)
     env = {**os.environ, "DAGSTER_HOME": str(dagster_home.resolve())}
+    err.print(schedule_hint(settings, dagster_home, port), highlight=False, soft_wrap=True)
     if home:
         env["PROMPTJOBS_HOME"] = str(home)
     cmd = [sys.executable, "-m", "dagster", "dev", "-h", "127.0.0.1", "-p", str(port)]
     raise typer.Exit(subprocess.call(cmd, env=env))
+
+
+def schedule_hint(settings: Settings, dagster_home: Path, port: int) -> str:
+    """What `promptjobs ui` says about the daily_refresh schedule (it starts switched off)."""
+    return (
+        f"Dagster UI on http://127.0.0.1:{port} with DAGSTER_HOME={dagster_home} (the CLI's "
+        "refreshes are recorded there too).\n"
+        f"The daily_refresh schedule (`{settings.schedule_cron}` {settings.schedule_timezone}; "
+        "PROMPTJOBS_SCHEDULE_CRON) starts switched off: switch it on in the UI under "
+        "Automation -> daily_refresh, or run\n"
+        f"  DAGSTER_HOME={dagster_home.resolve()} dagster schedule start daily_refresh "
+        "-m pipelines.definitions\n"
+        "It crawls every source each day; the automation sensor then refreshes the warehouse "
+        "and the report."
+    )
 
 
 # Errors a user can meet and fix: shown as one line, never a traceback. Named by path so
@@ -303,6 +322,7 @@ USER_ERRORS = (
     "dashboards.data.ReportError",
     "scrapers.registry.BoardTokenError",
     "transforms.taxonomy.TaxonomyError",
+    "promptjobs.settings.SettingsError",
 )
 
 

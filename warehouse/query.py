@@ -20,7 +20,6 @@ import pyarrow.parquet as pq
 from rich.console import Console
 from rich.table import Table
 
-from promptjobs.settings import Settings
 from warehouse.store import Warehouse, WarehouseError
 
 FORMATS = ("table", "csv", "json", "parquet")
@@ -142,7 +141,7 @@ def _json_default(value: object) -> object:
 
 
 def run_sql(
-    settings: Settings,
+    warehouse: Warehouse,
     query: str,
     *,
     fmt: str = "table",
@@ -155,7 +154,7 @@ def run_sql(
     if fmt == "parquet" and output is None:
         raise QueryError("--format parquet needs an output file: add -o FILE.parquet")
     try:
-        with Warehouse(settings).reader() as con:
+        with warehouse.reader() as con:
             frame = _execute(con, query)
     except WarehouseError as exc:
         raise QueryError(str(exc)) from None
@@ -195,12 +194,12 @@ def _atomic_write_bytes(path: Path, write) -> None:  # type: ignore[no-untyped-d
         tmp.unlink(missing_ok=True)
 
 
-def interactive_sql(settings: Settings, *, stdout: IO[str] | None = None) -> None:
+def interactive_sql(warehouse: Warehouse, *, stdout: IO[str] | None = None) -> None:
     """A small prompt: one statement per line (end a line with `\\` to continue it),
     `.tables` lists tables and views, `.quit` (or Ctrl-D) leaves."""
     out = stdout or _stdout()
     try:
-        with Warehouse(settings).reader() as con:
+        with warehouse.reader() as con:
             out.write("promptjobs sql (read-only). `.tables` lists tables, `.quit` leaves.\n")
             pending = ""
             while True:
@@ -231,7 +230,7 @@ def interactive_sql(settings: Settings, *, stdout: IO[str] | None = None) -> Non
         raise QueryError(str(exc)) from None
 
 
-def export_parquet(settings: Settings, directory: Path) -> list[Path]:
+def export_parquet(warehouse: Warehouse, directory: Path) -> list[Path]:
     """Write every public table to DIRECTORY/<table>.parquet; return the files written.
 
     The reader cannot write files (external access is off), so rows travel as Arrow
@@ -240,7 +239,7 @@ def export_parquet(settings: Settings, directory: Path) -> list[Path]:
     directory.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     try:
-        with Warehouse(settings).reader() as con:
+        with warehouse.reader() as con:
             for table in PUBLIC_TABLES:
                 target = directory / f"{table}.parquet"
                 reader = con.table(table).to_arrow_reader(EXPORT_BATCH_ROWS)

@@ -15,7 +15,6 @@ import pytest
 
 from promptjobs.settings import Settings, load_settings
 from warehouse.query import QueryError, run_sql
-from warehouse.store import Warehouse
 
 SECRET = "hunter2-do-not-leak"
 
@@ -45,7 +44,7 @@ BYPASS_ATTEMPTS = [
 @pytest.fixture
 def warehouse(tmp_path: Path) -> Settings:
     settings = load_settings({"home": tmp_path / "home"}, environ={})
-    with Warehouse(settings).writer() as con:  # an empty, migrated warehouse
+    with settings.open_warehouse().writer() as con:  # an empty, migrated warehouse
         con.execute("select 1")
     (tmp_path / "secret.txt").write_text(f"password\n{SECRET}\n")
     return settings
@@ -58,11 +57,11 @@ def test_sql_bypass_attempts_are_refused_and_touch_nothing(
     query = template.format(
         secret=tmp_path / "secret.txt", leak=tmp_path / "leak.out", home=warehouse.home
     )
-    db = Warehouse(warehouse).path
+    db = warehouse.open_warehouse().path
     before = db.read_bytes()
     out = io.StringIO()
     with pytest.raises(QueryError) as refused:
-        run_sql(warehouse, query, fmt="csv", output=None, stdout=out)
+        run_sql(warehouse.open_warehouse(), query, fmt="csv", output=None, stdout=out)
     message = str(refused.value)
     assert message and "\n" not in message
     assert SECRET not in message and SECRET not in out.getvalue()
@@ -77,7 +76,7 @@ def test_sql_bypass_attempts_are_refused_and_touch_nothing(
 def test_the_locks_are_on_in_every_sql_session(warehouse: Settings) -> None:
     out = io.StringIO()
     run_sql(
-        warehouse,
+        warehouse.open_warehouse(),
         "select name, value from duckdb_settings() where name in "
         "('enable_external_access', 'lock_configuration', 'autoinstall_known_extensions', "
         "'autoload_known_extensions') order by name",
