@@ -53,7 +53,9 @@ class _Environment(EnvSettingsSource):
 
     def _load_env_vars(self) -> Mapping[str, str | None]:
         environ, _ = _SOURCES.get((os.environ, None))
-        return {k.lower(): v for k, v in environ.items()}
+        # An empty variable counts as unset (env_ignore_empty, applied here by hand since
+        # this mapping replaces pydantic-settings' own read of os.environ).
+        return {k.lower(): v for k, v in environ.items() if v != ""}
 
 
 class _TomlFile(TomlConfigSettingsSource):

@@ -117,8 +117,8 @@ def test_daily_refresh_runs_at_six_utc_and_targets_that_day() -> None:
 
 
 def test_schedule_cron_comes_from_the_settings(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PROMPTJOBS_SCHEDULE", "30 4 * * 1-5")
-    monkeypatch.setenv("PROMPTJOBS_SCHEDULE_TZ", "Europe/Berlin")
+    monkeypatch.setenv("PROMPTJOBS_SCHEDULE_CRON", "30 4 * * 1-5")
+    monkeypatch.setenv("PROMPTJOBS_SCHEDULE_TIMEZONE", "Europe/Berlin")
     schedule = build_definitions().resolve_schedule_def("daily_refresh")
     assert schedule.cron_schedule == "30 4 * * 1-5"
     assert schedule.execution_timezone == "Europe/Berlin"
