@@ -71,7 +71,8 @@ def child(home: Path, postings: int | None, increment_seed: int) -> None:
     real_copy = shutil.copyfile
 
     def counted(src, dst, *args, **kwargs):  # type: ignore[no-untyped-def]
-        copies.append(str(src))
+        if ".duckdb.tmp-" in str(dst):  # the writer's working copy of the database file
+            copies.append(str(src))
         return real_copy(src, dst, *args, **kwargs)
 
     warehouse.store.shutil.copyfile = counted  # type: ignore[attr-defined]

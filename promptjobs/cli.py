@@ -62,6 +62,7 @@ def demo(
 
     Starts the demo boards on a free 127.0.0.1 port, crawls every snapshot day with the
     real spiders over HTTP, extracts, loads the warehouse, builds the report, stops the server.
+    What ran is recorded in the Dagster instance under PROMPTJOBS_HOME/dagster.
     """
     from promptjobs.demo import run_demo
 
@@ -164,7 +165,9 @@ def refresh(
 ) -> None:
     """Crawl, then extract and load what landed, then rebuild the report.
 
-    Exits 1 when every crawled source failed (after loading what had landed before).
+    What ran is recorded in the Dagster instance under PROMPTJOBS_HOME/dagster, so
+    `promptjobs ui` shows it. Exits 1 when every crawled source failed (after loading
+    what had landed before).
     """
     from promptjobs.refresh import run_refresh_chain
 
@@ -276,7 +279,11 @@ def ui(
     port: Annotated[int, typer.Option(help="Port for the Dagster UI.")] = 3000,
     home: HomeOption = None,
 ) -> None:
-    """Start the Dagster UI (`dagster dev`) on 127.0.0.1 for this project."""
+    """Start the Dagster UI (`dagster dev`) on 127.0.0.1 for this project.
+
+    DAGSTER_HOME is PROMPTJOBS_HOME/dagster, where `refresh` and `demo` record their runs.
+    Prints how to switch the daily_refresh schedule on (it starts switched off).
+    """
     import os
     import shutil
     import subprocess
