@@ -9,7 +9,7 @@ import pytest
 
 from promptjobs.settings import Settings
 from warehouse.refresh import run_refresh
-from warehouse.views import create_views, view_files
+from warehouse.views import create_views, view_files, view_statements
 
 CONTRACT_COLUMNS: dict[str, list[str]] = {
     "posting_facts": [
@@ -146,6 +146,12 @@ def test_views_are_created_in_file_name_order(settings: Settings) -> None:
         created = create_views(con)
     assert created[:4] == ["posting_facts", "job_skills", "canonical_skills", "posting_families"]
     assert set(CONTRACT_COLUMNS) <= set(created)
+    # The names create_views reports are the views the SQL parser (the lineage) finds.
+    parsed = [s.name for s in view_statements() if s.kind == "view"]
+    assert created == parsed
+    with settings.open_warehouse().reader() as con:
+        made = {name for (name,) in con.sql("select view_name from duckdb_views()").fetchall()}
+    assert set(created) <= made
 
 
 @pytest.mark.parametrize("view", sorted(CONTRACT_COLUMNS))
