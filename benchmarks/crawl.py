@@ -150,7 +150,7 @@ def main() -> None:
             cpu0 = child_cpu()
             t0 = time.monotonic()
             [stats] = crawl(
-                settings,
+                settings.crawl_config(),
                 ["greenhouse"],
                 boards={"greenhouse": names},
                 api_base=server.url,

@@ -40,7 +40,7 @@ warehouse_job = dg.define_asset_job(
 def build_daily_refresh_schedule(
     cron: str | None = None, timezone: str | None = None
 ) -> dg.ScheduleDefinition:
-    """`daily_refresh`: crawl the day's partition on PROMPTJOBS_SCHEDULE (06:00 UTC)."""
+    """`daily_refresh`: crawl the day's partition on PROMPTJOBS_SCHEDULE_CRON (06:00 UTC)."""
     settings = load_settings()
     cron = cron or settings.schedule_cron
     timezone = timezone or settings.schedule_timezone

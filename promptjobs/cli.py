@@ -77,6 +77,7 @@ def demo(
 
     Starts the demo boards on a free 127.0.0.1 port, crawls every snapshot day with the
     real spiders over HTTP, extracts, loads the warehouse, builds the report, stops the server.
+    What ran is recorded in the Dagster instance under PROMPTJOBS_HOME/dagster.
     """
     from promptjobs.demo import run_demo
 
@@ -127,7 +128,7 @@ def crawl(
     settings = _settings(home, replay=replay or None)
     try:
         stats = run_crawl(
-            settings,
+            settings.crawl_config(),
             sources,
             boards={s: list(board) for s in sources} if board else None,
             api_base=api_base,
@@ -193,7 +194,9 @@ def refresh(
 ) -> None:
     """Crawl, then extract and load what landed, then rebuild the report.
 
-    Exits 1 when every crawled source failed (after loading what had landed before).
+    What ran is recorded in the Dagster instance under PROMPTJOBS_HOME/dagster, so
+    `promptjobs ui` shows it. Exits 1 when every crawled source failed (after loading
+    what had landed before).
     """
     from promptjobs.refresh import run_refresh_chain
 
@@ -285,14 +288,14 @@ def sql(
 ) -> None:
     """Run one read query on the warehouse (SELECT, FROM, WITH, DESCRIBE, SHOW, SUMMARIZE,
     EXPLAIN [ANALYZE] of these): read-only, no file access, no extensions, stopped after
-    PROMPTJOBS_SQL_TIMEOUT seconds.
+    PROMPTJOBS_SQL_TIMEOUT_S seconds.
 
     Without a query: an interactive prompt with line editing and history
     (<home>/sql_history) that shows every statement's result; Ctrl-C cancels the running
     query only.
     """
     from promptjobs.output_paths import output_file
-    from warehouse.query import QueryError, interactive_sql, run_sql
+    from warehouse.query import HISTORY_FILE, QueryError, interactive_sql, run_sql
 
     target: Path | str | None = None
     if output is not None:
@@ -300,9 +303,20 @@ def sql(
     settings = _settings(home)
     try:
         if query is None:
-            interactive_sql(settings)
+            interactive_sql(
+                settings.open_warehouse(),
+                history_path=settings.home / HISTORY_FILE,
+                timeout_s=settings.sql_timeout_s,
+            )
             return
-        run_sql(settings, query, fmt=format.value, output=target, stdout=sys.stdout)
+        run_sql(
+            settings.open_warehouse(),
+            query,
+            fmt=format.value,
+            output=target,
+            stdout=sys.stdout,
+            timeout_s=settings.sql_timeout_s,
+        )
     except QueryError as exc:
         raise fail(str(exc)) from None
 
@@ -318,7 +332,7 @@ def export(
 
     output_folder(directory, "export")
     settings = _settings(home)
-    written = export_parquet(settings, directory)
+    written = export_parquet(settings.open_warehouse(), directory)
     for path in written:
         err.print(str(path))
 
@@ -328,14 +342,19 @@ def ui(
     port: Annotated[int, typer.Option(help="Port for the Dagster UI.")] = 3000,
     home: HomeOption = None,
 ) -> None:
-    """Start the Dagster UI (`dagster dev`) on 127.0.0.1 for this project."""
+    """Start the Dagster UI (`dagster dev`) on 127.0.0.1 for this project.
+
+    DAGSTER_HOME is PROMPTJOBS_HOME/dagster, where `refresh` and `demo` record their runs.
+    Prints how to switch the daily_refresh schedule on (it starts switched off).
+    """
     import os
     import shutil
     import subprocess
     from importlib import resources
 
     settings = _settings(home)
-    dagster_home = settings.ensure_home() / "dagster"
+    settings.ensure_home()
+    dagster_home = settings.dagster_home
     dagster_home.mkdir(exist_ok=True)
     instance_yaml = dagster_home / "dagster.yaml"
     if not instance_yaml.exists():
@@ -343,10 +362,26 @@ def ui(
         with resources.as_file(resources.files("pipelines") / "dagster.yaml") as src:
             shutil.copyfile(src, instance_yaml)
     env = {**os.environ, "DAGSTER_HOME": str(dagster_home.resolve())}
+    err.print(schedule_hint(settings, dagster_home, port), highlight=False, soft_wrap=True)
     if home:
         env["PROMPTJOBS_HOME"] = str(home)
     cmd = [sys.executable, "-m", "dagster", "dev", "-h", "127.0.0.1", "-p", str(port)]
     raise typer.Exit(subprocess.call(cmd, env=env))
+
+
+def schedule_hint(settings: Settings, dagster_home: Path, port: int) -> str:
+    """What `promptjobs ui` says about the daily_refresh schedule (it starts switched off)."""
+    return (
+        f"Dagster UI on http://127.0.0.1:{port} with DAGSTER_HOME={dagster_home} (the CLI's "
+        "refreshes are recorded there too).\n"
+        f"The daily_refresh schedule (`{settings.schedule_cron}` {settings.schedule_timezone}; "
+        "PROMPTJOBS_SCHEDULE_CRON) starts switched off: switch it on in the UI under "
+        "Automation -> daily_refresh, or run\n"
+        f"  DAGSTER_HOME={dagster_home.resolve()} dagster schedule start daily_refresh "
+        "-m pipelines.definitions\n"
+        "It crawls every source each day; the automation sensor then refreshes the warehouse "
+        "and the report."
+    )
 
 
 # Errors a user can meet and fix: shown as one line, never a traceback. Named by path so
@@ -358,6 +393,7 @@ USER_ERRORS = (
     "dashboards.data.ReportError",
     "scrapers.registry.BoardTokenError",
     "transforms.taxonomy.TaxonomyError",
+    "promptjobs.settings.SettingsError",
 )
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from rich.console import Console
 
 from common.usd import format_usd
-from promptjobs.refresh import build_report_from_settings, load_warehouse
+from promptjobs.refresh import build_report_from_settings, load_warehouse, record_in_dagster
 from promptjobs.settings import Settings
 
 QUERIES = resources.files("warehouse") / "queries"
@@ -24,12 +24,14 @@ TOP_SKILLS_SQL = QUERIES / "demo_top_skills.sql"
 
 
 def run_demo(settings: Settings, *, png: bool = False, console: Console | None = None) -> dict:
+    from pipelines.cli_runs import CrawlRecord
     from scrapers.demo.server import DemoServer
     from scrapers.run import crawl
 
     console = console or Console(stderr=True)
     started = time.monotonic()
     settings.ensure_home()
+    crawls: list[CrawlRecord] = []
     with DemoServer() as demo:
         days = demo.snapshot_dates
         console.print(
@@ -39,31 +41,34 @@ def run_demo(settings: Settings, *, png: bool = False, console: Console | None =
         for n, day in enumerate(days, 1):
             # A "site" source's boards are its start URLs (scrapers.run passes them as urls).
             stats = crawl(
-                settings,
+                settings.crawl_config(),
                 demo.sources(day),
                 boards=demo.boards(day),
                 api_base=demo.api_bases(day),
                 crawl_date=day,
                 progress=False,
             )
+            crawls.extend(CrawlRecord(day, s) for s in stats)
             items = sum(s.get("items", 0) for s in stats)
             failed = [s["source"] for s in stats if s.get("status") == "failed"]
             console.print(
                 f"[{n}/{len(days)}] crawled {day.isoformat()}: {items} postings from "
                 f"{len(stats)} sources" + (f" (failed: {', '.join(failed)})" if failed else "")
             )
-    load = load_warehouse(settings, console)
+    refreshed = load_warehouse(settings, console)
+    load = refreshed.as_dict()
     report = build_report_from_settings(settings, png=png, report_date=days[-1])
     summary = demo_summary(settings)
+    record_in_dagster(
+        settings, crawls, refreshed, (report, settings.report_dir_for(days[-1]), days[-1]), console
+    )
     elapsed = time.monotonic() - started
     print_summary(console, settings, report, summary, load, elapsed)
     return {"load": load, "report": str(report), "summary": summary}
 
 
 def demo_summary(settings: Settings) -> dict[str, Any]:
-    from warehouse.store import Warehouse
-
-    with Warehouse(settings).reader() as con:
+    with settings.open_warehouse().reader() as con:
         row = con.sql(SUMMARY_SQL.read_text()).fetchone()
         top = con.sql(TOP_SKILLS_SQL.read_text()).fetchall()
     postings, companies, with_pay, median_usd = row if row else (0, 0, 0.0, None)

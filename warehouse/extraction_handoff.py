@@ -125,6 +125,10 @@ def load_extraction_batches(
     merged into the real tables once at the end, in SQL that flattens the nested records
     as it reads them. The current extraction run (one per writer connection and extractor
     version) is recorded in `extraction_runs`. Returns the number of postings loaded.
+
+    The postings inserted take their lifecycle from `lifecycle_new`: call
+    `warehouse.lifecycle.compute_lifecycle` first (warehouse.refresh runs the steps in
+    that order).
     """
     with _OutputSpool(con) as spool:
         for batch in batches:

@@ -25,7 +25,6 @@ from rich.console import Console
 from rich.table import Table
 
 from common.atomic_write import NotARegularFile, check_replaceable, write_atomic_with
-from promptjobs.settings import Settings
 from warehouse.sql_guard import FILES_DISABLED, RefusedQuery, read_statements
 from warehouse.store import Warehouse, WarehouseError, damaged_message, is_damage
 
@@ -111,7 +110,7 @@ def _run_statement(
                 con.interrupt()
                 worker.join()
                 raise QueryError(
-                    f"the query was stopped after {timeout_s:g} s (PROMPTJOBS_SQL_TIMEOUT): "
+                    f"the query was stopped after {timeout_s:g} s (PROMPTJOBS_SQL_TIMEOUT_S): "
                     "filter or aggregate more, add a LIMIT, or raise the limit"
                 )
     except KeyboardInterrupt:
@@ -181,17 +180,19 @@ def _json_default(value: object) -> object:
 
 
 def run_sql(
-    settings: Settings,
+    warehouse: Warehouse,
     query: str,
     *,
     fmt: str = "table",
     output: Path | str | None = None,
     stdout: IO[str] | None = None,
+    timeout_s: float = 0,
 ) -> None:
     """Run one read query and write its result as table, csv, json or parquet.
 
     `output`: a file (written whole, then moved into place), `"-"` or None for stdout
-    (parquet only to an explicit `"-"`, and never to a terminal).
+    (parquet only to an explicit `"-"`, and never to a terminal). `timeout_s`: the time
+    limit (0 = none).
     """
     if fmt not in FORMATS:
         raise QueryError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
@@ -202,14 +203,14 @@ def run_sql(
     if target is not None:
         _check_output_file(target)
     try:
-        with Warehouse(settings).reader(SQL_SESSION_CONFIG) as con:
+        with warehouse.reader(SQL_SESSION_CONFIG) as con:
             statements = _statements(con, query)
             if len(statements) > 1:
                 raise QueryError(
                     f"give one query at a time (this text has {len(statements)} statements); "
                     "the interactive prompt (`promptjobs sql` without a query) runs several"
                 )
-            frames = _execute(con, query, settings.sql_timeout_s)
+            frames = _execute(con, query, timeout_s)
     except WarehouseError as exc:
         raise QueryError(str(exc)) from None
     frame = frames[-1] if frames else pl.DataFrame()
@@ -274,30 +275,33 @@ PROMPT_HELP = (
 
 
 def terminal_prompt(
-    settings: Settings, *, pt_input: Any = None, pt_output: Any = None
+    history_path: Path | None, *, pt_input: Any = None, pt_output: Any = None
 ) -> Callable[[str], str]:
-    """prompt_toolkit: line editing, Up/Down through the history in <home>/sql_history
-    (kept in memory only when the home cannot be written). `pt_input`/`pt_output`:
-    prompt_toolkit's Input and Output (default: the terminal)."""
+    """prompt_toolkit: line editing, Up/Down through the history in `history_path`
+    (<home>/sql_history from the CLI; kept in memory only when it is None or cannot be
+    written). `pt_input`/`pt_output`: prompt_toolkit's Input and Output (default: the
+    terminal)."""
     from prompt_toolkit import PromptSession
     from prompt_toolkit.history import FileHistory, InMemoryHistory
 
-    history_path = settings.home / HISTORY_FILE
-    history: FileHistory | InMemoryHistory
-    try:
-        history_path.touch()
-        history = FileHistory(str(history_path))
-    except OSError:
-        history = InMemoryHistory()
+    history: FileHistory | InMemoryHistory = InMemoryHistory()
+    if history_path is not None:
+        try:
+            history_path.touch()
+            history = FileHistory(str(history_path))
+        except OSError:
+            pass
     session: PromptSession[str] = PromptSession(history=history, input=pt_input, output=pt_output)
     return lambda prompt: session.prompt(prompt)
 
 
 def interactive_sql(
-    settings: Settings,
+    warehouse: Warehouse,
     *,
     stdout: IO[str] | None = None,
     read_line: Callable[[str], str] | None = None,
+    history_path: Path | None = None,
+    timeout_s: float = 0,
 ) -> None:
     """The prompt: each statement checked and run in turn, every result shown.
 
@@ -309,9 +313,9 @@ def interactive_sql(
     out = stdout or _stdout()
     if read_line is None:
         interactive = sys.stdin.isatty() and _is_terminal(out)
-        read_line = terminal_prompt(settings) if interactive else input
+        read_line = terminal_prompt(history_path) if interactive else input
     try:
-        with Warehouse(settings).reader(SQL_SESSION_CONFIG) as con:
+        with warehouse.reader(SQL_SESSION_CONFIG) as con:
             out.write(PROMPT_HELP)
             out.flush()
             pending = ""
@@ -337,7 +341,7 @@ def interactive_sql(
                 if query == ".tables":
                     query = "show tables"
                 try:
-                    frames = _execute(con, query, settings.sql_timeout_s)
+                    frames = _execute(con, query, timeout_s)
                 except QueryError as exc:
                     out.write(f"error: {exc}\n")
                     continue
@@ -351,7 +355,7 @@ def interactive_sql(
         raise QueryError(str(exc)) from None
 
 
-def export_parquet(settings: Settings, directory: Path) -> list[Path]:
+def export_parquet(warehouse: Warehouse, directory: Path) -> list[Path]:
     """Write every public table to DIRECTORY/<table>.parquet; return the files written.
 
     The reader cannot write files (external access is off), so rows travel as Arrow
@@ -362,7 +366,7 @@ def export_parquet(settings: Settings, directory: Path) -> list[Path]:
     directory.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     try:
-        with Warehouse(settings).reader() as con:
+        with warehouse.reader() as con:
             for table in PUBLIC_TABLES:
                 target = directory / f"{table}.parquet"
                 reader = con.table(table).to_arrow_reader(EXPORT_BATCH_ROWS)

@@ -27,7 +27,6 @@ from pathlib import Path
 
 import duckdb
 
-from promptjobs.settings import Settings
 from warehouse.sqlfiles import sql_text
 
 log = logging.getLogger(__name__)
@@ -104,12 +103,21 @@ def apply_migrations(con: duckdb.DuckDBPyConnection, up_to: int | None = None) -
 
 
 class Warehouse:
-    """The warehouse named by `settings.warehouse_target` (a file path or `md:NAME`)."""
+    """The warehouse at `target`: a DuckDB file path, or `md:NAME` for MotherDuck.
 
-    def __init__(self, settings: Settings, lock_timeout_s: float = DEFAULT_LOCK_TIMEOUT_S) -> None:
-        self.settings = settings
-        self.target = settings.warehouse_target
-        self.is_motherduck = settings.is_motherduck
+    `lock_dir` holds the writer lock of an `md:` target (a file target's lock sits next
+    to the file); the caller passes it from its settings (PROMPTJOBS_HOME).
+    """
+
+    def __init__(
+        self,
+        target: str | Path,
+        lock_dir: Path | None = None,
+        lock_timeout_s: float = DEFAULT_LOCK_TIMEOUT_S,
+    ) -> None:
+        self.target = str(target)
+        self.is_motherduck = self.target.startswith("md:")
+        self.lock_dir = lock_dir if lock_dir is not None else Path(".")
         self.lock_timeout_s = lock_timeout_s
 
     @property
@@ -123,7 +131,7 @@ class Warehouse:
             # One lock per MotherDuck database on this machine; remote writers on other
             # machines are serialised by MotherDuck's own transactions.
             safe = self.target.replace(":", "_").replace("/", "_")
-            return self.settings.home / f"{safe}.lock"
+            return self.lock_dir / f"{safe}.lock"
         return self.path.with_name(self.path.name + ".lock")
 
     def exists(self) -> bool:

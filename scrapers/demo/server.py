@@ -9,7 +9,7 @@ Usage (promptjobs demo):
 
     with DemoServer() as d:
         for day in d.snapshot_dates:
-            crawl(settings, d.sources(day), boards=d.boards(day), api_base=d.api_bases(day),
+            crawl(settings.crawl_config(), d.sources(day), boards=d.boards(day), api_base=d.api_bases(day),
                   crawl_date=day)
 """
 

@@ -65,9 +65,8 @@ def test_refresh_whose_every_source_fails_exits_1_after_loading(tmp_path: Path) 
 
 def make_warehouse(home: Path) -> Path:
     from promptjobs.settings import load_settings
-    from warehouse.store import Warehouse
 
-    with Warehouse(load_settings({"home": home}, environ={})).writer() as con:
+    with load_settings({"home": home}, environ={}).open_warehouse().writer() as con:
         con.execute("select 1")
     return home / "warehouse.duckdb"
 

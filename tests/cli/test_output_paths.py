@@ -19,7 +19,6 @@ from pathlib import Path
 import pytest
 
 from promptjobs.settings import load_settings
-from warehouse.store import Warehouse
 
 PROMPTJOBS = str(Path(sys.executable).with_name("promptjobs"))
 POSTING = {"id": "p1", "title": "Prompt Engineer", "company": "Acme", "text": "Python, RAG."}
@@ -28,7 +27,7 @@ POSTING = {"id": "p1", "title": "Prompt Engineer", "company": "Acme", "text": "P
 @pytest.fixture
 def home(tmp_path: Path) -> Path:
     home = tmp_path / "home"
-    with Warehouse(load_settings({"home": home}, environ={})).writer() as con:
+    with load_settings({"home": home}, environ={}).open_warehouse().writer() as con:
         con.execute("select 1")  # an empty, migrated warehouse
     return home
 

@@ -19,7 +19,6 @@ import pytest
 
 from promptjobs.settings import Settings, load_settings
 from warehouse.query import QueryError, interactive_sql, run_sql
-from warehouse.store import Warehouse
 
 SECRET = "hunter2-do-not-leak"
 
@@ -83,7 +82,7 @@ BYPASS_ATTEMPTS = [
 @pytest.fixture
 def warehouse(tmp_path: Path) -> Settings:
     settings = load_settings({"home": tmp_path / "home"}, environ={})
-    with Warehouse(settings).writer() as con:  # an empty, migrated warehouse
+    with settings.open_warehouse().writer() as con:  # an empty, migrated warehouse
         con.execute("select 1")
     (tmp_path / "secret.txt").write_text(f"password\n{SECRET}\n")
     return settings
@@ -93,14 +92,14 @@ def warehouse(tmp_path: Path) -> Settings:
 def test_sql_bypass_attempts_are_refused_and_touch_nothing(
     warehouse: Settings, tmp_path: Path, template: str
 ) -> None:
-    db = Warehouse(warehouse).path
+    db = warehouse.open_warehouse().path
     query = template.format(
         secret=tmp_path / "secret.txt", leak=tmp_path / "leak.out", home=warehouse.home, db=db
     )
     before = db.read_bytes()
     out = io.StringIO()
     with pytest.raises(QueryError) as refused:
-        run_sql(warehouse, query, fmt="csv", output=None, stdout=out)
+        run_sql(warehouse.open_warehouse(), query, fmt="csv", output=None, stdout=out)
     message = str(refused.value)
     assert message and "\n" not in message
     assert SECRET not in message and SECRET not in out.getvalue()
@@ -115,7 +114,7 @@ def test_sql_bypass_attempts_are_refused_and_touch_nothing(
 def test_the_locks_are_on_in_every_sql_session(warehouse: Settings) -> None:
     out = io.StringIO()
     run_sql(
-        warehouse,
+        warehouse.open_warehouse(),
         "select name, value from duckdb_settings() where name in "
         "('enable_external_access', 'lock_configuration', 'autoinstall_known_extensions', "
         "'autoload_known_extensions') order by name",
@@ -151,7 +150,7 @@ def test_the_cli_refuses_a_file_read_with_one_line_and_exit_1(
 def test_a_refused_statement_leaves_the_session_unchanged(warehouse: Settings) -> None:
     """After the attacks in an interactive session, `postings` is still the warehouse's
     table, no temporary object exists and no file appeared beside the warehouse."""
-    db = Warehouse(warehouse).path
+    db = warehouse.open_warehouse().path
     lines = iter(
         [
             "explain analyze create temp view postings as select 'shadow' as posting_id",
@@ -168,7 +167,7 @@ def test_a_refused_statement_leaves_the_session_unchanged(warehouse: Settings) -
             raise EOFError from None
 
     out = io.StringIO()
-    interactive_sql(warehouse, stdout=out, read_line=read_line)
+    interactive_sql(warehouse.open_warehouse(), stdout=out, read_line=read_line)
     text = out.getvalue()
     assert text.count("error: EXPLAIN CREATE is not allowed") == 1
     assert text.count("error: EXPLAIN COPY is not allowed") == 1
@@ -195,14 +194,14 @@ def test_a_refused_statement_leaves_the_session_unchanged(warehouse: Settings) -
 )
 def test_read_queries_still_run(warehouse: Settings, query: str) -> None:
     out = io.StringIO()
-    run_sql(warehouse, query, fmt="csv", output=None, stdout=out)
+    run_sql(warehouse.open_warehouse(), query, fmt="csv", output=None, stdout=out)
     assert len(out.getvalue().splitlines()) >= 2  # a header and at least one row
 
 
 def test_a_wal_beside_the_warehouse_is_never_replayed(warehouse: Settings) -> None:
     """One written by another client opened read-write (or crafted): readers refuse it with
     one line, and the next refresh drops it instead of replaying it onto the new file."""
-    db = Warehouse(warehouse).path
+    db = warehouse.open_warehouse().path
     wal = db.with_name(db.name + ".wal")
     saved = db.with_name("saved.wal")
     writer = duckdb.connect(str(db))
@@ -214,35 +213,43 @@ def test_a_wal_beside_the_warehouse_is_never_replayed(warehouse: Settings) -> No
         undo.execute("delete from skills where skill_id = 'x'")
     saved.rename(wal)  # as if that client had crashed before its checkpoint
     with pytest.raises(QueryError, match=r"warehouse\.duckdb\.wal was not written by promptjobs"):
-        run_sql(warehouse, "select 1", fmt="csv", output=None, stdout=io.StringIO())
-    with Warehouse(warehouse).writer() as con:
+        run_sql(
+            warehouse.open_warehouse(), "select 1", fmt="csv", output=None, stdout=io.StringIO()
+        )
+    with warehouse.open_warehouse().writer() as con:
         con.execute("select 1")
     assert not wal.exists()
     out = io.StringIO()
-    run_sql(warehouse, "select count(*) as n from skills", fmt="csv", output=None, stdout=out)
+    run_sql(
+        warehouse.open_warehouse(),
+        "select count(*) as n from skills",
+        fmt="csv",
+        output=None,
+        stdout=out,
+    )
     assert out.getvalue().split() == ["n", "0"]
 
 
 def test_a_query_past_the_time_limit_is_stopped_with_one_line(warehouse: Settings) -> None:
-    limited = warehouse.model_copy(update={"sql_timeout_s": 0.5})
     started = time.monotonic()
     with pytest.raises(QueryError) as stopped:
         run_sql(
-            limited,
+            warehouse.open_warehouse(),
             "select count(*) from range(1000000000000) a",
             fmt="csv",
             output=None,
             stdout=io.StringIO(),
+            timeout_s=0.5,
         )
     assert time.monotonic() - started < 30
     assert str(stopped.value).startswith("the query was stopped after 0.5 s")
-    assert "PROMPTJOBS_SQL_TIMEOUT" in str(stopped.value)
+    assert "PROMPTJOBS_SQL_TIMEOUT_S" in str(stopped.value)
 
 
 def test_a_query_never_spills_beside_the_warehouse(warehouse: Settings) -> None:
     out = io.StringIO()
     run_sql(
-        warehouse,
+        warehouse.open_warehouse(),
         "select current_setting('temp_directory') = '' as memory_only",
         fmt="csv",
         output=None,

@@ -47,7 +47,7 @@ def test_one_snapshot_crawls_every_source_completely(settings):
     with DemoServer() as demo:
         day = demo.snapshot_dates[1]
         results = crawl(
-            settings,
+            settings.crawl_config(),
             demo.sources(day),
             boards=demo.boards(day),
             api_base=demo.api_bases(day),

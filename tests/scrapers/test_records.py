@@ -122,7 +122,7 @@ def test_greenhouse_pay_of_infinity_is_an_invalid_item_named_by_its_id(settings)
 
     with LoopbackServer(route) as server:
         [stats] = crawl(
-            settings,
+            settings.crawl_config(),
             ["greenhouse"],
             boards={"greenhouse": ["acme"]},
             api_base=server.url,

@@ -15,7 +15,6 @@ from promptjobs.settings import Settings
 from scrapers.records import LANDING_FIELDS, landing_json_problem
 from warehouse.landing_ingest import LANDING_SCHEMA, ingest_landing
 from warehouse.landing_screen import RULES, suspects
-from warehouse.store import Warehouse
 
 
 def test_a_landing_file_with_bad_numbers_loads_the_rest_and_names_the_bad_lines(
@@ -44,7 +43,7 @@ def test_a_landing_file_with_bad_numbers_loads_the_rest_and_names_the_bad_lines(
         [kit.item("lever", "ok"), kit.item("lever", "num", title=42)],
         raw_lines=[pay("1e308").replace("greenhouse", "lever")],
     )
-    with Warehouse(settings).writer() as con:
+    with settings.open_warehouse().writer() as con:
         result = ingest_landing(con, settings.landing_dir)
         ids = [r[0] for r in con.sql("select posting_id from raw_postings order by 1").fetchall()]
         files = con.sql(
