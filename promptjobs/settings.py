@@ -29,6 +29,7 @@ ENV_VARS: dict[str, str] = {
     "PROMPTJOBS_SCHEDULE": "schedule_cron",
     "PROMPTJOBS_SCHEDULE_TZ": "schedule_timezone",
     "PROMPTJOBS_API_BASE": "api_base",
+    "PROMPTJOBS_ARCHIVE_BASE": "archive_base",
     "PROMPTJOBS_WORKERS": "workers",
     "PROMPTJOBS_REPLAY": "replay",
 }
@@ -64,6 +65,11 @@ class Settings(BaseModel):
     schedule_timezone: str = Field(default="UTC", description="Timezone of schedule_cron.")
     api_base: str | None = Field(
         default=None, description="Send every API spider to this mirror/replay server."
+    )
+    archive_base: str | None = Field(
+        default=None,
+        description="Send every web-archive request of `backfill` (both CDX APIs, WARC "
+        "ranges, Wayback captures) to this mirror/replay server.",
     )
     workers: int = Field(default=0, description="Extraction worker processes; 0 = one per core.")
     replay: bool = Field(default=False, description="Crawl from the HTTP cache only (offline).")

@@ -11,6 +11,10 @@ from typing import Any
 
 
 def spider_class(source: str) -> type:
+    if source == "archive":
+        from scrapers.archive.spider import ArchiveSpider
+
+        return ArchiveSpider
     from scrapers.spiders.ashby import AshbySpider
     from scrapers.spiders.greenhouse import GreenhouseSpider
     from scrapers.spiders.hn import HnSpider

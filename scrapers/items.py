@@ -54,6 +54,9 @@ class PostingItem(scrapy.Item):
     compensation = scrapy.Field()
     compensation_ranges = scrapy.Field()
     attribution_url = scrapy.Field()
+    # Optional, not part of LANDING_FIELDS: where a source keeps its own provenance
+    # (the archive source: archive, record id, capture key). The warehouse does not read it.
+    raw = scrapy.Field()
 
 
 # --- text helpers ----------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from scrapy.exceptions import DropItem
 from scrapers import resume
 from scrapers.items import LANDING_FIELDS, primary_compensation
 from scrapers.landing import LandingWriter, new_run_id
-from scrapers.registry import SOURCES
+from scrapers.registry import LANDING_SOURCES
 
 if TYPE_CHECKING:
     from scrapy import Spider
@@ -54,7 +54,7 @@ class CompensationRange(BaseModel):
 
 
 class Posting(BaseModel):
-    source: Literal[SOURCES]  # type: ignore[valid-type]
+    source: Literal[LANDING_SOURCES]  # type: ignore[valid-type]
     board: str
     source_id: str
     url: str

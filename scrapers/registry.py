@@ -20,6 +20,9 @@ SOURCES: tuple[str, ...] = (
     "remoteok",
     "jsonld",
 )
+# Sources that land files: the crawlable ones plus `archive` (web-archive backfills, run by
+# `promptjobs backfill`, never by `crawl all` or the daily refresh).
+LANDING_SOURCES: tuple[str, ...] = (*SOURCES, "archive")
 ATS_SOURCES: tuple[str, ...] = ("greenhouse", "lever", "ashby", "workable", "smartrecruiters")
 
 PACKAGED_BOARDS_FILE = Path(__file__).with_name("boards.toml")
