@@ -13,6 +13,8 @@ Key (docs/data-model.md, "Duplicates"):
   the same title on one ATS board joins only the better one); the canonical posting is the
   one from the most structured source (ATS first, HN last), then the earliest, then the
   smallest posting_id. Within one source the source's own ids are trusted.
+- an archive posting (`archive:<ats>:<id>`, a web-archive capture) and the live posting
+  `<ats>:<id>` are joined by id first, whatever their titles and dates.
 """
 
 from __future__ import annotations
@@ -40,7 +42,10 @@ SOURCE_PRIORITY: dict[str, int] = {
     "remotive": 2,
     "remoteok": 2,
     "hn": 3,
+    # The ATS's own JSON-LD as an archive captured it: structured, but older than live.
+    "archive": 1,
 }
+ARCHIVE_PREFIX = "archive:"
 _ABBREVIATIONS = {
     "sr": "senior",
     "snr": "senior",
@@ -182,6 +187,19 @@ def _codes(column: pl.Expr) -> pl.Expr:
     )
 
 
+def _union_archive_links(frame: pl.DataFrame, uf: _UnionFind) -> None:
+    """An archived posting `archive:<ats>:<id>` is the live posting `<ats>:<id>`: joined
+    first, by id, before any fuzzy match (an archive capture may be years older)."""
+    rows = frame.select("posting_id").with_row_index("row")
+    archived = rows.filter(pl.col("posting_id").str.starts_with(ARCHIVE_PREFIX)).select(
+        pl.col("row").alias("a"),
+        pl.col("posting_id").str.strip_prefix(ARCHIVE_PREFIX).alias("posting_id"),
+    )
+    pairs = archived.join(rows, on="posting_id")
+    for a, b in zip(pairs["a"].to_list(), pairs["row"].to_list(), strict=True):
+        uf.union(int(a), int(b))
+
+
 def find_clusters(candidates: pl.DataFrame) -> pl.DataFrame:
     """(posting_id, canonical_posting_id) for every posting in a cluster of two or more.
 
@@ -217,6 +235,7 @@ def find_clusters(candidates: pl.DataFrame) -> pl.DataFrame:
     ends = frame["end"].to_numpy()
     norm = frame["norm"]
     uf = _UnionFind(sources.tolist())
+    _union_archive_links(frame, uf)
     # Blocks: runs of one company key (the input is sorted by it) with 2+ sources.
     blocks = (
         frame.select("block", "source_code")
