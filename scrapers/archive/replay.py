@@ -12,7 +12,8 @@ of arrays whose first row is the header; an empty body past the last page), `sho
 (a bare number) and the raw captures `/web/<timestamp>id_/<url>`.
 
 `page_size` sets the rows per index page (paging is tested with a few rows), and every path
-in `fail_once` answers 503 the first time it is asked."""
+in `fail_once` answers 503 the first time it is asked; a path starting with a key of `slow`
+is answered after that many seconds."""
 
 from __future__ import annotations
 
@@ -86,12 +87,15 @@ class ArchiveReplay:
         *,
         page_size: int = 1000,
         fail_once: tuple[str, ...] = (),
+        slow: dict[str, float] | None = None,
     ) -> None:
         self.page_size = page_size
+        self.slow = dict(slow or {})
         self.fail_once = set(fail_once)
         self._failed: set[str] = set()
         self._lock = threading.Lock()
         self.hits: Counter[str] = Counter()
+        self.index_pages: Counter[tuple[str, int]] = Counter()  # (index path, page) served
         self.ranges: Counter[str] = Counter()
         self.user_agents: Counter[str] = Counter()
         self.rows: list[_Row] = []
@@ -170,7 +174,14 @@ class ArchiveReplay:
             if plain in self.fail_once and plain not in self._failed:
                 self._failed.add(plain)
                 return Reply(503, b"Slow down", "text/plain")
-        query = {k: v for k, v in parse_qs(urlsplit(path).query, keep_blank_values=True).items()}
+        reply = self._answer(path, plain, headers)
+        reply.delay = max(
+            [reply.delay] + [d for prefix, d in self.slow.items() if path.startswith(prefix)]
+        )
+        return reply
+
+    def _answer(self, path: str, plain: str, headers: dict[str, str]) -> Reply:
+        query = parse_qs(urlsplit(path).query, keep_blank_values=True)
         if plain == "/robots.txt":
             return Reply(404, b"", "text/plain")
         if plain == "/collinfo.json":
@@ -216,6 +227,8 @@ class ArchiveReplay:
             body = {"pages": pages, "pageSize": 5, "blocks": pages}
             return Reply(200, json.dumps(body).encode(), "text/x-cdxj")
         page = int(query.get("page", ["0"])[0] or 0)
+        with self._lock:
+            self.index_pages[("pywb", page)] += 1
         if page >= pages:
             message = f"Page {page} invalid: First Page is 0, Last Page is {pages - 1}"
             return Reply(400, json.dumps({"message": message}).encode(), "application/json")
@@ -248,6 +261,8 @@ class ArchiveReplay:
         if query.get("showNumPages", [""])[0] == "true":
             return Reply(200, f"{pages}\n".encode(), "text/plain")
         page = int(query.get("page", ["0"])[0] or 0)
+        with self._lock:
+            self.index_pages[("wayback", page)] += 1
         if page >= pages:
             return Reply(200, b"", "application/json")
         chunk = found[page * self.page_size : (page + 1) * self.page_size]

@@ -2,7 +2,7 @@
 -- changes from month to month (which crawls ran, which boards they reached), so read the
 -- shares, not the counts: core_share is the share of that month's archived jobs whose role
 -- is `core` (adjacent_share: `adjacent`), each with its 95% Wilson score interval
--- (z = 1.96; rounding kept inside [0, 1]) and widens where a month has few postings.
+-- (z = 1.96), which stays inside [0, 1] and widens where a month has few postings.
 -- captures: archive sightings that month (one capture of one posting by one archive);
 -- postings: distinct canonical jobs those captures show (a job captured by both archives,
 -- or in several crawls of the month, counts once; a job also seen live is the live job).
@@ -43,11 +43,23 @@ shares as (
         coalesce(r.adjacent, 0) as adjacent,
         coalesce(r.core, 0) / m.postings as p_core,
         coalesce(r.adjacent, 0) / m.postings as p_adj,
-        1.96 * 1.96 as z2,
         m.postings::double as n
     from monthly m
     left join roles r using (month)
+),
+wilson as (
+    -- centre and half-width of the Wilson interval, z = 1.96
+    select
+        *,
+        (p_core + 1.96 ^ 2 / (2 * n)) / (1 + 1.96 ^ 2 / n) as c_core,
+        1.96 * sqrt(p_core * (1 - p_core) / n + 1.96 ^ 2 / (4 * n * n)) / (1 + 1.96 ^ 2 / n)
+            as h_core,
+        (p_adj + 1.96 ^ 2 / (2 * n)) / (1 + 1.96 ^ 2 / n) as c_adj,
+        1.96 * sqrt(p_adj * (1 - p_adj) / n + 1.96 ^ 2 / (4 * n * n)) / (1 + 1.96 ^ 2 / n)
+            as h_adj
+    from shares
 )
+-- Rounded to 12 places: a share of 0 or 1 has a bound of exactly 0 or 1, not 1e-17.
 select
     month,
     captures,
@@ -55,14 +67,10 @@ select
     core,
     adjacent,
     p_core as core_share,
-    greatest(0.0, (p_core + z2 / (2 * n) - sqrt(z2) * sqrt(p_core * (1 - p_core) / n + z2 / (4 * n * n)))
-        / (1 + z2 / n)) as core_share_lo,
-    least(1.0, (p_core + z2 / (2 * n) + sqrt(z2) * sqrt(p_core * (1 - p_core) / n + z2 / (4 * n * n)))
-        / (1 + z2 / n)) as core_share_hi,
+    round(greatest(0.0, c_core - h_core), 12) as core_share_lo,
+    round(least(1.0, c_core + h_core), 12) as core_share_hi,
     p_adj as adjacent_share,
-    greatest(0.0, (p_adj + z2 / (2 * n) - sqrt(z2) * sqrt(p_adj * (1 - p_adj) / n + z2 / (4 * n * n)))
-        / (1 + z2 / n)) as adjacent_share_lo,
-    least(1.0, (p_adj + z2 / (2 * n) + sqrt(z2) * sqrt(p_adj * (1 - p_adj) / n + z2 / (4 * n * n)))
-        / (1 + z2 / n)) as adjacent_share_hi
-from shares
+    round(greatest(0.0, c_adj - h_adj), 12) as adjacent_share_lo,
+    round(least(1.0, c_adj + h_adj), 12) as adjacent_share_hi
+from wilson
 order by month
