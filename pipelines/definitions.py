@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dagster as dg
 
+from pipelines.assets.archive import archive_backfill
 from pipelines.assets.landing import LANDING_RETRY_POLICY, build_landing_assets
 from pipelines.assets.report import build_report_asset
 from pipelines.assets.warehouse import (
@@ -39,6 +40,7 @@ def build_assets(
     view_keys = list(views.keys) or [dg.AssetKey(["warehouse", "companies"])]
     return [
         *build_landing_assets(retry_policy),
+        archive_backfill,
         skill_taxonomy,
         skills,
         ingest_landing,
