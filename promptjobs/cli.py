@@ -17,6 +17,9 @@ from rich.console import Console
 
 from promptjobs.settings import Settings, load_settings
 
+# The source list is the source folders' metadata (cheap: no Scrapy import).
+from scrapers.registry import SOURCES as CRAWL_SOURCES
+
 app = typer.Typer(
     name="promptjobs",
     help="Job-market analytics for prompt-engineering and adjacent LLM roles.\n\n"
@@ -73,10 +76,7 @@ def demo(
 def crawl(
     source: Annotated[
         str,
-        typer.Argument(
-            help="greenhouse | lever | ashby | workable | smartrecruiters | hn | remotive | "
-            "remoteok | jsonld | all"
-        ),
+        typer.Argument(help=" | ".join((*CRAWL_SOURCES, "all"))),
     ],
     board: Annotated[
         list[str] | None,
@@ -198,10 +198,10 @@ def backfill(
     interruption and captures already landed are skipped. Load with `promptjobs refresh
     --no-crawl`.
     """
-    from scrapers.archive.cdx import ARCHIVES, months_between
-    from scrapers.archive.patterns import ATS_FAMILIES
-    from scrapers.archive.run import BackfillPlan
-    from scrapers.archive.run import backfill as run_backfill
+    from scrapers.sources.archive.cdx import ARCHIVES, months_between
+    from scrapers.sources.archive.patterns import ATS_FAMILIES
+    from scrapers.sources.archive.run import BackfillPlan
+    from scrapers.sources.archive.run import backfill as run_backfill
 
     try:
         months = months_between(from_month, to_month)

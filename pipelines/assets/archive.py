@@ -1,7 +1,7 @@
 """History from web archives: `archive_backfill`, one monthly partition per run.
 
 A Dagster backfill over many months runs one partition per run, so it can be spread over
-workers and a failed month is retried alone. Each partition is one `scrapers.archive.run.
+workers and a failed month is retried alone. Each partition is one `scrapers.sources.archive.run.
 backfill` of that month (captures already landed are skipped, so a re-run is cheap). The
 archives ask for modest request rates: give the `archive_backfill` pool a limit of 1 in
 the Dagster instance so that parallel runs do not multiply the rate.
@@ -59,8 +59,8 @@ def archive_backfill(
     config: ArchiveBackfillConfig,
     promptjobs_config: PromptjobsConfig,
 ) -> dg.MaterializeResult:
-    from scrapers.archive.patterns import ATS_FAMILIES
-    from scrapers.archive.run import BackfillPlan, backfill
+    from scrapers.sources.archive.patterns import ATS_FAMILIES
+    from scrapers.sources.archive.run import BackfillPlan, backfill
 
     settings = promptjobs_config.settings()
     month = context.partition_key[:7]

@@ -3,7 +3,6 @@ archive, lands that month's archive postings."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import dagster as dg
@@ -13,10 +12,8 @@ from pipelines.assets.archive import archive_backfill, archive_months
 from pipelines.definitions import defs
 from pipelines.keys import ARCHIVE_BACKFILL
 from pipelines.resources import PromptjobsConfig
-from scrapers.archive.replay import ArchiveReplay
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scrapers"))
-from archive_scenario import EXPECTED, captures  # noqa: E402
+from scrapers.sources.archive.replay import ArchiveReplay
+from scrapers.sources.archive.tests.scenario import EXPECTED, captures
 
 pytestmark = pytest.mark.slow
 
