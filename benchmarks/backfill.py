@@ -109,6 +109,8 @@ def measure(jobs: int, month_count: int) -> None:
     print(f"  fetched {fetched} captures ({fetches} served), landed {postings} postings")
     print(f"  {summary['requests']} requests, errors: {summary['errors'] or 'none'}")
     print(f"  wall {wall:.1f} s incl. child start-up: {fetched / wall:.1f} captures/s")
+    crawl_s = summary["duration_s"]
+    print(f"  crawl {crawl_s:.1f} s (spider open to close): {fetched / crawl_s:.1f} captures/s")
     print(f"  crawl child peak RSS: {peak_mb:.0f} MB")
 
 

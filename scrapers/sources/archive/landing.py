@@ -176,6 +176,7 @@ class ArchiveLandingPipeline:
         summary = {
             "run_id": self.run_id,
             "close_reason": reason,
+            "duration_s": round(time.monotonic() - self.started_clock, 3),
             "files": [
                 {k: f[k] for k in ("crawl_date", "archive", "month", "captures", "items", "status")}
                 for f in self.files
