@@ -28,7 +28,7 @@ from scrapers.sources.archive.cdx import ArchiveAnswerError, Capture, Endpoints
 from scrapers.sources.archive.landing import landed_capture_keys
 from scrapers.sources.archive.parse import WarcRecordError, postings_from_page, warc_response
 from scrapers.sources.archive.patterns import ATS_FAMILIES, PATTERNS
-from scrapers.sources.base import error_kind, split_arg
+from scrapers.sources.base import PostingSpider, error_kind, split_arg
 
 # The archives' own guidance, as cdx-toolkit keeps it: about one index request a second for
 # Common Crawl, a little under two WARC ranges a second, one Wayback request every six
@@ -65,13 +65,12 @@ class _Unit:
     done_keys: dict[str, list[str]] = field(default_factory=dict)  # capture date -> keys
 
 
-class ArchiveSpider(scrapy.Spider):
-    """Arguments: `months` (comma list of YYYY-MM), `archives` (commoncrawl,wayback), `ats`
+class ArchiveSpider(PostingSpider, info=SOURCE):
+    """A PostingSpider by its metadata (name, politeness) only. Arguments: `months` (comma
+    list of YYYY-MM), `archives` (commoncrawl,wayback), `ats`
     (families), `limit_per_month` (jobs per archive and month), `archive_base` (one mirror
     for every archive request), `progress` (0/1: one line per step on stderr)."""
 
-    name = "archive"
-    source: ClassVar[str] = "archive"
     custom_settings: ClassVar[dict[str, Any]] = {
         "ITEM_PIPELINES": {
             "scrapers.sources.archive.landing.ArchiveValidationPipeline": 100,
@@ -84,7 +83,6 @@ class ArchiveSpider(scrapy.Spider):
         "REQUEST_FINGERPRINTER_CLASS": "scrapers.sources.archive.landing.RangeFingerprinter",
         "AUTOTHROTTLE_ENABLED": False,
         "DOWNLOAD_SLOTS": POLITE_SLOTS,
-        **SOURCE.politeness.scrapy_settings(),
     }
 
     def __init__(
@@ -97,7 +95,8 @@ class ArchiveSpider(scrapy.Spider):
         progress: str | bool = False,
         **kwargs: Any,
     ) -> None:
-        super().__init__(**kwargs)
+        # Not PostingSpider's board bookkeeping: the units here are (archive, month).
+        scrapy.Spider.__init__(self, **kwargs)
         self.months = split_arg(months) or []
         for month in self.months:
             cdx.parse_month(month)

@@ -16,59 +16,15 @@ from scrapers.sources.archive.patterns import job_page
 REAL = Path(__file__).resolve().parents[5] / "shared" / "boards-real" / "archive-cdx"
 
 # collinfo.json: newest first, ISO times without a zone; a crawl that spans two months.
-COLLINFO = [
-    {
-        "id": "CC-MAIN-2024-18",
-        "name": "April 2024 Index",
-        "timegate": "https://index.commoncrawl.org/CC-MAIN-2024-18/",
-        "cdx-api": "https://index.commoncrawl.org/CC-MAIN-2024-18-index",
-        "from": "2024-04-12T07:11:03",
-        "to": "2024-04-25T18:50:26",
-    },
-    {
-        "id": "CC-MAIN-2024-10",
-        "name": "February/March 2024 Index",
-        "timegate": "https://index.commoncrawl.org/CC-MAIN-2024-10/",
-        "cdx-api": "https://index.commoncrawl.org/CC-MAIN-2024-10-index",
-        "from": "2024-02-20T14:10:45",
-        "to": "2024-03-05T12:31:40",
-    },
-]
-
-GH = "https://boards.greenhouse.io/acme/jobs/4012345"
-CC_LINES = [
-    {
-        "urlkey": "io,greenhouse,boards)/acme/jobs/4012345",
-        "timestamp": "20240222101010",
-        "url": GH,
-        "mime": "text/html",
-        "mime-detected": "text/html",
-        "status": "200",
-        "digest": "FAPYCDZSWJIQ2YPQAYDRLAC25YMUNVTD",
-        "length": "7063",
-        "offset": "667474763",
-        "filename": "crawl-data/CC-MAIN-2024-10/segments/1707947473598.4/warc/CC-MAIN-20240222-00340.warc.gz",
-        "languages": "eng",
-        "encoding": "UTF-8",
-    },
-    {
-        "urlkey": "io,greenhouse,boards)/acme/jobs/4012345",
-        "timestamp": "20240222101011",
-        "url": "http://boards.greenhouse.io/acme/jobs/4012345",
-        "mime": "text/html",
-        "mime-detected": "text/html",
-        "status": "301",
-        "digest": "HLNR6AWVWYCU3YAENY3HYHLIPNWN66X7",
-        "length": "570",
-        "offset": "71720",
-        "filename": "crawl-data/CC-MAIN-2024-10/segments/1707947473598.4/crawldiagnostics/CC-MAIN-20240222-00494.warc.gz",
-        "redirect": GH,
-    },
-]
-
-
-def ndjson(rows: list[dict]) -> bytes:
-    return ("\n".join(json.dumps(r) for r in rows) + "\n").encode()
+FIXTURES = Path(__file__).parent / "fixtures"
+# Ours, in the real shapes: collinfo.json newest first with ISO times without a zone (one
+# crawl spans two months); a pywb NDJSON page where every value is a string (a 200 and a 301
+# of the crawldiagnostics WARCs); a Wayback output=json page whose first row is the header.
+COLLINFO = json.loads((FIXTURES / "cc-collinfo.json").read_text())
+CC_PAGE = (FIXTURES / "cc-index-greenhouse-acme.jsonl").read_bytes()
+CC_LINES = [json.loads(line) for line in CC_PAGE.decode().splitlines()]
+WAYBACK_PAGE = (FIXTURES / "wayback-cdx-greenhouse-acme.json").read_bytes()
+GH = CC_LINES[0]["url"]
 
 
 def test_months_run_from_first_to_last_and_bad_months_say_how_to_write_them() -> None:
@@ -123,22 +79,9 @@ def test_page_counts_of_both_servers() -> None:
 
 
 def test_index_pages_of_both_servers_and_their_ends() -> None:
-    rows = cdx.captures_of(200, ndjson(CC_LINES))
+    rows = cdx.captures_of(200, CC_PAGE)
     assert [r["status"] for r in rows] == ["200", "301"]
-    wayback = json.dumps(
-        [
-            ["urlkey", "timestamp", "original", "mimetype", "statuscode", "digest", "length"],
-            [
-                "io,greenhouse,boards)/acme/jobs/4012345",
-                "20240211000000",
-                GH,
-                "text/html",
-                "200",
-                "YEIPJFLNQ4IJ3HP4YBDJBWGJL4MTEJ42",
-                "1704",
-            ],
-        ]
-    ).encode()
+    wayback = WAYBACK_PAGE
     (row,) = cdx.captures_of(200, wayback)
     # cdx-toolkit renames the Wayback fields to pywb's names.
     assert (row["url"], row["status"], row["mime"]) == (GH, "200", "text/html")
