@@ -8,6 +8,7 @@ import html
 import io
 import json
 import re
+import zlib
 from typing import Any
 
 from parsel import Selector
@@ -27,7 +28,16 @@ class WarcRecordError(ValueError):
 
 def warc_response(data: bytes) -> tuple[int, dict[str, str], bytes, dict[str, str]]:
     """(HTTP status, HTTP headers, body, WARC headers) of the one gzip WARC record that a
-    Common Crawl range request returns."""
+    Common Crawl range request returns. Each record is its own gzip member, so the range must
+    decompress to the member's end: warcio alone reads a truncated or shifted range as a
+    shorter page (or an empty one) without a word."""
+    try:
+        member = zlib.decompressobj(wbits=31)
+        member.decompress(data)
+    except zlib.error as exc:
+        raise WarcRecordError(f"not a gzip WARC record: {exc}") from exc
+    if not member.eof:
+        raise WarcRecordError("the range ends inside its gzip member (truncated)")
     try:
         for record in ArchiveIterator(io.BytesIO(data)):
             if record.rec_type != "response":

@@ -92,5 +92,10 @@ def test_a_warc_range_of_the_replay_archive_holds_the_captured_page() -> None:
     assert status == 200 and headers["Content-Type"].startswith("text/html")
     assert body.decode() == job_page_html(PROMPT)
     assert warc["WARC-Target-URI"] == PROMPT.url
-    with pytest.raises(WarcRecordError):
-        warc_response(data[row.offset + 5 : row.offset + row.length])
+    for broken in (
+        data[row.offset + 5 : row.offset + row.length],  # shifted
+        data[row.offset : row.offset + row.length // 2],  # truncated
+        b"<html>an error page, not a WARC record</html>",
+    ):
+        with pytest.raises(WarcRecordError):
+            warc_response(broken)
