@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dagster as dg
 
+from pipelines.assets.archive import archive_backfill
 from pipelines.assets.landing import LANDING_RETRY_POLICY, build_landing_assets
 from pipelines.assets.report import build_report_asset
 from pipelines.assets.warehouse import WRITER_OP_TAGS, build_warehouse_asset, skill_taxonomy
@@ -29,6 +30,7 @@ def build_assets(
     view_keys = [key for key in warehouse.keys if key.path[:2] == ["warehouse", "views"]]
     return [
         *build_landing_assets(retry_policy),
+        archive_backfill,
         skill_taxonomy,
         warehouse,
         build_report_asset(view_keys or [dg.AssetKey(["warehouse", "companies"])]),

@@ -21,7 +21,7 @@ from rich.console import Console
 from promptjobs.settings import Settings, load_settings
 
 # The source list is the source folders' metadata (cheap: no Scrapy import).
-from scrapers.sources import source_names
+from scrapers.registry import SOURCES as CRAWL_SOURCES
 
 app = typer.Typer(
     name="promptjobs",
@@ -89,7 +89,7 @@ def demo(
 def crawl(
     source: Annotated[
         str,
-        typer.Argument(help=" | ".join((*source_names(), "all"))),
+        typer.Argument(help=" | ".join((*CRAWL_SOURCES, "all"))),
     ],
     board: Annotated[
         list[str] | None,
@@ -175,6 +175,113 @@ def _print_crawl_stats(stats: list[dict]) -> None:
             f"{s.get('duration_s', 0):.1f}",
         )
     err.print(table)
+
+
+class ArchiveChoice(StrEnum):
+    commoncrawl = "commoncrawl"
+    wayback = "wayback"
+    both = "both"
+
+
+@app.command()
+def backfill(
+    from_month: Annotated[
+        str, typer.Option("--from", help="First month of history, YYYY-MM.", show_default=False)
+    ],
+    to_month: Annotated[
+        str, typer.Option("--to", help="Last month of history, YYYY-MM.", show_default=False)
+    ],
+    archive: Annotated[
+        ArchiveChoice, typer.Option(help="Which web archive to read.")
+    ] = ArchiveChoice.both,
+    ats: Annotated[
+        str | None,
+        typer.Option(
+            help="Comma list of ATS families: greenhouse,lever,ashby,workable,smartrecruiters "
+            "(default: all)."
+        ),
+    ] = None,
+    limit_per_month: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help="At most N jobs per archive and month (a fixed sample of jobs, the same "
+            "every month); default: every job page captured.",
+        ),
+    ] = None,
+    archive_base: Annotated[
+        str | None,
+        typer.Option(
+            help="Mirror or replay server for every archive request (both CDX APIs, WARC "
+            "ranges, Wayback captures); default: PROMPTJOBS_ARCHIVE_BASE, else the archives."
+        ),
+    ] = None,
+    home: HomeOption = None,
+) -> None:
+    """Land postings of the past from Common Crawl and the Wayback Machine.
+
+    Lists the captures of ATS job pages month by month through the archives' CDX indexes,
+    fetches each chosen capture (a WARC record by byte range, or the raw Wayback capture),
+    extracts the posting (JSON-LD, else the page's HTML) and lands it as source `archive`
+    with fetched_at = capture time. Polite (the archives' rate guidance, backoff on 503,
+    the project User-Agent), cached in the HTTP cache, and resumable: run it again after an
+    interruption and captures already landed are skipped. Load with `promptjobs refresh
+    --no-crawl`.
+    """
+    from scrapers.sources.archive.cdx import ARCHIVES, months_between
+    from scrapers.sources.archive.patterns import ATS_FAMILIES
+    from scrapers.sources.archive.run import BackfillPlan
+    from scrapers.sources.archive.run import backfill as run_backfill
+
+    try:
+        months = months_between(from_month, to_month)
+    except ValueError as exc:
+        raise fail(str(exc)) from None
+    families = tuple(a.strip() for a in ats.split(",") if a.strip()) if ats else ATS_FAMILIES
+    unknown = [a for a in families if a not in ATS_FAMILIES]
+    if unknown:
+        raise fail(f"unknown ATS {unknown[0]!r}; choose from {', '.join(ATS_FAMILIES)}")
+    settings = _settings(home, archive_base=archive_base)
+    base = settings.archive_base
+    if base and not base.startswith(("http://", "https://")):
+        raise fail(f"--archive-base {base!r} is not an http(s) URL")
+    archives = ARCHIVES if archive == ArchiveChoice.both else (archive.value,)
+    settings.ensure_home()
+    err.print(
+        f"backfill {months[0]} .. {months[-1]} ({len(months)} month(s)) from "
+        f"{', '.join(archives)} for {', '.join(families)}" + (f" via {base}" if base else ""),
+        highlight=False,
+    )
+    summary = run_backfill(
+        BackfillPlan(
+            home=settings.home,
+            months=months,
+            archives=archives,
+            families=families,
+            limit_per_month=limit_per_month,
+            archive_base=base,
+            user_agent=settings.user_agent_string,
+            httpcache_dir=settings.httpcache_dir,
+        )
+    )
+    units = summary.get("units", [])
+    postings = sum(u["postings"] for u in units)
+    failed = [
+        f"{u['month']} {u['archive']}" for u in units if u["listing_failed"] or u["fetch_failed"]
+    ]
+    err.print(
+        f"landed {postings} posting(s) in {len(summary.get('files', []))} file(s); "
+        f"{sum(u['skipped_landed'] for u in units)} capture(s) already landed were skipped; "
+        f"{summary.get('requests', 0)} request(s), {summary.get('cached', 0)} from the HTTP cache",
+        highlight=False,
+    )
+    if failed:
+        err.print(
+            f"incomplete: {', '.join(failed)}: run the same command again to resume",
+            highlight=False,
+        )
+        raise typer.Exit(1)
+    err.print("load it with: promptjobs refresh --no-crawl", highlight=False)
 
 
 @app.command()

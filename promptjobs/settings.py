@@ -104,6 +104,11 @@ class Settings(BaseSettings):
     api_base: str | None = Field(
         default=None, description="Send every API spider to this mirror/replay server."
     )
+    archive_base: str | None = Field(
+        default=None,
+        description="Send every web-archive request of `backfill` (both CDX APIs, WARC "
+        "ranges, Wayback captures) to this mirror/replay server.",
+    )
     workers: int = Field(default=0, description="Extraction worker processes; 0 = one per core.")
     replay: bool = Field(default=False, description="Crawl from the HTTP cache only (offline).")
     sql_timeout_s: float = Field(

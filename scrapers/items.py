@@ -13,14 +13,15 @@ from itemloaders.processors import Identity, MapCompose, TakeFirst
 from scrapy.loader import ItemLoader
 from w3lib.html import remove_tags, replace_entities
 
-from scrapers.records import LANDING_FIELDS
+from scrapers.records import LANDING_FIELDS, PROVENANCE_FIELDS
 
 # The item every spider yields has exactly the landing record's fields (scrapers.records,
-# the one declaration of docs/architecture.md §1).
+# the one declaration of docs/architecture.md §1), plus the optional provenance fields.
 PostingItem = type(
     "PostingItem",
     (scrapy.Item,),
-    {name: scrapy.Field() for name in LANDING_FIELDS} | {"__module__": __name__},
+    {name: scrapy.Field() for name in (*LANDING_FIELDS, *PROVENANCE_FIELDS)}
+    | {"__module__": __name__},
 )
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from common.atomic_write import AtomicFile, write_atomic
-from scrapers.registry import SOURCES
+from scrapers.registry import LANDING_SOURCES
 
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -25,7 +25,7 @@ def new_run_id(now: datetime | None = None) -> str:
 
 def partition_dir(landing_dir: Path, source: str, crawl_date: date) -> Path:
     """Built from the source and the date only (never from a board token)."""
-    if source not in SOURCES:
+    if source not in LANDING_SOURCES:
         raise ValueError(f"unknown source {source!r}")
     return Path(landing_dir) / f"source={source}" / f"date={crawl_date.isoformat()}"
 

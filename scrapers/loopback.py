@@ -40,7 +40,12 @@ class _Handler(BaseHTTPRequestHandler):
         self.server.hits[self.path.split("?", 1)[0]] += 1
         self.server.request_headers.append(dict(self.headers.items()))
         try:
-            reply = self.server.route(self.path)
+            route = self.server.route
+            # A route marked `takes_headers` also gets the request headers (Range requests).
+            if getattr(route, "takes_headers", False):
+                reply = route(self.path, dict(self.headers.items()))  # type: ignore[call-arg]
+            else:
+                reply = route(self.path)
         except Exception as exc:  # a route bug answers 500 instead of killing the thread
             reply = Reply(status=500, body=repr(exc).encode(), content_type="text/plain")
         if reply.delay:

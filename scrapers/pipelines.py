@@ -17,7 +17,7 @@ from scrapers import resume
 from scrapers.items import primary_compensation
 from scrapers.landing import LandingWriter, new_run_id
 from scrapers.records import LANDING_FIELDS, PayRange, landing_problem, pay_range_problem
-from scrapers.registry import SOURCES
+from scrapers.registry import LANDING_SOURCES
 
 if TYPE_CHECKING:
     from scrapy import Spider
@@ -52,7 +52,7 @@ class ValidationPipeline:
         spider = self.crawler.spider
         errors = _error_counter(spider)
         record = {name: item.get(name) for name in LANDING_FIELDS}
-        problem = landing_problem(record, sources=SOURCES)
+        problem = landing_problem(record, sources=LANDING_SOURCES)
         if problem is not None:
             errors["invalid_item"] += 1
             self.crawler.stats.inc_value("promptjobs/items_invalid")

@@ -213,6 +213,9 @@ class LandingRecord(BaseModel):
 
 
 LANDING_FIELDS: tuple[str, ...] = tuple(LandingRecord.model_fields)
+# Optional provenance a source may add to its items (the archive source: archive, record
+# id, capture key, validThrough). Landed as it is; the warehouse does not read it.
+PROVENANCE_FIELDS: tuple[str, ...] = ("raw",)
 # The nested fields: the warehouse reads them as JSON text and types them in SQL.
 LANDING_NESTED_FIELDS: tuple[str, ...] = ("compensation", "compensation_ranges")
 
