@@ -206,15 +206,30 @@ def test_a_second_refresh_says_whom_it_waits_for_and_ctrl_c_saves_nothing(
 LONG_QUERY = "select count(*) from range(1000000000000) a, range(10) b"
 
 
+def wait_until_open(process: subprocess.Popen[str], db: Path, timeout: float = 120) -> None:
+    """Until `process` has the warehouse file open (Linux: /proc/PID/fd)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.poll() is None:
+        fds = Path(f"/proc/{process.pid}/fd")
+        try:
+            if any(os.path.realpath(fd) == str(db.resolve()) for fd in fds.iterdir()):
+                return
+        except OSError:
+            pass
+        time.sleep(0.1)
+    raise AssertionError(f"{db} was never opened")
+
+
 def wait_for_banner(process: subprocess.Popen[str]) -> None:
     assert process.stdout is not None
     assert process.stdout.readline().startswith("promptjobs sql (read-only)")
 
 
 def test_ctrl_c_stops_a_one_shot_query_with_one_line(tmp_path: Path) -> None:
-    make_warehouse(tmp_path)
+    db = make_warehouse(tmp_path)
     query = start(tmp_path, "sql", LONG_QUERY)
-    time.sleep(8)  # past start-up: the query is running
+    wait_until_open(query, db)  # start-up is over: the query is running
+    time.sleep(1)
     query.send_signal(signal.SIGINT)
     out, error = query.communicate(timeout=60)
     assert query.returncode == 130
