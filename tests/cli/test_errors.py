@@ -1,6 +1,7 @@
 """Errors a user can meet are one line on stderr and exit 1, never a traceback."""
 
 import fcntl
+import json
 import os
 import signal
 import subprocess
@@ -254,3 +255,24 @@ def test_ctrl_c_in_the_prompt_cancels_the_query_and_the_session_goes_on(tmp_path
     assert "query cancelled" in out
     assert out.index("query cancelled") < out.index("│ 42     │")
     assert error == ""
+
+
+def test_ctrl_c_in_extract_saves_nothing_and_prints_one_line(tmp_path: Path) -> None:
+    postings = tmp_path / "postings.jsonl"
+    line = {"title": "Prompt Engineer", "company": "Acme", "text": "Python, RAG, evals. " * 40}
+    postings.write_text(
+        "".join(json.dumps({"id": i, **line}) + "\n" for i in range(20_000)), encoding="utf-8"
+    )
+    output = tmp_path / "out" / "extracted.jsonl"
+    output.parent.mkdir()
+    extract = start(tmp_path, "extract", str(postings), "-o", str(output), "--workers", "2")
+    assert extract.stderr is not None
+    progress = extract.stderr.readline()
+    assert progress.startswith("extract: "), progress  # the workers are extracting
+    extract.send_signal(signal.SIGINT)
+    _, rest = extract.communicate(timeout=120)
+    assert extract.returncode == 130
+    assert rest.strip().splitlines() == [
+        "interrupted, nothing was saved: the warehouse and outputs are as they were"
+    ]
+    assert list(output.parent.iterdir()) == []
