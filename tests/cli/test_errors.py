@@ -272,7 +272,8 @@ def test_ctrl_c_in_extract_saves_nothing_and_prints_one_line(tmp_path: Path) -> 
     extract.send_signal(signal.SIGINT)
     _, rest = extract.communicate(timeout=120)
     assert extract.returncode == 130
-    assert rest.strip().splitlines() == [
+    assert "Traceback" not in rest  # no worker's own KeyboardInterrupt
+    assert rest.strip().splitlines()[-1] == (
         "interrupted, nothing was saved: the warehouse and outputs are as they were"
-    ]
+    )
     assert list(output.parent.iterdir()) == []
