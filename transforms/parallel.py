@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -38,6 +39,9 @@ def _init_worker(fx_csv_text: str | None, batch_size: int, owner_pid: int) -> No
     # nothing tells a worker when that process is SIGKILLed: it would wait on its queue
     # forever, keeping the forkserver and resource tracker alive too. Watch the owner.
     watch_owner(owner_pid, lambda: os._exit(1))
+    # Ctrl-C reaches the whole process group: the owner stops the pool, a worker must not
+    # print its own KeyboardInterrupt traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     _worker_extractor = Extractor(fx_csv_text)
     _worker_batch_size = batch_size

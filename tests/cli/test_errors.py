@@ -1,6 +1,7 @@
 """Errors a user can meet are one line on stderr and exit 1, never a traceback."""
 
 import fcntl
+import json
 import os
 import signal
 import subprocess
@@ -205,15 +206,30 @@ def test_a_second_refresh_says_whom_it_waits_for_and_ctrl_c_saves_nothing(
 LONG_QUERY = "select count(*) from range(1000000000000) a, range(10) b"
 
 
+def wait_until_open(process: subprocess.Popen[str], db: Path, timeout: float = 120) -> None:
+    """Until `process` has the warehouse file open (Linux: /proc/PID/fd)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.poll() is None:
+        fds = Path(f"/proc/{process.pid}/fd")
+        try:
+            if any(os.path.realpath(fd) == str(db.resolve()) for fd in fds.iterdir()):
+                return
+        except OSError:
+            pass
+        time.sleep(0.1)
+    raise AssertionError(f"{db} was never opened")
+
+
 def wait_for_banner(process: subprocess.Popen[str]) -> None:
     assert process.stdout is not None
     assert process.stdout.readline().startswith("promptjobs sql (read-only)")
 
 
 def test_ctrl_c_stops_a_one_shot_query_with_one_line(tmp_path: Path) -> None:
-    make_warehouse(tmp_path)
+    db = make_warehouse(tmp_path)
     query = start(tmp_path, "sql", LONG_QUERY)
-    time.sleep(8)  # past start-up: the query is running
+    wait_until_open(query, db)  # start-up is over: the query is running
+    time.sleep(1)
     query.send_signal(signal.SIGINT)
     out, error = query.communicate(timeout=60)
     assert query.returncode == 130
@@ -238,3 +254,25 @@ def test_ctrl_c_in_the_prompt_cancels_the_query_and_the_session_goes_on(tmp_path
     assert "query cancelled" in out
     assert out.index("query cancelled") < out.index("│ 42     │")
     assert error == ""
+
+
+def test_ctrl_c_in_extract_saves_nothing_and_prints_one_line(tmp_path: Path) -> None:
+    postings = tmp_path / "postings.jsonl"
+    line = {"title": "Prompt Engineer", "company": "Acme", "text": "Python, RAG, evals. " * 40}
+    postings.write_text(
+        "".join(json.dumps({"id": i, **line}) + "\n" for i in range(20_000)), encoding="utf-8"
+    )
+    output = tmp_path / "out" / "extracted.jsonl"
+    output.parent.mkdir()
+    extract = start(tmp_path, "extract", str(postings), "-o", str(output), "--workers", "2")
+    assert extract.stderr is not None
+    progress = extract.stderr.readline()
+    assert progress.startswith("extract: "), progress  # the workers are extracting
+    extract.send_signal(signal.SIGINT)
+    _, rest = extract.communicate(timeout=120)
+    assert extract.returncode == 130
+    assert "Traceback" not in rest  # no worker's own KeyboardInterrupt
+    assert rest.strip().splitlines()[-1] == (
+        "interrupted, nothing was saved: the warehouse and outputs are as they were"
+    )
+    assert list(output.parent.iterdir()) == []
