@@ -31,6 +31,7 @@ from dashboards.figures import (
 )
 
 CLAIM_ROLES = ("core", "adjacent")
+LLM_WORK = "all LLM work"  # the prompt-title claim's population: core + adjacent
 FAMILY_LABELS = {
     "ai_ml": "AI / ML",
     "programming": "programming",
@@ -73,10 +74,17 @@ def weighted_median(values_and_counts: Sequence[tuple[float, int]]) -> float | N
 def compute_verdicts(
     views: dict[str, pl.DataFrame], t: Thresholds = DEFAULT_THRESHOLDS
 ) -> list[Verdict]:
-    """Every claim x (core, adjacent), computed from the claims views."""
+    """Every claim x (core, adjacent), computed from the claims views; the prompt-title claim
+    once, on all LLM work (core + adjacent). `crawl_weeks` (the crawl history) is optional:
+    without it the hiring verdict has no history and says so."""
     verdicts: list[Verdict] = []
     hiring = views["claims_hiring"]
     baseline = _where(hiring, role="other")
+    crawl_weeks = views.get("crawl_weeks")
+    crawls, crawl_days = 0, 0
+    if crawl_weeks is not None and not crawl_weeks.is_empty():
+        crawls = int(crawl_weeks["crawl_days"].sum())
+        crawl_days = (crawl_weeks["last_crawl"].max() - crawl_weeks["first_crawl"].min()).days
     for role in CLAIM_ROLES:
         pay = _where(views["claims_pay"], role=role, scope="US", seniority="all")
         verdicts.append(
@@ -121,17 +129,19 @@ def compute_verdicts(
                 _sum(mine, "n_postings"),
                 _sum(mine, "n_reposted"),
                 t,
+                crawls=crawls,
+                crawl_days=crawl_days,
             )
         )
-        titles = _where(views["claims_titles"], role=role)
-        verdicts.append(
-            titles_verdict(
-                role,
-                _sum(titles, "postings"),
-                _sum(titles.filter(pl.col("title_group") == "prompt title"), "postings"),
-                t,
-            )
+    titles = views["claims_titles"].filter(pl.col("role").is_in(CLAIM_ROLES))
+    verdicts.append(
+        titles_verdict(
+            LLM_WORK,
+            _sum(titles, "postings"),
+            _sum(titles.filter(pl.col("title_group") == "prompt title"), "postings"),
+            t,
         )
+    )
     return verdicts
 
 

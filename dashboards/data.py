@@ -36,6 +36,9 @@ CLAIMS_VIEWS = (
     "claims_hiring",
     "claims_titles",
     "claims_titles_examples",
+    "crawl_weeks",
+    "observed_weekly",
+    "report_provenance",
 )
 PAY_WEEKS_COLUMNS = ("role", "demand_date", "pay_usd")
 # The two base views every other view builds on.
