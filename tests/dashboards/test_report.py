@@ -8,13 +8,10 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from report_fixtures import open_reader, write_warehouse
+from report_fixtures import REPORT_DAY, build_warehouse, job, market, open_reader
 
 from dashboards.data import ReportError
 from dashboards.report import build_report
-from dashboards.sample_warehouse import SampleSpec
-
-REPORT_DAY = date(2026, 11, 21)
 INDEX_FIGURES = {
     "weekly_postings_by_role",
     "weekly_postings_by_source",
@@ -67,7 +64,7 @@ def test_header_states_the_headline_numbers(sample_reader: duckdb.DuckDBPyConnec
     assert f"{with_pay / postings:.0%}" in index
     assert f"${median:,.0f}" in index
     # sources with their attribution links
-    assert '<a href="https://remotive.com" rel="noopener">remotive</a>' in index
+    assert '<a href="https://remoteok.com" rel="noopener">remoteok</a>' in index
 
 
 def test_summary_md_reports_week_over_week_and_verdicts(sample_reader, tmp_path: Path):
@@ -101,11 +98,7 @@ def test_claims_page_explains_every_verdict(sample_reader, tmp_path: Path):
 
 
 def test_empty_warehouse_builds_with_no_data_notes(tmp_path: Path) -> None:
-    def empty_all(con: duckdb.DuckDBPyConnection) -> None:
-        for (table,) in con.sql("show tables").fetchall():
-            con.execute(f"delete from {table}")
-
-    con = open_reader(write_warehouse(tmp_path / "w.duckdb", tweak=empty_all))
+    con = open_reader(build_warehouse(tmp_path / "home", [], crawls=()))
     try:
         result = build_report(con, tmp_path / "report", report_date=REPORT_DAY)
     finally:
@@ -119,7 +112,7 @@ def test_empty_warehouse_builds_with_no_data_notes(tmp_path: Path) -> None:
 
 
 def test_thin_warehouse_builds(tmp_path: Path) -> None:
-    path = write_warehouse(tmp_path / "w.duckdb", SampleSpec(n_postings=12, weeks=2))
+    path = build_warehouse(tmp_path / "home", market(per_crawl=2)[:12])
     con = open_reader(path)
     try:
         result = build_report(con, tmp_path / "report", report_date=REPORT_DAY)
