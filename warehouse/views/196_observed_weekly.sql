@@ -1,20 +1,21 @@
--- Demand as the crawls observed it, per crawled week and role (core, adjacent, other, all):
+-- Demand as the crawls observed it, per crawled week, role and source (role 'all' too):
 -- canonical jobs first seen that week, closed that week (a complete crawl of the board no
--- longer listed them) and open (seen on or before the week's last crawl, not closed before
--- the week). The first crawled week is the baseline: its "first seen" jobs are the stock
--- that was already open when crawling began, not new demand.
+-- longer listed them) and open at the week's last crawl (first seen by then, not closed by
+-- then). The first crawled week is the baseline: its "first seen" jobs are the stock that
+-- was already open when crawling began, not new demand.
 create or replace view observed_weekly as
 with weeks as (
     select week, last_crawl, week = min(week) over () as baseline from crawl_weeks
 ),
 jobs as (
-    select role, first_seen, closed_at from posting_facts
+    select role, source, first_seen, closed_at from posting_facts
     union all
-    select 'all', first_seen, closed_at from posting_facts
+    select 'all', source, first_seen, closed_at from posting_facts
 )
 select
     w.week,
     j.role,
+    j.source,
     w.baseline,
     count(*) filter (where cast(date_trunc('week', j.first_seen) as date) = w.week)
         as first_seen,
@@ -24,4 +25,4 @@ select
     ) as open_jobs
 from weeks w
 cross join jobs j
-group by w.week, j.role, w.baseline
+group by w.week, j.role, j.source, w.baseline
