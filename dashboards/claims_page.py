@@ -19,6 +19,7 @@ from dashboards.claims import (
     profile_verdict,
     titles_verdict,
 )
+from dashboards.intervals import MIN_POINT_N, wilson
 from dashboards.figures import (
     BAND_FILL,
     ROLE_COLORS,
@@ -235,36 +236,117 @@ def pay_by_seniority(pay: pl.DataFrame) -> NamedFigure:
     return NamedFigure("claims_pay_by_seniority", title, fig)
 
 
-def pay_trend(monthly: pl.DataFrame) -> NamedFigure:
-    title = "Share of paid postings overlapping $175k-$300k, by month"
+def pay_trend(monthly: pl.DataFrame, crawl_weeks: pl.DataFrame | None = None) -> NamedFigure:
+    """Per role a panel (shared axes); US and everywhere as two series with Wilson 95% error
+    bars; months on fewer than MIN_POINT_N paid postings drawn hollow, without a line."""
+    title = "Share of paid postings overlapping $175k-$300k, by month, with 95% intervals"
     rows = monthly.with_columns(pl.col("month").cast(pl.Date)).sort("month")
+    if crawl_weeks is not None and not crawl_weeks.is_empty():
+        # months before the first crawl's month hold survivors only
+        first = crawl_weeks.select(pl.col("week").cast(pl.Date).min().dt.month_start()).item()
+        rows = rows.filter(pl.col("month") >= first)
     if rows.is_empty():
-        return NamedFigure("claims_pay_trend", title, empty_figure(title))
-    fig = go.Figure()
-    for role in CLAIM_ROLES:
+        return NamedFigure(
+            "claims_pay_trend", title, empty_figure(title), takeaway="No postings with pay yet."
+        )
+    roles = [r for r in CLAIM_ROLES if r in rows["role"].to_list()]
+    fig = make_subplots(
+        rows=1,
+        cols=len(roles),
+        shared_yaxes=True,
+        shared_xaxes=True,
+        subplot_titles=[ROLE_LABELS[r] for r in roles],
+        horizontal_spacing=0.05,
+    )
+    latest: list[str] = []
+    for col, role in enumerate(roles, start=1):
         for scope, dash in (("US", "solid"), ("all", "dot")):
             subset = _where(rows, role=role, scope=scope)
             if subset.is_empty():
                 continue
-            name = f"{role}, {'US' if scope == 'US' else 'everywhere'}"
+            where = "US" if scope == "US" else "everywhere"
+            name = f"{role}, {where}"
+            ks = subset["n_overlap"].to_list()
+            ns = subset["n_with_pay"].to_list()
+            bounds = [wilson(int(k), int(n)) for k, n in zip(ks, ns, strict=True)]
+            shares = subset["share_overlap"].to_list()
+            thin = [n < MIN_POINT_N for n in ns]
             fig.add_trace(
                 go.Scatter(
                     x=subset["month"].to_list(),
-                    y=subset["share_overlap"].to_list(),
+                    y=[None if t else v for v, t in zip(shares, thin, strict=True)],
                     mode="lines+markers",
                     name=name,
+                    showlegend=col == 1,
+                    legendgroup=where,
                     line={"color": ROLE_COLORS[role], "dash": dash},
-                    customdata=subset.select("n_overlap", "n_with_pay", "median_pay_usd").rows(),
+                    error_y={
+                        "type": "data",
+                        "symmetric": False,
+                        "array": [h - v for v, (_, h) in zip(shares, bounds, strict=True)],
+                        "arrayminus": [v - lo for v, (lo, _) in zip(shares, bounds, strict=True)],
+                    },
+                    customdata=[
+                        [k, n, lo, hi, m]
+                        for k, n, (lo, hi), m in zip(
+                            ks, ns, bounds, subset["median_pay_usd"].to_list(), strict=True
+                        )
+                    ],
+                    meta={"columns": ["k", "n", "ci_low", "ci_high", "median_pay_usd"]},
                     hovertemplate="%{x|%Y-%m}<br>%{y:.1%} overlap (%{customdata[0]:,} of "
-                    "%{customdata[1]:,})<br>median $%{customdata[2]:,.0f}<extra>"
-                    + name
-                    + "</extra>",
-                )
+                    "%{customdata[1]:,})<br>95% interval %{customdata[2]:.0%} to "
+                    "%{customdata[3]:.0%}<extra>" + name + "</extra>",
+                ),
+                row=1,
+                col=col,
             )
+            if any(thin):
+                fig.add_trace(
+                    go.Scatter(
+                        x=[m for m, t in zip(subset["month"].to_list(), thin, strict=True) if t],
+                        y=[v for v, t in zip(shares, thin, strict=True) if t],
+                        mode="markers",
+                        name=f"n < {MIN_POINT_N} paid postings",
+                        showlegend=False,
+                        legendgroup=where,
+                        marker={"color": "white", "line": {"color": "#999", "width": 1.5}},
+                        customdata=[[n] for n, t in zip(ns, thin, strict=True) if t],
+                        meta={"columns": ["n"]},
+                        hovertemplate="%{x|%Y-%m}: %{y:.0%} of only %{customdata[0]} paid "
+                        "postings<extra>" + name + "</extra>",
+                    ),
+                    row=1,
+                    col=col,
+                )
+            solid = [(m, v, k, n) for m, v, k, n, t in zip(
+                subset["month"].to_list(), shares, ks, ns, thin, strict=True
+            ) if not t]
+            if scope == "US" and solid:
+                m, v, k, n = solid[-1]
+                latest.append(f"{role} US {m:%Y-%m}: {v:.0%} ({k} of {n})")
     base_layout(fig, title)
-    fig.update_xaxes(title="month (demand date)", dtick="M1", tickformat="%Y-%m")
-    fig.update_yaxes(title="share of postings with stated pay", tickformat=".0%", range=[0, 1.02])
-    return NamedFigure("claims_pay_trend", title, fig)
+    fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.15, "x": 0.0})
+    fig.update_xaxes(dtick="M1", tickformat="%Y-%m")
+    fig.update_yaxes(tickformat=".0%", range=[0, 1.05])
+    fig.update_yaxes(title="share of postings with stated pay", row=1, col=1)
+    return NamedFigure(
+        "claims_pay_trend",
+        title,
+        fig,
+        f"Error bars: Wilson 95% intervals. Hollow points rest on fewer than {MIN_POINT_N} "
+        "paid postings.",
+        takeaway=("Latest month with enough paid postings: " + "; ".join(latest) + ".")
+        if latest
+        else f"No month holds {MIN_POINT_N} paid US postings of a role yet.",
+        method=(
+            "Counted: canonical jobs of the role with stated pay (annual USD) per demand month, "
+            "in the US and everywhere, from the month of the first crawl on (earlier months "
+            "hold survivors only); a range overlaps when it meets $175k-$300k (an open "
+            "range counts as its one side). Monthly, because a typical week holds too few "
+            f"paid postings of one role. Months on fewer than {MIN_POINT_N} are hollow and "
+            "off the line. Error bars: Wilson score interval, 95%."
+        ),
+    )
 
 
 def profile_upset(combos: pl.DataFrame, limit: int = 12) -> NamedFigure:
@@ -502,7 +584,7 @@ def claims_figures(views: dict[str, pl.DataFrame]) -> dict[str, list[NamedFigure
         "pay": [
             pay_band_split(views["claims_pay"]),
             pay_by_seniority(views["claims_pay"]),
-            pay_trend(views["claims_pay_monthly"]),
+            pay_trend(views["claims_pay_monthly"], views.get("crawl_weeks")),
         ],
         "hybrid profile": [
             profile_upset(views["claims_family_combos"]),

@@ -33,6 +33,8 @@ class NamedFigure:
     title: str
     figure: go.Figure
     note: str = ""  # one sentence under the figure on the page
+    takeaway: str = ""  # one line computed from the data: with the title, the text alternative
+    method: str = ""  # one paragraph: what is counted, the sample, the rule
 
 
 def safe(text: object) -> str:
@@ -131,113 +133,6 @@ def linear_trend(ys: Sequence[float]) -> list[float]:
     return [mean_y + slope * (x - mean_x) for x in range(n)]
 
 
-# --- 1. weekly new postings by role class ------------------------------------------------
-def weekly_postings_by_role(weekly_demand: pl.DataFrame) -> NamedFigure:
-    title = "Weekly new postings by role class"
-    frame = _weeks(weekly_demand).filter(pl.col("role").is_in(["core", "adjacent"]))
-    if frame.is_empty() or frame["new_postings"].sum() == 0:
-        return NamedFigure("weekly_postings_by_role", title, empty_figure(title))
-    weekly = frame.group_by("week", "role").agg(pl.col("new_postings").sum()).sort("week")
-    all_weeks = weekly["week"].unique().sort().to_list()
-    fig = go.Figure()
-    trace_groups: list[str] = []
-    totals = []
-    for role in ("core", "adjacent"):
-        counts = dict(
-            weekly.filter(pl.col("role") == role).select("week", "new_postings").iter_rows()
-        )
-        ys = [int(counts.get(week, 0)) for week in all_weeks]
-        totals.append(f"{role} n={sum(ys):,}")
-        fig.add_trace(
-            go.Scatter(
-                x=all_weeks,
-                y=ys,
-                mode="lines+markers",
-                name=ROLE_LABELS[role],
-                line={"color": ROLE_COLORS[role]},
-                hovertemplate="week of %{x|%Y-%m-%d}<br>%{y:,} new postings<extra>"
-                + role
-                + "</extra>",
-            )
-        )
-        fig.add_trace(
-            go.Scatter(
-                x=all_weeks,
-                y=linear_trend(ys),
-                mode="lines",
-                name=f"{role} trend",
-                line={"color": ROLE_COLORS[role], "dash": "dash"},
-                hovertemplate="trend %{y:,.1f}/week<extra>" + role + "</extra>",
-            )
-        )
-        trace_groups += [role, role]
-    full = f"{title} ({', '.join(totals)})"
-    base_layout(fig, full)
-    fig.update_xaxes(title="week (Monday of the demand week)")
-    fig.update_yaxes(title="new postings per week", rangemode="tozero")
-    buttons = [
-        {"label": "core + adjacent", "method": "restyle", "args": [{"visible": True}]},
-        *[
-            {
-                "label": ROLE_LABELS[role],
-                "method": "restyle",
-                "args": [{"visible": [group == role for group in trace_groups]}],
-            }
-            for role in ("core", "adjacent")
-        ],
-    ]
-    fig.update_layout(updatemenus=[{"buttons": buttons, "x": 1.0, "xanchor": "right", "y": 1.16}])
-    return NamedFigure(
-        "weekly_postings_by_role",
-        full,
-        fig,
-        "Dashed lines are least-squares trends over the weeks shown.",
-    )
-
-
-# --- 2. weekly postings by source --------------------------------------------------------
-def weekly_postings_by_source(weekly_demand: pl.DataFrame) -> NamedFigure:
-    title = "Weekly new postings by source"
-    frame = _weeks(weekly_demand)
-    if frame.is_empty() or frame["new_postings"].sum() == 0:
-        return NamedFigure("weekly_postings_by_source", title, empty_figure(title))
-    sources = (
-        frame.group_by("source")
-        .agg(pl.col("new_postings").sum())
-        .sort("new_postings", descending=True)
-    )["source"].to_list()
-    fig = go.Figure()
-    trace_groups: list[str] = []
-    groups = ["all", "core", "adjacent"]
-    for group in groups:
-        subset = frame if group == "all" else frame.filter(pl.col("role") == group)
-        weekly = subset.group_by("week", "source").agg(pl.col("new_postings").sum()).sort("week")
-        for source in sources:
-            rows = weekly.filter(pl.col("source") == source)
-            fig.add_trace(
-                go.Bar(
-                    x=rows["week"].to_list(),
-                    y=rows["new_postings"].to_list(),
-                    name=safe(source),
-                    legendgroup=safe(source),
-                    showlegend=group == "all",
-                    visible=group == "all",
-                    hovertemplate="week of %{x|%Y-%m-%d}<br>%{y:,} new postings<extra>"
-                    + safe(source)
-                    + "</extra>",
-                )
-            )
-            trace_groups.append(group)
-    n = int(frame["new_postings"].sum())
-    full = f"{title} (n={n:,} postings counted once per source)"
-    base_layout(fig, full)
-    fig.update_layout(barmode="stack")
-    fig.update_xaxes(title="week (Monday of the demand week)")
-    fig.update_yaxes(title="new postings per week")
-    role_buttons(fig, groups, trace_groups)
-    return NamedFigure("weekly_postings_by_source", full, fig)
-
-
 # --- 3. pay by seniority ------------------------------------------------------------------
 # The extractor's seniority levels, junior to senior, then postings without one.
 SENIORITY_ORDER = (*SENIORITIES, "unspecified")
@@ -297,41 +192,6 @@ def pay_by_seniority(salary_bands: pl.DataFrame) -> NamedFigure:
     fig.update_yaxes(title="annual pay, USD", tickprefix="$", tickformat=",.0f")
     role_buttons(fig, groups, groups)
     return NamedFigure("pay_by_seniority", full, fig)
-
-
-# --- 4. share overlapping the band over time ---------------------------------------------
-def band_share_over_time(band: pl.DataFrame) -> NamedFigure:
-    title = "Share of postings with pay whose range overlaps $175k-$300k, by week"
-    frame = _weeks(band).filter(pl.col("role").is_in(["all", "core", "adjacent"])).sort("week")
-    if frame.is_empty() or frame["n_with_pay"].sum() == 0:
-        return NamedFigure("band_share_over_time", title, empty_figure(title))
-    fig = go.Figure()
-    for role in ("all", "core", "adjacent"):
-        rows = frame.filter(pl.col("role") == role)
-        if rows.is_empty():
-            continue
-        fig.add_trace(
-            go.Scatter(
-                x=rows["week"].to_list(),
-                y=rows["share_overlap"].to_list(),
-                mode="lines+markers",
-                name=ROLE_LABELS[role],
-                line={"color": ROLE_COLORS[role]},
-                customdata=rows.select(
-                    "n_with_pay", "n_overlap", "n_inside", "n_above", "n_below"
-                ).rows(),
-                hovertemplate="week of %{x|%Y-%m-%d}<br>%{y:.1%} overlap"
-                "<br>%{customdata[1]:,} of %{customdata[0]:,} with pay overlap"
-                "<br>inside %{customdata[2]:,}, above %{customdata[3]:,}, "
-                "below %{customdata[4]:,}<extra>" + role + "</extra>",
-            )
-        )
-    n = int(frame.filter(pl.col("role") == "all")["n_with_pay"].sum())
-    full = f"{title} (n={n:,} postings with pay)"
-    base_layout(fig, full)
-    fig.update_xaxes(title="week (Monday of the demand week)")
-    fig.update_yaxes(title="share of postings with pay", tickformat=".0%", range=[0, 1.02])
-    return NamedFigure("band_share_over_time", full, fig, "Click a legend entry to hide a role.")
 
 
 # --- 5. pay by region and by remote / hybrid / onsite -----------------------------------
@@ -414,44 +274,6 @@ def top_skills(skill_demand: pl.DataFrame, limit: int = 25) -> NamedFigure:
     fig.update_layout(margin={"l": 220})
     role_buttons(fig, groups, groups, labels=labels)
     return NamedFigure("top_skills", full, fig, "The dropdown switches role class; n per class.")
-
-
-# --- 7. skill trends ----------------------------------------------------------------------
-def skill_trends(trends: pl.DataFrame, skill_demand: pl.DataFrame, limit: int = 10) -> NamedFigure:
-    title = f"Weekly share of postings for the top {limit} skills"
-    top = (
-        skill_demand.filter(pl.col("role") == "all")
-        .sort("postings", descending=True)
-        .head(limit)["skill_id"]
-        .to_list()
-    )
-    frame = _weeks(trends).filter(pl.col("skill_id").is_in(top)).sort("week")
-    if frame.is_empty():
-        return NamedFigure("skill_trends", title, empty_figure(title))
-    fig = go.Figure()
-    for skill_id in top:
-        rows = frame.filter(pl.col("skill_id") == skill_id)
-        if rows.is_empty():
-            continue
-        name = safe(rows["skill_name"][0])
-        fig.add_trace(
-            go.Scatter(
-                x=rows["week"].to_list(),
-                y=rows["share"].to_list(),
-                mode="lines+markers",
-                name=name,
-                customdata=rows.select("postings").rows(),
-                hovertemplate="week of %{x|%Y-%m-%d}<br>%{y:.1%} of postings "
-                "(%{customdata[0]:,})<extra>" + name + "</extra>",
-            )
-        )
-    n = role_totals(skill_demand).get("all", 0)
-    title = f"{title} (n={n:,} postings; weekly counts in the hover)"
-    base_layout(fig, title, height=500)
-    fig.update_layout(legend={"orientation": "v", "x": 1.02, "y": 1.0})
-    fig.update_xaxes(title="week (Monday of the demand week)")
-    fig.update_yaxes(title="share of the week's postings", tickformat=".0%", rangemode="tozero")
-    return NamedFigure("skill_trends", title, fig)
 
 
 # --- 8. co-occurrence heatmap -------------------------------------------------------------
@@ -744,23 +566,26 @@ def us_state_map(state_pay: pl.DataFrame) -> NamedFigure:
     )
 
 
-FigureBuilder = Callable[[dict[str, pl.DataFrame]], NamedFigure]
+def index_figures(views: dict[str, pl.DataFrame], report_date: date) -> list[NamedFigure]:
+    """The main report's figures, in page order (the time figures live in trends.py)."""
+    from dashboards import trends
 
-INDEX_FIGURES: tuple[FigureBuilder, ...] = (
-    lambda v: weekly_postings_by_role(v["weekly_demand"]),
-    lambda v: weekly_postings_by_source(v["weekly_demand"]),
-    lambda v: pay_by_seniority(v["salary_bands"]),
-    lambda v: band_share_over_time(v["band_175k_300k"]),
-    lambda v: pay_by_region_and_remote(v["salary_bands"]),
-    lambda v: top_skills(v["skill_demand"]),
-    lambda v: skill_trends(v["skill_trends"], v["skill_demand"]),
-    lambda v: skill_cooccurrence(v["skill_cooccurrence"], v["skill_demand"]),
-    lambda v: skill_pay_premium(v["skill_pay_premium"]),
-    lambda v: top_employers(v["top_employers"]),
-    lambda v: time_to_close(v["time_to_close"]),
-    lambda v: us_state_map(v["state_pay"]),
-)
-
-
-def index_figures(views: dict[str, pl.DataFrame]) -> list[NamedFigure]:
-    return [build(views) for build in INDEX_FIGURES]
+    return [
+        trends.observed_demand(views["observed_weekly"], views["weekly_demand"], report_date),
+        trends.observed_by_source(views["observed_weekly"], report_date),
+        pay_by_seniority(views["salary_bands"]),
+        trends.band_share_over_time(views["band_175k_300k"], views["crawl_weeks"]),
+        pay_by_region_and_remote(views["salary_bands"]),
+        top_skills(views["skill_demand"]),
+        trends.skill_trends(
+            views["skill_trends"],
+            views["skill_demand"],
+            views["weekly_demand"],
+            views["crawl_weeks"],
+        ),
+        skill_cooccurrence(views["skill_cooccurrence"], views["skill_demand"]),
+        skill_pay_premium(views["skill_pay_premium"]),
+        top_employers(views["top_employers"]),
+        time_to_close(views["time_to_close"]),
+        us_state_map(views["state_pay"]),
+    ]

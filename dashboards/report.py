@@ -31,8 +31,10 @@ from dashboards.data import (
     snapshot_base_views,
 )
 from dashboards.export import export_pngs
+from dashboards.figure_data import figure_rows, write_csv
 from dashboards.figures import NamedFigure, index_figures
 from dashboards.page import (
+    Kit,
     Section,
     esc,
     figure_html,
@@ -56,6 +58,7 @@ class ReportResult:
     summary_path: Path
     figures: list[str] = field(default_factory=list)
     pngs: list[Path] = field(default_factory=list)
+    csvs: list[Path] = field(default_factory=list)
 
 
 def _write(path: Path, text: str) -> None:
@@ -194,8 +197,47 @@ def _pay_table_html(pay: pl.DataFrame) -> str:
     )
 
 
+def provenance_html(provenance: pl.DataFrame) -> str:
+    """The warehouse snapshot a figure comes from: the refresh (extraction run) and crawls."""
+    if provenance.is_empty():
+        return "<p>Snapshot: an empty warehouse.</p>"
+    r = provenance.row(0, named=True)
+    if r["last_crawl"] is None:
+        return "<p>Snapshot: no crawl loaded yet.</p>"
+    run = r["extraction_run_id"] or "no extraction run"
+    return (
+        f"<p>Snapshot: warehouse refresh <code>{esc(run)}</code> (extractor "
+        f"<code>{esc(r['extractor_version'])}</code>), {int(r['crawl_days']):,} crawl day(s) "
+        f"from {esc(r['first_crawl'])} to {esc(r['last_crawl'])}, "
+        f"{int(r['landing_files']):,} landing file(s).</p>"
+    )
+
+
+def sources_html(sources: pl.DataFrame) -> str:
+    """The sources behind the numbers, with the attribution their terms ask for."""
+    if sources.is_empty():
+        return "<p>Sources: none loaded yet.</p>"
+    parts = []
+    for row in sources.sort("postings", descending=True).iter_rows(named=True):
+        href = safe_href(row.get("attribution_url"))
+        name = esc(row["source"])
+        parts.append(
+            f'{name} (attribution: <a href="{esc(href)}" rel="noopener">{esc(href)}</a>)'
+            if href
+            else name
+        )
+    return (
+        "<p>Sources: public job-board postings from " + ", ".join(parts) + ". The postings "
+        "remain their publishers'; the numbers may be reused with this attribution and the "
+        "snapshot above.</p>"
+    )
+
+
 def _claims_page(
-    views: dict[str, pl.DataFrame], verdicts: list[Verdict], figures: dict[str, list[NamedFigure]]
+    views: dict[str, pl.DataFrame],
+    verdicts: list[Verdict],
+    figures: dict[str, list[NamedFigure]],
+    kit: Kit,
 ) -> str:
     how = rules(DEFAULT_THRESHOLDS)
     sections = [
@@ -218,7 +260,7 @@ def _claims_page(
         body = (
             f"<p><em>The claim:</em> {esc(CLAIM_TEXT[claim])}</p><ul>{lines}</ul>"
             f'<p class="note"><strong>How the verdict is computed.</strong> {esc(how[claim])}</p>'
-            + "".join(figure_html(f) for f in claim_figures)
+            + "".join(figure_html(f, kit) for f in claim_figures)
         )
         if claim == "pay":
             body += _pay_table_html(views["claims_pay"])
@@ -248,9 +290,15 @@ def build_report(
         pay_weeks = load_pay_weeks(con)
 
     head = headline(claims_views["claims_overview"])
-    main_figures = index_figures(views)
+    main_figures = index_figures({**views, **claims_views}, report_date)
     verdicts = compute_verdicts(claims_views)
     claim_figures = claims_figures(claims_views)
+    every_figure = main_figures + [f for group in claim_figures.values() for f in group]
+    kit = Kit(
+        provenance_html=provenance_html(claims_views["report_provenance"]),
+        sources_html=sources_html(views["source_summary"]),
+        png=png,
+    )
 
     subtitle = (
         f"<p>Built {esc(report_date.isoformat())} from the promptjobs warehouse · "
@@ -260,17 +308,23 @@ def build_report(
         title=REPORT_TITLE,
         subtitle_html=subtitle,
         header_html=_headline_html(head, views["source_summary"]),
-        sections=[figure_section(f) for f in main_figures],
+        sections=[figure_section(f, kit) for f in main_figures],
     )
     index_path = out_dir / "index.html"
     claims_path = out_dir / "claims.html"
     summary_path = out_dir / "summary.md"
     _write(index_path, index_html)
-    _write(claims_path, _claims_page(claims_views, verdicts, claim_figures))
+    _write(claims_path, _claims_page(claims_views, verdicts, claim_figures, kit))
+    data_dir = out_dir / "data"
+    data_dir.mkdir(exist_ok=True)
+    csvs = []
+    for figure in every_figure:
+        path = data_dir / f"{figure.name}.csv"
+        write_csv(path, *figure_rows(figure.figure))
+        csvs.append(path)
     wow = week_over_week(views["weekly_demand"], pay_weeks, views["skill_trends"], report_date)
     _write(summary_path, summary_markdown(head, wow, verdicts, report_date))
 
-    every_figure = main_figures + [f for group in claim_figures.values() for f in group]
     pngs = export_pngs(every_figure, out_dir / "figures") if png else []
     return ReportResult(
         index_path=index_path,
@@ -278,4 +332,5 @@ def build_report(
         summary_path=summary_path,
         figures=[f.name for f in every_figure],
         pngs=pngs,
+        csvs=csvs,
     )
