@@ -19,7 +19,6 @@ from dashboards.claims import (
     profile_verdict,
     titles_verdict,
 )
-from dashboards.intervals import MIN_POINT_N, wilson
 from dashboards.figures import (
     BAND_FILL,
     ROLE_COLORS,
@@ -30,6 +29,7 @@ from dashboards.figures import (
     role_buttons,
     safe,
 )
+from dashboards.intervals import MIN_POINT_N, wilson
 
 CLAIM_ROLES = ("core", "adjacent")
 LLM_WORK = "all LLM work"  # the prompt-title claim's population: core + adjacent
@@ -187,6 +187,19 @@ def pay_band_split(pay: pl.DataFrame) -> NamedFigure:
         title,
         fig,
         'Overlap = the two middle segments. An open range ("up to $300k") counts as its one side.',
+        takeaway="; ".join(
+            f"{label}: {o / total:.0%} overlap the band"
+            for label, o, total in zip(
+                labels, rows["n_overlap"].to_list(), rows["n_with_pay"].to_list(), strict=True
+            )
+        )
+        + ".",
+        method=(
+            "Counted: canonical jobs of the role with stated pay, converted to annual USD, in "
+            "the US (country US or a US state) and everywhere. Each range is placed against "
+            "$175k-$300k: below, overlapping without lying inside, inside, above. n per bar in "
+            "its label."
+        ),
     )
 
 
@@ -233,7 +246,18 @@ def pay_by_seniority(pay: pl.DataFrame) -> NamedFigure:
     fig.update_yaxes(title="annual pay, USD", tickprefix="$", tickformat=",.0f")
     fig.update_xaxes(title="seniority (n = postings with stated pay)")
     role_buttons(fig, groups, groups)
-    return NamedFigure("claims_pay_by_seniority", title, fig)
+    return NamedFigure(
+        "claims_pay_by_seniority",
+        title,
+        fig,
+        takeaway=f"{int(rows['n_with_pay'].sum()):,} paid postings across {rows.height} "
+        "role, scope and seniority groups; the dropdown switches group.",
+        method=(
+            "Counted: canonical jobs of the role with stated pay (annual USD), per seniority "
+            "level, in the US and everywhere. Boxes: 25th-75th percentile, whiskers: "
+            "10th-90th; n per box in its label."
+        ),
+    )
 
 
 def pay_trend(monthly: pl.DataFrame, crawl_weeks: pl.DataFrame | None = None) -> NamedFigure:
@@ -318,9 +342,13 @@ def pay_trend(monthly: pl.DataFrame, crawl_weeks: pl.DataFrame | None = None) ->
                     row=1,
                     col=col,
                 )
-            solid = [(m, v, k, n) for m, v, k, n, t in zip(
-                subset["month"].to_list(), shares, ks, ns, thin, strict=True
-            ) if not t]
+            solid = [
+                (m, v, k, n)
+                for m, v, k, n, t in zip(
+                    subset["month"].to_list(), shares, ks, ns, thin, strict=True
+                )
+                if not t
+            ]
             if scope == "US" and solid:
                 m, v, k, n = solid[-1]
                 latest.append(f"{role} US {m:%Y-%m}: {v:.0%} ({k} of {n})")
@@ -423,7 +451,25 @@ def profile_upset(combos: pl.DataFrame, limit: int = 12) -> NamedFigure:
         fig,
         "UpSet-style: each column is one combination (dark dots = families asked for); bars = "
         "share of the role's postings with exactly that combination.",
+        takeaway=_upset_takeaway(combos),
+        method=(
+            "Counted: canonical jobs of the role by the exact set of the five named skill "
+            "families (AI/ML, programming, linguistics/language, psychology/human factors, "
+            "art/creative) their skills fall in; the twelve most frequent sets shown."
+        ),
     )
+
+
+def _upset_takeaway(combos: pl.DataFrame) -> str:
+    parts = []
+    for role in CLAIM_ROLES:
+        rows = _where(combos, role=role)
+        if rows.is_empty():
+            continue
+        total = int(rows["postings"].sum())
+        four = int(rows.filter(pl.col("n_named") >= 4)["postings"].sum())
+        parts.append(f"{role}: {four / total:.0%} of {total:,} ask for 4+ named families")
+    return "; ".join(parts) + "." if parts else ""
 
 
 def family_counts(counts: pl.DataFrame) -> NamedFigure:
@@ -450,7 +496,22 @@ def family_counts(counts: pl.DataFrame) -> NamedFigure:
     base_layout(fig, title, height=380)
     fig.update_xaxes(title="skill families asked for", dtick=1)
     fig.update_yaxes(title="share of postings", tickformat=".0%")
-    return NamedFigure("claims_family_counts", title, fig)
+    return NamedFigure(
+        "claims_family_counts",
+        title,
+        fig,
+        takeaway="Median families asked for: "
+        + "; ".join(
+            f"{role} {weighted_median(_where(counts, role=role).select('family_count', 'postings').rows()):g}"
+            for role in CLAIM_ROLES
+            if not _where(counts, role=role).is_empty()
+        )
+        + ".",
+        method=(
+            "Counted: canonical jobs of the role by how many of the seven skill families "
+            "their skills fall in; share of the role's jobs."
+        ),
+    )
 
 
 def experience_distribution(experience: pl.DataFrame) -> NamedFigure:
@@ -487,7 +548,24 @@ def experience_distribution(experience: pl.DataFrame) -> NamedFigure:
     )
     fig.update_xaxes(title="years required (minimum stated)", dtick=1)
     fig.update_yaxes(title="share of postings stating years", tickformat=".0%")
-    return NamedFigure("claims_experience", title, fig)
+    parts = []
+    for role in CLAIM_ROLES:
+        subset = _where(rows, role=role)
+        if subset.is_empty():
+            continue
+        total = int(subset["postings"].sum())
+        few = int(subset.filter(pl.col("years") <= 3)["postings"].sum())
+        parts.append(f"{role}: {few / total:.0%} of {total:,} ask for 3 years or fewer")
+    return NamedFigure(
+        "claims_experience",
+        title,
+        fig,
+        takeaway="; ".join(parts) + "." if parts else "",
+        method=(
+            "Counted: canonical jobs that state required years (the minimum stated, else the "
+            "maximum; 10 stands for 10 or more), share of the role's jobs stating years."
+        ),
+    )
 
 
 def hiring_difficulty(hiring: pl.DataFrame) -> NamedFigure:
@@ -543,6 +621,18 @@ def hiring_difficulty(hiring: pl.DataFrame) -> NamedFigure:
         fig,
         "Bars = median, whiskers = 25th-75th percentile. Postings still open are not in the "
         "days-open figures, so long-open jobs are under-counted while the crawl is young.",
+        takeaway="Reposts: "
+        + "; ".join(
+            f"{r} {k / n:.0%} of {n:,}"
+            for r, k, n in rows.select("role", "n_reposted", "n_postings").iter_rows()
+            if n
+        )
+        + f"; closed postings: {int(rows['n_closed'].sum()):,}.",
+        method=(
+            "Counted: canonical jobs per role class. Days open: first seen to closed, closed "
+            "jobs only. Repost: the same company and normalised title posted again after an "
+            "earlier one closed, which only a crawl history of several weeks can show."
+        ),
     )
 
 
@@ -575,7 +665,22 @@ def title_groups(titles: pl.DataFrame) -> NamedFigure:
     base_layout(fig, title, height=340)
     fig.update_layout(barmode="stack", margin={"l": 160})
     fig.update_xaxes(title="share of the role's postings", tickformat=".0%")
-    return NamedFigure("claims_titles", title, fig)
+    llm_total = sum(totals.get(r, 0) for r in roles)
+    prompt = _sum(titles.filter(pl.col("title_group") == "prompt title"), "postings")
+    return NamedFigure(
+        "claims_titles",
+        title,
+        fig,
+        takeaway=f"{prompt / llm_total:.0%} of {llm_total:,} LLM-related postings carry a "
+        'title containing "prompt".'
+        if llm_total
+        else "",
+        method=(
+            "Counted: canonical core and adjacent jobs by title group (first match wins: "
+            '"prompt"; AI trainer / annotation; evaluation / red teaming; AI / LLM / ML '
+            "engineer; conversation / content / writing; research / science; other)."
+        ),
+    )
 
 
 def claims_figures(views: dict[str, pl.DataFrame]) -> dict[str, list[NamedFigure]]:

@@ -45,7 +45,9 @@ def cell(value: Any) -> str:
     if isinstance(value, float) and value != value:  # NaN: nothing drawn
         return ""
     if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+        return (
+            value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+        )
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, bool):
@@ -53,6 +55,14 @@ def cell(value: Any) -> str:
     if isinstance(value, float):
         return repr(int(value)) if value.is_integer() else repr(value)
     return str(value)
+
+
+def _offset(values: list[Any], deltas: list[Any], sign: int) -> list[float | None]:
+    """Error-bar ends as values: y - arrayminus, y + array (none where no point is drawn)."""
+    return [
+        None if v is None or d is None else v + sign * d
+        for v, d in zip(values, deltas, strict=False)
+    ]
 
 
 def _trace_rows(trace: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
@@ -83,8 +93,8 @@ def _trace_rows(trace: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
             values = decode(xs if axis == "x" else ys)
             plus = decode(error.get("array"))
             minus = decode(error.get("arrayminus")) or plus
-            fields.append((f"error_{axis}_low", [v - m for v, m in zip(values, minus, strict=False)]))
-            fields.append((f"error_{axis}_high", [v + p for v, p in zip(values, plus, strict=False)]))
+            fields.append((f"error_{axis}_low", _offset(values, minus, -1)))
+            fields.append((f"error_{axis}_high", _offset(values, plus, 1)))
     custom = decode(trace.get("customdata"))
     if custom:
         width = max(len(c) if isinstance(c, list | tuple) else 1 for c in custom)

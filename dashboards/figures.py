@@ -8,7 +8,7 @@ called `<img onerror=...>` is then drawn as those characters, never as markup.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -117,22 +117,6 @@ def role_buttons(
     )
 
 
-def _weeks(frame: pl.DataFrame, column: str = "week") -> pl.DataFrame:
-    return frame.with_columns(pl.col(column).cast(pl.Date))
-
-
-def linear_trend(ys: Sequence[float]) -> list[float]:
-    """Least-squares line through (0, y0), (1, y1), ...; a flat line for fewer than 2 points."""
-    n = len(ys)
-    if n < 2:
-        return list(ys)
-    mean_x = (n - 1) / 2
-    mean_y = sum(ys) / n
-    sxx = sum((x - mean_x) ** 2 for x in range(n))
-    slope = sum((x - mean_x) * (y - mean_y) for x, y in enumerate(ys)) / sxx
-    return [mean_y + slope * (x - mean_x) for x in range(n)]
-
-
 # --- 3. pay by seniority ------------------------------------------------------------------
 # The extractor's seniority levels, junior to senior, then postings without one.
 SENIORITY_ORDER = (*SENIORITIES, "unspecified")
@@ -191,7 +175,27 @@ def pay_by_seniority(salary_bands: pl.DataFrame) -> NamedFigure:
     fig.update_xaxes(title="seniority (postings with stated pay)")
     fig.update_yaxes(title="annual pay, USD", tickprefix="$", tickformat=",.0f")
     role_buttons(fig, groups, groups)
-    return NamedFigure("pay_by_seniority", full, fig)
+    first = frame.filter(pl.col("role") == groups[0]).filter(pl.col("p50").is_not_null())
+    takeaway = ""
+    if not first.is_empty():
+        lo, hi = first.sort("p50").row(0, named=True), first.sort("p50").row(-1, named=True)
+        takeaway = (
+            f"Median pay ({ROLE_LABELS[groups[0]]}) runs from {usd(lo['p50'])} ({lo['value']}, "
+            f"n={lo['n']:,}) to {usd(hi['p50'])} ({hi['value']}, n={hi['n']:,})."
+        )
+    return NamedFigure(
+        "pay_by_seniority",
+        full,
+        fig,
+        takeaway=takeaway,
+        method=(
+            "Counted: canonical jobs with stated pay, converted to annual USD (the range's "
+            "midpoint, or its one stated side), per seniority level the extractor read from "
+            "the title and text. Boxes: 25th-75th percentile, whiskers: 10th-90th; n per box "
+            "in its label. No interval is drawn: these are distributions, not estimates of "
+            "one number."
+        ),
+    )
 
 
 # --- 5. pay by region and by remote / hybrid / onsite -----------------------------------
@@ -226,7 +230,25 @@ def pay_by_region_and_remote(salary_bands: pl.DataFrame) -> NamedFigure:
     fig.update_yaxes(title="annual pay, USD", tickprefix="$", tickformat=",.0f", row=1, col=1)
     fig.update_yaxes(tickprefix="$", tickformat=",.0f", row=1, col=2)
     role_buttons(fig, groups, trace_groups)
-    return NamedFigure("pay_by_region_and_remote", full, fig)
+    first = frame.filter((pl.col("role") == groups[0]) & (pl.col("dimension") == "world_region"))
+    takeaway = ""
+    if not first.is_empty():
+        top = first.sort("p50", descending=True).row(0, named=True)
+        takeaway = (
+            f"Highest median pay by region ({ROLE_LABELS[groups[0]]}): {safe(top['value'])}, "
+            f"{usd(top['p50'])} (n={top['n']:,})."
+        )
+    return NamedFigure(
+        "pay_by_region_and_remote",
+        full,
+        fig,
+        takeaway=takeaway,
+        method=(
+            "Counted: canonical jobs with stated pay (annual USD), by the world region of their "
+            "location and by remote / hybrid / onsite as the posting states it. Boxes: "
+            "25th-75th percentile, whiskers: 10th-90th; n per box in its label."
+        ),
+    )
 
 
 def role_totals(skill_demand: pl.DataFrame) -> dict[str, int]:
@@ -273,7 +295,26 @@ def top_skills(skill_demand: pl.DataFrame, limit: int = 25) -> NamedFigure:
     fig.update_xaxes(title="share of postings that ask for the skill", tickformat=".0%")
     fig.update_layout(margin={"l": 220})
     role_buttons(fig, groups, groups, labels=labels)
-    return NamedFigure("top_skills", full, fig, "The dropdown switches role class; n per class.")
+    best = frame.filter(pl.col("role") == groups[0]).sort("share", descending=True)
+    takeaway = (
+        f"Most asked-for skill ({ROLE_LABELS[groups[0]]}): {safe(best['skill_name'][0])}, in "
+        f"{best['share'][0]:.0%} of postings ({best['postings'][0]:,} of "
+        f"{totals.get(groups[0], 0):,})."
+        if not best.is_empty()
+        else ""
+    )
+    return NamedFigure(
+        "top_skills",
+        full,
+        fig,
+        "The dropdown switches role class; n per class.",
+        takeaway=takeaway,
+        method=(
+            "Counted: canonical jobs asking for each skill of the taxonomy (matched in the "
+            "job's own duties and requirements, not in company blurbs), over all canonical "
+            "jobs of the role class. Whole market, all crawls."
+        ),
+    )
 
 
 # --- 8. co-occurrence heatmap -------------------------------------------------------------
@@ -318,11 +359,22 @@ def skill_cooccurrence(
     base_layout(fig, title, height=640)
     fig.update_layout(margin={"l": 180, "b": 160})
     fig.update_yaxes(autorange="reversed")
+    best = frame.sort("jaccard", descending=True).row(0, named=True)
+    names_by_id = dict(top.iter_rows())
     return NamedFigure(
         "skill_cooccurrence",
         title,
         fig,
         "Jaccard = postings asking for both / postings asking for either.",
+        takeaway=(
+            f"Most often asked for together: {safe(names_by_id[best['skill_a']])} and "
+            f"{safe(names_by_id[best['skill_b']])} (Jaccard {best['jaccard']:.2f}, "
+            f"{best['postings']:,} postings ask for both)."
+        ),
+        method=(
+            "Counted: canonical jobs asking for both skills of a pair, over jobs asking for "
+            "either (the Jaccard index), for the 20 most asked-for skills."
+        ),
     )
 
 
@@ -372,7 +424,22 @@ def skill_pay_premium(premium: pl.DataFrame, min_sample: int = MIN_PREMIUM_SAMPL
     fig.add_vline(x=0, line_color="#888")
     fig.update_xaxes(title="median annual pay uplift, USD", tickprefix="$", tickformat=",.0f")
     fig.update_layout(margin={"l": 220})
-    return NamedFigure("skill_pay_premium", full, fig)
+    best = frame.row(-1, named=True)
+    return NamedFigure(
+        "skill_pay_premium",
+        full,
+        fig,
+        takeaway=(
+            f"Largest premium: {safe(best['skill_name'])}, {usd(best['uplift'])} (95% interval "
+            f"{usd(best['ci_low'])} to {usd(best['ci_high'])}; n={best['n_with']:,} with, "
+            f"{best['n_without']:,} without)."
+        ),
+        method=(
+            "Counted: canonical jobs with stated pay (annual USD), with and without the skill. "
+            "Premium: median with minus median without; 95% interval from a seeded bootstrap "
+            f"of both medians. Only skills with {min_sample}+ paid postings on each side."
+        ),
+    )
 
 
 # --- 10. top employers ---------------------------------------------------------------------
@@ -406,7 +473,21 @@ def top_employers(employers: pl.DataFrame, limit: int = 20) -> NamedFigure:
     base_layout(fig, title, height=640)
     fig.update_layout(barmode="stack", margin={"l": 200})
     fig.update_xaxes(title="postings (canonical jobs)")
-    return NamedFigure("top_employers", title, fig)
+    biggest = frame.row(-1, named=True)
+    return NamedFigure(
+        "top_employers",
+        title,
+        fig,
+        takeaway=(
+            f"Largest employer: {safe(biggest['company'])} with {biggest['postings']:,} "
+            f"postings ({biggest['core_postings']:,} core, {biggest['adjacent_postings']:,} "
+            "adjacent)."
+        ),
+        method=(
+            "Counted: canonical jobs per company (names normalised: case, punctuation and "
+            "legal-form suffixes), split by role class."
+        ),
+    )
 
 
 # --- 11. time to close ---------------------------------------------------------------------
@@ -441,7 +522,22 @@ def time_to_close(frame: pl.DataFrame) -> NamedFigure:
     base_layout(fig, full)
     fig.update_xaxes(title="role class (closed postings)")
     fig.update_yaxes(title="days open", rangemode="tozero")
-    return NamedFigure("time_to_close", full, fig)
+    return NamedFigure(
+        "time_to_close",
+        full,
+        fig,
+        takeaway="Median days open: "
+        + "; ".join(
+            f"{r} {m:g} (n={n:,})"
+            for r, m, n in rows.select("role", "median_days_open", "n_closed").iter_rows()
+        )
+        + ".",
+        method=(
+            "Counted: canonical jobs that closed (a later complete crawl of their board no "
+            "longer listed them), days from first seen to closed. Jobs still open are left "
+            "out, so while the crawl history is short long-open jobs are under-counted."
+        ),
+    )
 
 
 # --- 12. US states --------------------------------------------------------------------------
@@ -557,12 +653,22 @@ def us_state_map(state_pay: pl.DataFrame) -> NamedFigure:
             }
         ],
     )
+    most = frame.sort("postings", descending=True).row(0, named=True)
     return NamedFigure(
         "us_state_map",
         full,
         fig,
-        "A tile grid, one square per state; hover for exact values, the dropdown switches "
-        "between postings and median pay.",
+        takeaway=(
+            f"Most US postings: {most['us_state']} with {most['postings']:,} of {n:,} "
+            f"(median pay {usd(most['median_pay_usd'])}, n={most['n_with_pay']:,} with pay)."
+        ),
+        method=(
+            "Counted: canonical US jobs whose location names a state; median of stated pay "
+            "(annual USD) where given. Jobs remote across the US without a state are not on "
+            "the map."
+        ),
+        note="A tile grid, one square per state; hover for exact values, the dropdown "
+        "switches between postings and median pay.",
     )
 
 

@@ -1,4 +1,5 @@
-"""Build the report: index.html, claims.html, summary.md (and PNGs) from the warehouse views.
+"""Build the report: index.html, claims.html, brief.html + brief.md, data/<figure>.csv (and
+PNGs: figures/<figure>.png, brief-card.png) from the warehouse views.
 
 `con` is the warehouse reader: read-only, no file access. Everything is queried into Polars
 and written from Python; nothing but the views of docs/architecture.md §4 and the claims
@@ -15,6 +16,17 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from dashboards.brief import (
+    Brief,
+    Headline,
+    brief_card,
+    brief_content,
+    brief_html_sections,
+    brief_markdown,
+    frame_of,
+    headline,
+    week_over_week,
+)
 from dashboards.claims import DEFAULT_THRESHOLDS, Verdict, rules
 from dashboards.claims_page import (
     CLAIM_ROLES,
@@ -43,7 +55,7 @@ from dashboards.page import (
     safe_href,
     table_html,
 )
-from dashboards.summary import Headline, headline, summary_markdown, week_over_week
+from dashboards.trends import skill_changes, skill_series
 
 __all__ = ["ReportError", "ReportResult", "build_report"]
 
@@ -55,10 +67,12 @@ CLAIMS_TITLE = "The prompt-engineer claims, checked against the postings"
 class ReportResult:
     index_path: Path
     claims_path: Path
-    summary_path: Path
+    brief_path: Path
+    brief_html_path: Path
     figures: list[str] = field(default_factory=list)
     pngs: list[Path] = field(default_factory=list)
     csvs: list[Path] = field(default_factory=list)
+    card_path: Path | None = None  # brief-card.png, with png
 
 
 def _write(path: Path, text: str) -> None:
@@ -94,7 +108,8 @@ def _headline_html(head: Headline, sources: pl.DataFrame) -> str:
     return (
         f'<section id="summary"><h2>Summary</h2>{stats}{source_list}'
         '<p><a href="claims.html">The market claims about prompt engineering, checked</a>'
-        ' · <a href="summary.md">summary.md</a></p></section>'
+        ' · <a href="brief.html">the one-page brief</a> (<a href="brief.md">brief.md</a>)'
+        "</p></section>"
     )
 
 
@@ -281,7 +296,8 @@ def build_report(
     png: bool = False,
     report_date: date | None = None,
 ) -> ReportResult:
-    """Write out_dir/index.html, claims.html, summary.md (and figures/<name>.png with png)."""
+    """Write out_dir/index.html, claims.html, brief.html, brief.md, data/<figure>.csv (and with
+    png: figures/<figure>.png and brief-card.png)."""
     report_date = report_date or datetime.now(UTC).date()
     out_dir.mkdir(parents=True, exist_ok=True)
     with snapshot_base_views(con):
@@ -312,7 +328,6 @@ def build_report(
     )
     index_path = out_dir / "index.html"
     claims_path = out_dir / "claims.html"
-    summary_path = out_dir / "summary.md"
     _write(index_path, index_html)
     _write(claims_path, _claims_page(claims_views, verdicts, claim_figures, kit))
     data_dir = out_dir / "data"
@@ -322,15 +337,62 @@ def build_report(
         path = data_dir / f"{figure.name}.csv"
         write_csv(path, *figure_rows(figure.figure))
         csvs.append(path)
-    wow = week_over_week(views["weekly_demand"], pay_weeks, views["skill_trends"], report_date)
-    _write(summary_path, summary_markdown(head, wow, verdicts, report_date))
+
+    all_views = {**views, **claims_views}
+    _, series, _ = skill_series(
+        all_views["skill_trends"],
+        all_views["skill_demand"],
+        all_views["weekly_demand"],
+        all_views["crawl_weeks"],
+    )
+    brief = brief_content(
+        head,
+        week_over_week(all_views["observed_weekly"], pay_weeks, report_date),
+        verdicts,
+        skill_changes(series),
+        frame_of(all_views["report_provenance"]),
+        report_date,
+    )
+    brief_path = out_dir / "brief.md"
+    brief_html_path = out_dir / "brief.html"
+    _write(brief_path, brief_markdown(brief, card=png))
+    card = NamedFigure("brief_card", brief.title, brief_card(brief), takeaway=brief.frame)
+    _write(brief_html_path, _brief_page(brief, card, png=png))
 
     pngs = export_pngs(every_figure, out_dir / "figures") if png else []
+    card_path = None
+    if png:
+        card_path = export_pngs([card], out_dir, width=1200)[0]
+        card_path = card_path.replace(out_dir / "brief-card.png")
     return ReportResult(
         index_path=index_path,
         claims_path=claims_path,
-        summary_path=summary_path,
+        brief_path=brief_path,
+        brief_html_path=brief_html_path,
         figures=[f.name for f in every_figure],
         pngs=pngs,
         csvs=csvs,
+        card_path=card_path,
     )
+
+
+def _brief_page(brief: Brief, card: NamedFigure, *, png: bool) -> str:
+    sections = [
+        Section(
+            anchor,
+            heading,
+            "<ul>" + "".join(f"<li>{esc(line)}</li>" for line in lines) + "</ul>",
+        )
+        for anchor, heading, lines in brief_html_sections(brief)
+    ]
+    image = (
+        '<p><a href="brief-card.png">The card as a PNG</a> (1200 x 675), to share.</p>'
+        if png
+        else "<p>The card as a PNG: build with <code>--png</code>.</p>"
+    )
+    sections.append(Section("card", "The brief as a card", figure_html(card) + image))
+    subtitle = (
+        '<p><a href="index.html">The full report</a> · <a href="claims.html">The claims, '
+        'checked</a> · <a href="brief.md">brief.md</a></p>'
+    )
+    return render_page(title=brief.title, subtitle_html=subtitle, header_html="", sections=sections)

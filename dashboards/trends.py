@@ -444,7 +444,9 @@ def _period_label(period: Period) -> str:
 def _share_takeaway(points: Sequence[SharePoint], what: str) -> str:
     usable = [p for p in points if not p.thin and p.share is not None]
     if not usable:
-        return f"Every period rests on fewer than {MIN_POINT_N} postings: no share is shown as a fact."
+        return (
+            f"Every period rests on fewer than {MIN_POINT_N} postings: no share is shown as a fact."
+        )
     last = usable[-1]
     return (
         f"Latest period (ending week of {last.end}): {last.share:.0%} {what} "
@@ -452,16 +454,36 @@ def _share_takeaway(points: Sequence[SharePoint], what: str) -> str:
     )
 
 
-def skill_trends(
+@dataclass(frozen=True)
+class SkillChange:
+    """A top skill's share in the first and the last period with enough postings."""
+
+    skill_id: str
+    name: str
+    first: SharePoint
+    last: SharePoint
+
+    @property
+    def change(self) -> float:
+        return (self.last.share or 0.0) - (self.first.share or 0.0)
+
+    @property
+    def clear(self) -> bool:
+        """The two periods' 95% intervals do not overlap."""
+        lo1, hi1 = self.first.low or 0.0, self.first.high or 1.0
+        lo2, hi2 = self.last.low or 0.0, self.last.high or 1.0
+        return hi1 < lo2 or hi2 < lo1
+
+
+def skill_series(
     trends: pl.DataFrame,
     skill_demand: pl.DataFrame,
     weekly_demand: pl.DataFrame,
     crawl_weeks: pl.DataFrame,
     limit: int = 10,
-) -> NamedFigure:
-    """One panel per top skill, shared axes: share of the period's postings asking for it."""
-    name = "skill_trends"
-    title = f"Share of postings asking for each of the top {limit} skills, with 95% intervals"
+) -> tuple[Period | None, list[tuple[str, str, list[SharePoint]]], int]:
+    """The top skills' share series from the first crawl's week on, one period for all:
+    (period, [(skill_id, name, points)], postings in the weeks shown)."""
     top = (
         skill_demand.filter(pl.col("role") == "all")
         .sort("postings", descending=True)
@@ -479,16 +501,49 @@ def skill_trends(
     if first_week is not None:
         totals = totals.filter(pl.col("week") >= first_week)
     if top.is_empty() or totals.is_empty():
-        return NamedFigure(name, title, empty_figure(title), takeaway="No skills found yet.")
+        return None, [], 0
     weeks = totals["week"].to_list()
     n = [int(v) for v in totals["new_postings"].to_list()]
     grid_n = dict(zip(weeks, n, strict=True))
     period = choose_period([grid_n.get(w, 0) for w in week_grid(weeks)])
     frame = trends.with_columns(pl.col("week").cast(pl.Date))
+    out = []
+    for skill_id, skill_name in top.iter_rows():
+        counts = dict(
+            frame.filter(pl.col("skill_id") == skill_id).select("week", "postings").iter_rows()
+        )
+        k = [int(counts.get(w, 0)) for w in weeks]
+        out.append((skill_id, skill_name, share_series(weeks, k, n, period)))
+    return period, out, sum(n)
+
+
+def skill_changes(series: list[tuple[str, str, list[SharePoint]]]) -> list[SkillChange]:
+    """First vs last usable period per skill, largest rise first."""
+    changes = []
+    for skill_id, name, points in series:
+        usable = [p for p in points if not p.thin and p.share is not None]
+        if len(usable) >= 2:
+            changes.append(SkillChange(skill_id, name, usable[0], usable[-1]))
+    return sorted(changes, key=lambda c: c.change, reverse=True)
+
+
+def skill_trends(
+    trends: pl.DataFrame,
+    skill_demand: pl.DataFrame,
+    weekly_demand: pl.DataFrame,
+    crawl_weeks: pl.DataFrame,
+    limit: int = 10,
+) -> NamedFigure:
+    """One panel per top skill, shared axes: share of the period's postings asking for it."""
+    name = "skill_trends"
+    title = f"Share of postings asking for each of the top {limit} skills, with 95% intervals"
+    period, series, total = skill_series(trends, skill_demand, weekly_demand, crawl_weeks, limit)
+    if period is None:
+        return NamedFigure(name, title, empty_figure(title), takeaway="No skills found yet.")
     # Two columns: readable on a phone (375 px) and on a wide screen alike.
     cols = 2
-    rows_n = (top.height + cols - 1) // cols
-    names = [safe(s) for s in top["skill_name"].to_list()]
+    rows_n = (len(series) + cols - 1) // cols
+    names = [safe(s) for _, s, _ in series]
     fig = make_subplots(
         rows=rows_n,
         cols=cols,
@@ -499,13 +554,7 @@ def skill_trends(
         vertical_spacing=0.35 / rows_n,
     )
     top_high = 0.0
-    changes = []
-    for i, (skill_id, skill_name) in enumerate(top.iter_rows()):
-        counts = dict(
-            frame.filter(pl.col("skill_id") == skill_id).select("week", "postings").iter_rows()
-        )
-        k = [int(counts.get(w, 0)) for w in weeks]
-        points = share_series(weeks, k, n, period)
+    for i, (_, skill_name, points) in enumerate(series):
         add_share_panel(
             fig,
             points,
@@ -515,19 +564,20 @@ def skill_trends(
             col=i % cols + 1,
             what="ask for it",
         )
-        usable = [p for p in points if not p.thin and p.share is not None]
-        top_high = max([top_high, *(p.high or 0.0 for p in usable)])
-        if len(usable) >= 2:
-            changes.append((usable[-1].share - usable[0].share, safe(skill_name)))
-    total = sum(n)
+        top_high = max([top_high, *(p.high or 0.0 for p in points if not p.thin)])
     full = f"{title} (n={total:,} postings since the first crawl; {_period_label(period)})"
     base_layout(fig, full, height=190 * rows_n + 160)
     fig.update_layout(showlegend=False, margin={"t": 130})
     fig.update_yaxes(tickformat=".0%", range=[0, min(1.02, top_high * 1.05 or 1.0)])
     fig.update_annotations(font_size=12)
+    changes = skill_changes(series)
     if changes:
-        rise, who = max(changes)
-        takeaway = f"Largest rise among the top {limit}: {who}, {rise * 100:+.0f} points over the periods shown."
+        best = changes[0]
+        clear = "" if best.clear else " (the two periods' intervals overlap: not a clear change)"
+        takeaway = (
+            f"Largest rise among the top {limit}: {safe(best.name)}, {best.first.share:.0%} "
+            f"(n={best.first.n:,}) to {best.last.share:.0%} (n={best.last.n:,}){clear}."
+        )
     else:
         takeaway = "Too few periods with enough postings to compare skill shares over time."
     return NamedFigure(

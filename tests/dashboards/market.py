@@ -104,7 +104,11 @@ SKILL_LINES = (
     "Experience with PyTorch.",
     "Familiarity with evals for LLMs.",
 )
-PAY_BY_ROLE = {"core": (150_000, 230_000), "adjacent": (160_000, 260_000), "other": (90_000, 160_000)}
+PAY_BY_ROLE = {
+    "core": (150_000, 230_000),
+    "adjacent": (160_000, 260_000),
+    "other": (90_000, 160_000),
+}
 
 
 @dataclass

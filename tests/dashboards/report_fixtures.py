@@ -6,12 +6,11 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
 import pytest
-
 from market import (
     CRAWLS,
     INJECTED_COMPANY,
@@ -19,7 +18,6 @@ from market import (
     REPORT_DAY,
     Job,
     build_warehouse,
-    job_text,
     market,
 )
 
@@ -123,5 +121,3 @@ def figure_chunks(dom: str) -> dict[str, str]:
         end = marks[i + 1].start() if i + 1 < len(marks) else len(dom)
         chunks[mark.group(1)] = dom[mark.end() : end]
     return chunks
-
-

@@ -4,6 +4,7 @@ every figure draws, no JavaScript error is raised, hostile text stays text; PNG 
 from __future__ import annotations
 
 import struct
+
 import pytest
 from report_fixtures import (
     INJECTED_COMPANY,

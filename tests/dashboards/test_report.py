@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 from pathlib import Path
 
 import duckdb
 import pytest
-from report_fixtures import REPORT_DAY, build_warehouse, job, market, open_reader
+from report_fixtures import REPORT_DAY, build_warehouse, market, open_reader
 
 from dashboards.data import ReportError
 from dashboards.report import build_report
+
 INDEX_FIGURES = {
     "weekly_postings_by_role",
     "weekly_postings_by_source",
