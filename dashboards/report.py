@@ -143,10 +143,13 @@ def _claims_overview_html(overview: pl.DataFrame) -> str:
 
 
 def _verdict_table(verdicts: list[Verdict]) -> str:
-    head = "<tr><th>claim</th><th>role class</th><th>verdict</th><th>the numbers</th></tr>"
+    head = (
+        "<tr><th>claim</th><th>role class</th><th>tested on</th><th>verdict</th>"
+        "<th>the numbers</th></tr>"
+    )
     body = "".join(
         f"<tr><td>{esc(CLAIM_TEXT.get(v.claim, v.claim))}</td><td>{esc(v.role)}</td>"
-        f"<td>{_verdict_badge(v)}</td><td>{esc(v.line)}</td></tr>"
+        f"<td>{esc(v.population)}</td><td>{_verdict_badge(v)}</td><td>{esc(v.line)}</td></tr>"
         for v in verdicts
     )
     return f"<table><thead>{head}</thead><tbody>{body}</tbody></table>"
@@ -268,7 +271,8 @@ def _claims_page(
     ]
     for claim, claim_figures in figures.items():
         lines = "".join(
-            f"<li>{esc(v.role)}: {_verdict_badge(v)} {esc(v.line)}</li>"
+            f"<li>{esc(v.role)} (tested on {esc(v.population)}): {_verdict_badge(v)} "
+            f"{esc(v.line)}</li>"
             for v in verdicts
             if v.claim == claim
         )
