@@ -87,12 +87,19 @@ def role_buttons(
     groups: Sequence[str],
     trace_groups: Sequence[str],
     *,
-    y: float = 1.16,
+    y: float | None = None,
     labels: dict[str, str] | None = None,
 ) -> None:
-    """Add a role-class dropdown: each button shows only the traces of its group."""
+    """Add a role-class dropdown: each button shows only the traces of its group.
+
+    By default the menu sits 64 px above the plot area, clear of the panel titles just
+    above a subplot (call after `base_layout`, which sets the height and margins)."""
     if len(groups) < 2:
         return
+    if y is None:
+        margin = fig.layout.margin
+        plot_height = (fig.layout.height or 460) - (margin.t or 90) - (margin.b or 60)
+        y = 1 + 64 / max(plot_height, 100)
     labels = labels or {}
     buttons = [
         {

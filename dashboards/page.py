@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
@@ -57,7 +58,13 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .kit { color: #444; font-size: .88rem; border-left: 3px solid #ddd; padding: .1rem .8rem;
        margin: .4rem 0 1.2rem; }
 .kit p { margin: .3rem 0; }
-figure.figure { margin: .8rem 0; }
+figure.figure { margin: .3rem 0 .8rem; }
+.figtitle { font-weight: 600; font-size: 1.02rem; margin: 1rem 0 0; }
+/* A chart keeps at least 680 px of layout (its labels, legend and menus are placed for
+   that) and scrolls sideways inside its frame on a narrower screen; the page never does. */
+.figure .scroll { overflow-x: auto; }
+.figure .plotly-graph-div { min-width: 680px; }
+table { display: block; overflow-x: auto; max-width: 100%; }
 nav.toc ol { columns: 2; }
 .verdict { font-weight: 600; padding: .05rem .4rem; border-radius: .3rem; white-space: nowrap; }
 .v-supported { background: #d4edda; } .v-partly { background: #fff3cd; }
@@ -108,8 +115,12 @@ class Kit:
 def figure_html(figure: NamedFigure, kit: Kit | None = None) -> str:
     """The figure, its text alternative (title + takeaway), note, and the per-figure kit:
     the CSV of the drawn numbers, the PNG, the method, the snapshot and the sources."""
+    # The page draws the title as HTML above the chart, where it wraps on a phone; inside
+    # the chart a long title would run under the dropdown. The PNG keeps it in the image.
+    drawn = go.Figure(figure.figure)
+    drawn.update_layout(title={"text": ""})
     div = pio.to_html(
-        figure.figure,
+        drawn,
         include_plotlyjs=False,
         full_html=False,
         div_id=f"fig-{figure.name}",
@@ -129,8 +140,10 @@ def figure_html(figure: NamedFigure, kit: Kit | None = None) -> str:
             f"{kit.provenance_html}{kit.sources_html}</div>"
         )
     return (
+        f'<p class="figtitle">{esc(figure.title)}</p>'
         f'<figure class="figure" data-figure="{esc(figure.name)}" role="img" '
-        f'aria-label="{esc(alt)}">{div}</figure>{takeaway}{note}{extra}'
+        f'aria-label="{esc(alt)}"><div class="scroll">{div}</div></figure>'
+        f"{takeaway}{note}{extra}"
     )
 
 

@@ -289,12 +289,11 @@ def observed_demand(
                 )
     base_layout(fig, title, height=500)
     fig.update_layout(
-        legend={"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0.0},
-        margin={"b": 120},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.22, "x": 0.0},
+        margin={"b": 130},
     )
     fig.update_yaxes(title="jobs (canonical, counted once)", rangemode="tozero", row=1, col=1)
     fig.update_yaxes(rangemode="tozero", row=1, col=2)
-    fig.update_xaxes(title="week posted (reconstructed)", row=1, col=1)
     fig.update_xaxes(title="crawled week (Monday)", row=1, col=2)
     role_buttons(fig, groups, trace_groups)
     return NamedFigure(
@@ -414,6 +413,7 @@ def band_share_over_time(band: pl.DataFrame, crawl_weeks: pl.DataFrame) -> Named
     full = f"{title} (n={n_all:,} postings with pay; period per panel)"
     base_layout(fig, full, height=440)
     fig.update_layout(showlegend=False, margin={"t": 120})
+    fig.update_annotations(font_size=12)
     fig.update_yaxes(tickformat=".0%", range=[0, 1.02])
     fig.update_yaxes(title="share of postings with pay", row=1, col=1)
     fig.update_xaxes(title="period ending (week)")
@@ -438,7 +438,7 @@ def band_share_over_time(band: pl.DataFrame, crawl_weeks: pl.DataFrame) -> Named
 def _period_label(period: Period) -> str:
     if period.kind == "week":
         return "weekly"
-    return f"4-week rolling (typical week n={period.typical_weekly_n:g})"
+    return f"4-week rolling (n≈{period.typical_weekly_n:g}/week)"
 
 
 def _share_takeaway(points: Sequence[SharePoint], what: str) -> str:
