@@ -162,9 +162,11 @@ class Browser:
         for event in self.events:
             if event.get("method") == "Runtime.exceptionThrown":
                 found.append(str(event["params"]["exceptionDetails"].get("text")))
-            elif event.get("method") == "Runtime.consoleAPICalled":
-                if event["params"]["type"] in ("error", "assert"):
-                    found.append(str(event["params"]["args"]))
+            elif event.get("method") == "Runtime.consoleAPICalled" and event["params"]["type"] in (
+                "error",
+                "assert",
+            ):
+                found.append(str(event["params"]["args"]))
         recorded = self.js("document.documentElement.getAttribute('data-errors')")
         if recorded:
             found.append(recorded)
