@@ -23,8 +23,7 @@ TOP_SKILLS_SQL = QUERIES / "demo_top_skills.sql"
 
 
 def run_demo(settings: Settings, *, png: bool = False, console: Console | None = None) -> dict:
-    from scrapers.demo_server import DemoServer
-    from scrapers.registry import SOURCES
+    from scrapers.demo.server import DemoServer
     from scrapers.run import crawl
 
     console = console or Console(stderr=True)
@@ -37,18 +36,13 @@ def run_demo(settings: Settings, *, png: bool = False, console: Console | None =
             f"{days[0].isoformat()} .. {days[-1].isoformat()}"
         )
         for n, day in enumerate(days, 1):
-            api_bases = demo.api_bases(day)
-            boards = demo.boards(day)
-            sources = [
-                s for s in SOURCES if s in api_bases or (s == "jsonld" and demo.jsonld_urls(day))
-            ]
+            # A "site" source's boards are its start URLs (scrapers.run passes them as urls).
             stats = crawl(
                 settings,
-                sources,
-                boards=boards,
-                api_base=api_bases,
+                demo.sources(day),
+                boards=demo.boards(day),
+                api_base=demo.api_bases(day),
                 crawl_date=day,
-                urls=demo.jsonld_urls(day) or None,
                 progress=False,
             )
             items = sum(s.get("items", 0) for s in stats)

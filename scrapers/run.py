@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 from promptjobs.settings import Settings
 from scrapers.landing import new_run_id, partition_dir
 from scrapers.registry import SOURCES
+from scrapers.sources import get_source
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -59,13 +60,15 @@ def _job(
     scrapy_settings: dict[str, Any] | None,
 ) -> dict[str, Any]:
     base = _api_base_for(source, api_base, settings)
+    # A "site" source (schema.org career pages) crawls start URLs, not an API's boards.
+    site = get_source(source).kind == "site"
     kwargs: dict[str, Any] = {
         "crawl_date": crawl_date.isoformat(),
         "resume": "1",
     }
-    if base and source != "jsonld":
+    if base and not site:
         kwargs["api_base"] = base
-    if boards is not None and source in boards and source != "jsonld":
+    if boards is not None and source in boards and not site:
         kwargs["boards"] = [str(b) for b in boards[source]]
     if settings.boards_file:
         kwargs["boards_file"] = str(Path(settings.boards_file).resolve())
@@ -74,11 +77,11 @@ def _job(
         kwargs["fetched_at"] = fetched
     if source == "hn" and months:
         kwargs["months"] = int(months)
-    if source == "jsonld":
-        jsonld_urls = urls if urls is not None else (boards or {}).get("jsonld")
-        if jsonld_urls is not None:
-            kwargs["urls"] = list(jsonld_urls)
-    targets = [base] if source != "jsonld" else list(kwargs.get("urls", []))
+    if site:
+        start_urls = urls if urls is not None else (boards or {}).get(source)
+        if start_urls is not None:
+            kwargs["urls"] = list(start_urls)
+    targets = [base] if not site else list(kwargs.get("urls", []))
     run_id = new_run_id()
     overrides: dict[str, Any] = {
         "PROMPTJOBS_HOME": str(settings.home.resolve()),
