@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from promptjobs.settings import Settings, load_settings
+from scrapers.sources import dedupe_priorities
 from transforms.extract import EXTRACTOR_VERSION, Extractor
 from transforms.taxonomy import load_taxonomy
 from warehouse.refresh import RefreshSummary, per_record, run_refresh
@@ -310,6 +311,7 @@ def refresh(settings: Settings) -> RefreshSummary:
         per_record(lambda records: extractor().extract_many(records)),
         EXTRACTOR_VERSION,
         taxonomy(),
+        source_priority=dedupe_priorities(),
     )
 
 
