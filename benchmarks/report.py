@@ -2,12 +2,11 @@
 
     .venv/bin/python benchmarks/report.py                      # synthetic, 1,000,000 postings
     .venv/bin/python benchmarks/report.py --postings 200000 --png
-    .venv/bin/python benchmarks/report.py --real-views         # the warehouse's own views
     .venv/bin/python benchmarks/report.py --warehouse PATH     # an existing warehouse file
 
-The synthetic warehouse holds view-shaped tables (dashboards.sample_warehouse) plus the
-claims views; an existing warehouse is opened like the real reader (read-only, no file
-access). Prints the figures; asserts nothing.
+Synthetic postings (benchmarks/synthetic_postings.py) are loaded into the warehouse's own
+tables and its real views are built on them; an existing warehouse is opened like the real
+reader (read-only, no file access). Prints the figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -25,6 +24,7 @@ import duckdb
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from benchmarks.synthetic_postings import SKILLS, SampleSpec, sample_postings  # noqa: E402
 from dashboards.data import (  # noqa: E402
     CLAIMS_VIEWS,
     INDEX_VIEWS,
@@ -32,24 +32,6 @@ from dashboards.data import (  # noqa: E402
     snapshot_base_views,
 )
 from dashboards.report import build_report  # noqa: E402
-from dashboards.sample_warehouse import (  # noqa: E402
-    SKILLS,
-    SampleSpec,
-    build_sample_warehouse,
-    sample_postings,
-)
-
-
-def synthetic_warehouse(path: Path, postings: int) -> float:
-    started = time.perf_counter()
-    con = duckdb.connect(str(path))
-    try:
-        build_sample_warehouse(con, SampleSpec(n_postings=postings, weeks=26, seed=11))
-        for sql in sorted((REPO / "warehouse" / "views").glob("900_claims_*.sql")):
-            con.execute(sql.read_text())
-    finally:
-        con.close()
-    return time.perf_counter() - started
 
 
 def real_schema_warehouse(home: Path, postings: int) -> tuple[Path, float]:
@@ -115,7 +97,7 @@ def main() -> None:
     parser.add_argument(
         "--real-views",
         action="store_true",
-        help="load the synthetic postings into the warehouse tables and use its real views",
+        help="(the default now; kept so older command lines still run)",
     )
     parser.add_argument("--png", action="store_true", help="also time the PNG export")
     parser.add_argument("--out", type=Path, help="report folder (default: a temporary one)")
@@ -125,13 +107,9 @@ def main() -> None:
         if args.warehouse:
             path = args.warehouse
             print(f"warehouse: {path}")
-        elif args.real_views:
+        else:
             path, seconds = real_schema_warehouse(Path(tmp) / "home", args.postings)
             print(f"warehouse tables + real views: {args.postings:,} postings in {seconds:.1f} s")
-        else:
-            path = Path(tmp) / "warehouse.duckdb"
-            seconds = synthetic_warehouse(path, args.postings)
-            print(f"synthetic warehouse: {args.postings:,} postings in {seconds:.1f} s")
         con = duckdb.connect(str(path), read_only=True, config={"enable_external_access": False})
         try:
             (postings,) = con.sql("select count(*) from posting_facts").fetchone()
@@ -160,7 +138,7 @@ def main() -> None:
         print(f"postings in posting_facts: {postings:,}")
         print(f"reading the views alone (part of the build): {query_seconds:.2f} s")
         print(
-            f"report build (HTML + summary.md, {len(result.figures)} figures): {html_seconds:.2f} s wall, "
+            f"report build (HTML + brief + CSVs, {len(result.figures)} figures): {html_seconds:.2f} s wall, "
             f"{cpu_seconds:.2f} s CPU"
         )
         if png_seconds is not None:

@@ -41,6 +41,11 @@ class Thresholds:
     # hiring difficulty: median days open vs other roles, and the repost share
     hiring_slower_ratio: float = 1.25
     hiring_repost_share: float = 0.15
+    # hiring difficulty's own minimums: closed postings on each side (time open), and crawl
+    # history long enough for a job to close and be posted again (reposts)
+    hiring_min_closed: int = 30
+    hiring_min_crawls: int = 4
+    hiring_min_crawl_days: int = 28
     # titles: postings of the role posted under a title containing "prompt"
     titles_supported_share: float = 0.5
     titles_partly_share: float = 0.2
@@ -56,6 +61,7 @@ class Verdict:
     label: VerdictLabel
     line: str  # one line with the numbers behind the label
     n: int  # the sample the verdict rests on
+    population: str = ""  # what the verdict is tested on, in words
 
 
 def _pct(share: float) -> str:
@@ -70,6 +76,16 @@ def _by_share(share: float, supported: float, partly: float) -> VerdictLabel:
     return "not supported"
 
 
+POPULATIONS = {
+    "pay": "US postings of the role with stated pay",
+    "hybrid profile": "all postings of the role",
+    "experience": "postings of the role that state required years",
+    "hiring difficulty": "closed postings of the role against closed postings of other roles, "
+    "over the crawl history",
+    "prompt titles": "all LLM-related postings (core + adjacent)",
+}
+
+
 def _too_few(claim: str, role: str, n: int, what: str, t: Thresholds) -> Verdict:
     return Verdict(
         claim,
@@ -77,6 +93,7 @@ def _too_few(claim: str, role: str, n: int, what: str, t: Thresholds) -> Verdict
         "not enough data",
         f"only {n} {what} (minimum {t.min_sample})",
         n,
+        POPULATIONS[claim],
     )
 
 
@@ -102,7 +119,7 @@ def pay_verdict(
         f"{_pct(share)} of {n_with_pay} US postings with pay overlap $175k-$300k "
         f"({_pct(n_inside / n_with_pay)} lie inside it); median {format_usd(median_usd, thousands=True)}"
     )
-    return Verdict(claim, role, label, line, n_with_pay)
+    return Verdict(claim, role, label, line, n_with_pay, POPULATIONS[claim])
 
 
 def profile_verdict(
@@ -129,7 +146,7 @@ def profile_verdict(
         f"{_pct(share4)} of {n_postings} postings ask for 4+ of the 5 named families, "
         f"{_pct(share3)} for 3+, {_pct(n_all_five / n_postings)} for all 5"
     )
-    return Verdict(claim, role, label, line, n_postings)
+    return Verdict(claim, role, label, line, n_postings, POPULATIONS[claim])
 
 
 def experience_verdict(
@@ -150,7 +167,7 @@ def experience_verdict(
         f"{_pct(share)} of {n_with_years} postings stating years ask for 3 or fewer; "
         f"median {median} years"
     )
-    return Verdict(claim, role, label, line, n_with_years)
+    return Verdict(claim, role, label, line, n_with_years, POPULATIONS[claim])
 
 
 _SIGNAL_LABELS: tuple[VerdictLabel, ...] = ("not supported", "partly", "supported")
@@ -165,39 +182,50 @@ def hiring_verdict(
     n_postings: int,
     n_reposted: int,
     t: Thresholds = DEFAULT_THRESHOLDS,
+    *,
+    crawls: int = 0,
+    crawl_days: int = 0,
 ) -> Verdict:
     """Employers struggle to hire: postings stay open longer than other roles', or are reposted.
 
-    Two signals: (a) median days open >= `hiring_slower_ratio` x the other roles' median (needs
-    `min_sample` closed postings on both sides), (b) repost share >= `hiring_repost_share`.
-    Both: supported; one: partly; none: not supported. Without a usable comparison only (b)
-    counts, and then at most "partly".
+    Two signals, each with its own minimum: (a) median days open >= `hiring_slower_ratio` x
+    the other roles' median, which needs `hiring_min_closed` closed postings on both sides;
+    (b) repost share >= `hiring_repost_share`, which needs a crawl history of at least
+    `hiring_min_crawls` crawls over `hiring_min_crawl_days` days (a job must be seen, close
+    and be posted again). Without both, "not enough data" with the reason. Both signals:
+    supported; one: partly; none: not supported.
     """
     claim = "hiring difficulty"
+    population = POPULATIONS[claim]
+    reasons = []
+    if crawls < t.hiring_min_crawls or crawl_days < t.hiring_min_crawl_days:
+        reasons.append(
+            f"crawl history of {crawls} crawl(s) over {crawl_days} days (needs "
+            f"{t.hiring_min_crawls} crawls over {t.hiring_min_crawl_days}+ days to see "
+            "jobs close and reposts)"
+        )
+    if n_closed < t.hiring_min_closed or baseline_n_closed < t.hiring_min_closed:
+        reasons.append(
+            f"{n_closed} closed postings of the role and {baseline_n_closed} of other roles "
+            f"(needs {t.hiring_min_closed} on each side)"
+        )
     if n_postings < t.min_sample:
-        return _too_few(claim, role, n_postings, "postings", t)
+        reasons.append(f"only {n_postings} postings (minimum {t.min_sample})")
+    if reasons or median_days is None or not baseline_median_days:
+        why = "; ".join(reasons) or "no median time open to compare"
+        return Verdict(claim, role, "not enough data", why, n_closed, population)
     repost_share = n_reposted / n_postings
     repost_signal = repost_share >= t.hiring_repost_share
-    label: VerdictLabel
-    parts = [f"{_pct(repost_share)} of {n_postings} postings are reposts"]
-    if (
-        n_closed >= t.min_sample
-        and baseline_n_closed >= t.min_sample
-        and median_days is not None
-        and baseline_median_days  # neither None nor zero: it divides
-    ):
-        ratio = median_days / baseline_median_days
-        slow_signal = ratio >= t.hiring_slower_ratio
-        parts.insert(
-            0,
-            f"median {median_days:g} days open (n={n_closed}) vs {baseline_median_days:g} "
-            f"for other roles (n={baseline_n_closed}), x{ratio:.2f}",
-        )
-        label = _SIGNAL_LABELS[int(slow_signal) + int(repost_signal)]
-    else:
-        parts.insert(0, f"too few closed postings to compare time open (n={n_closed})")
-        label = "partly" if repost_signal else "not supported"
-    return Verdict(claim, role, label, "; ".join(parts), n_postings)
+    ratio = median_days / baseline_median_days
+    slow_signal = ratio >= t.hiring_slower_ratio
+    line = (
+        f"median {median_days:g} days open (n={n_closed} closed) vs {baseline_median_days:g} "
+        f"for other roles (n={baseline_n_closed}), x{ratio:.2f}; "
+        f"{_pct(repost_share)} of {n_postings} postings are reposts "
+        f"({crawls} crawls over {crawl_days} days)"
+    )
+    label = _SIGNAL_LABELS[int(slow_signal) + int(repost_signal)]
+    return Verdict(claim, role, label, line, n_closed, population)
 
 
 def titles_verdict(
@@ -206,14 +234,16 @@ def titles_verdict(
     n_prompt_title: int,
     t: Thresholds = DEFAULT_THRESHOLDS,
 ) -> Verdict:
-    """ "Prompt engineer" is the job: how much of the role is posted under a "prompt" title."""
+    """ "Prompt engineer" is the job: how much of all LLM work is posted under a "prompt"
+    title (the population is every LLM-related posting, core and adjacent: asking it of the
+    core class alone would test the classifier, which reads titles)."""
     claim = "prompt titles"
     if n_postings < t.min_sample:
         return _too_few(claim, role, n_postings, "postings", t)
     share = n_prompt_title / n_postings
     label = _by_share(share, t.titles_supported_share, t.titles_partly_share)
-    line = f'{_pct(share)} of {n_postings} postings carry a title containing "prompt"'
-    return Verdict(claim, role, label, line, n_postings)
+    line = f'{_pct(share)} of {n_postings} LLM-related postings carry a title containing "prompt"'
+    return Verdict(claim, role, label, line, n_postings, POPULATIONS[claim])
 
 
 def rules(t: Thresholds = DEFAULT_THRESHOLDS) -> dict[str, str]:
@@ -243,13 +273,17 @@ def rules(t: Thresholds = DEFAULT_THRESHOLDS) -> dict[str, str]:
         "hiring difficulty": (
             "Two signals: closed postings stay open at least "
             f"{t.hiring_slower_ratio:g}x as long (median) as other roles' (both sides need "
-            f"{t.min_sample} closed postings), and at least {_pct(t.hiring_repost_share)} of "
-            "postings are reposts (same company and normalised title, posted again after an "
-            "earlier one closed). Both: supported; one: partly; none: not supported; without "
-            "a usable comparison only the repost signal counts (at most partly). " + below
+            f"{t.hiring_min_closed} closed postings), and at least "
+            f"{_pct(t.hiring_repost_share)} of postings are reposts (same company and "
+            "normalised title, posted again after an earlier one closed; this needs a crawl "
+            f"history of {t.hiring_min_crawls} crawls over {t.hiring_min_crawl_days}+ days). "
+            "Both: supported; one: partly; none: not supported. Without the closed postings "
+            'on both sides or the crawl history the verdict is "not enough data", with the '
+            "reason."
         ),
         "prompt titles": (
-            "Sample: all postings of the role. supported when at least "
+            "Sample: all LLM-related postings (core and adjacent together), asking what share "
+            "of that work carries a prompt title. supported when at least "
             f'{_pct(t.titles_supported_share)} carry a title containing "prompt"; partly from '
             f"{_pct(t.titles_partly_share)}; otherwise not supported. " + below
         ),

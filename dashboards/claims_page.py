@@ -29,8 +29,10 @@ from dashboards.figures import (
     role_buttons,
     safe,
 )
+from dashboards.intervals import MIN_POINT_N, wilson
 
 CLAIM_ROLES = ("core", "adjacent")
+LLM_WORK = "all LLM work"  # the prompt-title claim's population: core + adjacent
 FAMILY_LABELS = {
     "ai_ml": "AI / ML",
     "programming": "programming",
@@ -73,10 +75,17 @@ def weighted_median(values_and_counts: Sequence[tuple[float, int]]) -> float | N
 def compute_verdicts(
     views: dict[str, pl.DataFrame], t: Thresholds = DEFAULT_THRESHOLDS
 ) -> list[Verdict]:
-    """Every claim x (core, adjacent), computed from the claims views."""
+    """Every claim x (core, adjacent), computed from the claims views; the prompt-title claim
+    once, on all LLM work (core + adjacent). `crawl_weeks` (the crawl history) is optional:
+    without it the hiring verdict has no history and says so."""
     verdicts: list[Verdict] = []
     hiring = views["claims_hiring"]
     baseline = _where(hiring, role="other")
+    crawl_weeks = views.get("crawl_weeks")
+    crawls, crawl_days = 0, 0
+    if crawl_weeks is not None and not crawl_weeks.is_empty():
+        crawls = int(crawl_weeks["crawl_days"].sum())
+        crawl_days = (crawl_weeks["last_crawl"].max() - crawl_weeks["first_crawl"].min()).days
     for role in CLAIM_ROLES:
         pay = _where(views["claims_pay"], role=role, scope="US", seniority="all")
         verdicts.append(
@@ -121,17 +130,19 @@ def compute_verdicts(
                 _sum(mine, "n_postings"),
                 _sum(mine, "n_reposted"),
                 t,
+                crawls=crawls,
+                crawl_days=crawl_days,
             )
         )
-        titles = _where(views["claims_titles"], role=role)
-        verdicts.append(
-            titles_verdict(
-                role,
-                _sum(titles, "postings"),
-                _sum(titles.filter(pl.col("title_group") == "prompt title"), "postings"),
-                t,
-            )
+    titles = views["claims_titles"].filter(pl.col("role").is_in(CLAIM_ROLES))
+    verdicts.append(
+        titles_verdict(
+            LLM_WORK,
+            _sum(titles, "postings"),
+            _sum(titles.filter(pl.col("title_group") == "prompt title"), "postings"),
+            t,
         )
+    )
     return verdicts
 
 
@@ -176,6 +187,19 @@ def pay_band_split(pay: pl.DataFrame) -> NamedFigure:
         title,
         fig,
         'Overlap = the two middle segments. An open range ("up to $300k") counts as its one side.',
+        takeaway="; ".join(
+            f"{label}: {o / total:.0%} overlap the band"
+            for label, o, total in zip(
+                labels, rows["n_overlap"].to_list(), rows["n_with_pay"].to_list(), strict=True
+            )
+        )
+        + ".",
+        method=(
+            "Counted: canonical jobs of the role with stated pay, converted to annual USD, in "
+            "the US (country US or a US state) and everywhere. Each range is placed against "
+            "$175k-$300k: below, overlapping without lying inside, inside, above. n per bar in "
+            "its label."
+        ),
     )
 
 
@@ -222,39 +246,135 @@ def pay_by_seniority(pay: pl.DataFrame) -> NamedFigure:
     fig.update_yaxes(title="annual pay, USD", tickprefix="$", tickformat=",.0f")
     fig.update_xaxes(title="seniority (n = postings with stated pay)")
     role_buttons(fig, groups, groups)
-    return NamedFigure("claims_pay_by_seniority", title, fig)
+    return NamedFigure(
+        "claims_pay_by_seniority",
+        title,
+        fig,
+        takeaway=f"{int(rows['n_with_pay'].sum()):,} paid postings across {rows.height} "
+        "role, scope and seniority groups; the dropdown switches group.",
+        method=(
+            "Counted: canonical jobs of the role with stated pay (annual USD), per seniority "
+            "level, in the US and everywhere. Boxes: 25th-75th percentile, whiskers: "
+            "10th-90th; n per box in its label."
+        ),
+    )
 
 
-def pay_trend(monthly: pl.DataFrame) -> NamedFigure:
-    title = "Share of paid postings overlapping $175k-$300k, by month"
+def pay_trend(monthly: pl.DataFrame, crawl_weeks: pl.DataFrame | None = None) -> NamedFigure:
+    """Per role a panel (shared axes); US and everywhere as two series with Wilson 95% error
+    bars; months on fewer than MIN_POINT_N paid postings drawn hollow, without a line."""
+    title = "Share of paid postings overlapping $175k-$300k, by month, with 95% intervals"
     rows = monthly.with_columns(pl.col("month").cast(pl.Date)).sort("month")
+    if crawl_weeks is not None and not crawl_weeks.is_empty():
+        # months before the first crawl's month hold survivors only
+        first = crawl_weeks.select(pl.col("week").cast(pl.Date).min().dt.month_start()).item()
+        rows = rows.filter(pl.col("month") >= first)
     if rows.is_empty():
-        return NamedFigure("claims_pay_trend", title, empty_figure(title))
-    fig = go.Figure()
-    for role in CLAIM_ROLES:
+        return NamedFigure(
+            "claims_pay_trend", title, empty_figure(title), takeaway="No postings with pay yet."
+        )
+    roles = [r for r in CLAIM_ROLES if r in rows["role"].to_list()]
+    fig = make_subplots(
+        rows=1,
+        cols=len(roles),
+        shared_yaxes=True,
+        shared_xaxes=True,
+        subplot_titles=[ROLE_LABELS[r] for r in roles],
+        horizontal_spacing=0.05,
+    )
+    latest: list[str] = []
+    for col, role in enumerate(roles, start=1):
         for scope, dash in (("US", "solid"), ("all", "dot")):
             subset = _where(rows, role=role, scope=scope)
             if subset.is_empty():
                 continue
-            name = f"{role}, {'US' if scope == 'US' else 'everywhere'}"
+            where = "US" if scope == "US" else "everywhere"
+            name = f"{role}, {where}"
+            ks = subset["n_overlap"].to_list()
+            ns = subset["n_with_pay"].to_list()
+            bounds = [wilson(int(k), int(n)) for k, n in zip(ks, ns, strict=True)]
+            shares = subset["share_overlap"].to_list()
+            thin = [n < MIN_POINT_N for n in ns]
             fig.add_trace(
                 go.Scatter(
                     x=subset["month"].to_list(),
-                    y=subset["share_overlap"].to_list(),
+                    y=[None if t else v for v, t in zip(shares, thin, strict=True)],
                     mode="lines+markers",
                     name=name,
+                    showlegend=col == 1,
+                    legendgroup=where,
                     line={"color": ROLE_COLORS[role], "dash": dash},
-                    customdata=subset.select("n_overlap", "n_with_pay", "median_pay_usd").rows(),
+                    error_y={
+                        "type": "data",
+                        "symmetric": False,
+                        "array": [h - v for v, (_, h) in zip(shares, bounds, strict=True)],
+                        "arrayminus": [v - lo for v, (lo, _) in zip(shares, bounds, strict=True)],
+                    },
+                    customdata=[
+                        [k, n, lo, hi, m]
+                        for k, n, (lo, hi), m in zip(
+                            ks, ns, bounds, subset["median_pay_usd"].to_list(), strict=True
+                        )
+                    ],
+                    meta={"columns": ["k", "n", "ci_low", "ci_high", "median_pay_usd"]},
                     hovertemplate="%{x|%Y-%m}<br>%{y:.1%} overlap (%{customdata[0]:,} of "
-                    "%{customdata[1]:,})<br>median $%{customdata[2]:,.0f}<extra>"
-                    + name
-                    + "</extra>",
-                )
+                    "%{customdata[1]:,})<br>95% interval %{customdata[2]:.0%} to "
+                    "%{customdata[3]:.0%}<extra>" + name + "</extra>",
+                ),
+                row=1,
+                col=col,
             )
+            if any(thin):
+                fig.add_trace(
+                    go.Scatter(
+                        x=[m for m, t in zip(subset["month"].to_list(), thin, strict=True) if t],
+                        y=[v for v, t in zip(shares, thin, strict=True) if t],
+                        mode="markers",
+                        name=f"n < {MIN_POINT_N} paid postings",
+                        showlegend=False,
+                        legendgroup=where,
+                        marker={"color": "white", "line": {"color": "#999", "width": 1.5}},
+                        customdata=[[n] for n, t in zip(ns, thin, strict=True) if t],
+                        meta={"columns": ["n"]},
+                        hovertemplate="%{x|%Y-%m}: %{y:.0%} of only %{customdata[0]} paid "
+                        "postings<extra>" + name + "</extra>",
+                    ),
+                    row=1,
+                    col=col,
+                )
+            solid = [
+                (m, v, k, n)
+                for m, v, k, n, t in zip(
+                    subset["month"].to_list(), shares, ks, ns, thin, strict=True
+                )
+                if not t
+            ]
+            if scope == "US" and solid:
+                m, v, k, n = solid[-1]
+                latest.append(f"{role} US {m:%Y-%m}: {v:.0%} ({k} of {n})")
     base_layout(fig, title)
-    fig.update_xaxes(title="month (demand date)", dtick="M1", tickformat="%Y-%m")
-    fig.update_yaxes(title="share of postings with stated pay", tickformat=".0%", range=[0, 1.02])
-    return NamedFigure("claims_pay_trend", title, fig)
+    fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.15, "x": 0.0})
+    fig.update_xaxes(dtick="M1", tickformat="%Y-%m")
+    fig.update_yaxes(tickformat=".0%", range=[0, 1.05])
+    fig.update_yaxes(title="share of postings with stated pay", row=1, col=1)
+    return NamedFigure(
+        "claims_pay_trend",
+        title,
+        fig,
+        f"Error bars: Wilson 95% intervals. Hollow points rest on fewer than {MIN_POINT_N} "
+        "paid postings.",
+        takeaway=("Latest month with enough paid postings: " + "; ".join(latest) + ".")
+        if latest
+        else f"No month holds {MIN_POINT_N} paid US postings of a role yet.",
+        method=(
+            "Counted: canonical jobs of the role with stated pay (annual USD) per demand month, "
+            "in the US and everywhere, from the month of the first crawl on (earlier months "
+            "hold survivors only); a range overlaps when it meets $175k-$300k (an open "
+            "range counts as its one side). Monthly, because a typical week holds too few "
+            f"paid postings of one role. Months on fewer than {MIN_POINT_N} are hollow and "
+            "off the line. Error bars: Wilson score interval, 95%."
+        ),
+    )
 
 
 def profile_upset(combos: pl.DataFrame, limit: int = 12) -> NamedFigure:
@@ -331,7 +451,25 @@ def profile_upset(combos: pl.DataFrame, limit: int = 12) -> NamedFigure:
         fig,
         "UpSet-style: each column is one combination (dark dots = families asked for); bars = "
         "share of the role's postings with exactly that combination.",
+        takeaway=_upset_takeaway(combos),
+        method=(
+            "Counted: canonical jobs of the role by the exact set of the five named skill "
+            "families (AI/ML, programming, linguistics/language, psychology/human factors, "
+            "art/creative) their skills fall in; the twelve most frequent sets shown."
+        ),
     )
+
+
+def _upset_takeaway(combos: pl.DataFrame) -> str:
+    parts = []
+    for role in CLAIM_ROLES:
+        rows = _where(combos, role=role)
+        if rows.is_empty():
+            continue
+        total = int(rows["postings"].sum())
+        four = int(rows.filter(pl.col("n_named") >= 4)["postings"].sum())
+        parts.append(f"{role}: {four / total:.0%} of {total:,} ask for 4+ named families")
+    return "; ".join(parts) + "." if parts else ""
 
 
 def family_counts(counts: pl.DataFrame) -> NamedFigure:
@@ -358,7 +496,22 @@ def family_counts(counts: pl.DataFrame) -> NamedFigure:
     base_layout(fig, title, height=380)
     fig.update_xaxes(title="skill families asked for", dtick=1)
     fig.update_yaxes(title="share of postings", tickformat=".0%")
-    return NamedFigure("claims_family_counts", title, fig)
+    return NamedFigure(
+        "claims_family_counts",
+        title,
+        fig,
+        takeaway="Median families asked for: "
+        + "; ".join(
+            f"{role} {weighted_median(_where(counts, role=role).select('family_count', 'postings').rows()):g}"
+            for role in CLAIM_ROLES
+            if not _where(counts, role=role).is_empty()
+        )
+        + ".",
+        method=(
+            "Counted: canonical jobs of the role by how many of the seven skill families "
+            "their skills fall in; share of the role's jobs."
+        ),
+    )
 
 
 def experience_distribution(experience: pl.DataFrame) -> NamedFigure:
@@ -395,7 +548,24 @@ def experience_distribution(experience: pl.DataFrame) -> NamedFigure:
     )
     fig.update_xaxes(title="years required (minimum stated)", dtick=1)
     fig.update_yaxes(title="share of postings stating years", tickformat=".0%")
-    return NamedFigure("claims_experience", title, fig)
+    parts = []
+    for role in CLAIM_ROLES:
+        subset = _where(rows, role=role)
+        if subset.is_empty():
+            continue
+        total = int(subset["postings"].sum())
+        few = int(subset.filter(pl.col("years") <= 3)["postings"].sum())
+        parts.append(f"{role}: {few / total:.0%} of {total:,} ask for 3 years or fewer")
+    return NamedFigure(
+        "claims_experience",
+        title,
+        fig,
+        takeaway="; ".join(parts) + "." if parts else "",
+        method=(
+            "Counted: canonical jobs that state required years (the minimum stated, else the "
+            "maximum; 10 stands for 10 or more), share of the role's jobs stating years."
+        ),
+    )
 
 
 def hiring_difficulty(hiring: pl.DataFrame) -> NamedFigure:
@@ -451,6 +621,18 @@ def hiring_difficulty(hiring: pl.DataFrame) -> NamedFigure:
         fig,
         "Bars = median, whiskers = 25th-75th percentile. Postings still open are not in the "
         "days-open figures, so long-open jobs are under-counted while the crawl is young.",
+        takeaway="Reposts: "
+        + "; ".join(
+            f"{r} {k / n:.0%} of {n:,}"
+            for r, k, n in rows.select("role", "n_reposted", "n_postings").iter_rows()
+            if n
+        )
+        + f"; closed postings: {int(rows['n_closed'].sum()):,}.",
+        method=(
+            "Counted: canonical jobs per role class. Days open: first seen to closed, closed "
+            "jobs only. Repost: the same company and normalised title posted again after an "
+            "earlier one closed, which only a crawl history of several weeks can show."
+        ),
     )
 
 
@@ -483,7 +665,22 @@ def title_groups(titles: pl.DataFrame) -> NamedFigure:
     base_layout(fig, title, height=340)
     fig.update_layout(barmode="stack", margin={"l": 160})
     fig.update_xaxes(title="share of the role's postings", tickformat=".0%")
-    return NamedFigure("claims_titles", title, fig)
+    llm_total = sum(totals.get(r, 0) for r in roles)
+    prompt = _sum(titles.filter(pl.col("title_group") == "prompt title"), "postings")
+    return NamedFigure(
+        "claims_titles",
+        title,
+        fig,
+        takeaway=f"{prompt / llm_total:.0%} of {llm_total:,} LLM-related postings carry a "
+        'title containing "prompt".'
+        if llm_total
+        else "",
+        method=(
+            "Counted: canonical core and adjacent jobs by title group (first match wins: "
+            '"prompt"; AI trainer / annotation; evaluation / red teaming; AI / LLM / ML '
+            "engineer; conversation / content / writing; research / science; other)."
+        ),
+    )
 
 
 def claims_figures(views: dict[str, pl.DataFrame]) -> dict[str, list[NamedFigure]]:
@@ -492,7 +689,7 @@ def claims_figures(views: dict[str, pl.DataFrame]) -> dict[str, list[NamedFigure
         "pay": [
             pay_band_split(views["claims_pay"]),
             pay_by_seniority(views["claims_pay"]),
-            pay_trend(views["claims_pay_monthly"]),
+            pay_trend(views["claims_pay_monthly"], views.get("crawl_weeks")),
         ],
         "hybrid profile": [
             profile_upset(views["claims_family_combos"]),

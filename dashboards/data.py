@@ -36,8 +36,11 @@ CLAIMS_VIEWS = (
     "claims_hiring",
     "claims_titles",
     "claims_titles_examples",
+    "crawl_weeks",
+    "observed_weekly",
+    "report_provenance",
 )
-PAY_WEEKS_COLUMNS = ("role", "demand_date", "pay_usd")
+PAY_WEEKS_COLUMNS = ("role", "first_seen", "pay_usd")
 # The two base views every other view builds on.
 BASE_VIEWS = ("posting_facts", "posting_families")
 
@@ -61,7 +64,8 @@ def load_views(con: duckdb.DuckDBPyConnection, names: tuple[str, ...]) -> dict[s
 
 
 def load_pay_weeks(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    """One row per canonical job: role, demand_date, pay_usd (for weekly median pay)."""
+    """One row per canonical job: role, first_seen, pay_usd (median pay of the jobs first
+    seen in a crawled week)."""
     columns = ", ".join(PAY_WEEKS_COLUMNS)
     return _read(con, f"select {columns} from posting_facts", "posting_facts")
 

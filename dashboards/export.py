@@ -30,7 +30,7 @@ def find_chromium() -> str | None:
     return None
 
 
-def export_pngs(figures: list[NamedFigure], out_dir: Path) -> list[Path]:
+def export_pngs(figures: list[NamedFigure], out_dir: Path, *, width: int = PNG_WIDTH) -> list[Path]:
     """Write out_dir/<name>.png for every figure in one kaleido session."""
     browser = find_chromium()
     if browser is None:
@@ -45,7 +45,7 @@ def export_pngs(figures: list[NamedFigure], out_dir: Path) -> list[Path]:
         [figure.figure for figure in figures],
         paths,
         format="png",
-        width=PNG_WIDTH,
+        width=width,
         height=heights,
     )
     return paths

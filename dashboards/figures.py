@@ -8,7 +8,7 @@ called `<img onerror=...>` is then drawn as those characters, never as markup.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -34,6 +34,8 @@ class NamedFigure:
     title: str
     figure: go.Figure
     note: str = ""  # one sentence under the figure on the page
+    takeaway: str = ""  # one line computed from the data: with the title, the text alternative
+    method: str = ""  # one paragraph: what is counted, the sample, the rule
 
 
 def safe(text: object) -> str:
@@ -82,12 +84,19 @@ def role_buttons(
     groups: Sequence[str],
     trace_groups: Sequence[str],
     *,
-    y: float = 1.16,
+    y: float | None = None,
     labels: dict[str, str] | None = None,
 ) -> None:
-    """Add a role-class dropdown: each button shows only the traces of its group."""
+    """Add a role-class dropdown: each button shows only the traces of its group.
+
+    By default the menu sits 64 px above the plot area, clear of the panel titles just
+    above a subplot (call after `base_layout`, which sets the height and margins)."""
     if len(groups) < 2:
         return
+    if y is None:
+        margin = fig.layout.margin
+        plot_height = (fig.layout.height or 460) - (margin.t or 90) - (margin.b or 60)
+        y = 1 + 64 / max(plot_height, 100)
     labels = labels or {}
     buttons = [
         {
@@ -110,129 +119,6 @@ def role_buttons(
             }
         ]
     )
-
-
-def _weeks(frame: pl.DataFrame, column: str = "week") -> pl.DataFrame:
-    return frame.with_columns(pl.col(column).cast(pl.Date))
-
-
-def linear_trend(ys: Sequence[float]) -> list[float]:
-    """Least-squares line through (0, y0), (1, y1), ...; a flat line for fewer than 2 points."""
-    n = len(ys)
-    if n < 2:
-        return list(ys)
-    mean_x = (n - 1) / 2
-    mean_y = sum(ys) / n
-    sxx = sum((x - mean_x) ** 2 for x in range(n))
-    slope = sum((x - mean_x) * (y - mean_y) for x, y in enumerate(ys)) / sxx
-    return [mean_y + slope * (x - mean_x) for x in range(n)]
-
-
-# --- 1. weekly new postings by role class ------------------------------------------------
-def weekly_postings_by_role(weekly_demand: pl.DataFrame) -> NamedFigure:
-    title = "Weekly new postings by role class"
-    frame = _weeks(weekly_demand).filter(pl.col("role").is_in(["core", "adjacent"]))
-    if frame.is_empty() or frame["new_postings"].sum() == 0:
-        return NamedFigure("weekly_postings_by_role", title, empty_figure(title))
-    weekly = frame.group_by("week", "role").agg(pl.col("new_postings").sum()).sort("week")
-    all_weeks = weekly["week"].unique().sort().to_list()
-    fig = go.Figure()
-    trace_groups: list[str] = []
-    totals = []
-    for role in ("core", "adjacent"):
-        counts = dict(
-            weekly.filter(pl.col("role") == role).select("week", "new_postings").iter_rows()
-        )
-        ys = [int(counts.get(week, 0)) for week in all_weeks]
-        totals.append(f"{role} n={sum(ys):,}")
-        fig.add_trace(
-            go.Scatter(
-                x=all_weeks,
-                y=ys,
-                mode="lines+markers",
-                name=ROLE_LABELS[role],
-                line={"color": ROLE_COLORS[role]},
-                hovertemplate="week of %{x|%Y-%m-%d}<br>%{y:,} new postings<extra>"
-                + role
-                + "</extra>",
-            )
-        )
-        fig.add_trace(
-            go.Scatter(
-                x=all_weeks,
-                y=linear_trend(ys),
-                mode="lines",
-                name=f"{role} trend",
-                line={"color": ROLE_COLORS[role], "dash": "dash"},
-                hovertemplate="trend %{y:,.1f}/week<extra>" + role + "</extra>",
-            )
-        )
-        trace_groups += [role, role]
-    full = f"{title} ({', '.join(totals)})"
-    base_layout(fig, full)
-    fig.update_xaxes(title="week (Monday of the demand week)")
-    fig.update_yaxes(title="new postings per week", rangemode="tozero")
-    buttons = [
-        {"label": "core + adjacent", "method": "restyle", "args": [{"visible": True}]},
-        *[
-            {
-                "label": ROLE_LABELS[role],
-                "method": "restyle",
-                "args": [{"visible": [group == role for group in trace_groups]}],
-            }
-            for role in ("core", "adjacent")
-        ],
-    ]
-    fig.update_layout(updatemenus=[{"buttons": buttons, "x": 1.0, "xanchor": "right", "y": 1.16}])
-    return NamedFigure(
-        "weekly_postings_by_role",
-        full,
-        fig,
-        "Dashed lines are least-squares trends over the weeks shown.",
-    )
-
-
-# --- 2. weekly postings by source --------------------------------------------------------
-def weekly_postings_by_source(weekly_demand: pl.DataFrame) -> NamedFigure:
-    title = "Weekly new postings by source"
-    frame = _weeks(weekly_demand)
-    if frame.is_empty() or frame["new_postings"].sum() == 0:
-        return NamedFigure("weekly_postings_by_source", title, empty_figure(title))
-    sources = (
-        frame.group_by("source")
-        .agg(pl.col("new_postings").sum())
-        .sort("new_postings", descending=True)
-    )["source"].to_list()
-    fig = go.Figure()
-    trace_groups: list[str] = []
-    groups = ["all", "core", "adjacent"]
-    for group in groups:
-        subset = frame if group == "all" else frame.filter(pl.col("role") == group)
-        weekly = subset.group_by("week", "source").agg(pl.col("new_postings").sum()).sort("week")
-        for source in sources:
-            rows = weekly.filter(pl.col("source") == source)
-            fig.add_trace(
-                go.Bar(
-                    x=rows["week"].to_list(),
-                    y=rows["new_postings"].to_list(),
-                    name=safe(source),
-                    legendgroup=safe(source),
-                    showlegend=group == "all",
-                    visible=group == "all",
-                    hovertemplate="week of %{x|%Y-%m-%d}<br>%{y:,} new postings<extra>"
-                    + safe(source)
-                    + "</extra>",
-                )
-            )
-            trace_groups.append(group)
-    n = int(frame["new_postings"].sum())
-    full = f"{title} (n={n:,} postings counted once per source)"
-    base_layout(fig, full)
-    fig.update_layout(barmode="stack")
-    fig.update_xaxes(title="week (Monday of the demand week)")
-    fig.update_yaxes(title="new postings per week")
-    role_buttons(fig, groups, trace_groups)
-    return NamedFigure("weekly_postings_by_source", full, fig)
 
 
 # --- 3. pay by seniority ------------------------------------------------------------------
@@ -293,42 +179,27 @@ def pay_by_seniority(salary_bands: pl.DataFrame) -> NamedFigure:
     fig.update_xaxes(title="seniority (postings with stated pay)")
     fig.update_yaxes(title="annual pay, USD", tickprefix="$", tickformat=",.0f")
     role_buttons(fig, groups, groups)
-    return NamedFigure("pay_by_seniority", full, fig)
-
-
-# --- 4. share overlapping the band over time ---------------------------------------------
-def band_share_over_time(band: pl.DataFrame) -> NamedFigure:
-    title = "Share of postings with pay whose range overlaps $175k-$300k, by week"
-    frame = _weeks(band).filter(pl.col("role").is_in(["all", "core", "adjacent"])).sort("week")
-    if frame.is_empty() or frame["n_with_pay"].sum() == 0:
-        return NamedFigure("band_share_over_time", title, empty_figure(title))
-    fig = go.Figure()
-    for role in ("all", "core", "adjacent"):
-        rows = frame.filter(pl.col("role") == role)
-        if rows.is_empty():
-            continue
-        fig.add_trace(
-            go.Scatter(
-                x=rows["week"].to_list(),
-                y=rows["share_overlap"].to_list(),
-                mode="lines+markers",
-                name=ROLE_LABELS[role],
-                line={"color": ROLE_COLORS[role]},
-                customdata=rows.select(
-                    "n_with_pay", "n_overlap", "n_inside", "n_above", "n_below"
-                ).rows(),
-                hovertemplate="week of %{x|%Y-%m-%d}<br>%{y:.1%} overlap"
-                "<br>%{customdata[1]:,} of %{customdata[0]:,} with pay overlap"
-                "<br>inside %{customdata[2]:,}, above %{customdata[3]:,}, "
-                "below %{customdata[4]:,}<extra>" + role + "</extra>",
-            )
+    first = frame.filter(pl.col("role") == groups[0]).filter(pl.col("p50").is_not_null())
+    takeaway = ""
+    if not first.is_empty():
+        lo, hi = first.sort("p50").row(0, named=True), first.sort("p50").row(-1, named=True)
+        takeaway = (
+            f"Median pay ({ROLE_LABELS[groups[0]]}) runs from {format_usd(lo['p50'])} ({lo['value']}, "
+            f"n={lo['n']:,}) to {format_usd(hi['p50'])} ({hi['value']}, n={hi['n']:,})."
         )
-    n = int(frame.filter(pl.col("role") == "all")["n_with_pay"].sum())
-    full = f"{title} (n={n:,} postings with pay)"
-    base_layout(fig, full)
-    fig.update_xaxes(title="week (Monday of the demand week)")
-    fig.update_yaxes(title="share of postings with pay", tickformat=".0%", range=[0, 1.02])
-    return NamedFigure("band_share_over_time", full, fig, "Click a legend entry to hide a role.")
+    return NamedFigure(
+        "pay_by_seniority",
+        full,
+        fig,
+        takeaway=takeaway,
+        method=(
+            "Counted: canonical jobs with stated pay, converted to annual USD (the range's "
+            "midpoint, or its one stated side), per seniority level the extractor read from "
+            "the title and text. Boxes: 25th-75th percentile, whiskers: 10th-90th; n per box "
+            "in its label. No interval is drawn: these are distributions, not estimates of "
+            "one number."
+        ),
+    )
 
 
 # --- 5. pay by region and by remote / hybrid / onsite -----------------------------------
@@ -363,7 +234,25 @@ def pay_by_region_and_remote(salary_bands: pl.DataFrame) -> NamedFigure:
     fig.update_yaxes(title="annual pay, USD", tickprefix="$", tickformat=",.0f", row=1, col=1)
     fig.update_yaxes(tickprefix="$", tickformat=",.0f", row=1, col=2)
     role_buttons(fig, groups, trace_groups)
-    return NamedFigure("pay_by_region_and_remote", full, fig)
+    first = frame.filter((pl.col("role") == groups[0]) & (pl.col("dimension") == "world_region"))
+    takeaway = ""
+    if not first.is_empty():
+        top = first.sort("p50", descending=True).row(0, named=True)
+        takeaway = (
+            f"Highest median pay by region ({ROLE_LABELS[groups[0]]}): {safe(top['value'])}, "
+            f"{format_usd(top['p50'])} (n={top['n']:,})."
+        )
+    return NamedFigure(
+        "pay_by_region_and_remote",
+        full,
+        fig,
+        takeaway=takeaway,
+        method=(
+            "Counted: canonical jobs with stated pay (annual USD), by the world region of their "
+            "location and by remote / hybrid / onsite as the posting states it. Boxes: "
+            "25th-75th percentile, whiskers: 10th-90th; n per box in its label."
+        ),
+    )
 
 
 def role_totals(skill_demand: pl.DataFrame) -> dict[str, int]:
@@ -410,45 +299,26 @@ def top_skills(skill_demand: pl.DataFrame, limit: int = 25) -> NamedFigure:
     fig.update_xaxes(title="share of postings that ask for the skill", tickformat=".0%")
     fig.update_layout(margin={"l": 220})
     role_buttons(fig, groups, groups, labels=labels)
-    return NamedFigure("top_skills", full, fig, "The dropdown switches role class; n per class.")
-
-
-# --- 7. skill trends ----------------------------------------------------------------------
-def skill_trends(trends: pl.DataFrame, skill_demand: pl.DataFrame, limit: int = 10) -> NamedFigure:
-    title = f"Weekly share of postings for the top {limit} skills"
-    top = (
-        skill_demand.filter(pl.col("role") == "all")
-        .sort("postings", descending=True)
-        .head(limit)["skill_id"]
-        .to_list()
+    best = frame.filter(pl.col("role") == groups[0]).sort("share", descending=True)
+    takeaway = (
+        f"Most asked-for skill ({ROLE_LABELS[groups[0]]}): {safe(best['skill_name'][0])}, in "
+        f"{best['share'][0]:.0%} of postings ({best['postings'][0]:,} of "
+        f"{totals.get(groups[0], 0):,})."
+        if not best.is_empty()
+        else ""
     )
-    frame = _weeks(trends).filter(pl.col("skill_id").is_in(top)).sort("week")
-    if frame.is_empty():
-        return NamedFigure("skill_trends", title, empty_figure(title))
-    fig = go.Figure()
-    for skill_id in top:
-        rows = frame.filter(pl.col("skill_id") == skill_id)
-        if rows.is_empty():
-            continue
-        name = safe(rows["skill_name"][0])
-        fig.add_trace(
-            go.Scatter(
-                x=rows["week"].to_list(),
-                y=rows["share"].to_list(),
-                mode="lines+markers",
-                name=name,
-                customdata=rows.select("postings").rows(),
-                hovertemplate="week of %{x|%Y-%m-%d}<br>%{y:.1%} of postings "
-                "(%{customdata[0]:,})<extra>" + name + "</extra>",
-            )
-        )
-    n = role_totals(skill_demand).get("all", 0)
-    title = f"{title} (n={n:,} postings; weekly counts in the hover)"
-    base_layout(fig, title, height=500)
-    fig.update_layout(legend={"orientation": "v", "x": 1.02, "y": 1.0})
-    fig.update_xaxes(title="week (Monday of the demand week)")
-    fig.update_yaxes(title="share of the week's postings", tickformat=".0%", rangemode="tozero")
-    return NamedFigure("skill_trends", title, fig)
+    return NamedFigure(
+        "top_skills",
+        full,
+        fig,
+        "The dropdown switches role class; n per class.",
+        takeaway=takeaway,
+        method=(
+            "Counted: canonical jobs asking for each skill of the taxonomy (matched in the "
+            "job's own duties and requirements, not in company blurbs), over all canonical "
+            "jobs of the role class. Whole market, all crawls."
+        ),
+    )
 
 
 # --- 8. co-occurrence heatmap -------------------------------------------------------------
@@ -493,11 +363,22 @@ def skill_cooccurrence(
     base_layout(fig, title, height=640)
     fig.update_layout(margin={"l": 180, "b": 160})
     fig.update_yaxes(autorange="reversed")
+    best = frame.sort("jaccard", descending=True).row(0, named=True)
+    names_by_id = dict(top.iter_rows())
     return NamedFigure(
         "skill_cooccurrence",
         title,
         fig,
         "Jaccard = postings asking for both / postings asking for either.",
+        takeaway=(
+            f"Most often asked for together: {safe(names_by_id[best['skill_a']])} and "
+            f"{safe(names_by_id[best['skill_b']])} (Jaccard {best['jaccard']:.2f}, "
+            f"{best['postings']:,} postings ask for both)."
+        ),
+        method=(
+            "Counted: canonical jobs asking for both skills of a pair, over jobs asking for "
+            "either (the Jaccard index), for the 20 most asked-for skills."
+        ),
     )
 
 
@@ -547,7 +428,22 @@ def skill_pay_premium(premium: pl.DataFrame, min_sample: int = MIN_PREMIUM_SAMPL
     fig.add_vline(x=0, line_color="#888")
     fig.update_xaxes(title="median annual pay uplift, USD", tickprefix="$", tickformat=",.0f")
     fig.update_layout(margin={"l": 220})
-    return NamedFigure("skill_pay_premium", full, fig)
+    best = frame.row(-1, named=True)
+    return NamedFigure(
+        "skill_pay_premium",
+        full,
+        fig,
+        takeaway=(
+            f"Largest premium: {safe(best['skill_name'])}, {format_usd(best['uplift'])} (95% interval "
+            f"{format_usd(best['ci_low'])} to {format_usd(best['ci_high'])}; n={best['n_with']:,} with, "
+            f"{best['n_without']:,} without)."
+        ),
+        method=(
+            "Counted: canonical jobs with stated pay (annual USD), with and without the skill. "
+            "Premium: median with minus median without; 95% interval from a seeded bootstrap "
+            f"of both medians. Only skills with {min_sample}+ paid postings on each side."
+        ),
+    )
 
 
 # --- 10. top employers ---------------------------------------------------------------------
@@ -581,7 +477,21 @@ def top_employers(employers: pl.DataFrame, limit: int = 20) -> NamedFigure:
     base_layout(fig, title, height=640)
     fig.update_layout(barmode="stack", margin={"l": 200})
     fig.update_xaxes(title="postings (canonical jobs)")
-    return NamedFigure("top_employers", title, fig)
+    biggest = frame.row(-1, named=True)
+    return NamedFigure(
+        "top_employers",
+        title,
+        fig,
+        takeaway=(
+            f"Largest employer: {safe(biggest['company'])} with {biggest['postings']:,} "
+            f"postings ({biggest['core_postings']:,} core, {biggest['adjacent_postings']:,} "
+            "adjacent)."
+        ),
+        method=(
+            "Counted: canonical jobs per company (names normalised: case, punctuation and "
+            "legal-form suffixes), split by role class."
+        ),
+    )
 
 
 # --- 11. time to close ---------------------------------------------------------------------
@@ -616,7 +526,22 @@ def time_to_close(frame: pl.DataFrame) -> NamedFigure:
     base_layout(fig, full)
     fig.update_xaxes(title="role class (closed postings)")
     fig.update_yaxes(title="days open", rangemode="tozero")
-    return NamedFigure("time_to_close", full, fig)
+    return NamedFigure(
+        "time_to_close",
+        full,
+        fig,
+        takeaway="Median days open: "
+        + "; ".join(
+            f"{r} {m:g} (n={n:,})"
+            for r, m, n in rows.select("role", "median_days_open", "n_closed").iter_rows()
+        )
+        + ".",
+        method=(
+            "Counted: canonical jobs that closed (a later complete crawl of their board no "
+            "longer listed them), days from first seen to closed. Jobs still open are left "
+            "out, so while the crawl history is short long-open jobs are under-counted."
+        ),
+    )
 
 
 # --- 12. US states --------------------------------------------------------------------------
@@ -732,32 +657,45 @@ def us_state_map(state_pay: pl.DataFrame) -> NamedFigure:
             }
         ],
     )
+    most = frame.sort("postings", descending=True).row(0, named=True)
     return NamedFigure(
         "us_state_map",
         full,
         fig,
-        "A tile grid, one square per state; hover for exact values, the dropdown switches "
-        "between postings and median pay.",
+        takeaway=(
+            f"Most US postings: {most['us_state']} with {most['postings']:,} of {n:,} "
+            f"(median pay {format_usd(most['median_pay_usd'])}, n={most['n_with_pay']:,} with pay)."
+        ),
+        method=(
+            "Counted: canonical US jobs whose location names a state; median of stated pay "
+            "(annual USD) where given. Jobs remote across the US without a state are not on "
+            "the map."
+        ),
+        note="A tile grid, one square per state; hover for exact values, the dropdown "
+        "switches between postings and median pay.",
     )
 
 
-FigureBuilder = Callable[[dict[str, pl.DataFrame]], NamedFigure]
+def index_figures(views: dict[str, pl.DataFrame], report_date: date) -> list[NamedFigure]:
+    """The main report's figures, in page order (the time figures live in trends.py)."""
+    from dashboards import trends
 
-INDEX_FIGURES: tuple[FigureBuilder, ...] = (
-    lambda v: weekly_postings_by_role(v["weekly_demand"]),
-    lambda v: weekly_postings_by_source(v["weekly_demand"]),
-    lambda v: pay_by_seniority(v["salary_bands"]),
-    lambda v: band_share_over_time(v["band_175k_300k"]),
-    lambda v: pay_by_region_and_remote(v["salary_bands"]),
-    lambda v: top_skills(v["skill_demand"]),
-    lambda v: skill_trends(v["skill_trends"], v["skill_demand"]),
-    lambda v: skill_cooccurrence(v["skill_cooccurrence"], v["skill_demand"]),
-    lambda v: skill_pay_premium(v["skill_pay_premium"]),
-    lambda v: top_employers(v["top_employers"]),
-    lambda v: time_to_close(v["time_to_close"]),
-    lambda v: us_state_map(v["state_pay"]),
-)
-
-
-def index_figures(views: dict[str, pl.DataFrame]) -> list[NamedFigure]:
-    return [build(views) for build in INDEX_FIGURES]
+    return [
+        trends.observed_demand(views["observed_weekly"], views["weekly_demand"], report_date),
+        trends.observed_by_source(views["observed_weekly"], report_date),
+        pay_by_seniority(views["salary_bands"]),
+        trends.band_share_over_time(views["band_175k_300k"], views["crawl_weeks"]),
+        pay_by_region_and_remote(views["salary_bands"]),
+        top_skills(views["skill_demand"]),
+        trends.skill_trends(
+            views["skill_trends"],
+            views["skill_demand"],
+            views["weekly_demand"],
+            views["crawl_weeks"],
+        ),
+        skill_cooccurrence(views["skill_cooccurrence"], views["skill_demand"]),
+        skill_pay_premium(views["skill_pay_premium"]),
+        top_employers(views["top_employers"]),
+        time_to_close(views["time_to_close"]),
+        us_state_map(views["state_pay"]),
+    ]

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
@@ -53,6 +54,17 @@ th { background: #f0f0f0; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .figure { background: #fff; border: 1px solid #e3e3e3; margin: .8rem 0; padding: .3rem; }
 .note { color: #555; font-size: .92rem; margin: .2rem 0 .8rem; }
+.takeaway { font-weight: 600; margin: .3rem 0; }
+.kit { color: #444; font-size: .88rem; border-left: 3px solid #ddd; padding: .1rem .8rem;
+       margin: .4rem 0 1.2rem; }
+.kit p { margin: .3rem 0; }
+figure.figure { margin: .3rem 0 .8rem; }
+.figtitle { font-weight: 600; font-size: 1.02rem; margin: 1rem 0 0; }
+/* A chart keeps at least 680 px of layout (its labels, legend and menus are placed for
+   that) and scrolls sideways inside its frame on a narrower screen; the page never does. */
+.figure .scroll { overflow-x: auto; }
+.figure .plotly-graph-div { min-width: 680px; }
+table { display: block; overflow-x: auto; max-width: 100%; }
 nav.toc ol { columns: 2; }
 .verdict { font-weight: 600; padding: .05rem .4rem; border-radius: .3rem; white-space: nowrap; }
 .v-supported { background: #d4edda; } .v-partly { background: #fff3cd; }
@@ -91,16 +103,48 @@ def plotly_js() -> str:
     return bundle.replace(PLOTLY_TOPOJSON_CDN, LOCAL_TOPOJSON)
 
 
-def figure_html(figure: NamedFigure) -> str:
+@dataclass(frozen=True)
+class Kit:
+    """What goes under every figure besides its own text: where its numbers come from."""
+
+    provenance_html: str = ""  # the warehouse snapshot / refresh the report was built from
+    sources_html: str = ""  # the sources, their attribution and terms
+    png: bool = False  # figures/<name>.png was written
+
+
+def figure_html(figure: NamedFigure, kit: Kit | None = None) -> str:
+    """The figure, its text alternative (title + takeaway), note, and the per-figure kit:
+    the CSV of the drawn numbers, the PNG, the method, the snapshot and the sources."""
+    # The page draws the title as HTML above the chart, where it wraps on a phone; inside
+    # the chart a long title would run under the dropdown. The PNG keeps it in the image.
+    drawn = go.Figure(figure.figure)
+    drawn.update_layout(title={"text": ""})
     div = pio.to_html(
-        figure.figure,
+        drawn,
         include_plotlyjs=False,
         full_html=False,
         div_id=f"fig-{figure.name}",
         config={"displaylogo": False, "responsive": True},
     )
+    alt = f"{figure.title}. {figure.takeaway}".strip()
+    takeaway = f'<p class="takeaway">{esc(figure.takeaway)}</p>' if figure.takeaway else ""
     note = f'<p class="note">{esc(figure.note)}</p>' if figure.note else ""
-    return f'<div class="figure" data-figure="{esc(figure.name)}">{div}</div>{note}'
+    extra = ""
+    if kit is not None:
+        links = [f'<a href="data/{esc(figure.name)}.csv">data (CSV)</a>']
+        if kit.png:
+            links.append(f'<a href="figures/{esc(figure.name)}.png">image (PNG)</a>')
+        method = f"<p><strong>Method.</strong> {esc(figure.method)}</p>" if figure.method else ""
+        extra = (
+            f'<div class="kit">{method}<p>{" · ".join(links)}</p>'
+            f"{kit.provenance_html}{kit.sources_html}</div>"
+        )
+    return (
+        f'<p class="figtitle">{esc(figure.title)}</p>'
+        f'<figure class="figure" data-figure="{esc(figure.name)}" role="img" '
+        f'aria-label="{esc(alt)}"><div class="scroll">{div}</div></figure>'
+        f"{takeaway}{note}{extra}"
+    )
 
 
 def short_title(title: str) -> str:
@@ -108,8 +152,8 @@ def short_title(title: str) -> str:
     return title.split(" (")[0].split(": ")[0]
 
 
-def figure_section(figure: NamedFigure, lead_html: str = "") -> Section:
-    return Section(figure.name, short_title(figure.title), lead_html + figure_html(figure))
+def figure_section(figure: NamedFigure, kit: Kit | None = None) -> Section:
+    return Section(figure.name, short_title(figure.title), figure_html(figure, kit))
 
 
 def table_html(

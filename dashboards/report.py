@@ -1,4 +1,5 @@
-"""Build the report: index.html, claims.html, summary.md (and PNGs) from the warehouse views.
+"""Build the report: index.html, claims.html, brief.html + brief.md, data/<figure>.csv (and
+PNGs: figures/<figure>.png, brief-card.png) from the warehouse views.
 
 `con` is the warehouse reader: read-only, no file access. Everything is queried into Polars
 and written from Python; nothing but the views of docs/architecture.md §4 and the claims
@@ -16,6 +17,17 @@ import polars as pl
 
 from common.atomic_write import write_atomic
 from common.usd import format_usd
+from dashboards.brief import (
+    Brief,
+    Headline,
+    brief_card,
+    brief_content,
+    brief_html_sections,
+    brief_markdown,
+    frame_of,
+    headline,
+    week_over_week,
+)
 from dashboards.claims import DEFAULT_THRESHOLDS, Verdict, rules
 from dashboards.claims_page import (
     CLAIM_ROLES,
@@ -32,8 +44,10 @@ from dashboards.data import (
     snapshot_base_views,
 )
 from dashboards.export import export_pngs
+from dashboards.figure_data import figure_rows, write_csv
 from dashboards.figures import NamedFigure, index_figures
 from dashboards.page import (
+    Kit,
     Section,
     esc,
     figure_html,
@@ -42,7 +56,7 @@ from dashboards.page import (
     safe_href,
     table_html,
 )
-from dashboards.summary import Headline, headline, summary_markdown, week_over_week
+from dashboards.trends import skill_changes, skill_series
 
 __all__ = ["ReportError", "ReportResult", "build_report"]
 
@@ -54,9 +68,12 @@ CLAIMS_TITLE = "The prompt-engineer claims, checked against the postings"
 class ReportResult:
     index_path: Path
     claims_path: Path
-    summary_path: Path
+    brief_path: Path
+    brief_html_path: Path
     figures: list[str] = field(default_factory=list)
     pngs: list[Path] = field(default_factory=list)
+    csvs: list[Path] = field(default_factory=list)
+    card_path: Path | None = None  # brief-card.png, with png
 
 
 def _write(path: Path, text: str) -> None:
@@ -94,7 +111,8 @@ def _headline_html(head: Headline, sources: pl.DataFrame) -> str:
     return (
         f'<section id="summary"><h2>Summary</h2>{stats}{source_list}'
         '<p><a href="claims.html">The market claims about prompt engineering, checked</a>'
-        ' · <a href="summary.md">summary.md</a></p></section>'
+        ' · <a href="brief.html">the one-page brief</a> (<a href="brief.md">brief.md</a>)'
+        "</p></section>"
     )
 
 
@@ -128,10 +146,13 @@ def _claims_overview_html(overview: pl.DataFrame) -> str:
 
 
 def _verdict_table(verdicts: list[Verdict]) -> str:
-    head = "<tr><th>claim</th><th>role class</th><th>verdict</th><th>the numbers</th></tr>"
+    head = (
+        "<tr><th>claim</th><th>role class</th><th>tested on</th><th>verdict</th>"
+        "<th>the numbers</th></tr>"
+    )
     body = "".join(
         f"<tr><td>{esc(CLAIM_TEXT.get(v.claim, v.claim))}</td><td>{esc(v.role)}</td>"
-        f"<td>{_verdict_badge(v)}</td><td>{esc(v.line)}</td></tr>"
+        f"<td>{esc(v.population)}</td><td>{_verdict_badge(v)}</td><td>{esc(v.line)}</td></tr>"
         for v in verdicts
     )
     return f"<table><thead>{head}</thead><tbody>{body}</tbody></table>"
@@ -197,8 +218,47 @@ def _pay_table_html(pay: pl.DataFrame) -> str:
     )
 
 
+def provenance_html(provenance: pl.DataFrame) -> str:
+    """The warehouse snapshot a figure comes from: the refresh (extraction run) and crawls."""
+    if provenance.is_empty():
+        return "<p>Snapshot: an empty warehouse.</p>"
+    r = provenance.row(0, named=True)
+    if r["last_crawl"] is None:
+        return "<p>Snapshot: no crawl loaded yet.</p>"
+    run = r["extraction_run_id"] or "no extraction run"
+    return (
+        f"<p>Snapshot: warehouse refresh <code>{esc(run)}</code> (extractor "
+        f"<code>{esc(r['extractor_version'])}</code>), {int(r['crawl_days']):,} crawl day(s) "
+        f"from {esc(r['first_crawl'])} to {esc(r['last_crawl'])}, "
+        f"{int(r['landing_files']):,} landing file(s).</p>"
+    )
+
+
+def sources_html(sources: pl.DataFrame) -> str:
+    """The sources behind the numbers, with the attribution their terms ask for."""
+    if sources.is_empty():
+        return "<p>Sources: none loaded yet.</p>"
+    parts = []
+    for row in sources.sort("postings", descending=True).iter_rows(named=True):
+        href = safe_href(row.get("attribution_url"))
+        name = esc(row["source"])
+        parts.append(
+            f'{name} (attribution: <a href="{esc(href)}" rel="noopener">{esc(href)}</a>)'
+            if href
+            else name
+        )
+    return (
+        "<p>Sources: public job-board postings from " + ", ".join(parts) + ". The postings "
+        "remain their publishers'; the numbers may be reused with this attribution and the "
+        "snapshot above.</p>"
+    )
+
+
 def _claims_page(
-    views: dict[str, pl.DataFrame], verdicts: list[Verdict], figures: dict[str, list[NamedFigure]]
+    views: dict[str, pl.DataFrame],
+    verdicts: list[Verdict],
+    figures: dict[str, list[NamedFigure]],
+    kit: Kit,
 ) -> str:
     how = rules(DEFAULT_THRESHOLDS)
     sections = [
@@ -214,14 +274,15 @@ def _claims_page(
     ]
     for claim, claim_figures in figures.items():
         lines = "".join(
-            f"<li>{esc(v.role)}: {_verdict_badge(v)} {esc(v.line)}</li>"
+            f"<li>{esc(v.role)} (tested on {esc(v.population)}): {_verdict_badge(v)} "
+            f"{esc(v.line)}</li>"
             for v in verdicts
             if v.claim == claim
         )
         body = (
             f"<p><em>The claim:</em> {esc(CLAIM_TEXT[claim])}</p><ul>{lines}</ul>"
             f'<p class="note"><strong>How the verdict is computed.</strong> {esc(how[claim])}</p>'
-            + "".join(figure_html(f) for f in claim_figures)
+            + "".join(figure_html(f, kit) for f in claim_figures)
         )
         if claim == "pay":
             body += _pay_table_html(views["claims_pay"])
@@ -242,7 +303,8 @@ def build_report(
     png: bool = False,
     report_date: date | None = None,
 ) -> ReportResult:
-    """Write out_dir/index.html, claims.html, summary.md (and figures/<name>.png with png)."""
+    """Write out_dir/index.html, claims.html, brief.html, brief.md, data/<figure>.csv (and with
+    png: figures/<figure>.png and brief-card.png)."""
     report_date = report_date or datetime.now(UTC).date()
     out_dir.mkdir(parents=True, exist_ok=True)
     with snapshot_base_views(con):
@@ -251,9 +313,15 @@ def build_report(
         pay_weeks = load_pay_weeks(con)
 
     head = headline(claims_views["claims_overview"])
-    main_figures = index_figures(views)
+    main_figures = index_figures({**views, **claims_views}, report_date)
     verdicts = compute_verdicts(claims_views)
     claim_figures = claims_figures(claims_views)
+    every_figure = main_figures + [f for group in claim_figures.values() for f in group]
+    kit = Kit(
+        provenance_html=provenance_html(claims_views["report_provenance"]),
+        sources_html=sources_html(views["source_summary"]),
+        png=png,
+    )
 
     subtitle = (
         f"<p>Built {esc(report_date.isoformat())} from the promptjobs warehouse · "
@@ -263,22 +331,75 @@ def build_report(
         title=REPORT_TITLE,
         subtitle_html=subtitle,
         header_html=_headline_html(head, views["source_summary"]),
-        sections=[figure_section(f) for f in main_figures],
+        sections=[figure_section(f, kit) for f in main_figures],
     )
     index_path = out_dir / "index.html"
     claims_path = out_dir / "claims.html"
-    summary_path = out_dir / "summary.md"
     _write(index_path, index_html)
-    _write(claims_path, _claims_page(claims_views, verdicts, claim_figures))
-    wow = week_over_week(views["weekly_demand"], pay_weeks, views["skill_trends"], report_date)
-    _write(summary_path, summary_markdown(head, wow, verdicts, report_date))
+    _write(claims_path, _claims_page(claims_views, verdicts, claim_figures, kit))
+    data_dir = out_dir / "data"
+    data_dir.mkdir(exist_ok=True)
+    csvs = []
+    for figure in every_figure:
+        path = data_dir / f"{figure.name}.csv"
+        write_csv(path, *figure_rows(figure.figure))
+        csvs.append(path)
 
-    every_figure = main_figures + [f for group in claim_figures.values() for f in group]
+    all_views = {**views, **claims_views}
+    _, series, _ = skill_series(
+        all_views["skill_trends"],
+        all_views["skill_demand"],
+        all_views["weekly_demand"],
+        all_views["crawl_weeks"],
+    )
+    brief = brief_content(
+        head,
+        week_over_week(all_views["observed_weekly"], pay_weeks, report_date),
+        verdicts,
+        skill_changes(series),
+        frame_of(all_views["report_provenance"]),
+        report_date,
+    )
+    brief_path = out_dir / "brief.md"
+    brief_html_path = out_dir / "brief.html"
+    _write(brief_path, brief_markdown(brief, card=png))
+    card = NamedFigure("brief_card", brief.title, brief_card(brief), takeaway=brief.frame)
+    _write(brief_html_path, _brief_page(brief, card, png=png))
+
     pngs = export_pngs(every_figure, out_dir / "figures") if png else []
+    card_path = None
+    if png:
+        card_path = export_pngs([card], out_dir, width=1200)[0]
+        card_path = card_path.replace(out_dir / "brief-card.png")
     return ReportResult(
         index_path=index_path,
         claims_path=claims_path,
-        summary_path=summary_path,
+        brief_path=brief_path,
+        brief_html_path=brief_html_path,
         figures=[f.name for f in every_figure],
         pngs=pngs,
+        csvs=csvs,
+        card_path=card_path,
     )
+
+
+def _brief_page(brief: Brief, card: NamedFigure, *, png: bool) -> str:
+    sections = [
+        Section(
+            anchor,
+            heading,
+            "<ul>" + "".join(f"<li>{esc(line)}</li>" for line in lines) + "</ul>",
+        )
+        for anchor, heading, lines in brief_html_sections(brief)
+    ]
+    image = (
+        '<p><a href="brief-card.png">The card as a PNG</a> (1200 x 675), to share.</p>'
+        if png
+        else "<p>The card as a PNG: build with <code>--png</code>.</p>"
+    )
+    sections.append(Section("card", "The brief as a card", figure_html(card) + image))
+    subtitle = (
+        '<p><a href="index.html">The full report</a> · <a href="claims.html">The claims, '
+        'checked</a> · <a href="brief.md">brief.md</a></p>'
+    )
+    return render_page(title=brief.title, subtitle_html=subtitle, header_html="", sections=sections)

@@ -363,7 +363,7 @@ def report(
     ] = False,
     home: HomeOption = None,
 ) -> None:
-    """Build the HTML report (index.html, claims.html, summary.md) from the warehouse views."""
+    """Build the HTML report (index.html, claims.html, brief.html + brief.md, data/*.csv) from the warehouse views."""
     from promptjobs.output_paths import output_folder
     from promptjobs.refresh import build_report_from_settings
 

@@ -107,7 +107,7 @@ def test_report_is_self_contained_html(demo_home) -> None:
     assert "cdn.plot.ly" not in html
     assert html.count("Plotly.newPlot") >= 10
     assert (home / "reports" / "latest" / "claims.html").is_file()
-    assert (home / "reports" / "latest" / "summary.md").is_file()
+    assert (home / "reports" / "latest" / "brief.md").is_file()
 
 
 def test_sql_json_format_returns_objects(demo_home) -> None:

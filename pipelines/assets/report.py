@@ -31,7 +31,7 @@ def build_report_asset(deps: Sequence[dg.AssetKey]) -> dg.AssetsDefinition:
         key=REPORT,
         deps=list(deps),
         group_name="dashboards",
-        description="The HTML report (index.html, claims.html, summary.md) under "
+        description="The HTML report (index.html, claims.html, brief.html + brief.md, data/*.csv) under "
         "reports/<day>/, copied to reports/latest/. Reads the warehouse views only.",
         kinds={"plotly", "html"},
         automation_condition=REFRESH_WHEN_UPSTREAM_UPDATES,
@@ -71,7 +71,7 @@ def report_metadata(result: Any, index: Path, out_dir: Path, day: date) -> dict[
             metadata[name] = value
         elif isinstance(value, (list, tuple, dict)):
             metadata[name] = len(value)
-    summary = out_dir / "summary.md"
+    summary = out_dir / "brief.md"
     if summary.is_file():
         text = summary.read_text(encoding="utf-8")
         metadata["preview"] = dg.MetadataValue.md(text[:SUMMARY_PREVIEW_CHARS])

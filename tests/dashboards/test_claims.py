@@ -43,10 +43,11 @@ def test_every_claim_refuses_a_sample_below_the_minimum() -> None:
         pay_verdict("core", few, few, few, 200_000),
         profile_verdict("core", few, few, few, few),
         experience_verdict("core", few, few, 2),
-        hiring_verdict("core", few, 10, 100, 5, few, few),
+        hiring_verdict("core", few, 10, 100, 5, few, few, crawls=8, crawl_days=49),
         titles_verdict("core", few, few),
     ]
     assert {v.label for v in verdicts} == {"not enough data"}
+    assert all(v.population for v in verdicts)
     assert all(f"(minimum {MIN})" in v.line for v in verdicts)
     assert pay_verdict("core", MIN, MIN, MIN, 200_000).label == "supported"
 
@@ -64,22 +65,52 @@ def test_experience_verdict_counts_three_years_or_fewer() -> None:
     assert "median 3 years" in experience_verdict("core", 40, 20, 3).line
 
 
+HISTORY = {"crawls": 8, "crawl_days": 49}  # eight weekly crawls
+
+
 def test_hiring_verdict_combines_slower_hiring_and_reposting() -> None:
     # 40 days vs 20 for other roles (x2.0) and 20% reposts: both signals.
-    assert hiring_verdict("core", 50, 40, 50, 20, 100, 20).label == "supported"
+    assert hiring_verdict("core", 50, 40, 50, 20, 100, 20, **HISTORY).label == "supported"
     # slower, few reposts: one signal.
-    assert hiring_verdict("core", 50, 40, 50, 20, 100, 2).label == "partly"
+    assert hiring_verdict("core", 50, 40, 50, 20, 100, 2, **HISTORY).label == "partly"
     # as fast as other roles (x1.0), few reposts: none.
-    assert hiring_verdict("core", 50, 20, 50, 20, 100, 2).label == "not supported"
+    assert hiring_verdict("core", 50, 20, 50, 20, 100, 2, **HISTORY).label == "not supported"
     # exactly x1.25 counts as slower.
-    assert hiring_verdict("core", 50, 25, 50, 20, 100, 2).label == "partly"
+    assert hiring_verdict("core", 50, 25, 50, 20, 100, 2, **HISTORY).label == "partly"
 
 
-def test_hiring_verdict_without_a_comparison_rests_on_reposts_alone() -> None:
-    no_baseline = hiring_verdict("core", 50, 40, MIN - 1, 20, 100, 30)
-    assert no_baseline.label == "partly"
-    assert "too few closed postings to compare" in no_baseline.line
-    assert hiring_verdict("core", 50, 40, 0, None, 100, 1).label == "not supported"
+def test_hiring_verdict_needs_closed_postings_on_both_sides() -> None:
+    closed = DEFAULT_THRESHOLDS.hiring_min_closed
+    no_baseline = hiring_verdict("core", 50, 40, closed - 1, 20, 100, 30, **HISTORY)
+    assert no_baseline.label == "not enough data"
+    assert f"50 closed postings of the role and {closed - 1} of other roles" in no_baseline.line
+    assert f"needs {closed} on each side" in no_baseline.line
+    mine_short = hiring_verdict("core", closed - 1, 40, 50, 20, 100, 30, **HISTORY)
+    assert mine_short.label == "not enough data"
+    assert hiring_verdict("core", closed, 40, closed, 20, 100, 30, **HISTORY).label == "supported"
+
+
+def test_hiring_verdict_needs_crawl_history_to_see_reposts() -> None:
+    t = DEFAULT_THRESHOLDS
+    one_snapshot = hiring_verdict("core", 50, 40, 50, 20, 100, 30, crawls=1, crawl_days=0)
+    assert one_snapshot.label == "not enough data"
+    assert "crawl history of 1 crawl(s) over 0 days" in one_snapshot.line
+    short = hiring_verdict(
+        "core", 50, 40, 50, 20, 100, 30, crawls=t.hiring_min_crawls, crawl_days=27
+    )
+    assert short.label == "not enough data"
+    enough = hiring_verdict(
+        "core",
+        50,
+        40,
+        50,
+        20,
+        100,
+        30,
+        crawls=t.hiring_min_crawls,
+        crawl_days=t.hiring_min_crawl_days,
+    )
+    assert enough.label == "supported"
 
 
 def test_titles_verdict_counts_prompt_titles() -> None:

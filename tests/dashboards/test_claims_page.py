@@ -1,26 +1,21 @@
 """The claims views (warehouse/views/900_claims_*.sql) and the verdicts computed from them,
-on small hand-made warehouses."""
+on small warehouses built by the real refresh from jobs written for each case."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import polars as pl
-from report_fixtures import open_reader, posting, write_facts_warehouse
+from report_fixtures import CRAWLS, job, open_reader, write_jobs_warehouse
 
 from dashboards.claims_page import compute_verdicts
 from dashboards.data import CLAIMS_VIEWS, load_views
 
-FIVE = ["ai_ml", "programming", "linguistics_language", "psychology_human_factors", "art_creative"]
-
-
-def verdicts_of(path: Path) -> dict[tuple[str, str], str]:
-    con = open_reader(path)
-    try:
-        views = load_views(con, CLAIMS_VIEWS)
-    finally:
-        con.close()
-    return {(v.claim, v.role): v.label for v in compute_verdicts(views)}
+FOUR_FAMILIES = (
+    "Strong Python skills.",
+    "Background in linguistics.",
+    "Knowledge of cognitive psychology.",
+)
 
 
 def views_of(path: Path) -> dict[str, pl.DataFrame]:
@@ -31,18 +26,22 @@ def views_of(path: Path) -> dict[str, pl.DataFrame]:
         con.close()
 
 
+def verdicts_of(path: Path) -> dict[tuple[str, str], str]:
+    return {(v.claim, v.role): v.label for v in compute_verdicts(views_of(path))}
+
+
 def test_band_position_of_each_range(tmp_path: Path) -> None:
-    rows = [
-        posting(1, salary_min_annual_usd=180_000, salary_max_annual_usd=250_000),  # inside
-        posting(2, salary_min_annual_usd=150_000, salary_max_annual_usd=200_000),  # overlaps
-        posting(3, salary_min_annual_usd=120_000, salary_max_annual_usd=175_000),  # touches
-        posting(4, salary_min_annual_usd=100_000, salary_max_annual_usd=150_000),  # below
-        posting(5, salary_min_annual_usd=310_000, salary_max_annual_usd=400_000),  # above
-        posting(6, salary_max_annual_usd=300_000),  # "up to $300k": one side, inside
-        posting(7, salary_min_annual_usd=200_000, country="GB", us_state=None),  # not US
-        posting(8),  # no pay: not counted
+    jobs = [
+        job(1, pay=(180_000, 250_000)),  # inside
+        job(2, pay=(150_000, 200_000)),  # overlaps
+        job(3, pay=(120_000, 175_000)),  # touches
+        job(4, pay=(100_000, 150_000)),  # below
+        job(5, pay=(310_000, 400_000)),  # above
+        job(6, pay=(None, 300_000)),  # "up to $300k": one side, inside
+        job(7, pay=(200_000, None), location="London, United Kingdom"),  # not US
+        job(8),  # no pay: not counted
     ]
-    views = views_of(write_facts_warehouse(tmp_path / "w.duckdb", rows))
+    views = views_of(write_jobs_warehouse(tmp_path / "home", jobs))
     pay = views["claims_pay"].filter(pl.col("seniority") == "all")
     us = pay.filter(pl.col("scope") == "US").row(0, named=True)
     assert (us["n_with_pay"], us["n_overlap"], us["n_inside"], us["n_above"], us["n_below"]) == (
@@ -57,25 +56,16 @@ def test_band_position_of_each_range(tmp_path: Path) -> None:
 
 
 def test_pay_verdicts_from_postings(tmp_path: Path) -> None:
-    rich = [
-        posting(i, salary_min_annual_usd=190_000, salary_max_annual_usd=260_000) for i in range(30)
-    ]
-    poor = [
-        posting(
-            100 + i, role="adjacent", salary_min_annual_usd=90_000, salary_max_annual_usd=140_000
-        )
-        for i in range(40)
-    ]
-    verdicts = verdicts_of(write_facts_warehouse(tmp_path / "w.duckdb", rich + poor))
+    rich = [job(i, pay=(190_000, 260_000)) for i in range(30)]
+    poor = [job(100 + i, "adjacent", pay=(90_000, 140_000)) for i in range(40)]
+    verdicts = verdicts_of(write_jobs_warehouse(tmp_path / "home", rich + poor))
     assert verdicts[("pay", "core")] == "supported"
     assert verdicts[("pay", "adjacent")] == "not supported"
 
 
 def test_one_posting_short_of_the_minimum_is_not_enough_data(tmp_path: Path) -> None:
-    rows = [
-        posting(i, salary_min_annual_usd=190_000, salary_max_annual_usd=260_000) for i in range(29)
-    ]
-    verdicts = verdicts_of(write_facts_warehouse(tmp_path / "w.duckdb", rows))
+    jobs = [job(i, pay=(190_000, 260_000)) for i in range(29)]
+    verdicts = verdicts_of(write_jobs_warehouse(tmp_path / "home", jobs))
     assert {label for (claim, role), label in verdicts.items() if role == "core"} == {
         "not enough data"
     }
@@ -83,34 +73,26 @@ def test_one_posting_short_of_the_minimum_is_not_enough_data(tmp_path: Path) -> 
 
 
 def test_hybrid_profile_counts_the_named_families_per_posting(tmp_path: Path) -> None:
-    rows = [posting(i) for i in range(40)]
-    families = {f"greenhouse:{i}": FIVE[:4] + ["domain"] for i in range(20)}  # 4 named
-    families |= {f"greenhouse:{i}": ["ai_ml", "domain"] for i in range(20, 40)}  # 1 named
-    path = write_facts_warehouse(tmp_path / "w.duckdb", rows, families)
-    combos = views_of(path)["claims_family_combos"]
-    assert dict(combos.select("combo", "postings").iter_rows()) == {
+    # the duties name LLM work (AI / ML); the lines add programming, language, psychology
+    jobs = [job(i, lines=FOUR_FAMILIES) for i in range(20)]
+    jobs += [job(20 + i) for i in range(20)]  # AI / ML only
+    path = write_jobs_warehouse(tmp_path / "home", jobs)
+    combos = dict(views_of(path)["claims_family_combos"].select("combo", "postings").iter_rows())
+    assert combos == {
         "ai_ml+linguistics_language+programming+psychology_human_factors": 20,
         "ai_ml": 20,
     }
     assert verdicts_of(path)[("hybrid profile", "core")] == "supported"  # 50% ask for 4+
 
 
-def test_postings_without_families_count_as_none(tmp_path: Path) -> None:
-    rows = [posting(i) for i in range(40)]
-    path = write_facts_warehouse(tmp_path / "w.duckdb", rows, {"greenhouse:1": FIVE})
-    combos = views_of(path)["claims_family_combos"]
-    assert dict(combos.select("combo", "postings").iter_rows())["none"] == 39
-    assert verdicts_of(path)[("hybrid profile", "core")] == "not supported"
-
-
-def test_experience_uses_minimum_years_then_maximum(tmp_path: Path) -> None:
-    rows = [posting(i, years_min=2, years_max=4) for i in range(10)]
-    rows += [posting(100 + i, years_max=3) for i in range(5)]  # "up to 3 years"
-    rows += [posting(200 + i, years_min=7) for i in range(20)]
-    rows += [posting(300 + i, years_min=15) for i in range(5)]  # 10 stands for 10+
-    rows += [posting(400 + i) for i in range(9)]  # no years stated
-    path = write_facts_warehouse(tmp_path / "w.duckdb", rows)
-    experience = views_of(path)["claims_experience"]
+def test_experience_uses_the_stated_minimum(tmp_path: Path) -> None:
+    jobs = [job(i, lines=("2-4 years of experience.",)) for i in range(10)]
+    jobs += [job(100 + i, lines=("3+ years of experience.",)) for i in range(5)]
+    jobs += [job(200 + i, lines=("7+ years of experience.",)) for i in range(20)]
+    jobs += [job(300 + i, lines=("15+ years of experience.",)) for i in range(5)]  # 10 = 10+
+    jobs += [job(400 + i) for i in range(9)]  # no years stated
+    path = write_jobs_warehouse(tmp_path / "home", jobs)
+    experience = views_of(path)["claims_experience"].filter(pl.col("role") == "core")
     counts = dict(experience.select("years", "postings").iter_rows())
     assert counts == {2: 10, 3: 5, 7: 20, 10: 5, None: 9}
     # 15 of 40 stating years ask for 3 or fewer: 37.5% -> partly
@@ -118,46 +100,19 @@ def test_experience_uses_minimum_years_then_maximum(tmp_path: Path) -> None:
 
 
 def test_a_repost_is_the_same_company_and_title_after_a_close(tmp_path: Path) -> None:
-    first = posting(
-        1,
-        company="Acme",
-        title="Prompt Engineer",
-        first_seen="2026-09-01 06:00:00",
-        closed_at="2026-09-20 06:00:00",
-        days_open=19.0,
-    )
-    again = posting(2, company="ACME ", title="prompt  engineer!", first_seen="2026-10-01 06:00:00")
-    other_title = posting(3, company="Acme", title="AI Trainer", first_seen="2026-10-01 06:00:00")
-    before_close = posting(
-        4, company="Acme", title="Prompt Engineer", first_seen="2026-09-10 06:00:00"
-    )
-    path = write_facts_warehouse(tmp_path / "w.duckdb", [first, again, other_title, before_close])
-    hiring = views_of(path)["claims_hiring"].row(0, named=True)
-    assert hiring["n_postings"] == 4 and hiring["n_reposted"] == 1
-    assert hiring["n_closed"] == 1 and hiring["median_days_open"] == 19.0
+    first = job(1, company="Acme", seen=range(0, 3))  # closed by the crawl of CRAWLS[3]
+    again = job(2, company="ACME ", title="prompt  engineer!", seen=range(5, 8))
+    other_title = job(3, company="Acme", title="AI Trainer", seen=range(5, 8))
+    before_close = job(4, company="Acme", seen=range(1, 8))
+    path = write_jobs_warehouse(tmp_path / "home", [first, again, other_title, before_close])
+    hiring = views_of(path)["claims_hiring"].filter(pl.col("role") == "core").row(0, named=True)
+    assert hiring["n_reposted"] == 1
+    assert hiring["n_closed"] == 1
+    # first seen on the first crawl, closed by the fourth: 21 days
+    assert hiring["median_days_open"] == (CRAWLS[3] - CRAWLS[0]).days
 
 
-def test_hiring_difficulty_against_other_roles(tmp_path: Path) -> None:
-    def closed(n: int, role: str, days: float) -> dict[str, object]:
-        return posting(
-            n,
-            role=role,
-            title=f"Job {n}",
-            company=f"Company {n}",
-            closed_at="2026-11-01 06:00:00",
-            days_open=days,
-        )
-
-    rows = [closed(i, "core", 40) for i in range(30)] + [
-        closed(100 + i, "other", 20) for i in range(30)
-    ]
-    rows += [closed(200 + i, "adjacent", 21) for i in range(30)]
-    verdicts = verdicts_of(write_facts_warehouse(tmp_path / "w.duckdb", rows))
-    assert verdicts[("hiring difficulty", "core")] == "partly"  # x2.0 slower, no reposts
-    assert verdicts[("hiring difficulty", "adjacent")] == "not supported"  # x1.05
-
-
-def test_title_groups_and_the_prompt_title_verdict(tmp_path: Path) -> None:
+def test_title_groups_and_the_prompt_title_claim_on_all_llm_work(tmp_path: Path) -> None:
     titles = (
         ["Prompt Engineer"] * 8
         + ["Senior Prompt Designer"] * 4
@@ -166,45 +121,61 @@ def test_title_groups_and_the_prompt_title_verdict(tmp_path: Path) -> None:
         + ["LLM Evaluation Specialist"] * 6
         + ["Conversation Designer"] * 4
     )
-    rows = [posting(i, title=title) for i, title in enumerate(titles)]
-    path = write_facts_warehouse(tmp_path / "w.duckdb", rows)
-    groups = dict(views_of(path)["claims_titles"].select("title_group", "postings").iter_rows())
-    assert groups == {
+    jobs = [job(i, title=title) for i, title in enumerate(titles)]
+    path = write_jobs_warehouse(tmp_path / "home", jobs)
+    titles_view = views_of(path)["claims_titles"]
+    groups = titles_view.group_by("title_group").agg(pl.col("postings").sum())
+    assert dict(groups.iter_rows()) == {
         "prompt title": 12,
         "AI / LLM / ML engineer": 10,
         "AI trainer / annotation": 8,
         "evaluation / red teaming": 6,
         "conversation / content / writing": 4,
     }
-    assert verdicts_of(path)[("prompt titles", "core")] == "partly"  # 12 of 40 = 30%
+    # the claim is tested on all LLM-related postings (core + adjacent): 12 of 40 = 30%
+    assert verdicts_of(path)[("prompt titles", "all LLM work")] == "partly"
+
+
+def closed_jobs(start: int, role: str, weeks_open: int, n: int = 30) -> list:
+    """n jobs of a role, first seen on the first crawl, closed `weeks_open` crawls later;
+    each with its own company and title, so none is a repost."""
+    return [
+        job(start + i, role, company=f"Firm {start + i}", seen=range(0, weeks_open))
+        for i in range(n)
+    ]
+
+
+def test_hiring_difficulty_against_other_roles(tmp_path: Path) -> None:
+    jobs = closed_jobs(0, "core", 6) + closed_jobs(100, "other", 3)
+    jobs += closed_jobs(200, "adjacent", 3)
+    verdicts = verdicts_of(write_jobs_warehouse(tmp_path / "home", jobs))
+    assert verdicts[("hiring difficulty", "core")] == "partly"  # x2.0 slower, no reposts
+    assert verdicts[("hiring difficulty", "adjacent")] == "not supported"  # x1.0
+
+
+def test_one_snapshot_is_not_enough_data_for_hiring(tmp_path: Path) -> None:
+    # one crawl of a large market: nothing has closed, no repost can be seen
+    jobs = [job(i, company=f"Firm {i}", seen=[0]) for i in range(40)]
+    jobs += [job(100 + i, "other", company=f"Firm {i}", seen=[0]) for i in range(40)]
+    path = write_jobs_warehouse(tmp_path / "home", jobs, crawls=CRAWLS[:1])
+    hiring = [v for v in compute_verdicts(views_of(path)) if v.claim == "hiring difficulty"]
+    assert [v.label for v in hiring] == ["not enough data", "not enough data"]
+    core = hiring[0]
+    assert "crawl history of 1 crawl(s) over 0 days" in core.line
+    assert "0 closed postings of the role and 0 of other roles" in core.line
 
 
 def test_slow_and_reposted_hiring_is_supported(tmp_path: Path) -> None:
-    rows = []
+    jobs = []
     for i in range(15):  # each company posts the same job twice: the second is a repost
-        for k, (seen, closed) in enumerate(
-            (("2026-09-01", "2026-10-11"), ("2026-10-15", "2026-11-24"))
-        ):
-            rows.append(
-                posting(
-                    100 * i + k,
-                    company=f"Studio {i}",
-                    first_seen=f"{seen} 06:00:00",
-                    closed_at=f"{closed} 06:00:00",
-                    days_open=40.0,
-                )
-            )
-    rows += [
-        posting(
-            5000 + i,
-            role="other",
-            title=f"Analyst {i}",
-            closed_at="2026-10-25 06:00:00",
-            days_open=20.0,
-        )
+        jobs.append(job(2 * i, company=f"Studio {i}", seen=range(0, 3)))
+        jobs.append(job(2 * i + 1, company=f"Studio {i}", seen=range(4, 7)))
+    jobs += [
+        job(500 + i, "other", company=f"Shop {i}", title=f"Analyst {i}", seen=[2])
         for i in range(30)
     ]
-    path = write_facts_warehouse(tmp_path / "w.duckdb", rows)
+    path = write_jobs_warehouse(tmp_path / "home", jobs)
     hiring = views_of(path)["claims_hiring"].filter(pl.col("role") == "core").row(0, named=True)
-    assert (hiring["n_postings"], hiring["n_reposted"], hiring["median_days_open"]) == (30, 15, 40)
+    assert (hiring["n_postings"], hiring["n_reposted"], hiring["n_closed"]) == (30, 15, 30)
+    assert hiring["median_days_open"] == 21  # three weekly crawls seen, closed by the fourth
     assert verdicts_of(path)[("hiring difficulty", "core")] == "supported"

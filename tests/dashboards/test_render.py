@@ -4,16 +4,16 @@ every figure draws, no JavaScript error is raised, hostile text stays text; PNG 
 from __future__ import annotations
 
 import struct
-from datetime import date
 
 import pytest
 from report_fixtures import (
     INJECTED_COMPANY,
+    REPORT_DAY,
+    build_warehouse,
     chromium_dom,
     figure_chunks,
-    inject_hostile_text,
+    market,
     open_reader,
-    write_warehouse,
 )
 
 from dashboards.report import ReportResult, build_report
@@ -24,10 +24,10 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def hostile_report(tmp_path_factory: pytest.TempPathFactory) -> ReportResult:
     root = tmp_path_factory.mktemp("render")
-    path = write_warehouse(root / "w.duckdb", tweak=inject_hostile_text)
+    path = build_warehouse(root / "home", market(hostile=True))
     con = open_reader(path)
     try:
-        return build_report(con, root / "report", png=True, report_date=date(2026, 11, 21))
+        return build_report(con, root / "report", png=True, report_date=REPORT_DAY)
     finally:
         con.close()
 

@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 from pathlib import Path
 
 import duckdb
 import pytest
-from report_fixtures import open_reader, write_warehouse
+from report_fixtures import REPORT_DAY, build_warehouse, market, open_reader
 
 from dashboards.data import ReportError
 from dashboards.report import build_report
-from dashboards.sample_warehouse import SampleSpec
 
-REPORT_DAY = date(2026, 11, 21)
 INDEX_FIGURES = {
-    "weekly_postings_by_role",
-    "weekly_postings_by_source",
+    "observed_demand",
+    "observed_by_source",
     "pay_by_seniority",
     "band_share_over_time",
     "pay_by_region_and_remote",
@@ -31,16 +28,22 @@ INDEX_FIGURES = {
 }
 
 
-def test_report_writes_three_linked_pages(sample_reader: duckdb.DuckDBPyConnection, tmp_path: Path):
+def test_report_writes_linked_pages_and_the_brief(sample_reader, tmp_path: Path):
     result = build_report(sample_reader, tmp_path / "report", report_date=REPORT_DAY)
     index = result.index_path.read_text()
     claims = result.claims_path.read_text()
+    brief = result.brief_html_path.read_text()
     assert result.index_path == tmp_path / "report" / "index.html"
     assert 'href="claims.html"' in index and 'href="index.html"' in claims
+    assert 'href="brief.html"' in index and 'href="index.html"' in brief
     assert set(re.findall(r'data-figure="([^"]+)"', index)) == INDEX_FIGURES
     assert len(re.findall(r'data-figure="([^"]+)"', claims)) == 8
     assert set(result.figures) >= INDEX_FIGURES and len(result.figures) == 20
-    assert result.pngs == []
+    assert result.brief_path.read_text().startswith(
+        "# Prompt-engineering job market, brief of 2026-11-21"
+    )
+    assert result.pngs == [] and result.card_path is None
+    assert "build with <code>--png</code>" in brief
 
 
 def test_pages_are_self_contained(sample_reader: duckdb.DuckDBPyConnection, tmp_path: Path):
@@ -67,45 +70,36 @@ def test_header_states_the_headline_numbers(sample_reader: duckdb.DuckDBPyConnec
     assert f"{with_pay / postings:.0%}" in index
     assert f"${median:,.0f}" in index
     # sources with their attribution links
-    assert '<a href="https://remotive.com" rel="noopener">remotive</a>' in index
+    assert '<a href="https://remoteok.com" rel="noopener">remoteok</a>' in index
 
 
-def test_summary_md_reports_week_over_week_and_verdicts(sample_reader, tmp_path: Path):
-    summary = build_report(sample_reader, tmp_path, report_date=REPORT_DAY).summary_path
-    text = summary.read_text()
-    assert text.startswith("# Prompt-engineering job market, report of 2026-11-21")
-    assert "Week of 2026-11-16 (partial week) against the week before" in text
-    assert re.search(r"- New postings: \d+ \([+-]\d+ \([+-]\d+%\)\)", text)
-    assert re.search(r"- Median annual pay: \$[\d,]+ \([+-]\$[\d,]+", text)
-    assert "- Rising skills (share of postings): " in text
-    assert "- Falling skills (share of postings): " in text
-    assert (
-        len(
-            re.findall(
-                r"^- (pay|hybrid profile|experience|hiring difficulty|prompt titles), "
-                r"(core|adjacent): \*\*",
-                text,
-                re.M,
-            )
-        )
-        == 10
-    )
+def test_brief_compares_complete_crawled_weeks(sample_reader, tmp_path: Path):
+    text = build_report(sample_reader, tmp_path, report_date=REPORT_DAY).brief_path.read_text()
+    # crawls every Monday to 2026-11-16; on Saturday 2026-11-21 that week is not complete
+    assert "Complete crawled week of 2026-11-09 against 2026-11-02:" in text
+    new, before = sample_reader.sql(
+        "select count(*) filter (where first_seen between '2026-11-09' and '2026-11-15'), "
+        "count(*) filter (where first_seen between '2026-11-02' and '2026-11-08') "
+        "from posting_facts"
+    ).fetchone()
+    assert f"new postings first seen {new:,} ({new - before:+,}" in text
+    assert re.search(r"median annual pay of the new postings \$[\d,]+ \(n=\d+, 95% interval", text)
+    assert len(re.findall(r"^- US pay of \$175k-\$300k, (core|adjacent): ", text, re.M)) == 2
+    assert "Sampling frame: 8 board(s) of 4 source(s), crawled on 8 day(s)" in text
 
 
 def test_claims_page_explains_every_verdict(sample_reader, tmp_path: Path):
     claims = build_report(sample_reader, tmp_path, report_date=REPORT_DAY).claims_path.read_text()
     assert claims.count("How the verdict is computed.") == 5
     assert "Below 30 postings in the sample" in claims
-    assert len(re.findall(r'class="verdict v-', claims)) == 20  # table + per-claim lists
+    # 4 claims x (core, adjacent) + the prompt-title claim on all LLM work; table + lists
+    assert len(re.findall(r'class="verdict v-', claims)) == 18
+    assert "all LLM-related postings (core + adjacent)" in claims
     assert "<h3>Pay in numbers (annual USD, postings with stated pay)</h3>" in claims
 
 
 def test_empty_warehouse_builds_with_no_data_notes(tmp_path: Path) -> None:
-    def empty_all(con: duckdb.DuckDBPyConnection) -> None:
-        for (table,) in con.sql("show tables").fetchall():
-            con.execute(f"delete from {table}")
-
-    con = open_reader(write_warehouse(tmp_path / "w.duckdb", tweak=empty_all))
+    con = open_reader(build_warehouse(tmp_path / "home", [], crawls=()))
     try:
         result = build_report(con, tmp_path / "report", report_date=REPORT_DAY)
     finally:
@@ -113,13 +107,13 @@ def test_empty_warehouse_builds_with_no_data_notes(tmp_path: Path) -> None:
     index = result.index_path.read_text()
     assert index.count("no data yet") == 12
     assert result.claims_path.read_text().count("no data yet") == 8
-    summary = result.summary_path.read_text()
-    assert "**0 postings**" in summary and "No weekly data yet." in summary
-    assert "not enough data" in summary
+    brief = result.brief_path.read_text()
+    assert "- 0 postings (canonical jobs)" in brief and "nothing to compare" in brief
+    assert "not enough data" in brief and "No crawl loaded yet." in brief
 
 
 def test_thin_warehouse_builds(tmp_path: Path) -> None:
-    path = write_warehouse(tmp_path / "w.duckdb", SampleSpec(n_postings=12, weeks=2))
+    path = build_warehouse(tmp_path / "home", market(per_crawl=2)[:12])
     con = open_reader(path)
     try:
         result = build_report(con, tmp_path / "report", report_date=REPORT_DAY)

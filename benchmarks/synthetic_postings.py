@@ -1,24 +1,17 @@
-"""A synthetic warehouse shaped like the views of docs/architecture.md §4.
-
-The report reads views only, so tests and the benchmark need nothing but tables with the
-same names and columns. This module writes such tables into a DuckDB connection: the two
-base views (`posting_facts`, `posting_families`) from a seeded random generator, the
-aggregate views from them with `sample_views.sql` (a simplified stand-in for the real
-warehouse views, good enough to exercise every figure). It is test and benchmark data
-written by us; nothing here is read by the real pipeline.
+"""Synthetic postings for the report benchmark: a seeded generator of posting rows and their
+skills at any size (a million in seconds), shaped like the warehouse's `postings` and
+`posting_skills` tables. benchmarks/report.py loads them into the real tables and builds
+the real views on them (there is no stand-in for a view). Benchmark data written by us;
+nothing in the pipeline reads it, and it ships in no package.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path
 
-import duckdb
 import numpy as np
 import polars as pl
-
-SAMPLE_VIEWS_SQL = Path(__file__).with_name("sample_views.sql")
 
 ROLES = ("core", "adjacent", "other")
 ROLE_WEIGHTS = (0.3, 0.5, 0.2)
@@ -248,51 +241,3 @@ def _family_matrix() -> np.ndarray:
     for i, skill in enumerate(SKILLS):
         matrix[i, families.index(skill[3])] = 1
     return matrix
-
-
-def build_sample_warehouse(con: duckdb.DuckDBPyConnection, spec: SampleSpec | None = None) -> None:
-    """Create view-shaped TABLES (posting_facts, posting_families, weekly_demand, ...) in `con`."""
-    spec = spec or SampleSpec()
-    facts, skills = sample_postings(spec)
-    taxonomy = pl.DataFrame(
-        {
-            "skill_id": [s[0] for s in SKILLS],
-            "skill_name": [s[1] for s in SKILLS],
-            "category": [s[2] for s in SKILLS],
-            "family": [s[3] for s in SKILLS],
-        }
-    )
-    sources = pl.DataFrame(
-        {"source": list(ATTRIBUTION), "attribution_url": list(ATTRIBUTION.values())}
-    )
-    con.register("sample_facts_input", facts)
-    con.register("sample_skills_input", skills)
-    con.register("sample_taxonomy_input", taxonomy)
-    con.register("sample_attribution_input", sources)
-    con.execute(f"set variable sample_end_date = date '{spec.end_date.isoformat()}'")
-    for statement in _statements(SAMPLE_VIEWS_SQL.read_text()):
-        con.execute(statement)
-    for name in (
-        "sample_facts_input",
-        "sample_skills_input",
-        "sample_taxonomy_input",
-        "sample_attribution_input",
-    ):
-        con.unregister(name)
-
-
-def write_sample_warehouse(path: Path, spec: SampleSpec | None = None) -> Path:
-    """Write a sample warehouse file at `path` (replacing it) and return the path."""
-    path.unlink(missing_ok=True)
-    con = duckdb.connect(str(path))
-    try:
-        build_sample_warehouse(con, spec)
-    finally:
-        con.close()
-    return path
-
-
-def _statements(sql: str) -> list[str]:
-    """Split a .sql file on `;` line ends (the file holds no `;` inside strings)."""
-    lines = [line for line in sql.splitlines() if not line.lstrip().startswith("--")]
-    return [part.strip() for part in "\n".join(lines).split(";") if part.strip()]
