@@ -23,7 +23,7 @@ from transforms.taxonomy import load_taxonomy
 from transforms.text import prepare_text, scrub_surrogates
 
 # Bump when the output for the same input changes: the warehouse re-extracts on a new one.
-EXTRACTOR_VERSION = "1.0.1"
+EXTRACTOR_VERSION = "1.1.0"
 
 CONTRACT_FIELDS = ("id", "role", "seniority", "remote", "salary", "skills")
 
@@ -49,6 +49,10 @@ def _location_from_header(body: str, fallback: dict[str, Any]) -> dict[str, Any]
         if found["country"] is not None:
             return {**found, "raw": fallback["raw"]}
     return fallback
+
+
+# Countries whose own currency is written "$".
+_LOCAL_DOLLARS = {"CA": "CAD", "AU": "AUD", "NZ": "NZD", "SG": "SGD", "HK": "HKD"}
 
 
 class Extractor:
@@ -102,13 +106,20 @@ class Extractor:
         if location["country"] is None and location["world_region"] == "Remote / unspecified":
             location = _location_from_header(body, location)
         # A bare "$" is USD unless the words near it name another dollar (salary.py reads
-        # them); the location alone is not enough ("Remote, North America / Vancouver").
-        default_dollar = "USD"
-        text = body if not title or title in body[:2000] else f"{body}\n\n{title}"
+        # them) or the posting is in one dollar country only ("Toronto, ON" -> CAD); a
+        # list across countries ("Remote, North America / Vancouver") keeps USD.
+        countries = location.get("countries") or []
+        default_dollar = (
+            _LOCAL_DOLLARS.get(countries[0], "USD") if len(countries) == 1 else "USD"
+        )
+        appended = bool(title) and title not in body[:2000]
+        text = f"{body}\n\n{title}" if appended and body else (body or title)
         posting = {
             "id": rec.get("id"),
             "title": title,
             "company": _str(rec.get("company")) or None,
+            # Where the appended title starts: the sections read it as the job's own line.
+            "title_start": len(body) + 2 if appended and body else None,
             "location_raw": _str(location_raw) or None,
             "location": location,
             "default_dollar": default_dollar,
@@ -140,6 +151,7 @@ class Extractor:
                 )
             }
         skills = [skill_id for skill_id, _ in doc._.skills or []]
+        sections = doc._.sections
         families = sorted({self.families[s] for s in skills if s in self.families})
         remote, _remote_evidence = classify_remote(
             posting["location_raw"], posting["title"], doc._.posting["text"], posting["remote_hint"]
@@ -155,11 +167,18 @@ class Extractor:
             "salary_source": source,
             "salaries": salaries,
             "skill_evidence": [
-                {"skill_id": skill_id, "text": span.text} for skill_id, span in doc._.skills or []
+                {
+                    "skill_id": skill_id,
+                    "text": span.text,
+                    "section": sections.kind_at(span.start_char) if sections else "job",
+                }
+                for skill_id, span in doc._.skills or []
             ],
             "role_evidence": doc._.role_evidence or "",
             "location": posting["location"],
             "years_experience": doc._.years,
+            "ai_involvement": doc._.ai_involvement or "none",
+            "language": doc._.language,
             "skill_families": families,
             "extractor_version": EXTRACTOR_VERSION,
         }
