@@ -637,12 +637,13 @@ def pay_in_section(text: str, pay: Pay, kind: str) -> bool:
     if kind == "scam":
         return False
     before = _clause_before(text, pay.start, 120)
-    if _PERK_BEFORE_RE.search(_clause_before(text, pay.start, 60)):
+    salary_word = bool(_SALARY_WORD_RE.search(before) or _PAY_WORD_RE.search(before))
+    if not salary_word and _PERK_BEFORE_RE.search(_clause_before(text, pay.start, 60)):
         return False
     if pay.min is None and kind == "benefits":
         return False
     closed_range = pay.min is not None and pay.max is not None and pay.max > pay.min
-    return closed_range or bool(_SALARY_WORD_RE.search(before) or _PAY_WORD_RE.search(before))
+    return closed_range or salary_word
 
 
 # ---------------------------------------------------------------------------- structured

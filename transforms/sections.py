@@ -21,6 +21,7 @@ from transforms import languages
 # "Compensation & Benefits" is pay; "About the role" is the job, "About us" the company.
 HEADING_ORDER = ("scam", "legal", "nice", "pay", "benefits", "company", "apply", "job")
 PARAGRAPH_ORDER = ("scam", "legal", "benefits", "company", "apply")
+_COMPANY_CUE_CHARS = 150  # a company cue must open its paragraph ("We are a ...")
 SECTION_KINDS = ("intro", "job", "nice", "company", "benefits", "pay", "legal", "scam", "apply")
 # Where the job's skills, role words, seniority and years are read.
 JOB_KINDS = frozenset({"intro", "job", "nice"})
@@ -36,6 +37,7 @@ _HEADING_RES = {
     for kind in HEADING_ORDER
 }
 _PARAGRAPH_RES = {kind: languages.compiled("paragraphs", kind) for kind in PARAGRAPH_ORDER}
+_JOB_PARAGRAPH_RE = languages.compiled("paragraphs", "job")
 _BULLET_RE = re.compile(r"^(?:[-•*▪◦·]\s|\d+[.)]\s+\S.{40})")
 _COMPANY_SUFFIX_RE = re.compile(
     r"[,.]?\s+(?:inc|llc|ltd|gmbh|sas|sa|bv|b\.v|ag|plc|corp|co|limited|technologies|labs)\.?$",
@@ -81,8 +83,10 @@ def heading_kind(line: str) -> str | None:
     if not stripped or _BULLET_RE.match(stripped):
         return None
     bare = stripped.strip("#*_-:•|=[]() ").strip()
-    if not bare or len(bare) > _HEADING_MAX_CHARS or bare.endswith((".", ",", ";")):
+    if not bare or len(bare) > _HEADING_MAX_CHARS or bare.endswith((".", ",", ";", "?", "!")):
         return None
+    if ":" in stripped.rstrip(": ") and len(stripped.split(":", 1)[1].strip(" *_")) > 0:
+        return None  # "Apply here: https://...", "Location: Berlin": a field, not a heading
     words = bare.split()
     if not (
         stripped.endswith(":")
@@ -110,7 +114,8 @@ def paragraph_kind(line: str, company: str | None = None) -> str | None:
     if len(line) > _PARAGRAPH_MAX_CHARS:
         return None  # a whole posting on one line: its words are not one paragraph's
     for kind in PARAGRAPH_ORDER:
-        if _PARAGRAPH_RES[kind].search(line):
+        m = _PARAGRAPH_RES[kind].search(line)
+        if m and (kind != "company" or m.start() <= _COMPANY_CUE_CHARS):
             return kind
     for name in _company_names(company):
         # "Stripe is a financial infrastructure platform...", "At Plaid, we believe..."
@@ -155,6 +160,10 @@ def split_sections(text: str, company: str | None = None, job_from: int | None =
                 kind, heading = "job", line[:80]
             line_kind = kind
         else:
+            if kind == "company" and len(line) <= _PARAGRAPH_MAX_CHARS and _JOB_PARAGRAPH_RE.search(
+                line[:200]
+            ):
+                kind, heading = "job", ""  # "As a Data Scientist, you will..." after "About us"
             line_kind = kind
             if kind in ("intro", "job", "nice", "pay"):
                 line_kind = paragraph_kind(line, company) or kind
