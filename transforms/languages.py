@@ -49,15 +49,42 @@ def keys(section: str) -> list[str]:
     return seen
 
 
+_META = set(".^$*+?{}[]\\|()")
+
+
 def alternation(section: str, key: str) -> str:
-    """The patterns of `[section] key` joined as one non-capturing alternation."""
+    """The patterns of `[section] key` joined as one non-capturing alternation, grouped
+    by their first literal character: `re` tries alternatives one by one at each position,
+    so 150 cues cost 150 attempts there; grouped, a position costs one test per leading
+    character (several times faster on long texts). Same matches."""
     patterns = rules(section, key)
-    return "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")" if patterns else "(?!x)x"
+    if not patterns:
+        return "(?!x)x"
+    buckets: dict[str, list[str]] = {}
+    others: list[str] = []
+    for p in patterns:
+        first = p[0]
+        if first not in _META and (len(p) == 1 or p[1] not in "*+?{") and first.lower() == first:
+            buckets.setdefault(first, []).append(p[1:])
+        else:
+            others.append(p)
+    parts = [
+        re.escape(c) + "(?:" + "|".join(f"(?:{r})" if r else "" for r in rests) + ")"
+        for c, rests in buckets.items()
+    ]
+    parts.extend(f"(?:{p})" for p in others)
+    return "(?:" + "|".join(parts) + ")"
 
 
 def compiled(section: str, key: str, prefix: str = "", suffix: str = "") -> re.Pattern[str]:
     """One compiled, case-blind pattern for `[section] key` of every language."""
     return re.compile(prefix + alternation(section, key) + suffix, re.IGNORECASE)
+
+
+def compiled_lower(section: str, key: str, prefix: str = "", suffix: str = "") -> re.Pattern[str]:
+    """The same pattern for lower-cased text: without IGNORECASE it runs several times
+    faster in `re` (the tables are written in lower case)."""
+    return re.compile(prefix + alternation(section, key) + suffix)
 
 
 @lru_cache(maxsize=1)
@@ -69,10 +96,37 @@ def _identifier() -> Any:
     return identifier
 
 
+@lru_cache(maxsize=1)
+def _common_words() -> dict[str, str]:
+    """word -> language, for the `[detect] common_words` of each table that only one
+    language lists (function words: "the", "und", "avec", "het"...)."""
+    owners: dict[str, set[str]] = {}
+    for code, table in tables().items():
+        for word in table.get("detect", {}).get("common_words", []):
+            owners.setdefault(word, set()).add(code)
+    return {w: next(iter(c)) for w, c in owners.items() if len(c) == 1}
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
 def detect_language(text: str) -> str | None:
-    """ISO 639-1 code of the posting's language (py3langid, offline), None for no text."""
+    """ISO 639-1 code of the posting's language, None for no text. Function words decide
+    the clear cases (most postings, at a fraction of the cost); py3langid (offline) the
+    rest."""
     sample = text[:_DETECT_CHARS].strip()
     if len(sample) < 3:
         return None
+    common = _common_words()
+    counts: dict[str, int] = {}
+    for word in _WORD_RE.findall(sample.lower()):
+        code = common.get(word)
+        if code is not None:
+            counts[code] = counts.get(code, 0) + 1
+    if counts:
+        ranked = sorted(counts.values(), reverse=True)
+        best = max(counts, key=counts.__getitem__)
+        if ranked[0] >= 8 and (len(ranked) == 1 or ranked[0] >= 4 * ranked[1]):
+            return best
     code, _score = _identifier().classify(sample)
     return str(code)

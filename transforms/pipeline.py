@@ -122,8 +122,9 @@ def make_role_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
         title = posting.get("title") or ""
         body = _text(doc)
         sections = doc._.sections
-        decision = role_rules.classify_role(title, body, doc._.ai_hits, sections)
-        years = role_rules.years_of_experience(body, sections)
+        job = role_rules.job_text(body, sections)
+        decision = role_rules.classify_role(title, body, doc._.ai_hits, sections, job)
+        years = role_rules.years_of_experience(body, sections, job)
         doc._.role = decision.role
         doc._.role_evidence = decision.evidence
         doc._.ai_involvement = decision.ai_involvement

@@ -64,10 +64,10 @@ _LLM_STRONG_RE = re.compile(
 _LANG_LLM_RE = languages.compiled("role", "llm_terms", r"(?<!\w)", r"(?!\w)")
 _LANG_ADJ_TITLE_RE = languages.compiled("role", "adjacent_titles", r"(?<!\w)", r"(?!\w)")
 _LANG_CORE_TITLE_RE = languages.compiled("role", "core_titles", r"(?<!\w)", r"(?!\w)")
-_AI_WORD_RE = languages.compiled("role", "ai_terms")
-_TOOL_USE_RE = languages.compiled("role", "tool_use")
-_ML_BUILD_TITLE_RE = languages.compiled("role", "ml_build_titles")
-_ML_BUILD_TERM_RE = languages.compiled("role", "ml_build_terms")
+_AI_WORD_RE = languages.compiled_lower("role", "ai_terms", r"\b")
+_TOOL_USE_RE = languages.compiled_lower("role", "tool_use", r"\b")
+_ML_BUILD_TITLE_RE = languages.compiled_lower("role", "ml_build_titles", r"\b")
+_ML_BUILD_TERM_RE = languages.compiled_lower("role", "ml_build_terms", r"\b")
 _AI_TOOL_USE_RE = re.compile(
     r"\b(?:claude code|claude for \w+|codex|(?:github )?copilot|cursor|windsurf|"
     r"agentic[- ]coding|agentic (?:[\w-]+ ){0,2}development|ai[- ](?:coding )?tools?|"
@@ -238,7 +238,12 @@ def _job_text(text: str, sections: Sections) -> str:
 
 
 def ai_involvement(
-    role: str, title: str, text: str, sections: Sections, job_text: str | None = None
+    role: str,
+    title: str,
+    text: str,
+    sections: Sections,
+    job_text: str | None = None,
+    ai_hits: list[int] | None = None,
 ) -> str:
     """builds / uses / mentions / none (see docs/extraction.md).
 
@@ -248,13 +253,14 @@ def ai_involvement(
     product, perks); `none`: no AI word at all."""
     if role in ("core", "adjacent"):
         return "builds"
-    job = _job_text(text, sections) if job_text is None else job_text
+    job = (_job_text(text, sections) if job_text is None else job_text).lower()
+    title = title.lower()
     if _ML_BUILD_TITLE_RE.search(title) and _ML_BUILD_TERM_RE.search(job):
         return "builds"
     if _TOOL_USE_RE.search(job):
         return "uses"
-    if _AI_WORD_RE.search(title) or _AI_WORD_RE.search(text):
-        return "mentions"
+    if ai_hits or _AI_WORD_RE.search(title) or _AI_WORD_RE.search(text.lower()):
+        return "mentions"  # (`ai_hits`: the pipeline's AI/LLM phrase matches, anywhere)
     return "none"
 
 
@@ -263,17 +269,24 @@ def classify_role(
     text: str,
     hit_offsets: list[int] | None = None,
     sections: Sections | None = None,
+    job_text: str | None = None,
 ) -> RoleDecision:
     """core / adjacent / other from the titles and the job's own duties, with the
-    posting's AI involvement (a job that only mentions or uses AI is never adjacent)."""
+    posting's AI involvement (a job that only mentions or uses AI is never adjacent).
+    `job_text` is _job_text(text, sections) when the caller has it."""
     sections = sections if sections is not None else split_sections(text)
-    decision = _classify_role(title, text, hit_offsets, sections)
-    involvement = ai_involvement(decision.role, title, text, sections)
+    job = _job_text(text, sections) if job_text is None else job_text
+    decision = _classify_role(title, text, hit_offsets, sections, job)
+    involvement = ai_involvement(decision.role, title, text, sections, job, hit_offsets)
     return RoleDecision(decision.role, decision.evidence, involvement)
 
 
+def job_text(text: str, sections: Sections) -> str:
+    return _job_text(text, sections)
+
+
 def _classify_role(
-    title: str, text: str, hit_offsets: list[int] | None, sections: Sections
+    title: str, text: str, hit_offsets: list[int] | None, sections: Sections, job: str
 ) -> RoleDecision:
     titles = role_titles(title, text)
     joined_titles = " || ".join(titles)
@@ -284,7 +297,6 @@ def _classify_role(
     if core_title and score >= 1:
         return RoleDecision("core", f"title says {core_title.group(0)!r}; duties: {evidence_lines}")
     # Authoring prompts/test questions counts only in the job's own sections.
-    job = _job_text(text, sections)
     low = job.lower()
     # Prompt/test-question authoring makes a job core only outside engineering titles or
     # in AI-trainer work; the cheap checks run first, the text regexes only when needed.
@@ -418,8 +430,7 @@ def _to_number(token: str) -> float:
 # Other languages: "2 à 3 ans d'expérience", "mindestens 3 Jahre Berufserfahrung",
 # "al menos 3 años de experiencia", "minimaal 3 jaar ervaring"; Japanese/Korean forms.
 _LANG_YEARS_RE = re.compile(
-    r"(?P<least>" + languages.alternation("years", "at_least") + r"\s+)?"
-    r"(?<![\d.,])(?P<lo>\d{1,2})(?![\d.,])\s*\+?\s*(?:(?:"
+    r"(?P<lo>\d{1,2})(?![\d.,])\s*\+?\s*(?:(?:"
     + languages.alternation("years", "range")
     + r")\s*(?P<hi>\d{1,2})\s*\+?\s*)?(?:"
     + languages.alternation("years", "unit")
@@ -427,12 +438,16 @@ _LANG_YEARS_RE = re.compile(
     re.IGNORECASE,
 )
 _LANG_EXPERIENCE_RE = languages.compiled("years", "experience")
+_LANG_AT_LEAST_RE = languages.compiled("years", "at_least", "(?:", r")\s*$")
 _CJK_YEARS_RES = [re.compile(p) for p in languages.rules("years", "cjk")]
 
 
 def _years_other_languages(text: str) -> dict[str, float | None] | None:
     for m in _LANG_YEARS_RE.finditer(text):
-        if not (m.group("least") or _LANG_EXPERIENCE_RE.search(m.group("after"))):
+        if m.start() > 0 and (text[m.start() - 1].isdigit() or text[m.start() - 1] in ".,"):
+            continue  # inside a longer number
+        least = _LANG_AT_LEAST_RE.search(text[max(0, m.start() - 20) : m.start()])
+        if not (least or _LANG_EXPERIENCE_RE.search(m.group("after"))):
             continue
         lo = float(m.group("lo"))
         hi = float(m.group("hi")) if m.group("hi") else None
@@ -451,11 +466,13 @@ def _years_other_languages(text: str) -> dict[str, float | None] | None:
 
 
 def years_of_experience(
-    text: str, sections: Sections | None = None
+    text: str, sections: Sections | None = None, job_text: str | None = None
 ) -> dict[str, float | None] | None:
     """Required years, read from the job's own sections when `sections` is given (see
     _years_in), in English and in the languages of data/languages/."""
-    if sections is not None:
+    if job_text is not None:
+        text = job_text
+    elif sections is not None:
         text = _job_text(text, sections)
     return _years_in(text) or _years_other_languages(text[:100_000])
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from transforms import languages
 
@@ -36,8 +37,16 @@ _HEADING_RES = {
     kind: re.compile(r"^(?:\d+[.)]\s*)?" + languages.alternation("headings", kind), re.IGNORECASE)
     for kind in HEADING_ORDER
 }
-_PARAGRAPH_RES = {kind: languages.compiled("paragraphs", kind) for kind in PARAGRAPH_ORDER}
-_JOB_PARAGRAPH_RE = languages.compiled("paragraphs", "job")
+# All paragraph cues in one pattern, run once over the lower-cased text (one pass instead
+# of five regexes per line); the group that matched names the kind.
+_PARAGRAPH_ANY_RE = re.compile(
+    # `\b` first: the branches are tried only where a word starts (~4x faster).
+    r"\b(?:"
+    + "|".join(f"(?P<{kind}>{languages.alternation('paragraphs', kind)})" for kind in PARAGRAPH_ORDER)
+    + ")",
+    re.MULTILINE,
+)
+_JOB_PARAGRAPH_RE = languages.compiled_lower("paragraphs", "job")
 _BULLET_RE = re.compile(r"^(?:[-•*▪◦·]\s|\d+[.)]\s+\S.{40})")
 _COMPANY_SUFFIX_RE = re.compile(
     r"[,.]?\s+(?:inc|llc|ltd|gmbh|sas|sa|bv|b\.v|ag|plc|corp|co|limited|technologies|labs)\.?$",
@@ -109,25 +118,45 @@ def _company_names(company: str | None) -> list[str]:
     return [n for n in {company.strip(), name} if len(n) >= 2]
 
 
+def _cue_kind(line: str) -> str | None:
+    """The kind of the first boilerplate cue in a paragraph (one regex pass), else None."""
+    low = line.lower()
+    for m in _PARAGRAPH_ANY_RE.finditer(low):
+        found = next(kind for kind in PARAGRAPH_ORDER if m.group(kind) is not None)
+        if found != "company" or m.start() <= _COMPANY_CUE_CHARS:
+            return found
+    return None
+
+
+def _company_re(company: str | None) -> re.Pattern[str] | None:
+    """A paragraph that opens with the employer describing itself: "Stripe is a financial
+    infrastructure platform...", "At Plaid, we believe..."."""
+    names = _company_names(company)
+    if not names:
+        return None
+    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return _company_re_cached(alt)
+
+
+@lru_cache(maxsize=4096)
+def _company_re_cached(alt: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:(?:{alt})(?:['’]s mission| is (?:a|an|the)\b| are (?:a|an|the)\b|"
+        rf" was founded| helps\b| builds\b| powers\b| est une?\b| ist (?:ein|eine|der|die)\b|"
+        rf" es (?:una?|la|el)\b| é (?:uma?|a|o)\b| è (?:una?|la|il)\b| is een\b)|at (?:{alt}), we\b)",
+        re.IGNORECASE,
+    )
+
+
 def paragraph_kind(line: str, company: str | None = None) -> str | None:
     """The boilerplate kind a paragraph is on its own words, else None."""
     if len(line) > _PARAGRAPH_MAX_CHARS:
         return None  # a whole posting on one line: its words are not one paragraph's
-    for kind in PARAGRAPH_ORDER:
-        m = _PARAGRAPH_RES[kind].search(line)
-        if m and (kind != "company" or m.start() <= _COMPANY_CUE_CHARS):
-            return kind
-    for name in _company_names(company):
-        # "Stripe is a financial infrastructure platform...", "At Plaid, we believe..."
-        if re.match(
-            rf"^(?:{re.escape(name)}(?:['’]s mission| is (?:a|an|the)\b| are (?:a|an|the)\b|"
-            rf" was founded| helps\b| builds\b| powers\b| est une?\b| ist (?:ein|eine|der|die)\b|"
-            rf" es (?:una?|la|el)\b| é (?:uma?|a|o)\b| è (?:una?|la|il)\b| is een\b)|at {re.escape(name)}, we\b)",
-            line.strip(),
-            re.IGNORECASE,
-        ):
-            return "company"
-    return None
+    found = _cue_kind(line)
+    if found:
+        return found
+    company_re = _company_re(company)
+    return "company" if company_re is not None and company_re.match(line.strip()) else None
 
 
 def split_sections(text: str, company: str | None = None, job_from: int | None = None) -> Sections:
@@ -137,6 +166,7 @@ def split_sections(text: str, company: str | None = None, job_from: int | None =
     kinds: list[str] = []
     headings: list[str] = []
     kind, heading = "intro", ""
+    company_re = _company_re(company)
     pos = 0
     for raw in text.split("\n"):
         start = pos
@@ -161,12 +191,14 @@ def split_sections(text: str, company: str | None = None, job_from: int | None =
             line_kind = kind
         else:
             if kind == "company" and len(line) <= _PARAGRAPH_MAX_CHARS and _JOB_PARAGRAPH_RE.search(
-                line[:200]
+                line[:200].lower()
             ):
                 kind, heading = "job", ""  # "As a Data Scientist, you will..." after "About us"
             line_kind = kind
-            if kind in ("intro", "job", "nice", "pay"):
-                line_kind = paragraph_kind(line, company) or kind
+            if kind in ("intro", "job", "nice", "pay") and len(line) <= _PARAGRAPH_MAX_CHARS:
+                line_kind = _cue_kind(line) or kind
+                if line_kind == kind and company_re is not None and company_re.match(line):
+                    line_kind = "company"
         if starts and kinds[-1] == line_kind and headings[-1] == heading:
             continue
         starts.append(start)
