@@ -10,6 +10,7 @@ from itertools import islice
 from typing import Any
 
 from transforms.location import classify_remote, normalise_location
+from transforms.sections import workplace_text
 from transforms.pipeline import build_pipeline, make_posting_doc
 from transforms.salary import (
     FxTable,
@@ -154,7 +155,11 @@ class Extractor:
         sections = doc._.sections
         families = sorted({self.families[s] for s in skills if s in self.families})
         remote, _remote_evidence = classify_remote(
-            posting["location_raw"], posting["title"], doc._.posting["text"], posting["remote_hint"]
+            posting["location_raw"],
+            posting["title"],
+            doc._.posting["text"],
+            posting["remote_hint"],
+            workplace_text(doc._.posting["text"], sections) if sections else None,
         )
         record_id = posting["id"]
         record = {

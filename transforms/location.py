@@ -15,6 +15,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from transforms import languages
+
 WORLD_REGIONS = (
     "North America",
     "Latin America",
@@ -334,30 +336,61 @@ _HINTS = {
 }  # fmt: skip
 
 
+# The workplace words of every language table ("télétravail", "Homeoffice", "modalidad
+# híbrida", "thuiswerken", "da remoto") and the phrases that rule remote out.
+_LANG_REMOTE_RE = languages.compiled_lower("workplace", "remote", r"\b", r"(?!\w)")
+_LANG_HYBRID_RE = languages.compiled_lower("workplace", "hybrid", r"\b", r"(?!\w)")
+_LANG_ONSITE_RE = languages.compiled_lower("workplace", "onsite", r"\b", r"(?!\w)")
+_NOT_REMOTE_RE = languages.compiled_lower("workplace", "not_remote", r"\b", r"(?!\w)")
+_LIST_SEPARATOR_RE = re.compile(r"[,;|/]")
+
+
+def _workplace(chunk: str) -> tuple[re.Match[str] | None, ...]:
+    """(remote, hybrid, onsite) matches in a chunk: English rules, then every language's."""
+    low = chunk.lower()
+    remote = _REMOTE_RE.search(chunk) or _LANG_REMOTE_RE.search(low)
+    hybrid = _HYBRID_RE.search(chunk) or _LANG_HYBRID_RE.search(low)
+    onsite = _ONSITE_RE.search(chunk) or _LANG_ONSITE_RE.search(low)
+    if remote and hybrid and hybrid.start() < remote.end() and remote.start() < hybrid.end():
+        hybrid = None  # "télétravail complet" is remote, not the "télétravail" in it
+    return remote, hybrid, onsite
+
+
 def classify_remote(
-    location: str | None, title: str | None, text: str, hint: str | None = None
+    location: str | None,
+    title: str | None,
+    text: str,
+    hint: str | None = None,
+    job_text: str | None = None,
 ) -> tuple[str | None, str]:
     """remote / hybrid / onsite / None, with the evidence.
 
     "Remote allowed" wins ("onsite or remote" -> remote); the location field and the title
     are read before the body; a structured hint from the source decides when the words
     say nothing, and confirms "remote" against a body that only mentions an office.
+    The text wins over the location field when it rules remote out ("we are not able to
+    consider remote options"). `job_text` is the text without its legal and scam notices;
+    default `text`.
     """
+    body_text = text if job_text is None else job_text
+    body = body_text[:60_000].lower()
+    ruled_out = _NOT_REMOTE_RE.search(body)
     head = " | ".join(s for s in (location or "", title or "") if s)
     first_lines = "\n".join(text.split("\n", 6)[:6])
     for source_name, chunk in (("location/title", head), ("header", first_lines)):
         if not chunk:
             continue
-        remote, hybrid, onsite = (
-            _REMOTE_RE.search(chunk),
-            _HYBRID_RE.search(chunk),
-            _ONSITE_RE.search(chunk),
-        )
+        remote, hybrid, onsite = _workplace(chunk)
+        if remote and ruled_out:
+            return _not_remote(body, ruled_out)
         if remote and not _REMOTE_NEG_RE.search(chunk):
             remote_or_hybrid = re.search(r"remote\W+or\W+hybrid|hybrid\W+or\W+remote", chunk, re.I)
             remote_somewhere = re.search(
                 r"remote\)?\s*,|\bremote\b.*\b(?:us|usa|canada|uk|europe)\b", chunk, re.I
             )
+            standalone = any(p.strip().lower() == "remote" for p in _LIST_SEPARATOR_RE.split(chunk))
+            if not standalone and re.search(r"remote[- ]hybrid|hybrid[- ]remote", chunk, re.I):
+                return "hybrid", f"{source_name}: 'remote hybrid'"
             if hybrid and not remote_or_hybrid and not remote_somewhere:
                 return "hybrid", f"{source_name}: {hybrid.group(0)!r}"
             return "remote", f"{source_name}: {remote.group(0)!r}"
@@ -365,10 +398,10 @@ def classify_remote(
             return "hybrid", f"{source_name}: {hybrid.group(0)!r}"
         if onsite and source_name == "location/title":
             return "onsite", f"{source_name}: {onsite.group(0)!r}"
-    body = text[:60_000].lower()
     # Cheap literal checks first: each regex only runs when its key word is present.
     has_remote = "remote" in body or "work from" in body
     negative = _REMOTE_NEG_RE.search(body) if has_remote else None
+    negative = negative or ruled_out
     remote = None if negative or not has_remote else _REMOTE_RE.search(body)
     hybrid = _HYBRID_RE.search(body) if ("hybrid" in body or "office" in body) else None
     onsite = (
@@ -376,6 +409,14 @@ def classify_remote(
         if any(k in body for k in ("site", "person", "office", "relocat", "located", "based in"))
         else None
     )
+    if remote is None and hybrid is None and not negative:
+        remote = _LANG_REMOTE_RE.search(body)
+    if hybrid is None:
+        hybrid = _LANG_HYBRID_RE.search(body)
+        if hybrid and remote and hybrid.start() < remote.start():
+            pass
+    if onsite is None:
+        onsite = _LANG_ONSITE_RE.search(body)
     hint = _HINTS.get(str(hint or "").strip().lower().replace("_", "-"))
     if hint == "remote" and not negative:
         return "remote", "source says remote"
@@ -392,3 +433,10 @@ def classify_remote(
     if negative:
         return "onsite", f"text: {negative.group(0)!r}"
     return None, "no workplace words"
+
+
+def _not_remote(body: str, ruled_out: re.Match[str]) -> tuple[str, str]:
+    hybrid = _HYBRID_RE.search(body) or _LANG_HYBRID_RE.search(body)
+    if hybrid:
+        return "hybrid", f"text: {hybrid.group(0)!r} ({ruled_out.group(0)!r})"
+    return "onsite", f"text: {ruled_out.group(0)!r}"

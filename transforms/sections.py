@@ -28,8 +28,9 @@ SECTION_KINDS = ("intro", "job", "nice", "company", "benefits", "pay", "legal", 
 JOB_KINDS = frozenset({"intro", "job", "nice"})
 # Where pay may be stated (benefits, legal and the rest only with a salary word nearby).
 PAY_KINDS = frozenset({"intro", "job", "nice", "pay"})
-# Boilerplate sections that never say where or how the job is done.
-NO_WORKPLACE_KINDS = frozenset({"company", "benefits", "legal", "scam"})
+# Boilerplate sections that never say where or how the job is done (a company blurb or
+# the benefits may: "we are remote-first", "flexible remote work").
+NO_WORKPLACE_KINDS = frozenset({"scam"})
 
 _HEADING_MAX_CHARS = 70
 _PARAGRAPH_MAX_CHARS = 600
@@ -195,8 +196,11 @@ def split_sections(text: str, company: str | None = None, job_from: int | None =
             ):
                 kind, heading = "job", ""  # "As a Data Scientist, you will..." after "About us"
             line_kind = kind
+            # A bullet under a duties/requirements heading is the job's own: only other
+            # lines are read for boilerplate cues (they are most of the text's cost).
+            bullet = kind in ("job", "nice") and line[:1] in "-•*"
             if kind in ("intro", "job", "nice", "pay") and len(line) <= _PARAGRAPH_MAX_CHARS:
-                line_kind = _cue_kind(line) or kind
+                line_kind = (None if bullet else _cue_kind(line)) or kind
                 if line_kind == kind and company_re is not None and company_re.match(line):
                     line_kind = "company"
         if starts and kinds[-1] == line_kind and headings[-1] == heading:
@@ -205,3 +209,11 @@ def split_sections(text: str, company: str | None = None, job_from: int | None =
         kinds.append(line_kind)
         headings.append(heading)
     return Sections(tuple(starts), tuple(kinds), tuple(headings))
+
+
+def workplace_text(text: str, sections: Sections) -> str:
+    """The text without the recruiting-scam notices ("we never interview remotely by
+    chat"), which never say how the job is done."""
+    return "\n".join(
+        text[a:b] for kind, a, b in sections.spans(len(text)) if kind not in NO_WORKPLACE_KINDS
+    )
