@@ -4,12 +4,13 @@ and FX table are read once when the Extractor is built."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from itertools import islice
 from typing import Any
 
-from transforms.location import classify_remote, normalise_location
+from transforms.location import classify_remote, normalise_location, places_in_text
 from transforms.sections import workplace_text
 from transforms.pipeline import build_pipeline, make_posting_doc
 from transforms.salary import (
@@ -54,6 +55,11 @@ def _location_from_header(body: str, fallback: dict[str, Any]) -> dict[str, Any]
 
 # Countries whose own currency is written "$".
 _LOCAL_DOLLARS = {"CA": "CAD", "AU": "AUD", "NZ": "NZD", "SG": "SGD", "HK": "HKD"}
+# A location open beyond its one named country ("REMOTE (North America preferred) /
+# Vancouver"): its "$" stays USD.
+_BEYOND_ONE_COUNTRY_RE = re.compile(
+    r"anywhere|worldwide|global|north america|americas|emea|apac|latam|europe", re.I
+)
 
 
 class Extractor:
@@ -106,12 +112,17 @@ class Extractor:
         location = normalise_location(_str(location_raw) or None)
         if location["country"] is None and location["world_region"] == "Remote / unspecified":
             location = _location_from_header(body, location)
+        if location["country"] is None:
+            in_text = places_in_text(body)
+            if in_text is not None:
+                location = {**in_text, "raw": location["raw"]}
         # A bare "$" is USD unless the words near it name another dollar (salary.py reads
         # them) or the posting is in one dollar country only ("Toronto, ON" -> CAD); a
         # list across countries ("Remote, North America / Vancouver") keeps USD.
         countries = location.get("countries") or []
+        beyond = _BEYOND_ONE_COUNTRY_RE.search(_str(location_raw))
         default_dollar = (
-            _LOCAL_DOLLARS.get(countries[0], "USD") if len(countries) == 1 else "USD"
+            _LOCAL_DOLLARS.get(countries[0], "USD") if len(countries) == 1 and not beyond else "USD"
         )
         appended = bool(title) and title not in body[:2000]
         text = f"{body}\n\n{title}" if appended and body else (body or title)

@@ -214,12 +214,67 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
-def normalise_location(raw: str | None) -> dict[str, str | None]:
-    """{city, region, country (ISO alpha-2), us_state (code), world_region, raw}.
+_CODE_PREFIX_RE = re.compile(r"^\s*([A-Z]{2})\s?[-–:]\s?(\S.*)$")
+_SEGMENT_SPLIT_RE = re.compile(r"\s*(?:[;|/\n]|,|\bor\b|\band\b|&)\s*", re.I)
+
+
+def normalise_location(raw: str | None) -> dict[str, Any]:
+    """{city, region, country (ISO alpha-2), us_state (code), world_region, countries, raw}.
 
     Reads the first place it can resolve: "San Francisco, CA" -> US/CA; "Remote (US)" -> US;
-    "London - Hybrid" -> London, GB; "Europe (Remote)" -> no country, world_region Europe.
+    "London - Hybrid" -> London, GB; "Europe (Remote)" -> no country, world_region Europe;
+    "IN - Bengaluru" -> IN (a country-code prefix, not Indiana); "CA-Toronto" -> CA.
+    `countries` keeps every country a list names ("London or NYC" -> GB, US), first first.
     """
+    out = dict(_normalise_cached(raw if isinstance(raw, str) else None))
+    out["countries"] = list(out["countries"])
+    out["raw"] = raw if isinstance(raw, str) else None
+    return out
+
+
+@lru_cache(maxsize=20_000)
+def _normalise_cached(raw: str | None) -> tuple[tuple[str, Any], ...]:
+    found = _normalise_one(raw)
+    countries: list[str] = [found["country"]] if found["country"] else []
+    if isinstance(raw, str) and raw.strip():
+        prefix = _CODE_PREFIX_RE.match(raw)
+        segments = [prefix.group(2)] if prefix else _SEGMENT_SPLIT_RE.split(raw[:300])
+        if len(segments) > 1 or prefix is None:
+            for segment in segments[:40]:
+                segment = segment.strip(" .()[]-")
+                if len(segment) < 2:
+                    continue
+                if segment.isupper() and len(segment) == 2 and segment.lower() in _gazetteer().states:
+                    continue  # "San Francisco, CA": the state of the city before it
+                code = _normalise_one(segment)["country"]
+                if code and code not in countries:
+                    countries.append(code)
+    found["countries"] = tuple(countries)
+    return tuple(found.items())
+
+
+def _normalise_one(raw: str | None) -> dict[str, Any]:
+    prefix = _CODE_PREFIX_RE.match(raw) if isinstance(raw, str) else None
+    if prefix:
+        code, rest = prefix.group(1), prefix.group(2)
+        gz = _gazetteer()
+        if code in gz.country_names:
+            found = _normalise_plain(rest)
+            if found["country"] in (None, code):
+                found["country"] = code
+                found["world_region"] = world_region(code)
+                if code != "US":
+                    found["us_state"] = found["region"] = None
+                return {**found, "raw": raw}
+            if not (found["country"] == "US" and code.lower() in gz.states):
+                # "DE-Berlin", "IN - Bengaluru": the code names the country.
+                return {**_normalise_plain(code), **{"city": None}, "raw": raw, "country": code,
+                        "us_state": None, "region": None, "world_region": world_region(code)}  # fmt: skip
+            return {**found, "raw": raw}
+    return _normalise_plain(raw)
+
+
+def _normalise_plain(raw: str | None) -> dict[str, str | None]:
     out: dict[str, str | None] = {
         "city": None,
         "region": None,
@@ -440,3 +495,23 @@ def _not_remote(body: str, ruled_out: re.Match[str]) -> tuple[str, str]:
     if hybrid:
         return "hybrid", f"text: {hybrid.group(0)!r} ({ruled_out.group(0)!r})"
     return "onsite", f"text: {ruled_out.group(0)!r}"
+
+
+# Places the text names for the job when the location field names none: "Relocation to
+# Jena, Germany", "Hybrid (2 days on-site in San Francisco)", "based in London or NYC".
+_TEXT_PLACE_RE = re.compile(
+    r"(?i:relocat\w* to|based (?:in|out of)|located in|on-?site in|in-office in|office in|"
+    r"offices in|hybrid in|in person in|work(?:ing)? from our|position in|role in|"
+    r"basé à|basée à|mit sitz in|standort|con sede en|sede di|sediado em|gevestigd in)"
+    r"\s+(?i:the\s+|our\s+|either\s+)?"
+    r"(?P<place>[A-ZÀ-Ý][\w.'’-]+(?:(?:[ ,]+|\s+or\s+|\s+and\s+)[A-ZÀ-Ý][\w.'’-]+){0,4})"
+)
+
+
+def places_in_text(text: str) -> dict[str, Any] | None:
+    """The location the text states for the job (see _TEXT_PLACE_RE), else None."""
+    for m in _TEXT_PLACE_RE.finditer(text[:30_000]):
+        found = normalise_location(m.group("place"))
+        if found["country"] is not None:
+            return found
+    return None
