@@ -766,6 +766,8 @@ EXTRACT_OUTPUT_ARROW = pa.schema(
         ("role_evidence", pa.string()),
         ("seniority", pa.string()),
         ("remote", pa.string()),
+        ("ai_involvement", pa.string()),
+        ("language", pa.string()),
         (
             "location",
             pa.struct(
