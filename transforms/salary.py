@@ -103,6 +103,13 @@ def _currency_rows() -> list[tuple[str, list[str], list[str]]]:
 
 
 _CURRENCY_ROWS = _currency_rows()
+
+
+def packaged_currency_codes() -> set[str]:
+    """The ISO codes data/currencies.tsv knows (every FX-table currency must be one)."""
+    return {code for code, _, _ in _CURRENCY_ROWS}
+
+
 _CURRENCY_SYMBOLS: dict[str, str] = {"$": "USD", "Rs": "INR", "Rs.": "INR"}
 _CURRENCY_WORDS: dict[str, str] = {}
 for _code, _symbols, _names in _CURRENCY_ROWS:
