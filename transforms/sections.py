@@ -202,13 +202,13 @@ def split_sections(text: str, company: str | None = None, job_from: int | None =
             bullet = kind in ("job", "nice") and line[:1] in "-•*"
             if kind in ("intro", "job", "nice", "pay") and len(line) <= _PARAGRAPH_MAX_CHARS:
                 line_kind = (None if bullet else _cue_kind(line)) or kind
+                if line_kind == kind and company_re is not None and company_re.match(line):
+                    line_kind = "company"
             elif kind in ("intro", "job", "nice", "pay") and not bullet:
                 # A long paragraph is legal or scam boilerplate only when it opens so
                 # ("Plaid is proud to be an equal opportunity employer ... [800 chars]").
                 opening = _cue_kind(line[:_LONG_CUE_CHARS])
                 line_kind = opening if opening in ("legal", "scam") else kind
-                if line_kind == kind and company_re is not None and company_re.match(line):
-                    line_kind = "company"
         if starts and kinds[-1] == line_kind and headings[-1] == heading:
             continue
         starts.append(start)
