@@ -11,7 +11,6 @@ from itertools import islice
 from typing import Any
 
 from transforms.location import classify_remote, normalise_location, places_in_text
-from transforms.sections import workplace_text
 from transforms.pipeline import build_pipeline, make_posting_doc
 from transforms.salary import (
     FxTable,
@@ -21,6 +20,7 @@ from transforms.salary import (
     pay_record,
     structured_pay,
 )
+from transforms.sections import workplace_text
 from transforms.taxonomy import load_taxonomy
 from transforms.text import prepare_text, scrub_surrogates
 

@@ -244,7 +244,11 @@ def _normalise_cached(raw: str | None) -> tuple[tuple[str, Any], ...]:
                 segment = segment.strip(" .()[]-")
                 if len(segment) < 2:
                     continue
-                if segment.isupper() and len(segment) == 2 and segment.lower() in _gazetteer().states:
+                if (
+                    segment.isupper()
+                    and len(segment) == 2
+                    and segment.lower() in _gazetteer().states
+                ):
                     continue  # "San Francisco, CA": the state of the city before it
                 code = _normalise_one(segment)["country"]
                 if code and code not in countries:

@@ -104,7 +104,13 @@ def make_skills_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
                 employer_cache.clear()
             employer_cache[company] = employer_skills(company, taxonomy)
         found = match_skills(
-            doc, phrase, _text(doc), ai_ids, ai_hits, doc._.sections, company,
+            doc,
+            phrase,
+            _text(doc),
+            ai_ids,
+            ai_hits,
+            doc._.sections,
+            company,
             employer_cache[company],
         )
         doc._.ai_hits = ai_hits

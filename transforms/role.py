@@ -320,9 +320,7 @@ def _classify_role(
             "core",
             f"[job] authoring prompts/test questions for models: {'; '.join(authoring[:3])}",
         )
-    strong = _ADJ_TITLE_STRONG_RE.search(joined_titles) or _LANG_ADJ_TITLE_RE.search(
-        joined_titles
-    )
+    strong = _ADJ_TITLE_STRONG_RE.search(joined_titles) or _LANG_ADJ_TITLE_RE.search(joined_titles)
     if strong and score >= 1:
         return RoleDecision("adjacent", f"title says {strong.group(0)!r}; duties: {evidence_lines}")
     if strong and re.search(

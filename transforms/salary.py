@@ -217,7 +217,9 @@ _NOT_PAY_BEFORE_RE = re.compile(
 )
 # Perk words of every language ("Fertility HRA, up to $10,000", "Jobrad-Zuschuss"): an
 # amount in their clause is not pay unless a salary word comes after them.
-_PERK_BEFORE_RE = re.compile(r"(?<!\w)" + languages.alternation("pay", "perk_words") + r"(?!\w)", re.I)
+_PERK_BEFORE_RE = re.compile(
+    r"(?<!\w)" + languages.alternation("pay", "perk_words") + r"(?!\w)", re.I
+)
 _SALARY_WORD_RE = re.compile(
     r"(?<!\w)" + languages.alternation("pay", "salary_words") + r"(?!\w)", re.IGNORECASE
 )

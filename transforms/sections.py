@@ -44,7 +44,9 @@ _HEADING_RES = {
 _PARAGRAPH_ANY_RE = re.compile(
     # `\b` first: the branches are tried only where a word starts (~4x faster).
     r"\b(?:"
-    + "|".join(f"(?P<{kind}>{languages.alternation('paragraphs', kind)})" for kind in PARAGRAPH_ORDER)
+    + "|".join(
+        f"(?P<{kind}>{languages.alternation('paragraphs', kind)})" for kind in PARAGRAPH_ORDER
+    )
     + ")",
     re.MULTILINE,
 )
@@ -192,8 +194,10 @@ def split_sections(text: str, company: str | None = None, job_from: int | None =
                 kind, heading = "job", line[:80]
             line_kind = kind
         else:
-            if kind == "company" and len(line) <= _PARAGRAPH_MAX_CHARS and _JOB_PARAGRAPH_RE.search(
-                line[:200].lower()
+            if (
+                kind == "company"
+                and len(line) <= _PARAGRAPH_MAX_CHARS
+                and _JOB_PARAGRAPH_RE.search(line[:200].lower())
             ):
                 kind, heading = "job", ""  # "As a Data Scientist, you will..." after "About us"
             line_kind = kind

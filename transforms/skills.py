@@ -399,7 +399,9 @@ def _is_law_degree(doc: Doc, start: int, end: int, text: str) -> bool:
     if span.text != "LLM":
         return False
     a, b = span.start_char, span.end_char
-    return bool(_LAW_DEGREE_RE.search(text[max(0, a - 30) : a]) or _LAW_DEGREE_RE.match(text[b : b + 30]))
+    return bool(
+        _LAW_DEGREE_RE.search(text[max(0, a - 30) : a]) or _LAW_DEGREE_RE.match(text[b : b + 30])
+    )
 
 
 def match_skills(

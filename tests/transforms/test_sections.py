@@ -8,7 +8,7 @@ import pytest
 
 from transforms.extract import Extractor
 from transforms.location import classify_remote, normalise_location, places_in_text
-from transforms.salary import find_pay, parse_fx_table, packaged_currency_codes
+from transforms.salary import find_pay, packaged_currency_codes, parse_fx_table
 from transforms.sections import split_sections
 
 POSTING = """About Stripe
@@ -53,7 +53,9 @@ def test_a_field_line_is_not_a_heading() -> None:
 def test_boilerplate_never_makes_a_skill_a_salary_or_the_employer_a_skill(
     extractor: Extractor,
 ) -> None:
-    out = extractor.extract({"id": "s", "title": "Backend Engineer", "company": "Stripe", "text": POSTING})
+    out = extractor.extract(
+        {"id": "s", "title": "Backend Engineer", "company": "Stripe", "text": POSTING}
+    )
     assert {"ruby", "java", "sql"} <= set(out["skills"])
     for boilerplate in ("stripe", "healthcare", "hr_recruiting", "privacy"):
         assert boilerplate not in out["skills"]
@@ -63,7 +65,11 @@ def test_boilerplate_never_makes_a_skill_a_salary_or_the_employer_a_skill(
 
 def test_a_law_degree_is_not_large_language_models(extractor: Extractor) -> None:
     out = extractor.extract(
-        {"id": "l", "title": "Tax Counsel", "text": "Requirements:\n- JD required; LLM in Tax preferred"}
+        {
+            "id": "l",
+            "title": "Tax Counsel",
+            "text": "Requirements:\n- JD required; LLM in Tax preferred",
+        }
     )
     assert "llm" not in out["skills"]
     out = extractor.extract({"id": "m", "title": "Engineer", "text": "You will build LLM agents."})
@@ -80,7 +86,9 @@ def test_company_ai_boilerplate_does_not_make_a_job_adjacent(extractor: Extracto
     assert out["ai_involvement"] == "mentions"
 
 
-def test_pay_in_a_compensation_paragraph_after_the_legal_notice_is_kept(extractor: Extractor) -> None:
+def test_pay_in_a_compensation_paragraph_after_the_legal_notice_is_kept(
+    extractor: Extractor,
+) -> None:
     text = (
         "Responsibilities\n- Ship features\nEqual opportunity\nWe are an equal opportunity employer.\n"
         "The base salary range for this role is $150,000 - $190,000 per year."
