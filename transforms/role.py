@@ -123,6 +123,19 @@ _TRAINER_CONTEXT_RE = re.compile(
 AI_INVOLVEMENTS = ("builds", "uses", "mentions", "none")
 
 
+# Titles of people who build software, models or data for them ("Software Engineer",
+# "Conversation Designer", "Data Annotator"): LLM work in their duties can be theirs.
+_TECH_TITLE_RE = re.compile(
+    r"engineer|developer|scientist|research|architect|programmer|\bml\b|mlops|devops|"
+    r"\bsre\b|hacker|technical|technologist|annotat|labell?er|rater|trainer|tutor|writer|"
+    r"linguist|evaluator|tester|\bqa\b|conversation|ingénieur|ingenieur|ingeniero|"
+    r"engenheiro|ingegnere|entwickler|développeu|desarrollador|desenvolvedor|sviluppat|"
+    r"ontwikkelaar|cientista|científico|docs|documentation|founding|cto|builder",
+    re.IGNORECASE,
+)
+_GENERIC_TITLE_RE = re.compile(r"multiple|several|various|roles|positions|hiring|\|", re.I)
+
+
 @dataclass(frozen=True)
 class RoleDecision:
     role: str
@@ -333,6 +346,18 @@ def _classify_role(
     # One sentence of plain LLM work is enough for an AI-flavoured title; other titles need
     # more than a single mention (a stack list, one "LLM-powered" adjective).
     weak = _ADJ_TITLE_WEAK_RE.search(joined_titles)
+    business_title = (
+        bool(title)
+        and not _GENERIC_TITLE_RE.search(title)
+        and not _TECH_TITLE_RE.search(f"{title} || {joined_titles}")
+        and not _ADJ_TITLE_WEAK_RE.search(title)
+    )
+    if score >= (1.0 if weak else 1.5) and not weak and business_title:
+        # A business title (activation manager, marketing, partnerships, compliance) whose
+        # duties talk about AI uses or sells AI; it does not build it.
+        return RoleDecision(
+            "other", f"LLM words in a non-technical job ({score:g}): {evidence_lines}"
+        )
     if score >= (1.0 if weak else 1.5):
         return RoleDecision("adjacent", f"LLM work in duties ({score:g}): {evidence_lines}")
     if core_title:
