@@ -108,6 +108,9 @@ def _common_words() -> dict[str, str]:
 
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
+_KANA_RE = re.compile(r"[\u3040-\u30ff]")
+_HANGUL_RE = re.compile(r"[\uac00-\ud7af]")
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
 def detect_language(text: str) -> str | None:
@@ -128,5 +131,16 @@ def detect_language(text: str) -> str | None:
         best = max(counts, key=counts.__getitem__)
         if ranked[0] >= 8 and (len(ranked) == 1 or ranked[0] >= 4 * ranked[1]):
             return best
+    # Scripts that say the language outright (kana, hangul, han).
+    if _KANA_RE.search(sample):
+        return "ja"
+    if _HANGUL_RE.search(sample):
+        return "ko"
+    if _HAN_RE.search(sample):
+        return "zh"
+    if counts and (len(ranked) == 1 or ranked[0] >= 2 * ranked[1]):
+        return best
+    # The statistical model (~100 MB per process) only for what stays unclear: no function
+    # word of ours, or two languages' words mixed.
     code, _score = _identifier().classify(sample)
     return str(code)
