@@ -4,12 +4,13 @@ and FX table are read once when the Extractor is built."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from itertools import islice
 from typing import Any
 
-from transforms.location import classify_remote, normalise_location
+from transforms.location import classify_remote, normalise_location, places_in_text
 from transforms.pipeline import build_pipeline, make_posting_doc
 from transforms.records import plausible_pays
 from transforms.salary import (
@@ -20,11 +21,12 @@ from transforms.salary import (
     pay_record,
     structured_pay,
 )
+from transforms.sections import workplace_text
 from transforms.taxonomy import load_taxonomy
 from transforms.text import prepare_text, scrub_surrogates
 
 # Bump when the output for the same input changes: the warehouse re-extracts on a new one.
-EXTRACTOR_VERSION = "1.0.1"
+EXTRACTOR_VERSION = "1.1.0"
 
 CONTRACT_FIELDS = ("id", "role", "seniority", "remote", "salary", "skills")
 
@@ -50,6 +52,15 @@ def _location_from_header(body: str, fallback: dict[str, Any]) -> dict[str, Any]
         if found["country"] is not None:
             return {**found, "raw": fallback["raw"]}
     return fallback
+
+
+# Countries whose own currency is written "$".
+_LOCAL_DOLLARS = {"CA": "CAD", "AU": "AUD", "NZ": "NZD", "SG": "SGD", "HK": "HKD"}
+# A location open beyond its one named country ("REMOTE (North America preferred) /
+# Vancouver"): its "$" stays USD.
+_BEYOND_ONE_COUNTRY_RE = re.compile(
+    r"anywhere|worldwide|global|north america|americas|emea|apac|latam|europe", re.I
+)
 
 
 class Extractor:
@@ -102,14 +113,26 @@ class Extractor:
         location = normalise_location(_str(location_raw) or None)
         if location["country"] is None and location["world_region"] == "Remote / unspecified":
             location = _location_from_header(body, location)
+        if location["country"] is None:
+            in_text = places_in_text(body)
+            if in_text is not None:
+                location = {**in_text, "raw": location["raw"]}
         # A bare "$" is USD unless the words near it name another dollar (salary.py reads
-        # them); the location alone is not enough ("Remote, North America / Vancouver").
-        default_dollar = "USD"
-        text = body if not title or title in body[:2000] else f"{body}\n\n{title}"
+        # them) or the posting is in one dollar country only ("Toronto, ON" -> CAD); a
+        # list across countries ("Remote, North America / Vancouver") keeps USD.
+        countries = location.get("countries") or []
+        beyond = _BEYOND_ONE_COUNTRY_RE.search(_str(location_raw))
+        default_dollar = (
+            _LOCAL_DOLLARS.get(countries[0], "USD") if len(countries) == 1 and not beyond else "USD"
+        )
+        appended = bool(title) and title not in body[:2000]
+        text = f"{body}\n\n{title}" if appended and body else (body or title)
         posting = {
             "id": rec.get("id"),
             "title": title,
             "company": _str(rec.get("company")) or None,
+            # Where the appended title starts: the sections read it as the job's own line.
+            "title_start": len(body) + 2 if appended and body else None,
             "location_raw": _str(location_raw) or None,
             "location": location,
             "default_dollar": default_dollar,
@@ -146,9 +169,14 @@ class Extractor:
                 )
             }
         skills = [skill_id for skill_id, _ in doc._.skills or []]
+        sections = doc._.sections
         families = sorted({self.families[s] for s in skills if s in self.families})
         remote, _remote_evidence = classify_remote(
-            posting["location_raw"], posting["title"], doc._.posting["text"], posting["remote_hint"]
+            posting["location_raw"],
+            posting["title"],
+            doc._.posting["text"],
+            posting["remote_hint"],
+            workplace_text(doc._.posting["text"], sections) if sections else None,
         )
         record_id = posting["id"]
         record = {
@@ -161,11 +189,18 @@ class Extractor:
             "salary_source": source,
             "salaries": salaries,
             "skill_evidence": [
-                {"skill_id": skill_id, "text": span.text} for skill_id, span in doc._.skills or []
+                {
+                    "skill_id": skill_id,
+                    "text": span.text,
+                    "section": sections.kind_at(span.start_char) if sections else "job",
+                }
+                for skill_id, span in doc._.skills or []
             ],
             "role_evidence": doc._.role_evidence or "",
             "location": posting["location"],
             "years_experience": doc._.years,
+            "ai_involvement": doc._.ai_involvement or "none",
+            "language": doc._.language,
             "skill_families": families,
             "extractor_version": EXTRACTOR_VERSION,
         }

@@ -15,6 +15,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from transforms import languages
+
 WORLD_REGIONS = (
     "North America",
     "Latin America",
@@ -212,12 +214,71 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
-def normalise_location(raw: str | None) -> dict[str, str | None]:
-    """{city, region, country (ISO alpha-2), us_state (code), world_region, raw}.
+_CODE_PREFIX_RE = re.compile(r"^\s*([A-Z]{2})\s?[-–:]\s?(\S.*)$")
+_SEGMENT_SPLIT_RE = re.compile(r"\s*(?:[;|/\n]|,|\bor\b|\band\b|&)\s*", re.I)
+
+
+def normalise_location(raw: str | None) -> dict[str, Any]:
+    """{city, region, country (ISO alpha-2), us_state (code), world_region, countries, raw}.
 
     Reads the first place it can resolve: "San Francisco, CA" -> US/CA; "Remote (US)" -> US;
-    "London - Hybrid" -> London, GB; "Europe (Remote)" -> no country, world_region Europe.
+    "London - Hybrid" -> London, GB; "Europe (Remote)" -> no country, world_region Europe;
+    "IN - Bengaluru" -> IN (a country-code prefix, not Indiana); "CA-Toronto" -> CA.
+    `countries` keeps every country a list names ("London or NYC" -> GB, US), first first.
     """
+    out = dict(_normalise_cached(raw if isinstance(raw, str) else None))
+    out["countries"] = list(out["countries"])
+    out["raw"] = raw if isinstance(raw, str) else None
+    return out
+
+
+@lru_cache(maxsize=20_000)
+def _normalise_cached(raw: str | None) -> tuple[tuple[str, Any], ...]:
+    found = _normalise_one(raw)
+    countries: list[str] = [found["country"]] if found["country"] else []
+    if isinstance(raw, str) and raw.strip():
+        prefix = _CODE_PREFIX_RE.match(raw)
+        segments = [prefix.group(2)] if prefix else _SEGMENT_SPLIT_RE.split(raw[:300])
+        if len(segments) > 1 or prefix is None:
+            for segment in segments[:40]:
+                segment = segment.strip(" .()[]-")
+                if len(segment) < 2:
+                    continue
+                if (
+                    segment.isupper()
+                    and len(segment) == 2
+                    and segment.lower() in _gazetteer().states
+                ):
+                    continue  # "San Francisco, CA": the state of the city before it
+                code = _normalise_one(segment)["country"]
+                if code and code not in countries:
+                    countries.append(code)
+    found["countries"] = tuple(countries)
+    return tuple(found.items())
+
+
+def _normalise_one(raw: str | None) -> dict[str, Any]:
+    prefix = _CODE_PREFIX_RE.match(raw) if isinstance(raw, str) else None
+    if prefix:
+        code, rest = prefix.group(1), prefix.group(2)
+        gz = _gazetteer()
+        if code in gz.country_names:
+            found = _normalise_plain(rest)
+            if found["country"] in (None, code):
+                found["country"] = code
+                found["world_region"] = world_region(code)
+                if code != "US":
+                    found["us_state"] = found["region"] = None
+                return {**found, "raw": raw}
+            if not (found["country"] == "US" and code.lower() in gz.states):
+                # "DE-Berlin", "IN - Bengaluru": the code names the country.
+                return {**_normalise_plain(code), **{"city": None}, "raw": raw, "country": code,
+                        "us_state": None, "region": None, "world_region": world_region(code)}  # fmt: skip
+            return {**found, "raw": raw}
+    return _normalise_plain(raw)
+
+
+def _normalise_plain(raw: str | None) -> dict[str, str | None]:
     out: dict[str, str | None] = {
         "city": None,
         "region": None,
@@ -334,30 +395,61 @@ _HINTS = {
 }  # fmt: skip
 
 
+# The workplace words of every language table ("télétravail", "Homeoffice", "modalidad
+# híbrida", "thuiswerken", "da remoto") and the phrases that rule remote out.
+_LANG_REMOTE_RE = languages.compiled_lower("workplace", "remote", r"\b", r"(?!\w)")
+_LANG_HYBRID_RE = languages.compiled_lower("workplace", "hybrid", r"\b", r"(?!\w)")
+_LANG_ONSITE_RE = languages.compiled_lower("workplace", "onsite", r"\b", r"(?!\w)")
+_NOT_REMOTE_RE = languages.compiled_lower("workplace", "not_remote", r"\b", r"(?!\w)")
+_LIST_SEPARATOR_RE = re.compile(r"[,;|/]")
+
+
+def _workplace(chunk: str) -> tuple[re.Match[str] | None, ...]:
+    """(remote, hybrid, onsite) matches in a chunk: English rules, then every language's."""
+    low = chunk.lower()
+    remote = _REMOTE_RE.search(chunk) or _LANG_REMOTE_RE.search(low)
+    hybrid = _HYBRID_RE.search(chunk) or _LANG_HYBRID_RE.search(low)
+    onsite = _ONSITE_RE.search(chunk) or _LANG_ONSITE_RE.search(low)
+    if remote and hybrid and hybrid.start() < remote.end() and remote.start() < hybrid.end():
+        hybrid = None  # "télétravail complet" is remote, not the "télétravail" in it
+    return remote, hybrid, onsite
+
+
 def classify_remote(
-    location: str | None, title: str | None, text: str, hint: str | None = None
+    location: str | None,
+    title: str | None,
+    text: str,
+    hint: str | None = None,
+    job_text: str | None = None,
 ) -> tuple[str | None, str]:
     """remote / hybrid / onsite / None, with the evidence.
 
     "Remote allowed" wins ("onsite or remote" -> remote); the location field and the title
     are read before the body; a structured hint from the source decides when the words
     say nothing, and confirms "remote" against a body that only mentions an office.
+    The text wins over the location field when it rules remote out ("we are not able to
+    consider remote options"). `job_text` is the text without its legal and scam notices;
+    default `text`.
     """
+    body_text = text if job_text is None else job_text
+    body = body_text[:60_000].lower()
+    ruled_out = _NOT_REMOTE_RE.search(body)
     head = " | ".join(s for s in (location or "", title or "") if s)
     first_lines = "\n".join(text.split("\n", 6)[:6])
     for source_name, chunk in (("location/title", head), ("header", first_lines)):
         if not chunk:
             continue
-        remote, hybrid, onsite = (
-            _REMOTE_RE.search(chunk),
-            _HYBRID_RE.search(chunk),
-            _ONSITE_RE.search(chunk),
-        )
+        remote, hybrid, onsite = _workplace(chunk)
+        if remote and ruled_out:
+            return _not_remote(body, ruled_out)
         if remote and not _REMOTE_NEG_RE.search(chunk):
             remote_or_hybrid = re.search(r"remote\W+or\W+hybrid|hybrid\W+or\W+remote", chunk, re.I)
             remote_somewhere = re.search(
                 r"remote\)?\s*,|\bremote\b.*\b(?:us|usa|canada|uk|europe)\b", chunk, re.I
             )
+            standalone = any(p.strip().lower() == "remote" for p in _LIST_SEPARATOR_RE.split(chunk))
+            if not standalone and re.search(r"remote[- ]hybrid|hybrid[- ]remote", chunk, re.I):
+                return "hybrid", f"{source_name}: 'remote hybrid'"
             if hybrid and not remote_or_hybrid and not remote_somewhere:
                 return "hybrid", f"{source_name}: {hybrid.group(0)!r}"
             return "remote", f"{source_name}: {remote.group(0)!r}"
@@ -365,10 +457,10 @@ def classify_remote(
             return "hybrid", f"{source_name}: {hybrid.group(0)!r}"
         if onsite and source_name == "location/title":
             return "onsite", f"{source_name}: {onsite.group(0)!r}"
-    body = text[:60_000].lower()
     # Cheap literal checks first: each regex only runs when its key word is present.
     has_remote = "remote" in body or "work from" in body
     negative = _REMOTE_NEG_RE.search(body) if has_remote else None
+    negative = negative or ruled_out
     remote = None if negative or not has_remote else _REMOTE_RE.search(body)
     hybrid = _HYBRID_RE.search(body) if ("hybrid" in body or "office" in body) else None
     onsite = (
@@ -376,6 +468,14 @@ def classify_remote(
         if any(k in body for k in ("site", "person", "office", "relocat", "located", "based in"))
         else None
     )
+    if remote is None and hybrid is None and not negative:
+        remote = _LANG_REMOTE_RE.search(body)
+    if hybrid is None:
+        hybrid = _LANG_HYBRID_RE.search(body)
+        if hybrid and remote and hybrid.start() < remote.start():
+            pass
+    if onsite is None:
+        onsite = _LANG_ONSITE_RE.search(body)
     hint = _HINTS.get(str(hint or "").strip().lower().replace("_", "-"))
     if hint == "remote" and not negative:
         return "remote", "source says remote"
@@ -392,3 +492,30 @@ def classify_remote(
     if negative:
         return "onsite", f"text: {negative.group(0)!r}"
     return None, "no workplace words"
+
+
+def _not_remote(body: str, ruled_out: re.Match[str]) -> tuple[str, str]:
+    hybrid = _HYBRID_RE.search(body) or _LANG_HYBRID_RE.search(body)
+    if hybrid:
+        return "hybrid", f"text: {hybrid.group(0)!r} ({ruled_out.group(0)!r})"
+    return "onsite", f"text: {ruled_out.group(0)!r}"
+
+
+# Places the text names for the job when the location field names none: "Relocation to
+# Jena, Germany", "Hybrid (2 days on-site in San Francisco)", "based in London or NYC".
+_TEXT_PLACE_RE = re.compile(
+    r"(?i:relocat\w* to|based (?:in|out of)|located in|on-?site in|in-office in|office in|"
+    r"offices in|hybrid in|in person in|work(?:ing)? from our|position in|role in|"
+    r"basé à|basée à|mit sitz in|standort|con sede en|sede di|sediado em|gevestigd in)"
+    r"\s+(?i:the\s+|our\s+|either\s+)?"
+    r"(?P<place>[A-ZÀ-Ý][\w.'’-]+(?:(?:[ ,]+|\s+or\s+|\s+and\s+)[A-ZÀ-Ý][\w.'’-]+){0,4})"
+)
+
+
+def places_in_text(text: str) -> dict[str, Any] | None:
+    """The location the text states for the job (see _TEXT_PLACE_RE), else None."""
+    for m in _TEXT_PLACE_RE.finditer(text[:30_000]):
+        found = normalise_location(m.group("place"))
+        if found["country"] is not None:
+            return found
+    return None

@@ -1,9 +1,11 @@
 """The one spaCy pipeline: `spacy.blank("en")` with the fast tokenizer, plus three
 registered components.
 
+    promptjobs_sections -> doc._.sections (Sections: the kind of every line), doc._.language
     promptjobs_pay     -> doc._.pay (list[Pay]), doc.spans["pay"]
     promptjobs_skills  -> doc._.skills (list[(skill_id, Span)]), doc.spans["skills"]
-    promptjobs_role    -> doc._.role, doc._.role_evidence, doc._.seniority, doc._.years
+    promptjobs_role    -> doc._.role, doc._.role_evidence, doc._.seniority, doc._.years,
+                          doc._.ai_involvement
 
 A Doc is made with `make_posting_doc` so the components can read the posting's title,
 location and structured hints from `doc._.posting` (no model, nothing downloaded).
@@ -19,13 +21,18 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from transforms import role as role_rules
-from transforms.salary import find_pay
-from transforms.skills import build_matchers, match_skills
+from transforms.languages import detect_language
+from transforms.salary import find_pay, pay_in_section
+from transforms.sections import split_sections
+from transforms.skills import build_matchers, employer_skills, match_skills
 from transforms.taxonomy import load_taxonomy
 from transforms.tokenizer import FastTokenizer
 
 _EXTENSIONS: dict[str, Any] = {
     "posting": None,  # dict: title, location, country, default_dollar
+    "sections": None,
+    "language": None,
+    "ai_involvement": None,
     "pay": None,
     "skills": None,
     "role": None,
@@ -48,10 +55,28 @@ def _text(doc: Doc) -> str:
     return _posting(doc).get("text") or doc.text
 
 
+@Language.factory("promptjobs_sections")
+def make_sections_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    def sections_component(doc: Doc) -> Doc:
+        posting = _posting(doc)
+        text = _text(doc)
+        doc._.sections = split_sections(text, posting.get("company"), posting.get("title_start"))
+        doc._.language = detect_language(text)
+        return doc
+
+    return sections_component
+
+
 @Language.factory("promptjobs_pay")
 def make_pay_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     def pay_component(doc: Doc) -> Doc:
-        pays = find_pay(_text(doc), default_dollar=_posting(doc).get("default_dollar", "USD"))
+        text = _text(doc)
+        sections = doc._.sections
+        pays = [
+            pay
+            for pay in find_pay(text, default_dollar=_posting(doc).get("default_dollar", "USD"))
+            if sections is None or pay_in_section(text, pay, sections.kind_at(pay.start))
+        ]
         doc._.pay = pays
         spans = []
         for pay in pays:
@@ -69,10 +94,25 @@ def make_skills_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     taxonomy = load_taxonomy()
     phrase = build_matchers(nlp, taxonomy)
     ai_ids = frozenset(s.id for s in taxonomy if s.family == "ai_ml")
+    employer_cache: dict[str | None, frozenset[str]] = {}
 
     def skills_component(doc: Doc) -> Doc:
         ai_hits: list[int] = []
-        found = match_skills(doc, phrase, _text(doc), ai_ids, ai_hits)
+        company = _posting(doc).get("company")
+        if company not in employer_cache:
+            if len(employer_cache) > 10_000:
+                employer_cache.clear()
+            employer_cache[company] = employer_skills(company, taxonomy)
+        found = match_skills(
+            doc,
+            phrase,
+            _text(doc),
+            ai_ids,
+            ai_hits,
+            doc._.sections,
+            company,
+            employer_cache[company],
+        )
         doc._.ai_hits = ai_hits
         doc._.skills = found
         doc.spans["skills"] = [span for _, span in found]
@@ -87,10 +127,13 @@ def make_role_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
         posting = _posting(doc)
         title = posting.get("title") or ""
         body = _text(doc)
-        decision = role_rules.classify_role(title, body, doc._.ai_hits)
-        years = role_rules.years_of_experience(body)
+        sections = doc._.sections
+        job = role_rules.job_text(body, sections)
+        decision = role_rules.classify_role(title, body, doc._.ai_hits, sections, job)
+        years = role_rules.years_of_experience(body, sections, job)
         doc._.role = decision.role
         doc._.role_evidence = decision.evidence
+        doc._.ai_involvement = decision.ai_involvement
         doc._.years = years
         titles = role_rules.role_titles(title, body)
         doc._.seniority = role_rules.classify_seniority(
@@ -102,11 +145,12 @@ def make_role_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 
 
 def build_pipeline() -> Language:
-    """The extraction pipeline (the one factory): blank English + our three components."""
+    """The extraction pipeline (the one factory): blank English + our four components."""
     nlp = spacy.blank("en")
     # The blank English tokenizer's affix rules are not needed for phrase matching; the
     # fast one is ~2.5x quicker and keeps the same text and offsets (see tokenizer.py).
     nlp.tokenizer = FastTokenizer(nlp.vocab)
+    nlp.add_pipe("promptjobs_sections")
     nlp.add_pipe("promptjobs_pay")
     nlp.add_pipe("promptjobs_skills")
     nlp.add_pipe("promptjobs_role")

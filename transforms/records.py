@@ -55,6 +55,9 @@ class Location(_Record):
     country: str | None = Field(description="ISO 3166 alpha-2")
     us_state: str | None
     world_region: str | None
+    countries: list[str] = Field(
+        default_factory=list, description="every country the location names (ISO alpha-2)"
+    )
     raw: str | None
 
 
@@ -66,6 +69,9 @@ class YearsExperience(_Record):
 class SkillEvidence(_Record):
     skill_id: str
     text: str
+    section: str = Field(
+        default="job", description="the section it was read in (`job`, `nice`, `intro`)"
+    )
 
 
 class PayDropped(_Record):
@@ -88,6 +94,11 @@ class ExtractionRecord(_Record):
     role_evidence: str
     location: Location
     years_experience: YearsExperience | None
+    ai_involvement: Literal["builds", "uses", "mentions", "none"] = Field(
+        description="builds/operates AI systems, uses AI tools in the work, mentions AI only "
+        "as context, or none"
+    )
+    language: str | None = Field(description="ISO 639-1 code of the posting's language")
     skill_families: list[str]
     extractor_version: str
     pay_dropped: list[PayDropped] = Field(

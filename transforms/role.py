@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from transforms import languages
+from transforms.sections import JOB_KINDS, Sections, heading_kind, split_sections
+
 ROLES = ("core", "adjacent", "other")
 SENIORITIES = (
     "intern",
@@ -26,26 +29,6 @@ SENIORITIES = (
 )
 
 # ---------------------------------------------------------------------------- sections
-_HEADING_MAX_CHARS = 70
-_BLURB_HEADING_RE = re.compile(
-    r"^(?:#+\s*)?[_*]*\s*(?:about(?!\s+(?:the\s+)?(?:role|job|position|you|this|team|the work|"
-    r"the opportunity))\b|who we are|our (?:mission|story|company|values|culture|team|investors)|"
-    r"company (?:description|overview)|the company|why (?:join|work)|benefits|perks|what we offer|"
-    r"we offer|compensation|pay|salary|equal (?:opportunity|employment)|eeo|diversity|"
-    r"application|how to apply|privacy|accommodations?|life at|working at|our benefits|"
-    r"additional information|location|hiring process|interview process|the process|"
-    r"application (?:&|and) onboarding)",
-    re.IGNORECASE,
-)
-_DUTY_HEADING_RE = re.compile(
-    r"^(?:#+\s*)?[_*]*\s*(?:about (?:the |this )?(?:role|job|position|you|team|work|opportunity)|"
-    r"the role|role|responsibilit|what you(?:'ll|’ll| will| would)|you will|you'll|your (?:day|role|"
-    r"responsibilities|impact|mission)|job (?:details|description|summary|duties)|duties|key|"
-    r"requirements|qualifications|minimum|preferred|basic|skills|what (?:we're|we’re|we are) "
-    r"looking|who you are|you (?:have|are|bring)|what you bring|ideal candidate|the work|"
-    r"in this role|overview|the opportunity|tech|stack|nice to have|bonus|plus|must have)",
-    re.IGNORECASE,
-)
 _NICE_TO_HAVE_RE = re.compile(
     r"nice[- ]to[- ]have|bonus points|is a plus|are a plus|a big plus|preferred|ideally|familiarity"
     r"|exposure to|not required|would be great|bonus:|plus:|interest in|desirable|optional",
@@ -77,6 +60,14 @@ _LLM_STRONG_RE = re.compile(
 )
 # Using AI tools is not LLM work ("jobs that merely use AI tools" are "other"): these
 # phrases are removed from a sentence before it is scored.
+# The other languages' LLM words and titles (data/languages/*.toml), merged in.
+_LANG_LLM_RE = languages.compiled("role", "llm_terms", r"(?<!\w)", r"(?!\w)")
+_LANG_ADJ_TITLE_RE = languages.compiled("role", "adjacent_titles", r"(?<!\w)", r"(?!\w)")
+_LANG_CORE_TITLE_RE = languages.compiled("role", "core_titles", r"(?<!\w)", r"(?!\w)")
+_AI_WORD_RE = languages.compiled_lower("role", "ai_terms", r"\b")
+_TOOL_USE_RE = languages.compiled_lower("role", "tool_use", r"\b")
+_ML_BUILD_TITLE_RE = languages.compiled_lower("role", "ml_build_titles", r"\b")
+_ML_BUILD_TERM_RE = languages.compiled_lower("role", "ml_build_terms", r"\b")
 _AI_TOOL_USE_RE = re.compile(
     r"\b(?:claude code|claude for \w+|codex|(?:github )?copilot|cursor|windsurf|"
     r"agentic[- ]coding|agentic (?:[\w-]+ ){0,2}development|ai[- ](?:coding )?tools?|"
@@ -87,6 +78,7 @@ _LLM_WEAK_RE = re.compile(
     r"\b(?:openai|anthropic|agents|embeddings|hugging ?face|evals|ai (?:models?|systems)|"
     r"chatbots?|copilots?|transformers?|fine[- ]?tun\w*|inference|nlp)\b"
 )
+_LLM_STRONG_RE = re.compile(f"{_LLM_STRONG_RE.pattern}|{_LANG_LLM_RE.pattern}")
 _LLM_WORK_RE = re.compile(f"{_LLM_STRONG_RE.pattern}|{_LLM_WEAK_RE.pattern}")
 _NICE_HEADING_RE = re.compile(
     r"nice[- ]to[- ]have|preferred|bonus|a plus|good to have|desired|optional|pluses|"
@@ -128,37 +120,51 @@ _TRAINER_CONTEXT_RE = re.compile(
 )
 
 
+AI_INVOLVEMENTS = ("builds", "uses", "mentions", "none")
+
+
+# Titles of people who build software, models or data for them ("Software Engineer",
+# "Conversation Designer", "Data Annotator"): LLM work in their duties can be theirs.
+_TECH_TITLE_RE = re.compile(
+    r"engineer|developer|scientist|research|architect|programmer|\bml\b|mlops|devops|"
+    r"\bsre\b|hacker|technical|technologist|annotat|labell?er|rater|trainer|tutor|writer|"
+    r"linguist|evaluator|tester|\bqa\b|conversation|ingénieur|ingenieur|ingeniero|"
+    r"engenheiro|ingegnere|entwickler|développeu|desarrollador|desenvolvedor|sviluppat|"
+    r"ontwikkelaar|cientista|científico|docs|documentation|founding|cto|builder",
+    re.IGNORECASE,
+)
+_GENERIC_TITLE_RE = re.compile(r"multiple|several|various|roles|positions|hiring|\|", re.I)
+
+
 @dataclass(frozen=True)
 class RoleDecision:
     role: str
     evidence: str
+    ai_involvement: str = "none"
 
 
-def _split_sections(text: str) -> list[tuple[str, str]]:
-    """(kind, line) pairs; kind is `duty`, `blurb` or `neutral` from the latest heading."""
-    kind = "neutral"
+# Section kinds as the role rules weigh them: the job's duties, its nice-to-haves, the
+# untitled intro (read sentence by sentence), and boilerplate (never read).
+_ROLE_KIND = {"job": "duty", "nice": "nice", "intro": "neutral"}
+
+
+def _split_sections(text: str, sections: Sections | None = None) -> list[tuple[str, str]]:
+    """(kind, line) pairs; kind is `duty`, `nice`, `neutral` or `blurb` (see sections.py).
+    Heading lines themselves are left out."""
+    sections = sections if sections is not None else split_sections(text)
     out: list[tuple[str, str]] = []
+    pos = 0
     for raw in text.split("\n"):
+        start = pos
+        pos += len(raw) + 1
         line = raw.strip()
         if not line:
             continue
-        bare = line.strip("#*_-:• ").strip()
-        is_heading = len(bare) <= _HEADING_MAX_CHARS and (
-            line.endswith(":")
-            or line.startswith(("#", "_", "*"))
-            or bare.istitle()
-            or len(bare.split()) <= 6
-        )
-        if is_heading and _BLURB_HEADING_RE.match(bare):
-            kind = "blurb"
+        kind = _ROLE_KIND.get(sections.kind_at(start), "blurb")
+        if kind == "nice" and _NICE_HEADING_RE.search(line) and len(line.split()) <= 8:
             continue
-        if is_heading and _NICE_HEADING_RE.search(bare) and len(bare.split()) <= 8:
-            kind = "nice"
+        if heading_kind(line) and len(line.split()) <= 6:
             continue
-        if is_heading and _DUTY_HEADING_RE.match(bare):
-            kind = "duty"
-            if len(bare.split()) <= 6:
-                continue
         out.append((kind, line))
     return out
 
@@ -172,7 +178,9 @@ def _line_end(text: str, pos: int) -> int:
     return len(text) if end == -1 else end
 
 
-def llm_work_lines(text: str, hit_offsets: list[int] | None = None) -> tuple[float, list[str]]:
+def llm_work_lines(
+    text: str, hit_offsets: list[int] | None = None, sections: Sections | None = None
+) -> tuple[float, list[str]]:
     """Weighted count of duty/requirement sentences that involve LLM/GenAI work, with them.
 
     A sentence naming LLM work outright counts 1, one that only hints at it 0.5; a
@@ -192,7 +200,7 @@ def llm_work_lines(text: str, hit_offsets: list[int] | None = None) -> tuple[flo
     }
     if not lines_with_hits:
         return score, hits
-    for kind, line in _split_sections(text):
+    for kind, line in _split_sections(text, sections):
         if kind == "blurb" or line not in lines_with_hits:
             continue
         for sentence in _sentences(line):
@@ -208,7 +216,7 @@ def llm_work_lines(text: str, hit_offsets: list[int] | None = None) -> tuple[flo
                 weight /= 2
             score += weight
             if len(hits) < 3:
-                hits.append(sentence[:120])
+                hits.append(f"[{kind}] {sentence[:120]}")
     return score, hits
 
 
@@ -237,51 +245,119 @@ def role_titles(title: str, text: str) -> list[str]:
     return titles
 
 
-def classify_role(title: str, text: str, hit_offsets: list[int] | None = None) -> RoleDecision:
-    """core / adjacent / other from the titles and the job's own duties.
+def _job_text(text: str, sections: Sections) -> str:
+    """The job's own lines (intro, duties, requirements), boilerplate left out."""
+    return "\n".join(text[a:b] for kind, a, b in sections.spans(len(text)) if kind in JOB_KINDS)
 
-    `hit_offsets` (from the pipeline's phrase matcher) says where AI/LLM words are; without
-    it the text is scanned with a regex (same decision, slower)."""
+
+def ai_involvement(
+    role: str,
+    title: str,
+    text: str,
+    sections: Sections,
+    job_text: str | None = None,
+    ai_hits: list[int] | None = None,
+) -> str:
+    """builds / uses / mentions / none (see docs/extraction.md).
+
+    `builds`: the job builds or operates AI systems (an LLM role, or an ML title with model
+    work in its duties); `uses`: the duties use AI tools (a writer with ChatGPT, an
+    engineer with Copilot); `mentions`: AI appears only as context (the company, its
+    product, perks); `none`: no AI word at all."""
+    if role in ("core", "adjacent"):
+        return "builds"
+    job = (_job_text(text, sections) if job_text is None else job_text).lower()
+    title = title.lower()
+    if _ML_BUILD_TITLE_RE.search(title) and _ML_BUILD_TERM_RE.search(job):
+        return "builds"
+    if _TOOL_USE_RE.search(job):
+        return "uses"
+    if ai_hits or _AI_WORD_RE.search(title) or _AI_WORD_RE.search(text.lower()):
+        return "mentions"  # (`ai_hits`: the pipeline's AI/LLM phrase matches, anywhere)
+    return "none"
+
+
+def classify_role(
+    title: str,
+    text: str,
+    hit_offsets: list[int] | None = None,
+    sections: Sections | None = None,
+    job_text: str | None = None,
+) -> RoleDecision:
+    """core / adjacent / other from the titles and the job's own duties, with the
+    posting's AI involvement (a job that only mentions or uses AI is never adjacent).
+    `job_text` is _job_text(text, sections) when the caller has it."""
+    sections = sections if sections is not None else split_sections(text)
+    job = _job_text(text, sections) if job_text is None else job_text
+    decision = _classify_role(title, text, hit_offsets, sections, job)
+    involvement = ai_involvement(decision.role, title, text, sections, job, hit_offsets)
+    return RoleDecision(decision.role, decision.evidence, involvement)
+
+
+def job_text(text: str, sections: Sections) -> str:
+    return _job_text(text, sections)
+
+
+def _classify_role(
+    title: str, text: str, hit_offsets: list[int] | None, sections: Sections, job: str
+) -> RoleDecision:
     titles = role_titles(title, text)
     joined_titles = " || ".join(titles)
-    score, hits = llm_work_lines(text, hit_offsets)
+    score, hits = llm_work_lines(text, hit_offsets, sections)
     evidence_lines = "; ".join(hits)
 
-    core_title = _CORE_TITLE_RE.search(joined_titles)
+    core_title = _CORE_TITLE_RE.search(joined_titles) or _LANG_CORE_TITLE_RE.search(joined_titles)
     if core_title and score >= 1:
         return RoleDecision("core", f"title says {core_title.group(0)!r}; duties: {evidence_lines}")
-    low = text.lower()
+    # Authoring prompts/test questions counts only in the job's own sections.
+    low = job.lower()
     # Prompt/test-question authoring makes a job core only outside engineering titles or
     # in AI-trainer work; the cheap checks run first, the text regexes only when needed.
     trainer_title = re.search(r"\b(?:AI Trainer|AI Tutor|AI Training)\b", joined_titles, re.I)
     engineering_title = re.search(r"engineer|developer|scientist|architect", joined_titles, re.I)
     trainer_context = bool(trainer_title) or not engineering_title
     if not trainer_context and ("ai trainer" in low or "ai tutor" in low or "training" in low):
-        trainer_context = bool(_TRAINER_CONTEXT_RE.search(text))
+        trainer_context = bool(_TRAINER_CONTEXT_RE.search(job))
     maybe_authoring = trainer_context and (
         "prompt" in low or "question" in low or "challeng" in low
     )
-    authoring = [m.group(0) for m in _PROMPT_AUTHORING_RE.finditer(text)] if maybe_authoring else []
+    authoring = [m.group(0) for m in _PROMPT_AUTHORING_RE.finditer(job)] if maybe_authoring else []
     trainer = len(authoring) >= 2
     if trainer and re.search(
         r"prompt (?:expert|engineer|writer|designer|specialist|engineering)|"
         r"(?:questions|prompts) that (?:evaluate|test|challenge|stump)|challenge (?:\w+\s){0,3}?models?",
-        text,
+        job,
         re.I,
     ):
         return RoleDecision(
-            "core", f"authoring prompts/test questions for models: {'; '.join(authoring[:3])}"
+            "core",
+            f"[job] authoring prompts/test questions for models: {'; '.join(authoring[:3])}",
         )
-    strong = _ADJ_TITLE_STRONG_RE.search(joined_titles)
+    strong = _ADJ_TITLE_STRONG_RE.search(joined_titles) or _LANG_ADJ_TITLE_RE.search(joined_titles)
     if strong and score >= 1:
         return RoleDecision("adjacent", f"title says {strong.group(0)!r}; duties: {evidence_lines}")
     if strong and re.search(
-        r"LLM|GenAI|Generative AI|AI Train|AI Tutor|RLHF|conversation", strong.group(0), re.I
+        r"LLM|GenAI|Generative AI|AI Train|AI Tutor|RLHF|conversation|générative|generative|"
+        r"generativa|llm",
+        strong.group(0),
+        re.I,
     ):
         return RoleDecision("adjacent", f"title says {strong.group(0)!r}")
     # One sentence of plain LLM work is enough for an AI-flavoured title; other titles need
     # more than a single mention (a stack list, one "LLM-powered" adjective).
     weak = _ADJ_TITLE_WEAK_RE.search(joined_titles)
+    business_title = (
+        bool(title)
+        and not _GENERIC_TITLE_RE.search(title)
+        and not _TECH_TITLE_RE.search(f"{title} || {joined_titles}")
+        and not _ADJ_TITLE_WEAK_RE.search(title)
+    )
+    if score >= (1.0 if weak else 1.5) and not weak and business_title:
+        # A business title (activation manager, marketing, partnerships, compliance) whose
+        # duties talk about AI uses or sells AI; it does not build it.
+        return RoleDecision(
+            "other", f"LLM words in a non-technical job ({score:g}): {evidence_lines}"
+        )
     if score >= (1.0 if weak else 1.5):
         return RoleDecision("adjacent", f"LLM work in duties ({score:g}): {evidence_lines}")
     if core_title:
@@ -374,7 +450,57 @@ def _to_number(token: str) -> float:
     return float(_WORD_NUMBERS[token]) if token in _WORD_NUMBERS else float(token)
 
 
-def years_of_experience(text: str) -> dict[str, float | None] | None:
+# Other languages: "2 à 3 ans d'expérience", "mindestens 3 Jahre Berufserfahrung",
+# "al menos 3 años de experiencia", "minimaal 3 jaar ervaring"; Japanese/Korean forms.
+_LANG_YEARS_RE = re.compile(
+    r"(?P<lo>\d{1,2})(?![\d.,])\s*\+?\s*(?:(?:"
+    + languages.alternation("years", "range")
+    + r")\s*(?P<hi>\d{1,2})\s*\+?\s*)?(?:"
+    + languages.alternation("years", "unit")
+    + r")(?!\w)(?P<after>[^\n]{0,40})",
+    re.IGNORECASE,
+)
+_LANG_EXPERIENCE_RE = languages.compiled("years", "experience")
+_LANG_AT_LEAST_RE = languages.compiled("years", "at_least", "(?:", r")\s*$")
+_CJK_YEARS_RES = [re.compile(p) for p in languages.rules("years", "cjk")]
+
+
+def _years_other_languages(text: str) -> dict[str, float | None] | None:
+    for m in _LANG_YEARS_RE.finditer(text):
+        if m.start() > 0 and (text[m.start() - 1].isdigit() or text[m.start() - 1] in ".,"):
+            continue  # inside a longer number
+        least = _LANG_AT_LEAST_RE.search(text[max(0, m.start() - 20) : m.start()])
+        if not (least or _LANG_EXPERIENCE_RE.search(m.group("after"))):
+            continue
+        lo = float(m.group("lo"))
+        hi = float(m.group("hi")) if m.group("hi") else None
+        if lo > 40 or (hi is not None and (hi < lo or hi > 40)):
+            continue
+        return {"min": _clean(lo), "max": _clean(hi)}
+    for regex in _CJK_YEARS_RES:
+        m = regex.search(text)
+        if m:
+            groups = m.groupdict()
+            lo = float(groups["lo"])
+            hi = float(groups["hi"]) if groups.get("hi") else None
+            if lo <= 40 and (hi is None or lo <= hi <= 40):
+                return {"min": _clean(lo), "max": _clean(hi)}
+    return None
+
+
+def years_of_experience(
+    text: str, sections: Sections | None = None, job_text: str | None = None
+) -> dict[str, float | None] | None:
+    """Required years, read from the job's own sections when `sections` is given (see
+    _years_in), in English and in the languages of data/languages/."""
+    if job_text is not None:
+        text = job_text
+    elif sections is not None:
+        text = _job_text(text, sections)
+    return _years_in(text) or _years_other_languages(text[:100_000])
+
+
+def _years_in(text: str) -> dict[str, float | None] | None:
     """Required years as stated: "3+ years" -> {min 3, max None}; "2-3 years" -> {2, 3};
     "at least 5 years" -> {5, None}; "5 years of experience" -> {5, None} (a minimum).
     The first statement tied to experience wins; "5 years ago" or "a 2-year contract" do not

@@ -22,6 +22,9 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from importlib import resources
+
+from transforms import languages
 
 PERIODS: tuple[str, ...] = ("year", "month", "week", "day", "hour")
 # Annualisation factors: a full-time year is 2,080 hours, 260 working days, 52 weeks.
@@ -85,60 +88,58 @@ def parse_fx_table(text: str) -> FxTable:
 
 
 # ---------------------------------------------------------------------------- lexicon
-_CURRENCY_SYMBOLS: dict[str, str] = {
-    "US$": "USD", "U.S.$": "USD", "USD$": "USD", "$": "USD", "CA$": "CAD", "C$": "CAD",
-    "CAN$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD", "S$": "SGD", "SG$": "SGD",
-    "HK$": "HKD", "R$": "BRL", "MX$": "MXN", "€": "EUR", "£": "GBP", "₹": "INR", "¥": "JPY",
-    "₪": "ILS", "zł": "PLN", "Rs": "INR", "Rs.": "INR", "kr": "SEK", "Fr.": "CHF",
-}  # fmt: skip
-_CURRENCY_WORDS: dict[str, str] = {
-    "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
-    "yen": "JPY", "rupees": "INR", "francs": "CHF", "zloty": "PLN", "złotych": "PLN",
-    "kronor": "SEK", "krona": "SEK", "lakh": "INR", "lakhs": "INR", "lpa": "INR",
-}  # fmt: skip
-_ISO_CODES = [
-    "USD",
-    "EUR",
-    "GBP",
-    "CAD",
-    "AUD",
-    "NZD",
-    "CHF",
-    "PLN",
-    "SEK",
-    "NOK",
-    "DKK",
-    "CZK",
-    "HUF",
-    "RON",
-    "INR",
-    "JPY",
-    "CNY",
-    "RMB",
-    "SGD",
-    "HKD",
-    "BRL",
-    "MXN",
-    "ILS",
-    "ZAR",
-    "AED",
-    "TRY",
-    "PHP",
-    "KRW",
-]
+def _currency_rows() -> list[tuple[str, list[str], list[str]]]:
+    """(code, symbols, names) of every row of data/currencies.tsv."""
+    text = resources.files("transforms").joinpath("data", "currencies.tsv").read_text("utf-8")
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("code\t"):
+            continue
+        code, symbols, names = (line.split("\t") + ["", ""])[:3]
+        rows.append(
+            (code.strip(), [x for x in symbols.split("|") if x], [x for x in names.split("|") if x])
+        )
+    return rows
 
-_SYM = "|".join(
-    re.escape(s) for s in sorted(_CURRENCY_SYMBOLS, key=len, reverse=True) if s not in ("kr",)
-)
-_CODE = "|".join(_ISO_CODES)
+
+_CURRENCY_ROWS = _currency_rows()
+
+
+def packaged_currency_codes() -> set[str]:
+    """The ISO codes data/currencies.tsv knows (every FX-table currency must be one)."""
+    return {code for code, _, _ in _CURRENCY_ROWS}
+
+
+_CURRENCY_SYMBOLS: dict[str, str] = {"$": "USD", "Rs": "INR", "Rs.": "INR"}
+_CURRENCY_WORDS: dict[str, str] = {}
+for _code, _symbols, _names in _CURRENCY_ROWS:
+    for _sym in _symbols:
+        _CURRENCY_SYMBOLS.setdefault(_sym, _code)
+    for _name in _names:
+        _CURRENCY_WORDS.setdefault(_name.lower(), _code)
+_ISO_CODES = [code for code, _, _ in _CURRENCY_ROWS] + ["RMB"]
+# Low-value currencies state salaries in millions ("20 million to 40 million VND",
+# "¥6M"): for them a "million" is not a funding figure.
+_MILLIONS_CURRENCIES = frozenset(
+    {"VND", "IDR", "KRW", "JPY", "HUF", "CLP", "COP", "ARS", "NGN", "PKR", "UAH", "KES", "INR",
+     "THB", "TWD", "PHP", "CZK", "RUB", "EGP"}
+)  # fmt: skip
+
+
+def _alt(forms: Iterable[str]) -> str:
+    return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+
+
+_SYM = _alt(s for s in _CURRENCY_SYMBOLS if s not in ("kr",))
+_CODE = "|".join(sorted(set(_ISO_CODES), key=len, reverse=True))
 # Currency written just before a number: "USD $120,000", "US$50", "CA$ 75", "EUR 4.000".
 _PREFIX_RE = re.compile(
     rf"(?:(?<![A-Za-z])(?P<code>{_CODE})\s?(?P<sym1>{_SYM})?|(?P<sym>{_SYM}))\s?$"
 )
 # Currency written just after a number (or its multiplier): "140k USD", "65-95k€", "2,500 yen".
 _SUFFIX_RE = re.compile(
-    rf"^\s?(?:(?P<code>{_CODE})(?![A-Za-z])|(?P<sym>€|£|zł|₹|¥|kr(?![A-Za-z]))"
-    r"|(?P<word>dollars?|euros?|pounds|yen|rupees|francs|zloty|złotych|kronor|krona)\b)",
+    rf"^\s?(?:(?P<code>(?-i:{_CODE}))(?![A-Za-z])|(?P<sym>{_alt(s for s in _CURRENCY_SYMBOLS if s != '$')})"
+    rf"(?![A-Za-z])|(?P<word>{_alt(_CURRENCY_WORDS)})(?!\w))",
     re.IGNORECASE,
 )
 
@@ -164,9 +165,20 @@ _LAKH_MULTS = {"lakh", "lakhs", "lac", "lacs", "lpa", "l", "crore", "crores"}
 _CONNECTOR_RE = re.compile(
     r"^(?:[ \t]?(?:/|per[ \t])[ \t]?(?:hour|hr|h|year|yr|month|mo|day|week|annum)\b)?"
     r"[ \t]{0,3}(?:[-–—‐‑−~]{1,2}|to|and|through|until|with a maximum of|"
-    r"[-‐‑–][ \t]?to[ \t]?[-‐‑–]?)[ \t]{0,3}$|^$",
+    r"[-‐‑–][ \t]?to[ \t]?[-‐‑–]?|à|a|bis|tot|e|y|et|até|hasta|jusqu['’]à|und|en)[ \t]{0,3}$|^$",
     re.IGNORECASE,
 )
+# Period phrases of every language table ("pro Monat", "por mês", "brut annuel", "RAL").
+_LANG_PERIOD_ALTS = "|".join(
+    f"(?P<{period}>{languages.alternation('pay', period)})"
+    for period in ("year", "month", "week", "day", "hour")
+)
+_LANG_PERIOD_AFTER_RE = re.compile(
+    r"^[\s,]{0,2}(?:\(?[A-Z]{3}\)?\s?)?(?:(?:gross|brutto|bruto|bruts?|lordi|lordo|net|netto|"
+    r"brutos?|euros?|€)\s?){0,2}(?:" + _LANG_PERIOD_ALTS + r")(?!\w)",
+    re.IGNORECASE,
+)
+_LANG_PERIOD_BEFORE_RE = re.compile(r"(?<!\w)(?:" + _LANG_PERIOD_ALTS + r")(?!\w)", re.IGNORECASE)
 _PERIOD_WORDS: dict[str, str] = {
     "hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour", "h": "hour", "hourly": "hour",
     "day": "day", "days": "day", "daily": "day", "d": "day",
@@ -203,6 +215,14 @@ _NOT_PAY_BEFORE_RE = re.compile(
     r"exit|payouts?|rewards?|earned|profitable|profit|margin|ebitda|bookings|pipeline)\b",
     re.IGNORECASE,
 )
+# Perk words of every language ("Fertility HRA, up to $10,000", "Jobrad-Zuschuss"): an
+# amount in their clause is not pay unless a salary word comes after them.
+_PERK_BEFORE_RE = re.compile(
+    r"(?<!\w)" + languages.alternation("pay", "perk_words") + r"(?!\w)", re.I
+)
+_SALARY_WORD_RE = re.compile(
+    r"(?<!\w)" + languages.alternation("pay", "salary_words") + r"(?!\w)", re.IGNORECASE
+)
 _PAY_WORD_RE = re.compile(
     r"\b(salary|salaries|base|pay|paid|compensation|comp|wage|wages|rate|rates|range|ote|"
     r"earn|earnings|income|remuneration|package|ctc|per hour|hourly|annual|annually|stipend)\b",
@@ -236,7 +256,7 @@ _MAX_LABEL_RE = re.compile(
     r"\bmax(?:imum)?(?:\s(?:base\s)?(?:salary|pay|rate))?\s*:?\s*$", re.IGNORECASE
 )
 _CLAUSE_BREAK_RE = re.compile(r"[\n;•|]|\.\s|:\s(?=[A-Z])")
-_CAD_HINT_RE = re.compile(r"\b(CAD|C\$|CA\$|Canadian dollars?|Canada|CAN)\b")
+_CAD_HINT_RE = re.compile(r"\b(CAD|C\$|CA\$|Canadian|Canada|CAN)\b")
 _AUD_HINT_RE = re.compile(r"\b(AUD|A\$|AU\$|Australian dollars?|Australia)\b")
 _USD_HINT_RE = re.compile(r"\b(USD|US\$|U\.S\.|United States|USA|US)\b")
 
@@ -337,10 +357,15 @@ def _find_atoms(text: str) -> list[_Atom]:
     return atoms
 
 
+def _lang_period(m: re.Match[str]) -> str | None:
+    return next((k for k, v in m.groupdict().items() if v is not None), None)
+
+
 def _period_after(text: str, pos: int) -> str | None:
     m = _PERIOD_AFTER_RE.match(text[pos : pos + 40])
     if not m:
-        return None
+        other = _LANG_PERIOD_AFTER_RE.match(text[pos : pos + 40])
+        return _lang_period(other) if other else None
     word = (m.group("unit") or m.group("word") or "").lower()
     return _PERIOD_WORDS.get(word.rstrip(".") if word not in ("p.a.", "p.a") else word)
 
@@ -348,6 +373,10 @@ def _period_after(text: str, pos: int) -> str | None:
 def _period_before(text: str, pos: int) -> str | None:
     clause = _clause_before(text, pos, 80)
     found = list(_PERIOD_BEFORE_RE.finditer(clause))
+    if not found:
+        other = list(_LANG_PERIOD_BEFORE_RE.finditer(clause))
+        if other:
+            return _lang_period(other[-1])
     if not found:
         # a heading on the line before: "Hourly rate\n$20-$25"
         line_start = text.rfind("\n", 0, pos)
@@ -381,12 +410,12 @@ def period_from_magnitude(annual_usd_if_yearly: float) -> str:
 
 def _rejected(text: str, atom: _Atom, range_end: int) -> str | None:
     """Why an amount is not pay for the job, or None when it may be."""
-    if atom.mult in _FUNDING_MULTS:
+    if atom.mult in _FUNDING_MULTS and atom.currency not in _MILLIONS_CURRENCIES:
         return "millions"
     if atom.raw_value == 401 and atom.mult == "k":
         return "401k"
     before = _clause_before(text, atom.start, 50)
-    negative = list(_NOT_PAY_BEFORE_RE.finditer(before))
+    negative = list(_NOT_PAY_BEFORE_RE.finditer(before)) or list(_PERK_BEFORE_RE.finditer(before))
     if negative:
         positive = [p for p in _PAY_WORD_RE.finditer(before) if p.start() > negative[-1].start()]
         if not positive:
@@ -596,12 +625,34 @@ def _make_pay_checked(
     )
 
 
-# Rough magnitudes for the period guess only (the real conversion uses the FX table).
-_ROUGH_USD: dict[str, float] = {
-    "EUR": 1.1, "GBP": 1.3, "CHF": 1.1, "CAD": 0.75, "AUD": 0.65, "NZD": 0.6, "INR": 0.012,
-    "JPY": 0.0068, "PLN": 0.25, "SEK": 0.1, "NOK": 0.1, "DKK": 0.15, "CNY": 0.14, "BRL": 0.18,
-    "MXN": 0.055, "SGD": 0.75, "HKD": 0.13, "ZAR": 0.055, "KRW": 0.00075, "PHP": 0.018,
-}  # fmt: skip
+# Rough magnitudes for the period guess only (the real conversion uses the FX table the
+# caller passes): the packaged table, read once.
+_ROUGH_USD: dict[str, float] = dict(
+    parse_fx_table(
+        resources.files("transforms").joinpath("data", "fx_rates.csv").read_text("utf-8")
+    ).usd_per_unit
+)
+
+
+def pay_in_section(text: str, pay: Pay, kind: str) -> bool:
+    """Whether a pay range found in a section of `kind` is pay for the job. In the job's
+    and pay sections, yes. A recruiting-scam notice never states pay. In other
+    boilerplate (benefits, company, legal: US pay-transparency ranges often sit under
+    "Additional information") a closed range or an amount with a salary word before it is
+    pay; a single perk figure ("$200/month wellness stipend", "up to $10,000 per year")
+    is not."""
+    if kind in ("intro", "job", "nice", "pay"):
+        return True
+    if kind == "scam":
+        return False
+    before = _clause_before(text, pay.start, 120)
+    salary_word = bool(_SALARY_WORD_RE.search(before) or _PAY_WORD_RE.search(before))
+    if not salary_word and _PERK_BEFORE_RE.search(_clause_before(text, pay.start, 60)):
+        return False
+    if pay.min is None and kind == "benefits":
+        return False
+    closed_range = pay.min is not None and pay.max is not None and pay.max > pay.min
+    return closed_range or salary_word
 
 
 # ---------------------------------------------------------------------------- structured

@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from transforms.sections import Sections
 from transforms.taxonomy import Skill
 
 # Alias (lower) -> the surface forms accepted; anything else is an ordinary word.
@@ -316,7 +317,7 @@ def accept(doc: Doc, skill_id: str, start: int, end: int, text: str | None = Non
             or _next(doc, start) in {"-", "level", "suite", "corp", "corporation", "."}
         ):
             return False
-        if low == "r" and _next(doc, start) in {"&", "&d", "."}:
+        if low == "r" and _next(doc, start) in {"&", "&d", ".", "$"}:
             return False
         if low == "spark" and _prev(doc, start) == "apache":
             return True
@@ -372,18 +373,54 @@ def accept(doc: Doc, skill_id: str, start: int, end: int, text: str | None = Non
     return _EMPLOYER_CONTEXT_RE.search(_line(doc, span.start_char, span.end_char, text)) is None
 
 
+def employer_skills(company: str | None, taxonomy: Iterable[Skill]) -> frozenset[str]:
+    """Skill ids that name the employer itself (its name is one of their aliases): "Stripe"
+    is not a skill of Stripe's postings, nor "Anthropic" of Anthropic's."""
+    if not company:
+        return frozenset()
+    name = _COMPANY_SUFFIX_RE.sub("", company.strip().lower())
+    forms = {company.strip().lower(), name, name.replace(" ", "")}
+    return frozenset(s.id for s in taxonomy if forms.intersection(s.aliases))
+
+
+_COMPANY_SUFFIX_RE = re.compile(
+    r"[,.]?\s+(?:inc|llc|ltd|gmbh|sas|sa|bv|ag|plc|corp|co|limited|group|technologies|labs)\.?$"
+)
+# "LLM" as the law degree: "JD or LLM", "LLM in Tax", "LL.M.".
+_LAW_DEGREE_RE = re.compile(
+    r"\b(?:J\.?D\.?|JD|law degree|juris doctor|bar admission|LL\.?B)\b[^.\n]{0,20}$|"
+    r"^\s*(?:in|\()\s*(?:Tax|Taxation|Law|International|Corporate|Banking|Securities|"
+    r"Business Law|Legal|European|Commercial)\b|^[^.\n]{0,20}\b(?:J\.?D\.?|JD|law)\b"
+)
+
+
+def _is_law_degree(doc: Doc, start: int, end: int, text: str) -> bool:
+    span = doc[start:end]
+    if span.text != "LLM":
+        return False
+    a, b = span.start_char, span.end_char
+    return bool(
+        _LAW_DEGREE_RE.search(text[max(0, a - 30) : a]) or _LAW_DEGREE_RE.match(text[b : b + 30])
+    )
+
+
 def match_skills(
     doc: Doc,
     phrase: PhraseMatcher,
     text: str | None = None,
     ai_ids: frozenset[str] = frozenset(),
     ai_hits: list[int] | None = None,
+    sections: Sections | None = None,
+    company: str | None = None,
+    employer_ids: frozenset[str] = frozenset(),
 ) -> list[tuple[str, Span]]:
     """(skill_id, evidence span) for every skill the doc mentions, first mention each.
 
     `text` is doc.text when the caller has it (rebuilding it costs as much as matching).
     When `ai_hits` is a list, the start offset of every match of an `ai_ids` skill or an
-    LLM cue is appended to it: the role rules read only those lines.
+    LLM cue is appended to it: the role rules read only those lines. With `sections`,
+    only the job's own sections give skills (never the company blurb, benefits, legal or
+    scam notices); `employer_ids` (see employer_skills) are never skills.
     """
     found: dict[str, Span] = {}
     vocab = doc.vocab.strings
@@ -392,12 +429,18 @@ def match_skills(
         skill_id = vocab[match_id]
         if ai_hits is not None and (skill_id in ai_ids or skill_id == LLM_CUE_KEY):
             ai_hits.append(doc[start].idx)
-        if skill_id in found or skill_id == LLM_CUE_KEY:
+        if skill_id in found or skill_id == LLM_CUE_KEY or skill_id in employer_ids:
+            continue
+        if sections is not None and not sections.is_job(doc[start].idx):
+            continue
+        if skill_id == "llm" and _is_law_degree(doc, start, end, text):
             continue
         if accept(doc, skill_id, start, end, text):
             found[skill_id] = doc[start:end]
     for skill_id, start_char, end_char in _window_rule_hits(text.lower()):
-        if skill_id not in found:
+        if sections is not None and not sections.is_job(start_char):
+            continue
+        if skill_id not in found and skill_id not in employer_ids:
             span = doc.char_span(start_char, end_char, alignment_mode="expand")
             if span is not None:
                 found[skill_id] = span

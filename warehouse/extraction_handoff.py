@@ -271,6 +271,8 @@ WAREHOUSE_EXTRACTION_FIELDS: tuple[str, ...] = (
     "role_evidence",
     "seniority",
     "remote",
+    "ai_involvement",
+    "language",
     "location",
     "years_experience",
     "salary",

@@ -23,6 +23,8 @@ CONTRACT_COLUMNS: dict[str, list[str]] = {
         "demand_date",
         "seniority",
         "remote",
+        "ai_involvement",
+        "language",
         "country",
         "us_state",
         "world_region",

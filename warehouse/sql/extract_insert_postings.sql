@@ -29,6 +29,8 @@ select
     nullif(o.role_evidence, '') as role_evidence,
     nullif(o.seniority, '') as seniority,
     nullif(o.remote, '') as remote,
+    nullif(o.ai_involvement, '') as ai_involvement,
+    nullif(o.language, '') as language,
     o.years_experience.min as years_min,
     o.years_experience.max as years_max,
     o.salary.min as salary_min,

@@ -27,6 +27,8 @@ create or replace table mat_posting_facts (
     demand_date date,
     seniority varchar,
     remote varchar,
+    ai_involvement varchar,
+    language varchar,
     country varchar,
     us_state varchar,
     world_region varchar,
@@ -146,6 +148,8 @@ select
     coalesce(cast(j.posted_at as date), j.m.first_seen) as demand_date,
     j.seniority,
     j.remote,
+    j.ai_involvement,
+    j.language,
     j.country,
     j.us_state,
     j.world_region,
@@ -171,7 +175,7 @@ left join family_counts fc using (job);
 create or replace view posting_facts as
 select
     posting_id, canonical_posting_id, source, company, title, role, posted_at, demand_date,
-    seniority, remote, country, us_state, world_region, first_seen, last_seen, closed_at,
+    seniority, remote, ai_involvement, language, country, us_state, world_region, first_seen, last_seen, closed_at,
     days_open, salary_min_annual_usd, salary_max_annual_usd, pay_usd, years_min, years_max,
     skill_count, family_count
 from mat_posting_facts
