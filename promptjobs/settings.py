@@ -31,6 +31,7 @@ ENV_VARS: dict[str, str] = {
     "PROMPTJOBS_API_BASE": "api_base",
     "PROMPTJOBS_WORKERS": "workers",
     "PROMPTJOBS_REPLAY": "replay",
+    "PROMPTJOBS_DISCOVERED_BOARDS": "discovered_boards",
 }
 
 
@@ -67,6 +68,11 @@ class Settings(BaseModel):
     )
     workers: int = Field(default=0, description="Extraction worker processes; 0 = one per core.")
     replay: bool = Field(default=False, description="Crawl from the HTTP cache only (offline).")
+    discovered_boards: Literal["crawl", "review"] = Field(
+        default="crawl",
+        description="crawl: `crawl all` and `refresh` crawl every valid discovered board; "
+        "review: only those accepted with `promptjobs boards accept`.",
+    )
 
     # --- derived paths -------------------------------------------------------------
     @property

@@ -12,14 +12,19 @@ from typing import Any
 
 def spider_class(source: str) -> type:
     from scrapers.spiders.ashby import AshbySpider
+    from scrapers.spiders.bamboohr import BambooHrSpider
+    from scrapers.spiders.breezy import BreezySpider
     from scrapers.spiders.greenhouse import GreenhouseSpider
     from scrapers.spiders.hn import HnSpider
     from scrapers.spiders.jsonld import JsonLdSpider
     from scrapers.spiders.lever import LeverSpider
+    from scrapers.spiders.personio import PersonioSpider
+    from scrapers.spiders.recruitee import RecruiteeSpider
     from scrapers.spiders.remoteok import RemoteOkSpider
     from scrapers.spiders.remotive import RemotiveSpider
     from scrapers.spiders.smartrecruiters import SmartRecruitersSpider
     from scrapers.spiders.workable import WorkableSpider
+    from scrapers.spiders.workday import WorkdaySpider
 
     classes = {
         cls.source: cls
@@ -29,6 +34,11 @@ def spider_class(source: str) -> type:
             AshbySpider,
             WorkableSpider,
             SmartRecruitersSpider,
+            WorkdaySpider,
+            RecruiteeSpider,
+            PersonioSpider,
+            BambooHrSpider,
+            BreezySpider,
             HnSpider,
             RemotiveSpider,
             RemoteOkSpider,

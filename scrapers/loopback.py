@@ -25,6 +25,8 @@ class Reply:
 
 
 Route = Callable[[str], Reply]
+# POST answers (Workday's CXS search): (path with query, request body) -> Reply.
+PostRoute = Callable[[str, bytes], Reply]
 
 
 def json_reply(body: bytes | str, status: int = 200, **headers: str) -> Reply:
@@ -37,10 +39,22 @@ class _Handler(BaseHTTPRequestHandler):
     server: _Server
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        self._answer(None)
+
+    def do_POST(self) -> None:  # noqa: N802
+        length = int(self.headers.get("Content-Length") or 0)
+        self._answer(self.rfile.read(length) if length else b"")
+
+    def _answer(self, body: bytes | None) -> None:
         self.server.hits[self.path.split("?", 1)[0]] += 1
         self.server.request_headers.append(dict(self.headers.items()))
         try:
-            reply = self.server.route(self.path)
+            if body is None:
+                reply = self.server.route(self.path)
+            elif self.server.post_route is None:
+                reply = Reply(status=405, body=b"{}")
+            else:
+                reply = self.server.post_route(self.path, body)
         except Exception as exc:  # a route bug answers 500 instead of killing the thread
             reply = Reply(status=500, body=repr(exc).encode(), content_type="text/plain")
         if reply.delay:
@@ -70,23 +84,26 @@ class _Server(ThreadingHTTPServer):
         # A client that hangs up (a timeout, a cancelled oversized download) is not news.
         return
 
-    def __init__(self, route: Route) -> None:
+    def __init__(self, route: Route, post_route: PostRoute | None = None) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
         self.route = route
+        self.post_route = post_route
         self.hits: Counter[str] = Counter()
         self.request_headers: list[dict[str, str]] = []
 
 
 class LoopbackServer:
-    """`with LoopbackServer(route) as srv: srv.url ...`; `srv.hits[path]` counts requests."""
+    """`with LoopbackServer(route) as srv: srv.url ...`; `srv.hits[path]` counts requests.
+    `post_route` answers POST requests (without it they get a 405)."""
 
-    def __init__(self, route: Route) -> None:
+    def __init__(self, route: Route, post_route: PostRoute | None = None) -> None:
         self._route = route
+        self._post_route = post_route
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
 
     def start(self) -> LoopbackServer:
-        self._server = _Server(self._route)
+        self._server = _Server(self._route, self._post_route)
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True
         )

@@ -15,12 +15,28 @@ SOURCES: tuple[str, ...] = (
     "ashby",
     "workable",
     "smartrecruiters",
+    "workday",
+    "recruitee",
+    "personio",
+    "bamboohr",
+    "breezy",
     "hn",
     "remotive",
     "remoteok",
     "jsonld",
 )
-ATS_SOURCES: tuple[str, ...] = ("greenhouse", "lever", "ashby", "workable", "smartrecruiters")
+ATS_SOURCES: tuple[str, ...] = (
+    "greenhouse",
+    "lever",
+    "ashby",
+    "workable",
+    "smartrecruiters",
+    "workday",
+    "recruitee",
+    "personio",
+    "bamboohr",
+    "breezy",
+)
 
 PACKAGED_BOARDS_FILE = Path(__file__).with_name("boards.toml")
 
@@ -73,8 +89,8 @@ class Registry:
                 return e.name
         return None
 
-    def eu_boards(self) -> list[str]:
-        return [e.board for e in self.employers if e.ats == "lever" and e.region == "eu"]
+    def eu_boards(self, source: str = "lever") -> list[str]:
+        return [e.board for e in self.employers if e.ats == source and e.region == "eu"]
 
 
 def load_registry(path: Path | None = None) -> Registry:

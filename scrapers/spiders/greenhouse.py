@@ -54,7 +54,10 @@ class GreenhouseSpider(PostingSpider):
     custom_settings = {"DOWNLOAD_DELAY": 0.5}
 
     def board_requests(self, board: str) -> Iterator[Request]:
-        url = f"{self.api_base}/v1/boards/{board}/jobs?content=true&pay_transparency=true"
+        base = self.api_base
+        if self.is_eu_board(board) and self.api_base == self.default_api_base():
+            base = self.registry.api.get("greenhouse_eu", base).rstrip("/")
+        url = f"{base}/v1/boards/{board}/jobs?content=true&pay_transparency=true"
         yield self.board_request(url, board, self.parse_board, root=True)
 
     def parse_board(self, response: Response, board: str) -> Iterator[Any]:
