@@ -120,12 +120,18 @@ def run_refresh_chain(
     failed: list[str] = []
     crawled: list[str] = []
     if crawl:
+        from promptjobs.boards import crawl_targets
         from scrapers.registry import SOURCES
         from scrapers.run import crawl as run_crawl
 
+        sources = sources or list(SOURCES)
+        # The registry's boards plus every valid discovered one.
+        boards, spider_args = crawl_targets(settings, sources)
         stats = run_crawl(
             settings,
-            sources or list(SOURCES),
+            sources,
+            boards=boards,
+            spider_args=spider_args,
             api_base=settings.api_base,
             replay=settings.replay,
         )
@@ -141,6 +147,13 @@ def run_refresh_chain(
     # landed before was still loaded and reported.
     summary["all_sources_failed"] = bool(crawled) and len(failed) == len(crawled)
     console.print(_format_summary(summary))
+    # The frame widens every day: boards linked from what was just loaded are checked now
+    # and crawled from the next refresh on.
+    from promptjobs.boards import discover
+
+    found = discover(settings, validate=not settings.replay, say=console.print)
+    summary["boards_new_candidates"] = found["new_candidates"]
+    summary["boards_checked_valid"] = found["checked_valid"]
     if report:
         path = build_report_from_settings(settings)
         console.print(f"report: {path}")

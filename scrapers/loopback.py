@@ -84,8 +84,10 @@ class _Server(ThreadingHTTPServer):
         # A client that hangs up (a timeout, a cancelled oversized download) is not news.
         return
 
-    def __init__(self, route: Route, post_route: PostRoute | None = None) -> None:
-        super().__init__(("127.0.0.1", 0), _Handler)
+    def __init__(
+        self, route: Route, post_route: PostRoute | None = None, host: str = "127.0.0.1"
+    ) -> None:
+        super().__init__((host, 0), _Handler)
         self.route = route
         self.post_route = post_route
         self.hits: Counter[str] = Counter()
@@ -94,16 +96,20 @@ class _Server(ThreadingHTTPServer):
 
 class LoopbackServer:
     """`with LoopbackServer(route) as srv: srv.url ...`; `srv.hits[path]` counts requests.
-    `post_route` answers POST requests (without it they get a 405)."""
+    `post_route` answers POST requests (without it they get a 405). `host` is another
+    loopback address (127.0.0.2, ...) when a benchmark needs hosts that crawlers tell apart."""
 
-    def __init__(self, route: Route, post_route: PostRoute | None = None) -> None:
+    def __init__(
+        self, route: Route, post_route: PostRoute | None = None, host: str = "127.0.0.1"
+    ) -> None:
         self._route = route
         self._post_route = post_route
+        self._host = host
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
 
     def start(self) -> LoopbackServer:
-        self._server = _Server(self._route, self._post_route)
+        self._server = _Server(self._route, self._post_route, self._host)
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True
         )
@@ -123,7 +129,7 @@ class LoopbackServer:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"http://{self._host}:{self.port}"
 
     @property
     def hits(self) -> Counter[str]:
