@@ -3,7 +3,8 @@
 - `crawl_targets`: the registry's boards plus every `valid` discovered board (under
   `discovered_boards = "review"`, only accepted ones), per ATS family, for `crawl all` and
   `refresh`.
-- `discover`: fold the crawls into the `boards` table, scan what has landed for board links,
+- `discover`: ingest what has landed, fold the crawls into the `boards` table, scan the
+  landed postings for board links,
   then check every candidate with one polite request through the normal crawler (a probe
   crawl: the board's first API request only, nothing landed in the real landing folder).
 """
@@ -133,6 +134,7 @@ def discover(
     """Update the `boards` table from the crawls, scan what has landed, check candidates."""
     from transforms.board_links import FAMILIES, find_boards
     from warehouse import boards as table
+    from warehouse.loads import ingest_landing
     from warehouse.store import Warehouse
 
     say = say or (lambda _m: None)
@@ -150,6 +152,9 @@ def discover(
         "breezy.hr",
     )
     with Warehouse(settings).writer() as con:
+        # What has landed since the last refresh is ingested first (idempotent; the next
+        # refresh extracts it), so discovery reads every landed posting.
+        ingest_landing(con, settings.landing_dir)
         table.seed_registry(con, registry_rows(settings))
         table.update_from_crawls(con)
         scan = table.scan_landed(con, find_boards, domains)
