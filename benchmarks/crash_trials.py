@@ -106,21 +106,19 @@ def freeze_code(target: Path) -> Path:
 def land_demo(home: Path, days: int | None = None) -> int:
     """Crawl the demo boards (every snapshot day, or the first `days`) into home/landing."""
     from promptjobs.settings import load_settings
-    from scrapers.demo_server import DemoServer
+    from scrapers.demo.server import DemoServer
     from scrapers.run import crawl
 
     settings = load_settings({"home": home}, environ={})
     items = 0
     with DemoServer() as demo:
         for day in demo.snapshot_dates[:days]:
-            bases = demo.api_bases(day)
             stats = crawl(
                 settings,
-                [*bases, "jsonld"],
+                demo.sources(day),
                 boards=demo.boards(day),
-                api_base=bases,
+                api_base=demo.api_bases(day),
                 crawl_date=day,
-                urls=demo.jsonld_urls(day),
                 progress=False,
             )
             items += sum(s.get("items", 0) for s in stats)

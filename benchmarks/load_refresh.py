@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/load_refresh.py --boards 200 --per-board 250
 
 Boards are greenhouse, lever and ashby (3:1:1) in their real wire formats, built from the
-demo boards' postings (scrapers.demo_data) with new ids, so every posting is distinct. The
+demo boards' postings (scrapers.demo.market) with new ids, so every posting is distinct. The
 crawl runs through `scrapers.run.crawl()` (its own child process), then
 `promptjobs refresh --no-crawl --no-report` runs as a child process. For each phase it prints
 the wall time, the peak RSS of the largest process (`getrusage`/`wait4`) and the peak of the
@@ -35,9 +35,12 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from promptjobs.settings import load_settings  # noqa: E402
-from scrapers import demo_data  # noqa: E402
+from scrapers.demo import market  # noqa: E402
 from scrapers.loopback import LoopbackServer, Reply  # noqa: E402
 from scrapers.run import crawl  # noqa: E402
+from scrapers.sources.ashby import demo as ashby_demo  # noqa: E402
+from scrapers.sources.greenhouse import demo as greenhouse_demo  # noqa: E402
+from scrapers.sources.lever import demo as lever_demo  # noqa: E402
 
 CRAWL_DATE = date(2026, 11, 16)
 SHARES = (("greenhouse", 3), ("lever", 1), ("ashby", 1))
@@ -46,14 +49,14 @@ SHARES = (("greenhouse", 3), ("lever", 1), ("ashby", 1))
 def templates(source: str) -> list[dict[str, Any]]:
     """Every distinct demo posting of a source, in its wire format."""
     seen: dict[str, dict[str, Any]] = {}
-    for day in demo_data.SNAPSHOT_DATES:
-        for board in demo_data.boards_of(source):
+    for day in market.SNAPSHOT_DATES:
+        for board in market.boards_of(source):
             if source == "greenhouse":
-                jobs = (demo_data.greenhouse_board(day, board) or {}).get("jobs", [])
+                jobs = (greenhouse_demo.jobs(day, board) or {}).get("jobs", [])
             elif source == "lever":
-                jobs = demo_data.lever_board(day, board) or []
+                jobs = lever_demo.postings(day, board) or []
             else:
-                jobs = (demo_data.ashby_board(day, board) or {}).get("jobs", [])
+                jobs = (ashby_demo.job_board(day, board) or {}).get("jobs", [])
             for job in jobs:
                 seen.setdefault(str(job["id"]), job)
     return list(seen.values())

@@ -277,6 +277,7 @@ TAXONOMY = [
 def child_load(home: str) -> None:
     """Run in a child process: the refresh, timed stage by stage."""
     from promptjobs.settings import load_settings
+    from scrapers.sources import dedupe_priorities
     from warehouse.refresh import run_refresh
 
     settings = load_settings({"home": home}, environ={})
@@ -301,7 +302,14 @@ def child_load(home: str) -> None:
             yield out
 
     started = time.perf_counter()
-    summary = run_refresh(settings, timed_extract, "bench-1", TAXONOMY, progress=progress)
+    summary = run_refresh(
+        settings,
+        timed_extract,
+        "bench-1",
+        TAXONOMY,
+        progress=progress,
+        source_priority=dedupe_priorities(),
+    )
     total = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(

@@ -126,7 +126,7 @@ class CrawlerResource(dg.ConfigurableResource):
         return _single(stats, source)
 
     def _crawl_demo(self, settings: Settings, source: str, day: date) -> dict[str, Any]:
-        from scrapers.demo_server import DemoServer
+        from scrapers.demo.server import DemoServer
         from scrapers.run import crawl
 
         with DemoServer() as demo:
@@ -137,17 +137,14 @@ class CrawlerResource(dg.ConfigurableResource):
                     f"the demo boards start on {first}; materialise a partition from {first} on"
                 )
             snapshot = max(earlier)
-            api_bases = demo.api_bases(snapshot)
-            urls = demo.jsonld_urls(snapshot)
-            if source not in api_bases and not (source == "jsonld" and urls):
+            if source not in demo.sources(snapshot):
                 return {"source": source, "status": "skipped", "items": 0, "snapshot": snapshot}
             stats = crawl(
                 settings,
                 [source],
                 boards=demo.boards(snapshot),
-                api_base=api_bases,
+                api_base=demo.api_bases(snapshot),
                 crawl_date=day,
-                urls=urls if source == "jsonld" else None,
                 progress=False,
                 scrapy_settings=dict(self.scrapy_settings) or None,
             )

@@ -20,20 +20,23 @@ from promptjobs.settings import Settings
 EU_FAMILIES = ("greenhouse", "lever")
 
 
+def board_row(
+    ats: str, board: str, company: str | None = None, region: str | None = None
+) -> dict[str, Any]:
+    """A board as a plain row (ats, token, site, board, company); a Workday board
+    `tenant.wdN.site` splits into token `tenant.wdN` and its site."""
+    token, site = board, ("eu" if region == "eu" else None)
+    if ats == "workday":
+        token, _, site = board.rpartition(".")
+    return {"ats": ats, "token": token, "site": site, "board": board, "company": company}
+
+
 def registry_rows(settings: Settings) -> list[dict[str, Any]]:
     """The registry file's boards as plain rows for warehouse.boards.seed_registry."""
     from scrapers.registry import load_registry
 
     registry = load_registry(settings.boards_file)
-    rows = []
-    for e in registry.employers:
-        token, site = e.board, ("eu" if e.region == "eu" else None)
-        if e.ats == "workday":
-            token, _, site = e.board.rpartition(".")
-        rows.append(
-            {"ats": e.ats, "token": token, "site": site, "board": e.board, "company": e.name}
-        )
-    return rows
+    return [board_row(e.ats, e.board, e.name, e.region) for e in registry.employers]
 
 
 def discovered_for_crawl(settings: Settings) -> list[dict[str, Any]]:
@@ -130,8 +133,10 @@ def discover(
     api_base: str | dict[str, str] | None = None,
     say: Callable[[str], None] | None = None,
     scrapy_settings: dict[str, Any] | None = None,
+    registry: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    """Update the `boards` table from the crawls, scan what has landed, check candidates."""
+    """Update the `boards` table from the crawls, scan what has landed, check candidates.
+    `registry` replaces the registry file's boards (the demo's own board lists)."""
     from transforms.board_links import FAMILIES, find_boards
     from warehouse import boards as table
     from warehouse.loads import ingest_landing
@@ -155,7 +160,7 @@ def discover(
         # What has landed since the last refresh is ingested first (idempotent; the next
         # refresh extracts it), so discovery reads every landed posting.
         ingest_landing(con, settings.landing_dir)
-        table.seed_registry(con, registry_rows(settings))
+        table.seed_registry(con, registry if registry is not None else registry_rows(settings))
         table.update_from_crawls(con)
         scan = table.scan_landed(con, find_boards, domains)
         candidates = table.to_validate(con) if validate else []

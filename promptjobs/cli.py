@@ -17,6 +17,9 @@ from rich.console import Console
 
 from promptjobs.settings import Settings, load_settings
 
+# The source list is the source folders' metadata (cheap: no Scrapy import).
+from scrapers.sources import source_names
+
 app = typer.Typer(
     name="promptjobs",
     help="Job-market analytics for prompt-engineering and adjacent LLM roles.\n\n"
@@ -79,10 +82,7 @@ def demo(
 def crawl(
     source: Annotated[
         str,
-        typer.Argument(
-            help="greenhouse | lever | ashby | workable | smartrecruiters | workday | "
-            "recruitee | personio | bamboohr | breezy | hn | remotive | remoteok | jsonld | all"
-        ),
+        typer.Argument(help=" | ".join((*source_names(), "all"))),
     ],
     board: Annotated[
         list[str] | None,

@@ -54,6 +54,7 @@ def taxonomy_rows() -> list[dict[str, Any]]:
 
 def load_warehouse(settings: Settings, console: Console | None = None) -> dict[str, Any]:
     """Ingest complete landing files, extract what is new or changed, load, update views."""
+    from scrapers.sources import dedupe_priorities
     from transforms.extract import EXTRACTOR_VERSION
     from warehouse.refresh import run_refresh
 
@@ -71,6 +72,7 @@ def load_warehouse(settings: Settings, console: Console | None = None) -> dict[s
             extractor_version=EXTRACTOR_VERSION,
             taxonomy=taxonomy_rows(),
             progress=progress,
+            source_priority=dedupe_priorities(),
         )
     return summary.as_dict()
 

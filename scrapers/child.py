@@ -10,44 +10,6 @@ from pathlib import Path
 from typing import Any
 
 
-def spider_class(source: str) -> type:
-    from scrapers.spiders.ashby import AshbySpider
-    from scrapers.spiders.bamboohr import BambooHrSpider
-    from scrapers.spiders.breezy import BreezySpider
-    from scrapers.spiders.greenhouse import GreenhouseSpider
-    from scrapers.spiders.hn import HnSpider
-    from scrapers.spiders.jsonld import JsonLdSpider
-    from scrapers.spiders.lever import LeverSpider
-    from scrapers.spiders.personio import PersonioSpider
-    from scrapers.spiders.recruitee import RecruiteeSpider
-    from scrapers.spiders.remoteok import RemoteOkSpider
-    from scrapers.spiders.remotive import RemotiveSpider
-    from scrapers.spiders.smartrecruiters import SmartRecruitersSpider
-    from scrapers.spiders.workable import WorkableSpider
-    from scrapers.spiders.workday import WorkdaySpider
-
-    classes = {
-        cls.source: cls
-        for cls in (
-            GreenhouseSpider,
-            LeverSpider,
-            AshbySpider,
-            WorkableSpider,
-            SmartRecruitersSpider,
-            WorkdaySpider,
-            RecruiteeSpider,
-            PersonioSpider,
-            BambooHrSpider,
-            BreezySpider,
-            HnSpider,
-            RemotiveSpider,
-            RemoteOkSpider,
-            JsonLdSpider,
-        )
-    }
-    return classes[source]
-
-
 class DropDownloadTraceback(logging.Filter):
     """Scrapy's robots.txt middleware logs an unreachable host with the whole stack. Its
     message line already says what happened (and the board is counted as failed), so a
@@ -70,7 +32,8 @@ def run(spec: dict[str, Any]) -> None:
     process = CrawlerProcess(base)
     logging.getLogger("scrapy.downloadermiddlewares.robotstxt").addFilter(DropDownloadTraceback())
     for job in spec["jobs"]:
-        cls = spider_class(job["source"])
+        # Scrapy's SpiderLoader knows every spider (SPIDER_MODULES of scrapers/settings.py).
+        cls = process.spider_loader.load(job["source"])
         # Per-source settings ride on a subclass: spider settings outrank project settings.
         run_cls = type(
             cls.__name__,

@@ -1,5 +1,8 @@
 """The board registry (`boards.toml`): which employers to crawl on which ATS, and the
-settings of the search-type sources (HN, Remotive, RemoteOK, schema.org career pages)."""
+settings of the search-type sources (HN, Remotive, RemoteOK, schema.org career pages).
+
+The list of sources is not kept here: `SOURCES` and `ATS_SOURCES` are read from the source
+folders' metadata (scrapers/sources/<name>/__init__.py)."""
 
 from __future__ import annotations
 
@@ -9,34 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-SOURCES: tuple[str, ...] = (
-    "greenhouse",
-    "lever",
-    "ashby",
-    "workable",
-    "smartrecruiters",
-    "workday",
-    "recruitee",
-    "personio",
-    "bamboohr",
-    "breezy",
-    "hn",
-    "remotive",
-    "remoteok",
-    "jsonld",
-)
-ATS_SOURCES: tuple[str, ...] = (
-    "greenhouse",
-    "lever",
-    "ashby",
-    "workable",
-    "smartrecruiters",
-    "workday",
-    "recruitee",
-    "personio",
-    "bamboohr",
-    "breezy",
-)
+from scrapers.sources import all_sources
+
+SOURCES: tuple[str, ...] = tuple(s.name for s in all_sources())
+# Sources whose boards are employers' boards, listed under [[employers]] with `ats = <name>`.
+ATS_SOURCES: tuple[str, ...] = tuple(s.name for s in all_sources() if s.kind == "ats")
 
 PACKAGED_BOARDS_FILE = Path(__file__).with_name("boards.toml")
 
@@ -70,18 +50,22 @@ class Employer:
 class Registry:
     employers: tuple[Employer, ...]
     api: dict[str, str]
-    hn: dict[str, Any] = field(default_factory=dict)
-    remotive: dict[str, Any] = field(default_factory=dict)
-    remoteok: dict[str, Any] = field(default_factory=dict)
-    jsonld: dict[str, Any] = field(default_factory=dict)
+    # The `[<source>]` tables of boards.toml: each source's own settings.
+    sections: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def section(self, source: str) -> dict[str, Any]:
+        return self.sections.get(source, {})
 
     def boards_for(self, source: str) -> list[str]:
-        """Every board of the registry for `source` (HN: none, threads are found at crawl time)."""
-        if source in ATS_SOURCES:
+        """Every board of the registry for `source`: an ATS's employers; a feed's `boards`
+        (else its SourceInfo.default_boards; HN has none, threads are found at crawl time);
+        a site source has start URLs, not boards."""
+        info = next((s for s in all_sources() if s.name == source), None)
+        if info is None or info.kind == "site":
+            return []
+        if info.kind == "ats":
             return [e.board for e in self.employers if e.ats == source]
-        if source in ("remotive", "remoteok"):
-            return list(getattr(self, source).get("boards", ["all"]))
-        return []
+        return [str(b) for b in self.section(source).get("boards", info.default_boards)]
 
     def company_for(self, source: str, board: str) -> str | None:
         for e in self.employers:
@@ -121,8 +105,5 @@ def load_registry(path: Path | None = None) -> Registry:
     return Registry(
         employers=tuple(employers),
         api=dict(data.get("api", {})),
-        hn=dict(data.get("hn", {})),
-        remotive=dict(data.get("remotive", {})),
-        remoteok=dict(data.get("remoteok", {})),
-        jsonld=dict(data.get("jsonld", {})),
+        sections={name: dict(data[name]) for name in SOURCES if isinstance(data.get(name), dict)},
     )

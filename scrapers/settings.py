@@ -9,12 +9,13 @@ off only for loopback mirrors (the demo boards, tests, benchmarks).
 from __future__ import annotations
 
 from promptjobs.settings import load_settings
+from scrapers.sources import spider_modules
 
 _settings = load_settings()
 
 BOT_NAME = "promptjobs"
-SPIDER_MODULES = ["scrapers.spiders"]
-NEWSPIDER_MODULE = "scrapers.spiders"
+# Scrapy's SpiderLoader finds the spiders: one `spider` module per source folder.
+SPIDER_MODULES = spider_modules()
 
 USER_AGENT = _settings.user_agent_string
 ROBOTSTXT_OBEY = True
@@ -76,5 +77,6 @@ LOG_LEVEL = "INFO"
 STATS_DUMP = False
 FEED_EXPORT_ENCODING = "utf-8"
 
-# `scrapy check` runs offline on our own wire-format fixtures (scrapers/contracts/).
+# `scrapy check` runs offline on each source's own wire-format fixtures
+# (scrapers/sources/<name>/tests/fixtures/).
 SPIDER_CONTRACTS = {"scrapers.contracts.FixtureContract": 10}

@@ -11,14 +11,19 @@ Key (docs/data-model.md, "Duplicates"):
 - clusters are the connected components of the matches, joined best score first, and a
   cluster never holds two postings of one source (an HN post matching two openings with
   the same title on one ATS board joins only the better one); the canonical posting is the
-  one from the most structured source (ATS first, HN last), then the earliest, then the
-  smallest posting_id. Within one source the source's own ids are trusted.
+  one from the most structured source (the lowest `source_priority`: ATS first, HN last),
+  then the earliest, then the smallest posting_id. Within one source the source's own ids
+  are trusted.
+
+The priorities are each source's metadata (scrapers/sources/<name>/__init__.py); the edges
+(CLI, Dagster) read them and pass them down as a plain mapping, so this room does not import
+the scrapers. A source without a priority is an error, never a silent default.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import duckdb
 import numpy as np
@@ -29,18 +34,6 @@ from warehouse.sqlfiles import sql_text
 
 TITLE_SCORE_CUTOFF = 90
 WINDOW_DAYS = 30
-# Lower = more structured data = better canonical row.
-SOURCE_PRIORITY: dict[str, int] = {
-    "greenhouse": 0,
-    "lever": 0,
-    "ashby": 0,
-    "workable": 0,
-    "smartrecruiters": 0,
-    "jsonld": 1,
-    "remotive": 2,
-    "remoteok": 2,
-    "hn": 3,
-}
 _ABBREVIATIONS = {
     "sr": "senior",
     "snr": "senior",
@@ -182,10 +175,15 @@ def _codes(column: pl.Expr) -> pl.Expr:
     )
 
 
-def find_clusters(candidates: pl.DataFrame) -> pl.DataFrame:
+class UnknownSourcePriority(ValueError):
+    """A posting's source has no dedupe priority in the mapping the caller passed."""
+
+
+def find_clusters(candidates: pl.DataFrame, source_priority: Mapping[str, int]) -> pl.DataFrame:
     """(posting_id, canonical_posting_id) for every posting in a cluster of two or more.
 
-    `candidates` has the columns of `sql/dedupe_candidates.sql`, sorted by company_key.
+    `candidates` has the columns of `sql/dedupe_candidates.sql`, sorted by company_key;
+    `source_priority` maps every source to its rank (lower = more structured = canonical).
     Per-posting values are held as numpy codes, not Python objects (a million postings'
     worth of Python strings cost ~400 MB at the refresh's peak); titles are taken as
     Python strings one company block at a time.
@@ -193,6 +191,12 @@ def find_clusters(candidates: pl.DataFrame) -> pl.DataFrame:
     empty = pl.DataFrame(schema={"posting_id": pl.String, "canonical_posting_id": pl.String})
     if candidates.is_empty():
         return empty
+    unknown = sorted(set(candidates["source"].unique().to_list()) - set(source_priority))
+    if unknown:
+        raise UnknownSourcePriority(
+            f"no dedupe priority for source(s) {', '.join(map(repr, unknown))}: give each source "
+            "a dedupe_priority in scrapers/sources/<name>/__init__.py"
+        )
     # Each distinct title is normalised once (Python per title; titles repeat a lot).
     distinct = candidates["title"].unique()
     normalized = pl.Series([normalize_title(t) for t in distinct.to_list()], dtype=pl.String)
@@ -254,7 +258,7 @@ def find_clusters(candidates: pl.DataFrame) -> pl.DataFrame:
             "posting_id": frame["posting_id"].gather(rows),
             "priority": frame["source"]
             .gather(rows)
-            .replace_strict(SOURCE_PRIORITY, default=9, return_dtype=pl.Int64),
+            .replace_strict(dict(source_priority), return_dtype=pl.Int64),
             "start": frame["start"].gather(rows),
         }
     )
@@ -266,10 +270,11 @@ def find_clusters(candidates: pl.DataFrame) -> pl.DataFrame:
     return members.join(canonical, on="root").select("posting_id", "canonical_posting_id")
 
 
-def cluster_duplicates(con: duckdb.DuckDBPyConnection) -> int:
-    """Set `postings.canonical_posting_id`; return the number of duplicate clusters."""
+def cluster_duplicates(con: duckdb.DuckDBPyConnection, source_priority: Mapping[str, int]) -> int:
+    """Set `postings.canonical_posting_id`; return the number of duplicate clusters.
+    `source_priority`: source -> dedupe priority (see find_clusters)."""
     candidates = con.sql(sql_text("dedupe_candidates")).pl()
-    clusters = find_clusters(candidates)
+    clusters = find_clusters(candidates, source_priority)
     con.register("dedupe_batch", clusters.to_arrow())
     try:
         con.execute(sql_text("dedupe_map_create"))

@@ -7,7 +7,7 @@ success), so a refresh can be re-run without fear after any failure or kill.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -88,8 +88,12 @@ def run_refresh(
     taxonomy: list[dict],
     progress: Callable[[str], None] | None = None,
     batch_size: int = 20_000,
+    *,
+    source_priority: Mapping[str, int],
 ) -> RefreshSummary:
-    """Load what landed, extract what is new or changed, and rebuild history and views."""
+    """Load what landed, extract what is new or changed, and rebuild history and views.
+    `source_priority` is the dedupe rank of every source (the caller reads it from the
+    sources' metadata: `scrapers.sources.dedupe_priorities()`)."""
     say = progress or (lambda _message: None)
     started = time.perf_counter()
     summary = RefreshSummary()
@@ -138,7 +142,7 @@ def run_refresh(
         summary.reopened = lifecycle["reopened"]
         say(f"lifecycle: {lifecycle['newly_closed']} closed, {lifecycle['reopened']} reopened")
 
-        summary.clusters = cluster_duplicates(con)
+        summary.clusters = cluster_duplicates(con, source_priority)
         summary.canonical_jobs = con.sql(sql_text("canonical_count")).fetchall()[0][0]
         say(f"dedupe: {summary.clusters} cross-source cluster(s)")
         summary.companies = update_companies(con)

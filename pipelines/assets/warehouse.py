@@ -316,10 +316,12 @@ def posting_lifecycle(warehouse: WarehouseResource) -> dg.MaterializeResult:
     automation_condition=REFRESH_WHEN_UPSTREAM_UPDATES,
 )
 def duplicate_clusters(warehouse: WarehouseResource) -> dg.MaterializeResult:
+    from scrapers.sources import dedupe_priorities
     from warehouse.dedupe import cluster_duplicates
 
     with warehouse.writer() as con:
-        clusters = cluster_duplicates(con)
+        # The edge reads the sources' metadata; the warehouse room takes plain values.
+        clusters = cluster_duplicates(con, dedupe_priorities())
         columns, rows = run_query(con, "canonical_jobs")
     stats = dict(zip(columns, rows[0], strict=True))
     return dg.MaterializeResult(

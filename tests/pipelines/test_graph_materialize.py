@@ -24,7 +24,7 @@ def latest_metadata(instance: dg.DagsterInstance, key: dg.AssetKey) -> dict:
 
 
 def demo_days() -> list[date]:
-    from scrapers.demo_server import DemoServer
+    from scrapers.demo.server import DemoServer
 
     return list(DemoServer().snapshot_dates)
 

@@ -39,7 +39,7 @@ board = "vanishedcorp"
 def test_a_failing_source_fails_alone_and_is_retried(
     project_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from scrapers.demo_server import DemoServer
+    from scrapers.demo.server import DemoServer
     from scrapers.loopback import LoopbackServer, Reply
 
     # Lever is down: every request answers 503, so each attempt of its crawl fails.
@@ -88,7 +88,7 @@ def test_a_failing_source_fails_alone_and_is_retried(
 def test_a_demo_day_before_the_first_snapshot_fails_once_with_what_to_do(
     project_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from scrapers.demo_server import DemoServer
+    from scrapers.demo.server import DemoServer
 
     monkeypatch.setenv("PROMPTJOBS_ENV", "demo")
     first = DemoServer().snapshot_dates[0]

@@ -27,10 +27,11 @@ from fault_server import (
 )
 
 from promptjobs.settings import load_settings
-from scrapers import demo_data
-from scrapers.demo_server import DemoServer
+from scrapers.demo.server import DemoServer
 from scrapers.landing import partition_dir, read_landing
 from scrapers.run import crawl
+from scrapers.sources.ashby import demo as ashby_demo
+from scrapers.sources.lever import demo as lever_demo
 
 DAY = date(2026, 9, 7)
 SECRET_VAR = "PROMPTJOBS_SECRET_GREENHOUSE"
@@ -129,14 +130,14 @@ def test_lone_surrogates_become_replacement_characters_instead_of_losing_the_pos
 
 
 def test_the_other_sources_land_everything_they_serve(run: FaultRun) -> None:
-    for source, serve in (("lever", demo_data.lever_board), ("ashby", demo_data.ashby_board)):
+    for source, serve in (("lever", lever_demo.postings), ("ashby", ashby_demo.job_board)):
         stats = run.stats[source]
         assert stats["status"] == "ok" and stats["errors"] == {}
         served = 0
         for board in stats["boards_ok"]:
             data = serve(DAY, board)
             jobs = data if isinstance(data, list) else data["jobs"]
-            # Ashby's unlisted jobs are not public postings (scrapers/spiders/ashby.py).
+            # Ashby's unlisted jobs are not public postings (scrapers/sources/ashby/spider.py).
             served += sum(1 for job in jobs if job.get("isListed", True) is not False)
         assert stats["items"] == len(run.landed(source)) == served > 0
 

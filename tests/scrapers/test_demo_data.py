@@ -8,16 +8,20 @@ import subprocess
 import sys
 from collections import Counter
 
-from scrapers import demo_data
-from scrapers.demo_data import SNAPSHOT_DATES, generate
+from scrapers.demo.market import SNAPSHOT_DATES, generate, hn_thread_id, hn_thread_months
+from scrapers.sources.greenhouse import demo as greenhouse_demo
+from scrapers.sources.hn import demo as hn_demo
+from scrapers.sources.remoteok import demo as remoteok_demo
 
 
 def test_the_demo_is_identical_on_every_run():
     code = (
-        "import hashlib, json; from scrapers import demo_data as d; "
-        "print(hashlib.sha256(json.dumps([d.greenhouse_board(d.SNAPSHOT_DATES[2], 'luminalabs'), "
-        "d.hn_item(d.SNAPSHOT_DATES[3], str(d.hn_thread_id(d.hn_thread_months()[3]))), "
-        "d.remoteok_api(d.SNAPSHOT_DATES[1])]).encode()).hexdigest())"
+        "import hashlib, json; from scrapers.demo import market as m; "
+        "from scrapers.sources.greenhouse import demo as g; from scrapers.sources.hn import demo as h; "
+        "from scrapers.sources.remoteok import demo as r; "
+        "print(hashlib.sha256(json.dumps([g.jobs(m.SNAPSHOT_DATES[2], 'luminalabs'), "
+        "h.item(m.SNAPSHOT_DATES[3], str(m.hn_thread_id(m.hn_thread_months()[3]))), "
+        "r.api(m.SNAPSHOT_DATES[1])]).encode()).hexdigest())"
     )
     # Another interpreter (another hash seed) renders the very same bytes.
     other = subprocess.run(
@@ -26,11 +30,9 @@ def test_the_demo_is_identical_on_every_run():
     here = hashlib.sha256(
         json.dumps(
             [
-                demo_data.greenhouse_board(SNAPSHOT_DATES[2], "luminalabs"),
-                demo_data.hn_item(
-                    SNAPSHOT_DATES[3], str(demo_data.hn_thread_id(demo_data.hn_thread_months()[3]))
-                ),
-                demo_data.remoteok_api(SNAPSHOT_DATES[1]),
+                greenhouse_demo.jobs(SNAPSHOT_DATES[2], "luminalabs"),
+                hn_demo.item(SNAPSHOT_DATES[3], str(hn_thread_id(hn_thread_months()[3]))),
+                remoteok_demo.api(SNAPSHOT_DATES[1]),
             ]
         ).encode()
     ).hexdigest()
@@ -119,12 +121,12 @@ def test_some_jobs_appear_on_two_sources():
 
 def test_wire_formats_match_the_real_shapes():
     day = SNAPSHOT_DATES[0]
-    board = demo_data.greenhouse_board(day, "luminalabs")
+    board = greenhouse_demo.jobs(day, "luminalabs")
     assert set(board) == {"jobs", "meta"} and board["meta"]["total"] == len(board["jobs"])
     assert board["jobs"][0]["content"].startswith("&lt;")
-    remoteok = demo_data.remoteok_api(day)
+    remoteok = remoteok_demo.api(day)
     assert "legal" in remoteok[0] and all("position" in r for r in remoteok[1:])
-    search = demo_data.hn_search(day)
+    search = hn_demo.search(day)
     titles = [h["title"] for h in search["hits"]]
     assert any(t.startswith("Ask HN: Who wants to be hired?") for t in titles)
     json.dumps([board, remoteok, search])  # plain JSON only

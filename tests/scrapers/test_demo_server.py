@@ -8,7 +8,7 @@ import urllib.request
 
 import pytest
 
-from scrapers.demo_server import DemoServer
+from scrapers.demo.server import DemoServer
 from scrapers.landing import partition_dir, read_landing
 from scrapers.registry import SOURCES
 from scrapers.run import crawl
@@ -39,7 +39,7 @@ def test_the_server_answers_the_real_api_paths_per_snapshot():
         assert "legal" in json.loads(body)[0]
         status, body = get(f"{demo.url}/robots.txt")
         assert status == 200 and b"User-agent" in body
-        assert len(demo.jsonld_urls(day)) == 2
+        assert len(demo.boards(day)["jsonld"]) == 2
 
 
 @pytest.mark.slow
@@ -48,11 +48,10 @@ def test_one_snapshot_crawls_every_source_completely(settings):
         day = demo.snapshot_dates[1]
         results = crawl(
             settings,
-            list(SOURCES),
+            demo.sources(day),
             boards=demo.boards(day),
             api_base=demo.api_bases(day),
             crawl_date=day,
-            urls=demo.jsonld_urls(day),
             progress=False,
         )
     assert {s["source"]: s["status"] for s in results} == {s: "ok" for s in SOURCES}
@@ -67,11 +66,11 @@ def test_one_snapshot_crawls_every_source_completely(settings):
 
 
 def test_nothing_a_posting_lands_with_depends_on_the_server_port():
-    from scrapers.spiders.jsonld import board_of, extract_postings, parse_job_posting
+    from scrapers.sources.jsonld.spider import board_of, extract_postings, parse_job_posting
 
     with DemoServer() as demo:
         day = demo.snapshot_dates[0]
-        sitemap = demo.jsonld_urls(day)[1]
+        sitemap = demo.boards(day)["jsonld"][1]
         _, body = get(sitemap)
         urls = [chunk.split("</loc>")[0] for chunk in body.decode().split("<loc>")[1:]]
         pages = {url: get(url)[1].decode() for url in urls}

@@ -13,11 +13,16 @@ from scraper_fixtures import (
     job_page_microdata,
 )
 
-from scrapers.spiders.ashby import ashby_ranges, parse_ashby_job
-from scrapers.spiders.hn import is_employment_part, parse_hn_comment, parse_hn_header
-from scrapers.spiders.jsonld import board_of, extract_postings, find_job_postings, salary_ranges
-from scrapers.spiders.remoteok import remoteok_ranges
-from scrapers.spiders.workable import parse_workable_job
+from scrapers.sources.ashby.spider import ashby_ranges, parse_ashby_job
+from scrapers.sources.hn.spider import is_employment_part, parse_hn_comment, parse_hn_header
+from scrapers.sources.jsonld.spider import (
+    board_of,
+    extract_postings,
+    find_job_postings,
+    salary_ranges,
+)
+from scrapers.sources.remoteok.spider import remoteok_ranges
+from scrapers.sources.workable.spider import parse_workable_job
 
 FETCHED = "2026-09-07T06:00:00Z"
 

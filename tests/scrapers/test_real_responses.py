@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 from scrapers.pipelines import CompensationRange, Posting
-from scrapers.spiders.ashby import parse_ashby_job
-from scrapers.spiders.greenhouse import parse_greenhouse_job
-from scrapers.spiders.hn import parse_hn_comment
-from scrapers.spiders.lever import parse_lever_posting
-from scrapers.spiders.remoteok import parse_remoteok_job
-from scrapers.spiders.remotive import parse_remotive_job
-from scrapers.spiders.smartrecruiters import parse_smartrecruiters_detail
+from scrapers.sources.ashby.spider import parse_ashby_job
+from scrapers.sources.greenhouse.parse import parse_job as parse_greenhouse_job
+from scrapers.sources.hn.spider import parse_hn_comment
+from scrapers.sources.lever.spider import parse_lever_posting
+from scrapers.sources.remoteok.spider import parse_remoteok_job
+from scrapers.sources.remotive.spider import parse_remotive_job
+from scrapers.sources.smartrecruiters.spider import parse_smartrecruiters_detail
 
 REAL = Path(os.environ.get("PROMPTJOBS_BOARDS_REAL", "/work/shared/boards-real"))
 pytestmark = pytest.mark.skipif(not REAL.is_dir(), reason=f"{REAL} not present")

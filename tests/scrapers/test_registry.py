@@ -21,8 +21,10 @@ def test_the_packaged_registry_lists_at_least_40_employers_on_known_ats():
     assert {e.ats for e in registry.employers} == set(ATS_SOURCES)
     pairs = [(e.ats, e.board) for e in registry.employers]
     assert len(pairs) == len(set(pairs)), "a board is listed twice"
-    assert registry.hn["thread_prefix"] == "Ask HN: Who is hiring?"
-    assert registry.remotive["attribution"] and registry.remoteok["attribution"]
+    assert registry.section("hn")["thread_prefix"] == "Ask HN: Who is hiring?"
+    assert (
+        registry.section("remotive")["attribution"] and registry.section("remoteok")["attribution"]
+    )
     assert set(registry.api) >= set(SOURCES) - {"jsonld"}
 
 

@@ -21,6 +21,7 @@ import duckdb
 import pytest
 
 from promptjobs.settings import Settings, load_settings
+from scrapers.sources import dedupe_priorities
 from warehouse.refresh import per_record
 
 TAXONOMY: list[dict[str, Any]] = [
@@ -74,6 +75,10 @@ PLACES = {
     "london, uk": ("London", "England", "GB", None, "UK & Ireland"),
     "berlin, germany": ("Berlin", "Berlin", "DE", None, "Europe"),
 }
+
+
+# The dedupe priorities as the edges pass them down: read from the sources' metadata.
+SOURCE_PRIORITY = dedupe_priorities()
 
 
 def posting_item(source: str, source_id: str, **fields: Any) -> dict[str, Any]:
@@ -297,4 +302,5 @@ def kit() -> SimpleNamespace:
         extract_one=fake_extract_one,
         taxonomy=TAXONOMY,
         snapshot=snapshot_tables,
+        source_priority=SOURCE_PRIORITY,
     )

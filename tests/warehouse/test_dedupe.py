@@ -32,7 +32,7 @@ def cluster(settings: Settings, kit: SimpleNamespace) -> tuple[int, dict[str, st
         for batch in pending_extraction(con, "v1"):
             load_extractions(con, kit.extract(batch), "v1")
         update_lifecycle(con)
-        clusters = cluster_duplicates(con)
+        clusters = cluster_duplicates(con, kit.source_priority)
         mapping = dict(con.sql("select posting_id, canonical_posting_id from postings").fetchall())
     return clusters, mapping
 

@@ -29,7 +29,9 @@ def loaded(settings: Settings, landing, kit: SimpleNamespace) -> Settings:
             kit.item("greenhouse", "2", title="LLM Engineer", description_text="python, rag"),
         ],
     )
-    run_refresh(settings, kit.extract_batches, "fake-1", kit.taxonomy)
+    run_refresh(
+        settings, kit.extract_batches, "fake-1", kit.taxonomy, source_priority=kit.source_priority
+    )
     return settings
 
 

@@ -47,9 +47,13 @@ def test_running_the_same_landing_files_twice_changes_nothing(
     landing.write("greenhouse", "2026-10-01", week1[:-1])
     landing.write("hn", "2026-10-02", week1[-1:])
     landing.write("greenhouse", "2026-10-08", week2)
-    first = run_refresh(settings, kit.extract_batches, "fake-1", kit.taxonomy)
+    first = run_refresh(
+        settings, kit.extract_batches, "fake-1", kit.taxonomy, source_priority=kit.source_priority
+    )
     snapshot = kit.snapshot(Warehouse(settings).path)
-    second = run_refresh(settings, kit.extract_batches, "fake-1", kit.taxonomy)
+    second = run_refresh(
+        settings, kit.extract_batches, "fake-1", kit.taxonomy, source_priority=kit.source_priority
+    )
 
     assert kit.snapshot(Warehouse(settings).path) == snapshot
     assert (first.landing_files, first.extracted, first.new_postings) == (3, 9, 9)
@@ -62,8 +66,12 @@ def test_a_new_extractor_version_re_extracts_and_is_recorded(
     settings: Settings, landing, kit: SimpleNamespace
 ) -> None:
     landing.write("lever", "2026-10-01", [kit.item("lever", "1"), kit.item("lever", "2")])
-    run_refresh(settings, kit.extract_batches, "fake-1", kit.taxonomy)
-    upgraded = run_refresh(settings, kit.extract_batches, "fake-2", kit.taxonomy)
+    run_refresh(
+        settings, kit.extract_batches, "fake-1", kit.taxonomy, source_priority=kit.source_priority
+    )
+    upgraded = run_refresh(
+        settings, kit.extract_batches, "fake-2", kit.taxonomy, source_priority=kit.source_priority
+    )
     with Warehouse(settings).reader() as con:
         runs = con.sql(
             "select extraction_run_id, postings from extraction_runs order by 1"
@@ -80,7 +88,12 @@ def test_progress_is_reported_and_the_summary_is_a_dict(
     landing.write("lever", "2026-10-01", [kit.item("lever", "1")])
     messages: list[str] = []
     summary = run_refresh(
-        settings, kit.extract_batches, "fake-1", kit.taxonomy, progress=messages.append
+        settings,
+        kit.extract_batches,
+        "fake-1",
+        kit.taxonomy,
+        progress=messages.append,
+        source_priority=kit.source_priority,
     )
     assert any(m.startswith("ingested 1 landing file") for m in messages)
     as_dict = summary.as_dict()
@@ -108,7 +121,7 @@ def slow_extract(records):
 
 slow_extract.n = 0
 settings = load_settings({{"home": {home!r}}}, environ={{}})
-run_refresh(settings, per_record(slow_extract), "fake-1", conftest.TAXONOMY, batch_size=2)
+run_refresh(settings, per_record(slow_extract), "fake-1", conftest.TAXONOMY, batch_size=2, source_priority=conftest.SOURCE_PRIORITY)
 """
 
 
@@ -122,8 +135,12 @@ def test_a_refresh_killed_mid_transaction_then_rerun_equals_a_clean_run(
     shutil.copytree(settings.home / "landing", clean_home / "landing")
     clean = load_settings({"home": clean_home}, environ={})
 
-    run_refresh(settings, kit.extract_batches, "fake-1", kit.taxonomy)
-    run_refresh(clean, kit.extract_batches, "fake-1", kit.taxonomy)
+    run_refresh(
+        settings, kit.extract_batches, "fake-1", kit.taxonomy, source_priority=kit.source_priority
+    )
+    run_refresh(
+        clean, kit.extract_batches, "fake-1", kit.taxonomy, source_priority=kit.source_priority
+    )
     before_kill = kit.snapshot(Warehouse(settings).path)
 
     landing.write("greenhouse", "2026-10-08", week2, run_id="20261008T060000-00000003")
@@ -153,8 +170,12 @@ def test_a_refresh_killed_mid_transaction_then_rerun_equals_a_clean_run(
     # The killed refresh left the previous warehouse exactly as it was.
     assert kit.snapshot(Warehouse(settings).path) == before_kill
 
-    run_refresh(settings, kit.extract_batches, "fake-1", kit.taxonomy)
-    run_refresh(clean, kit.extract_batches, "fake-1", kit.taxonomy)
+    run_refresh(
+        settings, kit.extract_batches, "fake-1", kit.taxonomy, source_priority=kit.source_priority
+    )
+    run_refresh(
+        clean, kit.extract_batches, "fake-1", kit.taxonomy, source_priority=kit.source_priority
+    )
     after = kit.snapshot(Warehouse(settings).path)
     assert after == kit.snapshot(Warehouse(clean).path)
     assert after != before_kill

@@ -129,7 +129,9 @@ def market(settings: Settings, landing, kit: SimpleNamespace) -> Settings:
     landing.write("greenhouse", "2026-10-01", gh)
     landing.write("hn", "2026-10-02", [hn])
     landing.write("greenhouse", "2026-10-08", gh[:3])
-    run_refresh(settings, kit.extract_batches, "fake-1", kit.taxonomy)
+    run_refresh(
+        settings, kit.extract_batches, "fake-1", kit.taxonomy, source_priority=kit.source_priority
+    )
     return settings
 
 

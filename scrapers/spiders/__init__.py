@@ -1,1 +1,0 @@
-"""One spider per source; `SPIDERS` maps each source name to its spider class."""
