@@ -138,7 +138,9 @@ class PostingSpider(scrapy.Spider):
         # This source's own `[<source>]` table of boards.toml.
         self.options: dict[str, Any] = self.registry.section(self.source)
         self.api_base = (api_base or self.default_api_base()).rstrip("/")
-        requested = split_arg(boards) or split_arg(board)
+        # An explicit empty list crawls nothing (a demo day with no boards of a family);
+        # no list at all means the registry's boards.
+        requested = split_arg(boards) if boards is not None else split_arg(board)
         self.errors: Counter[str] = Counter()
         self.boards: list[str] = []
         self.not_found: list[str] = []

@@ -5,9 +5,19 @@ from __future__ import annotations
 
 import html
 import json
+from pathlib import Path
 from typing import Any
 
 from scrapers.loopback import Reply
+
+# The newer families' own fixtures (each source folder's tests/fixtures), served as the mirror
+# form `/{board}/...` of their one-host-per-employer APIs (scrapers/sources/hosted.py).
+_SOURCES = Path(__file__).resolve().parents[2] / "scrapers" / "sources"
+
+
+def _fixture(source: str, name: str) -> bytes:
+    return (_SOURCES / source / "tests" / "fixtures" / name).read_bytes()
+
 
 # Small timeouts so the fault tests finish quickly (settable per crawl).
 FAST = {
@@ -546,6 +556,25 @@ class FixtureRoutes:
                 else None
             )
             return js(smartrecruiters_detail(pid, f"Role {pid[-1]}", comp))
+        # --- the newer families (Workday's search is a POST: see `post`) ---
+        if path.startswith("/wday/cxs/orbitbank/Orbit_Careers/job/"):
+            if path.endswith("_R-20417"):
+                return Reply(body=_fixture("workday", "workday_job_detail.json"))
+            return js({"errorCode": "HTTP_404"}, 404)
+        if path == "/parfait/api/offers/":
+            return Reply(body=_fixture("recruitee", "recruitee_offers.json"))
+        if path == "/brezel/xml":
+            return Reply(
+                body=_fixture("personio", "personio_feed.xml"), content_type="application/xml"
+            )
+        if path == "/woodland/careers/list":
+            return Reply(body=_fixture("bamboohr", "bamboohr_list.json"))
+        if path.startswith("/woodland/careers/") and path.endswith("/detail"):
+            job_id = path.split("/")[3]
+            if job_id in ("57", "61"):
+                return Reply(body=_fixture("bamboohr", f"bamboohr_detail_{job_id}.json"))
+        if path == "/caribougames/json":
+            return Reply(body=_fixture("breezy", "breezy_positions.json"))
         # --- hn ---
         if path == "/v1/search_by_date":
             return js(hn_search())
@@ -575,3 +604,15 @@ class FixtureRoutes:
             )
             return Reply(body=body.encode(), content_type="application/xml")
         return js({"status": 404, "error": "Not found"}, 404)
+
+    def post(self, raw: str, body: bytes) -> Reply:
+        """POST answers: Workday's CXS search, 20 postings a page like Workday."""
+        path = raw.partition("?")[0]
+        self._count(path)
+        if path == "/wday/cxs/orbitbank/Orbit_Careers/jobs":
+            query = json.loads(body or b"{}")
+            page = json.loads(_fixture("workday", "workday_jobs.json"))
+            if int(query.get("offset", 0)) > 0:
+                page["jobPostings"] = []
+            return Reply(body=json.dumps(page).encode())
+        return Reply(status=404, body=b'{"errorCode": "HTTP_404"}')
