@@ -34,6 +34,8 @@ class CompensationRange(BaseModel):
     period: Literal["year", "month", "week", "day", "hour"]
     raw: str | None = None
     label: str | None = None
+    # `ote`: on-target earnings (base + commission), `base`: base pay; absent when unknown.
+    pay_basis: Literal["base", "ote"] | None = None
 
     @field_validator("currency")
     @classmethod
@@ -129,7 +131,9 @@ class ValidationPipeline:
                     exc.errors()[0]["msg"],
                 )
                 continue
-            kept = {k: v for k, v in ok.model_dump().items() if k != "label"}
+            kept = {k: v for k, v in ok.model_dump().items() if k not in ("label", "pay_basis")}
+            if ok.pay_basis is not None:
+                kept["pay_basis"] = ok.pay_basis
             kept["min"], kept["max"] = raw_range.get("min"), raw_range.get("max")
             if "label" in raw_range:
                 kept["label"] = raw_range["label"]
