@@ -32,6 +32,7 @@ from dashboards.data import (
 )
 from dashboards.export import export_pngs
 from dashboards.figures import NamedFigure, index_figures
+from dashboards.frame import frame_section_html, load_frame
 from dashboards.page import (
     Section,
     esc,
@@ -195,7 +196,10 @@ def _pay_table_html(pay: pl.DataFrame) -> str:
 
 
 def _claims_page(
-    views: dict[str, pl.DataFrame], verdicts: list[Verdict], figures: dict[str, list[NamedFigure]]
+    views: dict[str, pl.DataFrame],
+    verdicts: list[Verdict],
+    figures: dict[str, list[NamedFigure]],
+    frame_html: str = "",
 ) -> str:
     how = rules(DEFAULT_THRESHOLDS)
     sections = [
@@ -228,7 +232,7 @@ def _claims_page(
         sections.append(Section(anchor, claim.capitalize(), body))
     subtitle = '<p><a href="index.html">Back to the report</a></p>'
     return render_page(
-        title=CLAIMS_TITLE, subtitle_html=subtitle, header_html="", sections=sections
+        title=CLAIMS_TITLE, subtitle_html=subtitle, header_html=frame_html, sections=sections
     )
 
 
@@ -246,6 +250,7 @@ def build_report(
         views = load_views(con, INDEX_VIEWS)
         claims_views = load_views(con, CLAIMS_VIEWS)
         pay_weeks = load_pay_weeks(con)
+        frame_html = frame_section_html(load_frame(con))  # dashboards/frame.py (issue 16)
 
     head = headline(claims_views["claims_overview"])
     main_figures = index_figures(views)
@@ -259,14 +264,14 @@ def build_report(
     index_html = render_page(
         title=REPORT_TITLE,
         subtitle_html=subtitle,
-        header_html=_headline_html(head, views["source_summary"]),
+        header_html=_headline_html(head, views["source_summary"]) + frame_html,
         sections=[figure_section(f) for f in main_figures],
     )
     index_path = out_dir / "index.html"
     claims_path = out_dir / "claims.html"
     summary_path = out_dir / "summary.md"
     _write(index_path, index_html)
-    _write(claims_path, _claims_page(claims_views, verdicts, claim_figures))
+    _write(claims_path, _claims_page(claims_views, verdicts, claim_figures, frame_html))
     wow = week_over_week(views["weekly_demand"], pay_weeks, views["skill_trends"], report_date)
     _write(summary_path, summary_markdown(head, wow, verdicts, report_date))
 
