@@ -44,6 +44,10 @@ def run_demo(settings: Settings, *, png: bool = False, console: Console | None =
             # A "site" source's boards are its start URLs (scrapers.run passes them as urls).
             boards = demo.boards(day)
             for found in discovered_for_crawl(settings):
+                # A board joins the crawl the day after the posting that linked it was
+                # crawled, so a second demo run crawls exactly what the first one did.
+                if found["first_seen"] is None or found["first_seen"] >= day:
+                    continue
                 listed = boards.setdefault(found["ats"], [])
                 if found["board"] not in listed:
                     listed.append(found["board"])

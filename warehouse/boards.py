@@ -175,7 +175,7 @@ def record_checks(
 def crawl_plan(con: duckdb.DuckDBPyConnection, *, review: bool) -> list[dict[str, Any]]:
     """The discovered boards a crawl adds to the registry's (valid; accepted under review)."""
     rows = con.execute(sql_text("boards_crawl_plan"), {"review": review}).fetchall()
-    return [{"ats": a, "board": b, "site": s} for a, b, s in rows]
+    return [{"ats": a, "board": b, "site": s, "first_seen": f} for a, b, s, f in rows]
 
 
 def accept(

@@ -89,9 +89,9 @@ def test_checks_make_boards_valid_invalid_or_leave_them_for_the_next_try(
             ],
         )
         assert [b["board"] for b in boards.to_validate(con)] == ["x"]
-        assert boards.crawl_plan(con, review=False) == [
-            {"ats": "ashby", "board": "good", "site": None}
-        ]
+        [plan] = boards.crawl_plan(con, review=False)
+        assert (plan["ats"], plan["board"], plan["site"]) == ("ashby", "good", None)
+        assert str(plan["first_seen"]) == "2026-10-01"
         # Under review, a valid board waits for a person to accept it.
         assert boards.crawl_plan(con, review=True) == []
         assert boards.accept(con, ats="ashby") == 1
