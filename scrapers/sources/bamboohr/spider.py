@@ -24,6 +24,13 @@ class BambooHrSpider(PostingSpider, info=SOURCE):
         yield self.board_request(url, board, self.parse_list, root=True)
 
     def parse_list(self, response: Response, board: str) -> Iterator[Any]:
+        """Contract (`scrapy check bamboohr`, offline):
+
+        @fixture bamboohr_list.json
+        @cb_kwargs {"board": "woodland"}
+        @returns items 0 0
+        @returns requests 2 2
+        """
         data = self.expect(self.json_of(response), dict, "careers list")
         rows = self.expect(data.get("result"), list, "result")
         base = hosted_base(self.api_base, board)

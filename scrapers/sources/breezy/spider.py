@@ -23,6 +23,14 @@ class BreezySpider(PostingSpider, info=SOURCE):
         yield self.board_request(url, board, self.parse_board, root=True)
 
     def parse_board(self, response: Response, board: str) -> Iterator[Any]:
+        """Contract (`scrapy check breezy`, offline):
+
+        @fixture breezy_positions.json
+        @cb_kwargs {"board": "caribougames"}
+        @returns items 2 2
+        @returns requests 0 0
+        @scrapes source board source_id url company title description_text fetched_at
+        """
         jobs = self.expect(self.json_of(response), list, "positions")
         company = self.company_name(board)
         fetched = self.fetched_at()

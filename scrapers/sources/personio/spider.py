@@ -23,6 +23,14 @@ class PersonioSpider(PostingSpider, info=SOURCE):
         yield self.board_request(url, board, self.parse_board, root=True)
 
     def parse_board(self, response: Response, board: str) -> Iterator[Any]:
+        """Contract (`scrapy check personio`, offline):
+
+        @fixture personio_feed.xml
+        @cb_kwargs {"board": "brezel"}
+        @returns items 2 2
+        @returns requests 0 0
+        @scrapes source board source_id url company title description_text fetched_at
+        """
         head = response.body.lstrip()[:200].lower()
         if head.startswith(b"<!doctype html") or b"<html" in head:
             raise SourceFormatError("not_xml", "expected the XML feed, got HTML")

@@ -22,6 +22,14 @@ class RecruiteeSpider(PostingSpider, info=SOURCE):
         yield self.board_request(url, board, self.parse_board, root=True)
 
     def parse_board(self, response: Response, board: str) -> Iterator[Any]:
+        """Contract (`scrapy check recruitee`, offline):
+
+        @fixture recruitee_offers.json
+        @cb_kwargs {"board": "parfait"}
+        @returns items 4 4
+        @returns requests 0 0
+        @scrapes source board source_id url company title description_text fetched_at
+        """
         data = self.expect(self.json_of(response), dict, "offers")
         offers = self.expect(data.get("offers"), list, "offers")
         company = self.company_name(board)

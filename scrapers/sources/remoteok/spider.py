@@ -62,7 +62,7 @@ class RemoteOkSpider(PostingSpider, info=SOURCE):
 
         @fixture remoteok_api.json
         @cb_kwargs {"board": "all"}
-        @returns items 1 1
+        @returns items 2 2
         @returns requests 0 0
         @scrapes source board source_id url company title description_text fetched_at
         """

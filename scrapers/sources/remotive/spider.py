@@ -88,7 +88,7 @@ class RemotiveSpider(PostingSpider, info=SOURCE):
 
         @fixture remotive_jobs.json
         @cb_kwargs {"board": "all"}
-        @returns items 1 1
+        @returns items 2 2
         @returns requests 0 0
         @scrapes source board source_id url company title description_text fetched_at
         """

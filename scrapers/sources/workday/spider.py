@@ -70,6 +70,13 @@ class WorkdaySpider(PostingSpider, info=SOURCE):
         yield self.page_request(board, 0)
 
     def parse_page(self, response: Response, board: str) -> Iterator[Any]:
+        """Contract (`scrapy check workday`, offline):
+
+        @fixture workday_jobs.json
+        @cb_kwargs {"board": "orbitbank.wd5.Orbit_Careers"}
+        @returns items 0 0
+        @returns requests 2 2
+        """
         data = self.expect(self.json_of(response), dict, "jobs page")
         postings = self.expect(data.get("jobPostings"), list, "jobPostings")
         offset = int(response.meta.get("offset") or 0)
