@@ -39,5 +39,22 @@ format: $(STAMP)
 ui: $(STAMP)
 	$(BIN)/promptjobs ui
 
+# Every benchmark script at small sizes (a few minutes); each prints its figures.
+# Bigger runs: make benchmarks BENCH_POSTINGS=1000000. The extraction benchmark needs a
+# postings file: make benchmarks BENCH_EXTRACT_INPUT=../shared/corpus/postings.jsonl
+BENCH_POSTINGS ?= 10000
+BENCH_EXTRACT_INPUT ?=
+benchmarks: $(STAMP)
+	$(BIN)/python benchmarks/warehouse.py --postings $(BENCH_POSTINGS)
+	$(BIN)/python benchmarks/dagster_refresh.py --postings $(BENCH_POSTINGS)
+	$(BIN)/python benchmarks/dagster_refresh.py --demo
+	$(BIN)/python benchmarks/report.py --postings $(BENCH_POSTINGS)
+	$(BIN)/python benchmarks/crawl.py --boards 200 --rounds 1
+	$(BIN)/python benchmarks/load_refresh.py --boards 20 --per-board 50
+	$(BIN)/python benchmarks/crash_trials.py --trials 2 --demo-trials 1 --days 2
+	@if [ -n "$(BENCH_EXTRACT_INPUT)" ]; then \
+	  $(BIN)/python benchmarks/extract.py "$(BENCH_EXTRACT_INPUT)" --workers 2 --postings 2000; \
+	else echo "benchmarks/extract.py skipped: set BENCH_EXTRACT_INPUT=<postings.jsonl>"; fi
+
 clean:
 	rm -rf .promptjobs .pytest_cache

@@ -114,7 +114,7 @@ def land_demo(home: Path, days: int | None = None) -> int:
     with DemoServer() as demo:
         for day in demo.snapshot_dates[:days]:
             stats = crawl(
-                settings,
+                settings.crawl_config(),
                 demo.sources(day),
                 boards=demo.boards(day),
                 api_base=demo.api_bases(day),

@@ -540,7 +540,7 @@ def versus_bare(args: argparse.Namespace) -> None:
             cpu0 = child_cpu()
             t0 = time.monotonic()
             [stats] = crawl(
-                settings,
+                settings.crawl_config(),
                 ["greenhouse"],
                 boards={"greenhouse": names},
                 api_base=server.url,

@@ -202,7 +202,7 @@ def main() -> int:
             bases = {s: f"{server.url}/{s}" for s in boards}
             started = time.monotonic()
             stats = crawl(
-                settings,
+                settings.crawl_config(),
                 list(boards),
                 boards=boards,
                 api_base=bases,

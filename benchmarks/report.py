@@ -61,7 +61,6 @@ def real_schema_warehouse(home: Path, postings: int) -> tuple[Path, float]:
     import polars as pl
 
     from promptjobs.settings import load_settings
-    from warehouse.store import Warehouse
     from warehouse.views import create_views
 
     started = time.perf_counter()
@@ -75,7 +74,7 @@ def real_schema_warehouse(home: Path, postings: int) -> tuple[Path, float]:
             "family": [s[3] for s in SKILLS],
         }
     )
-    with Warehouse(settings).writer() as con:
+    with settings.open_warehouse().writer() as con:
         con.register("bench_facts", facts)
         con.register("bench_skills", skills)
         con.register("bench_taxonomy", taxonomy)

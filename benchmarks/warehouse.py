@@ -303,7 +303,8 @@ def child_load(home: str) -> None:
 
     started = time.perf_counter()
     summary = run_refresh(
-        settings,
+        settings.open_warehouse(),
+        settings.landing_dir,
         timed_extract,
         "bench-1",
         TAXONOMY,
@@ -382,10 +383,9 @@ def main() -> None:
             print(f"  {seconds:6.2f} s  until: {message}")
 
         from promptjobs.settings import load_settings
-        from warehouse.store import Warehouse
 
         settings = load_settings({"home": home}, environ={})
-        with Warehouse(settings).reader() as con:
+        with settings.open_warehouse().reader() as con:
             print("view query times (best of 3, full result fetched as Arrow):")
             for view in VIEWS:
                 best = float("inf")

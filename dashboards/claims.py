@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from common.usd import format_usd
+
 VerdictLabel = Literal["supported", "partly", "not supported", "not enough data"]
 
 BAND_LOW_USD = 175_000
@@ -60,10 +62,6 @@ def _pct(share: float) -> str:
     return f"{share:.0%}"
 
 
-def _usd(value: float | None) -> str:
-    return "n/a" if value is None else f"${value / 1000:,.0f}k"
-
-
 def _by_share(share: float, supported: float, partly: float) -> VerdictLabel:
     if share >= supported:
         return "supported"
@@ -102,7 +100,7 @@ def pay_verdict(
         label = "partly"
     line = (
         f"{_pct(share)} of {n_with_pay} US postings with pay overlap $175k-$300k "
-        f"({_pct(n_inside / n_with_pay)} lie inside it); median {_usd(median_usd)}"
+        f"({_pct(n_inside / n_with_pay)} lie inside it); median {format_usd(median_usd, thousands=True)}"
     )
     return Verdict(claim, role, label, line, n_with_pay)
 

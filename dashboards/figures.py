@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 import polars as pl
 from plotly.subplots import make_subplots
 
+from common.usd import format_usd
 from dashboards.claims import BAND_HIGH_USD, BAND_LOW_USD
 from dashboards.us_grid import US_STATE_TILES
 from transforms.role import SENIORITIES
@@ -46,10 +47,6 @@ def as_date(value: object) -> date | None:
     if isinstance(value, date):
         return value
     return None
-
-
-def usd(value: float | None) -> str:
-    return "n/a" if value is None else f"${value:,.0f}"
 
 
 def base_layout(fig: go.Figure, title: str, *, height: int = 460) -> go.Figure:
@@ -561,7 +558,7 @@ def top_employers(employers: pl.DataFrame, limit: int = 20) -> NamedFigure:
         return NamedFigure("top_employers", title, empty_figure(title))
     names = [safe(name) for name in frame["company"].to_list()]
     other = (frame["postings"] - frame["core_postings"] - frame["adjacent_postings"]).to_list()
-    median = [usd(v) for v in frame["median_pay_usd"].to_list()]
+    median = [format_usd(v) for v in frame["median_pay_usd"].to_list()]
     fig = go.Figure()
     for label, values, color in (
         ("core", frame["core_postings"].to_list(), ROLE_COLORS["core"]),
@@ -653,7 +650,7 @@ def us_state_map(state_pay: pl.DataFrame) -> NamedFigure:
 
     hover = [
         f"{s}: {by_state[s][1]:,} postings, {by_state[s][2]:,} with pay, "
-        f"median {usd(by_state[s][3])}"
+        f"median {format_usd(by_state[s][3])}"
         for s in with_data
     ]
     fig = go.Figure()

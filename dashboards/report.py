@@ -7,7 +7,6 @@ views is read.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -15,6 +14,8 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from common.atomic_write import write_atomic
+from common.usd import format_usd
 from dashboards.claims import DEFAULT_THRESHOLDS, Verdict, rules
 from dashboards.claims_page import (
     CLAIM_ROLES,
@@ -61,13 +62,7 @@ class ReportResult:
 
 def _write(path: Path, text: str) -> None:
     """Write atomically, so a reader never sees half a page."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
-
-
-def _usd(value: float | None) -> str:
-    return "n/a" if value is None else f"${value:,.0f}"
+    write_atomic(path, text)
 
 
 def _headline_html(head: Headline, sources: pl.DataFrame) -> str:
@@ -75,7 +70,15 @@ def _headline_html(head: Headline, sources: pl.DataFrame) -> str:
     span = f"{head.first_date} to {head.last_date}" if head.first_date else "no postings yet"
     stats = table_html(
         ["postings", "companies", "date range", "share with stated pay", "median annual pay"],
-        [[f"{head.postings:,}", f"{head.companies:,}", span, share, _usd(head.median_pay_usd)]],
+        [
+            [
+                f"{head.postings:,}",
+                f"{head.companies:,}",
+                span,
+                share,
+                format_usd(head.median_pay_usd),
+            ]
+        ],
         numeric=[True, True, False, True, True],
     )
     items = []
@@ -166,9 +169,9 @@ def _pay_table_html(pay: pl.DataFrame) -> str:
                 r["role"],
                 "US" if r["scope"] == "US" else "everywhere",
                 f"{n:,}",
-                _usd(r["p10"]),
-                _usd(r["p50"]),
-                _usd(r["p90"]),
+                format_usd(r["p10"]),
+                format_usd(r["p50"]),
+                format_usd(r["p90"]),
                 f"{r['n_overlap'] / n:.0%}",
                 f"{r['n_inside'] / n:.0%}",
                 f"{r['n_above'] / n:.0%}",

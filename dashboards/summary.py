@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 import polars as pl
 
+from common.usd import format_usd
 from dashboards.claims import Verdict
 
 MIN_SKILL_POSTINGS = 5  # a skill needs this many postings in one of the two weeks to be listed
@@ -129,10 +130,6 @@ def md(text: object) -> str:
     return re.sub(r"([\\`*_\[\]|#])", r"\\\1", html.escape(str(text), quote=False))
 
 
-def _usd(value: float | None) -> str:
-    return "n/a" if value is None else f"${value:,.0f}"
-
-
 def _change(now: float | None, before: float | None, *, money: bool = False) -> str:
     if now is None or before is None:
         return "no earlier week to compare"
@@ -152,7 +149,7 @@ def summary_markdown(
     share = "n/a" if head.share_with_pay is None else f"{head.share_with_pay:.0%}"
     lines += [
         f"- **{head.postings:,} postings** from {head.companies:,} companies, {span}",
-        f"- {share} state pay; median annual pay {_usd(head.median_pay_usd)}",
+        f"- {share} state pay; median annual pay {format_usd(head.median_pay_usd)}",
         "",
         "## Week over week",
         "",
@@ -166,7 +163,7 @@ def summary_markdown(
             "",
             f"- New postings: {wow.new_postings:,} "
             f"({_change(wow.new_postings, wow.previous_new_postings)})",
-            f"- Median annual pay: {_usd(wow.median_pay)} "
+            f"- Median annual pay: {format_usd(wow.median_pay)} "
             f"({_change(wow.median_pay, wow.previous_median_pay, money=True)})",
         ]
         for label, movers in (("Rising skills", wow.rising), ("Falling skills", wow.falling)):

@@ -11,20 +11,23 @@ days work the same way.
 import dagster as dg
 from dagster import ScheduleEvaluationContext
 
+from pipelines.keys import ARCHIVE_BACKFILL
 from promptjobs.settings import load_settings
 
 # Runs that write the warehouse carry this tag; dagster.yaml limits it to one at a time.
 WAREHOUSE_RUN_TAGS = {"promptjobs/warehouse": "writer"}
+# The monthly `archive_backfill` runs on its own (a Dagster backfill over its partitions).
+ARCHIVE = dg.AssetSelection.assets(ARCHIVE_BACKFILL)
 
 daily_refresh_job = dg.define_asset_job(
     "daily_refresh_job",
-    selection=dg.AssetSelection.groups("scrapers"),
+    selection=dg.AssetSelection.groups("scrapers") - ARCHIVE,
     description="Crawl every source for one landing day (one asset per source).",
 )
 
 refresh_all_job = dg.define_asset_job(
     "refresh_all_job",
-    selection=dg.AssetSelection.all(),
+    selection=dg.AssetSelection.all() - ARCHIVE,
     tags=WAREHOUSE_RUN_TAGS,
     description="Crawl one day, then load, extract, views and report in the same run.",
 )
@@ -40,7 +43,7 @@ warehouse_job = dg.define_asset_job(
 def build_daily_refresh_schedule(
     cron: str | None = None, timezone: str | None = None
 ) -> dg.ScheduleDefinition:
-    """`daily_refresh`: crawl the day's partition on PROMPTJOBS_SCHEDULE (06:00 UTC)."""
+    """`daily_refresh`: crawl the day's partition on PROMPTJOBS_SCHEDULE_CRON (06:00 UTC)."""
     settings = load_settings()
     cron = cron or settings.schedule_cron
     timezone = timezone or settings.schedule_timezone

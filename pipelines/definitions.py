@@ -8,19 +8,10 @@ from __future__ import annotations
 
 import dagster as dg
 
+from pipelines.assets.archive import archive_backfill
 from pipelines.assets.landing import LANDING_RETRY_POLICY, build_landing_assets
 from pipelines.assets.report import build_report_asset
-from pipelines.assets.warehouse import (
-    WRITER_OP_TAGS,
-    build_views_asset,
-    companies,
-    duplicate_clusters,
-    extract_postings,
-    ingest_landing,
-    posting_lifecycle,
-    skill_taxonomy,
-    skills,
-)
+from pipelines.assets.warehouse import WRITER_OP_TAGS, build_warehouse_asset, skill_taxonomy
 from pipelines.automation import (
     build_daily_refresh_schedule,
     daily_refresh_job,
@@ -35,24 +26,20 @@ from pipelines.resources import build_resources
 def build_assets(
     retry_policy: dg.RetryPolicy = LANDING_RETRY_POLICY,
 ) -> list[dg.AssetsDefinition | dg.AssetSpec]:
-    views = build_views_asset()
-    view_keys = list(views.keys) or [dg.AssetKey(["warehouse", "companies"])]
+    warehouse = build_warehouse_asset()
+    view_keys = [key for key in warehouse.keys if key.path[:2] == ["warehouse", "views"]]
     return [
         *build_landing_assets(retry_policy),
+        archive_backfill,
         skill_taxonomy,
-        skills,
-        ingest_landing,
-        extract_postings,
-        posting_lifecycle,
-        duplicate_clusters,
-        companies,
-        views,
-        build_report_asset(view_keys),
+        warehouse,
+        build_report_asset(view_keys or [dg.AssetKey(["warehouse", "companies"])]),
     ]
 
 
-# Runs execute their steps in parallel processes, except the warehouse writers: those go
-# one after the other, so a step never waits on the writer lock of its own run.
+# Runs execute their steps in parallel processes (the landing crawls); the warehouse is
+# one step (refresh_warehouse), and the tag keeps any other writer step from running
+# beside it, so a step never waits on the writer lock of its own run.
 EXECUTOR_CONFIG = {
     "tag_concurrency_limits": [
         {"key": key, "value": value, "limit": 1} for key, value in WRITER_OP_TAGS.items()

@@ -20,3 +20,5 @@ def view_key(view: str) -> dg.AssetKey:
 EXTRACTED_POSTINGS = dg.AssetKey(["transforms", "extracted_postings"])
 SKILL_TAXONOMY = dg.AssetKey(["transforms", "skill_taxonomy"])
 REPORT = dg.AssetKey(["dashboards", "report"])
+# Monthly partitions: kept out of the daily jobs (pipelines/automation.py).
+ARCHIVE_BACKFILL = dg.AssetKey(["landing", "archive_backfill"])

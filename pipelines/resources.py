@@ -1,24 +1,29 @@
 """Dagster resources: the settings, the warehouse and the crawler.
 
-One switch, PROMPTJOBS_ENV (live | demo), picks the crawler's mode; every value is read
-with `EnvVar` so the UI shows where it came from and no value is baked into the code.
-An unset variable falls back to `load_settings()` (defaults < promptjobs.toml < env).
+One switch, PROMPTJOBS_ENV (live | demo), picks the crawler's mode. The settings
+resource has one field per field of `promptjobs.settings.Settings` (derived from the
+model, so no name is listed twice), each read with `EnvVar` from the variable the model
+names, so the UI shows where a value came from; an unset one falls back to
+`load_settings()` (defaults < promptjobs.toml < env).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import dagster as dg
+import pydantic
 
 from promptjobs.settings import Settings, load_settings
 
 if TYPE_CHECKING:
     import duckdb
+
+    from warehouse.refresh import RefreshSummary
 
 
 def env_var_or_none(name: str) -> dg.EnvVar | None:
@@ -29,60 +34,54 @@ def env_var_or_none(name: str) -> dg.EnvVar | None:
     return dg.EnvVar(name) if os.environ.get(name) else None
 
 
-class PromptjobsConfig(dg.ConfigurableResource):
-    """The project's settings as a Dagster resource; `settings()` resolves them."""
-
-    home: str | None = None
-    env: str | None = None
-    warehouse: str | None = None
-    api_base: str | None = None
-    workers: str | None = None
-    replay: str | None = None
-    boards_file: str | None = None
-    contact_url: str | None = None
-
+class _SettingsResource(dg.ConfigurableResource):
     def settings(self) -> Settings:
-        return load_settings(
-            {
-                "home": self.home,
-                "env": self.env,
-                "warehouse": self.warehouse,
-                "api_base": self.api_base,
-                "workers": self.workers,
-                "replay": self.replay,
-                "boards_file": self.boards_file,
-                "contact_url": self.contact_url,
-            }
-        )
+        """The resolved settings: this resource's values over `load_settings()`."""
+        return load_settings({name: getattr(self, name) for name in Settings.model_fields})
+
+
+# The project's settings as a Dagster resource: one optional string per settings field
+# (the model validates and converts them), named as in the model.
+PromptjobsConfig: type[_SettingsResource] = pydantic.create_model(  # type: ignore[call-overload]
+    "PromptjobsConfig",
+    __base__=_SettingsResource,
+    __module__=__name__,
+    __doc__="The project's settings (promptjobs.settings.Settings) as a Dagster resource.",
+    **{name: (str | None, None) for name in Settings.model_fields},
+)
 
 
 class WarehouseResource(dg.ConfigurableResource):
     """The DuckDB warehouse through `warehouse.store.Warehouse`.
 
-    `writer()` holds the warehouse's single-writer file lock and swaps the file in
-    atomically on success; Dagster's `warehouse` pool additionally keeps a second run
-    from queueing on that lock. Checks and the report read through `reader()`.
+    `refresh()` runs the one refresh path (warehouse.refresh.run_refresh): one writer,
+    which holds the warehouse's single-writer file lock and swaps the file in atomically
+    on success; Dagster's `warehouse` pool additionally keeps a second run from queueing
+    on that lock. Checks and the report read through `reader()`.
     """
 
-    config: PromptjobsConfig
+    config: PromptjobsConfig  # type: ignore[valid-type]
 
     def settings(self) -> Settings:
         return self.config.settings()
 
-    @contextmanager
-    def writer(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        from warehouse.store import Warehouse
+    def refresh(self, progress: Callable[[str], None] | None = None) -> RefreshSummary:
+        from scrapers.sources import dedupe_priorities
+        from warehouse.refresh import run_refresh, transforms_extraction
 
         settings = self.settings()
         settings.ensure_home()
-        with Warehouse(settings).writer() as con:
-            yield con
+        return run_refresh(
+            settings.open_warehouse(),
+            settings.landing_dir,
+            *transforms_extraction(settings.workers, settings.fx_csv_text()),
+            progress=progress,
+            source_priority=dedupe_priorities(),
+        )
 
     @contextmanager
     def reader(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        from warehouse.store import Warehouse
-
-        with Warehouse(self.settings()).reader() as con:
+        with self.settings().open_warehouse().reader() as con:
             yield con
 
 
@@ -98,7 +97,7 @@ class CrawlerResource(dg.ConfigurableResource):
     127.0.0.1 port and crawls the snapshot of that day (the latest one on or before it).
     """
 
-    config: PromptjobsConfig
+    config: PromptjobsConfig  # type: ignore[valid-type]
     # Scrapy setting overrides for every crawl, e.g. {"RETRY_TIMES": "1"}; Dagster's
     # retry policy retries a failed source on top of Scrapy's own retries.
     scrapy_settings: dict[str, str] = {}
@@ -115,7 +114,7 @@ class CrawlerResource(dg.ConfigurableResource):
         if settings.env == "demo":
             return self._crawl_demo(settings, source, day)
         stats = crawl(
-            settings,
+            settings.crawl_config(),
             [source],
             api_base=settings.api_base,
             crawl_date=day,
@@ -140,7 +139,7 @@ class CrawlerResource(dg.ConfigurableResource):
             if source not in demo.sources(snapshot):
                 return {"source": source, "status": "skipped", "items": 0, "snapshot": snapshot}
             stats = crawl(
-                settings,
+                settings.crawl_config(),
                 [source],
                 boards=demo.boards(snapshot),
                 api_base=demo.api_bases(snapshot),
@@ -161,16 +160,9 @@ def _single(stats: list[dict[str, Any]], source: str) -> dict[str, Any]:
 
 
 def build_resources() -> dict[str, dg.ConfigurableResource]:
-    """The resources of `defs`, each value read from its PROMPTJOBS_* variable when set."""
+    """The resources of `defs`, each setting read from its PROMPTJOBS_* variable when set."""
     config = PromptjobsConfig(
-        home=env_var_or_none("PROMPTJOBS_HOME"),
-        env=env_var_or_none("PROMPTJOBS_ENV"),
-        warehouse=env_var_or_none("PROMPTJOBS_WAREHOUSE"),
-        api_base=env_var_or_none("PROMPTJOBS_API_BASE"),
-        workers=env_var_or_none("PROMPTJOBS_WORKERS"),
-        replay=env_var_or_none("PROMPTJOBS_REPLAY"),
-        boards_file=env_var_or_none("PROMPTJOBS_BOARDS_FILE"),
-        contact_url=env_var_or_none("PROMPTJOBS_CONTACT_URL"),
+        **{name: env_var_or_none(Settings.env_var(name)) for name in Settings.model_fields}
     )
     return {
         "promptjobs_config": config,

@@ -44,9 +44,8 @@ def discovered_for_crawl(settings: Settings) -> list[dict[str, Any]]:
     import duckdb
 
     from warehouse.boards import crawl_plan
-    from warehouse.store import Warehouse
 
-    warehouse = Warehouse(settings)
+    warehouse = settings.open_warehouse()
     if not warehouse.exists():
         return []
     try:
@@ -108,7 +107,7 @@ def check_boards(
     # Probes land (nothing) under their own home, so no probe is ever loaded as a crawl.
     probe_settings = settings.model_copy(update={"home": settings.home / "probes"})
     stats = crawl(
-        probe_settings,
+        probe_settings.crawl_config(),
         families,
         boards=boards,
         api_base=api_base if api_base is not None else settings.api_base,
@@ -139,8 +138,7 @@ def discover(
     `registry` replaces the registry file's boards (the demo's own board lists)."""
     from transforms.board_links import FAMILIES, find_boards
     from warehouse import boards as table
-    from warehouse.loads import ingest_landing
-    from warehouse.store import Warehouse
+    from warehouse.landing_ingest import ingest_landing
 
     say = say or (lambda _m: None)
     domains = (
@@ -156,7 +154,7 @@ def discover(
         "bamboohr.com",
         "breezy.hr",
     )
-    with Warehouse(settings).writer() as con:
+    with settings.open_warehouse().writer() as con:
         # What has landed since the last refresh is ingested first (idempotent; the next
         # refresh extracts it), so discovery reads every landed posting.
         ingest_landing(con, settings.landing_dir)
@@ -174,14 +172,14 @@ def discover(
         checks = check_boards(
             settings, candidates, api_base=api_base, scrapy_settings=scrapy_settings
         )
-        with Warehouse(settings).writer() as con:
+        with settings.open_warehouse().writer() as con:
             table.record_checks(con, checks)
     outcome = {s: sum(1 for c in checks if c[2] == s) for s in ("valid", "invalid", "candidate")}
     say(
         f"boards: {outcome['valid']} valid, {outcome['invalid']} invalid, "
         f"{outcome['candidate']} still to check"
     )
-    with Warehouse(settings).reader() as con:
+    with settings.open_warehouse().reader() as con:
         counts = table.list_boards(con)
     by_status: dict[str, int] = {}
     for row in counts:

@@ -6,7 +6,10 @@ Heavy imports (scrapy, spacy, dagster, plotly) happen inside the commands so tha
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
+import tomllib
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -18,7 +21,7 @@ from rich.console import Console
 from promptjobs.settings import Settings, load_settings
 
 # The source list is the source folders' metadata (cheap: no Scrapy import).
-from scrapers.sources import source_names
+from scrapers.registry import SOURCES as CRAWL_SOURCES
 
 app = typer.Typer(
     name="promptjobs",
@@ -54,6 +57,15 @@ def _settings(home: Path | None = None, **overrides: object) -> Settings:
     return load_settings({"home": home, **overrides})
 
 
+def _parse_date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise fail(f"{option} {value} is not a date: give YYYY-MM-DD, e.g. 2026-11-16") from None
+
+
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print one clear line on stderr and return the Exit to raise."""
     err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
@@ -71,6 +83,7 @@ def demo(
 
     Starts the demo boards on a free 127.0.0.1 port, crawls every snapshot day with the
     real spiders over HTTP, extracts, loads the warehouse, builds the report, stops the server.
+    What ran is recorded in the Dagster instance under PROMPTJOBS_HOME/dagster.
     """
     from promptjobs.demo import run_demo
 
@@ -82,7 +95,7 @@ def demo(
 def crawl(
     source: Annotated[
         str,
-        typer.Argument(help=" | ".join((*source_names(), "all"))),
+        typer.Argument(help=" | ".join((*CRAWL_SOURCES, "all"))),
     ],
     board: Annotated[
         list[str] | None,
@@ -121,6 +134,7 @@ def crawl(
         raise fail(f"unknown source {unknown[0]!r}; choose one of: {', '.join(SOURCES)}, all")
     if url and sources != ["jsonld"]:
         raise fail("--url works with the jsonld source only")
+    day = _parse_date(crawl_date, "--date")
     settings = _settings(home, replay=replay or None)
     spider_args: dict[str, dict] = {}
     if board:
@@ -130,18 +144,34 @@ def crawl(
 
         # The registry's boards plus every valid discovered one (docs/data-model.md, boards).
         boards, spider_args = crawl_targets(settings, sources)
-    stats = run_crawl(
-        settings,
-        sources,
-        boards=boards,
-        spider_args=spider_args,
-        api_base=api_base,
-        crawl_date=date.fromisoformat(crawl_date) if crawl_date else None,
-        replay=replay,
-        urls=list(url) if url else None,
-        months=months,
-    )
+    try:
+        stats = run_crawl(
+            settings.crawl_config(),
+            sources,
+            boards=boards,
+            spider_args=spider_args,
+            api_base=api_base,
+            crawl_date=day,
+            replay=replay,
+            urls=list(url) if url else None,
+            months=months,
+        )
+    except KeyboardInterrupt:
+        # The spiders stop like Scrapy's own Ctrl-C: what finished is landed (JOBDIR resumes).
+        err.print(
+            "interrupted: the boards finished so far are landed, nothing else was saved; "
+            "run the same command again to crawl the rest",
+            highlight=False,
+            soft_wrap=True,
+        )
+        raise typer.Exit(130) from None
     _print_crawl_stats(stats)
+    if replay or settings.replay:
+        from scrapers.cache import replay_hint
+
+        hint = replay_hint(settings.httpcache_dir, stats, sources, api_base or settings.api_base)
+        if hint:
+            err.print(hint, highlight=False, soft_wrap=True)
     if stats and all(s.get("status") == "failed" for s in stats):
         raise typer.Exit(1)
 
@@ -166,6 +196,113 @@ def _print_crawl_stats(stats: list[dict]) -> None:
     err.print(table)
 
 
+class ArchiveChoice(StrEnum):
+    commoncrawl = "commoncrawl"
+    wayback = "wayback"
+    both = "both"
+
+
+@app.command()
+def backfill(
+    from_month: Annotated[
+        str, typer.Option("--from", help="First month of history, YYYY-MM.", show_default=False)
+    ],
+    to_month: Annotated[
+        str, typer.Option("--to", help="Last month of history, YYYY-MM.", show_default=False)
+    ],
+    archive: Annotated[
+        ArchiveChoice, typer.Option(help="Which web archive to read.")
+    ] = ArchiveChoice.both,
+    ats: Annotated[
+        str | None,
+        typer.Option(
+            help="Comma list of ATS families: greenhouse,lever,ashby,workable,smartrecruiters "
+            "(default: all)."
+        ),
+    ] = None,
+    limit_per_month: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help="At most N jobs per archive and month (a fixed sample of jobs, the same "
+            "every month); default: every job page captured.",
+        ),
+    ] = None,
+    archive_base: Annotated[
+        str | None,
+        typer.Option(
+            help="Mirror or replay server for every archive request (both CDX APIs, WARC "
+            "ranges, Wayback captures); default: PROMPTJOBS_ARCHIVE_BASE, else the archives."
+        ),
+    ] = None,
+    home: HomeOption = None,
+) -> None:
+    """Land postings of the past from Common Crawl and the Wayback Machine.
+
+    Lists the captures of ATS job pages month by month through the archives' CDX indexes,
+    fetches each chosen capture (a WARC record by byte range, or the raw Wayback capture),
+    extracts the posting (JSON-LD, else the page's HTML) and lands it as source `archive`
+    with fetched_at = capture time. Polite (the archives' rate guidance, backoff on 503,
+    the project User-Agent), cached in the HTTP cache, and resumable: run it again after an
+    interruption and captures already landed are skipped. Load with `promptjobs refresh
+    --no-crawl`.
+    """
+    from scrapers.sources.archive.cdx import ARCHIVES, months_between
+    from scrapers.sources.archive.patterns import ATS_FAMILIES
+    from scrapers.sources.archive.run import BackfillPlan
+    from scrapers.sources.archive.run import backfill as run_backfill
+
+    try:
+        months = months_between(from_month, to_month)
+    except ValueError as exc:
+        raise fail(str(exc)) from None
+    families = tuple(a.strip() for a in ats.split(",") if a.strip()) if ats else ATS_FAMILIES
+    unknown = [a for a in families if a not in ATS_FAMILIES]
+    if unknown:
+        raise fail(f"unknown ATS {unknown[0]!r}; choose from {', '.join(ATS_FAMILIES)}")
+    settings = _settings(home, archive_base=archive_base)
+    base = settings.archive_base
+    if base and not base.startswith(("http://", "https://")):
+        raise fail(f"--archive-base {base!r} is not an http(s) URL")
+    archives = ARCHIVES if archive == ArchiveChoice.both else (archive.value,)
+    settings.ensure_home()
+    err.print(
+        f"backfill {months[0]} .. {months[-1]} ({len(months)} month(s)) from "
+        f"{', '.join(archives)} for {', '.join(families)}" + (f" via {base}" if base else ""),
+        highlight=False,
+    )
+    summary = run_backfill(
+        BackfillPlan(
+            home=settings.home,
+            months=months,
+            archives=archives,
+            families=families,
+            limit_per_month=limit_per_month,
+            archive_base=base,
+            user_agent=settings.user_agent_string,
+            httpcache_dir=settings.httpcache_dir,
+        )
+    )
+    units = summary.get("units", [])
+    postings = sum(u["postings"] for u in units)
+    failed = [
+        f"{u['month']} {u['archive']}" for u in units if u["listing_failed"] or u["fetch_failed"]
+    ]
+    err.print(
+        f"landed {postings} posting(s) in {len(summary.get('files', []))} file(s); "
+        f"{sum(u['skipped_landed'] for u in units)} capture(s) already landed were skipped; "
+        f"{summary.get('requests', 0)} request(s), {summary.get('cached', 0)} from the HTTP cache",
+        highlight=False,
+    )
+    if failed:
+        err.print(
+            f"incomplete: {', '.join(failed)}: run the same command again to resume",
+            highlight=False,
+        )
+        raise typer.Exit(1)
+    err.print("load it with: promptjobs refresh --no-crawl", highlight=False)
+
+
 @app.command()
 def refresh(
     no_crawl: Annotated[
@@ -183,7 +320,9 @@ def refresh(
 ) -> None:
     """Crawl, then extract and load what landed, then rebuild the report.
 
-    Exits 1 when every crawled source failed (after loading what had landed before).
+    What ran is recorded in the Dagster instance under PROMPTJOBS_HOME/dagster, so
+    `promptjobs ui` shows it. Exits 1 when every crawled source failed (after loading
+    what had landed before).
     """
     from promptjobs.refresh import run_refresh_chain
 
@@ -257,12 +396,11 @@ def boards_list(
     import json
 
     from warehouse.boards import STATUSES, list_boards
-    from warehouse.store import Warehouse
 
     if status is not None and status not in STATUSES:
         raise fail(f"unknown status {status!r}; choose one of: {', '.join(STATUSES)}")
     settings = _settings(home)
-    with Warehouse(settings).reader() as con:
+    with settings.open_warehouse().reader() as con:
         rows = _boards_rows(con, list_boards, status, ats)
     if format is ListFormat.json:
         sys.stdout.write(json.dumps(rows, default=str, indent=1) + "\n")
@@ -304,10 +442,9 @@ def boards_accept(
 ) -> None:
     """Accept valid discovered boards for crawling (discovered_boards = "review")."""
     from warehouse.boards import accept
-    from warehouse.store import Warehouse
 
     settings = _settings(home)
-    with Warehouse(settings).writer() as con:
+    with settings.open_warehouse().writer() as con:
         n = accept(con, ats=ats, board=board)
     err.print(f"accepted: {n} valid board(s) will be crawled")
     if n == 0:
@@ -336,8 +473,11 @@ def extract(
     reported on stderr with their line number and skipped. Progress goes to stderr.
     """
     from promptjobs.extract_io import run_extract
+    from promptjobs.output_paths import output_file
 
-    bad = run_extract(input, output, workers=workers, batch_size=batch_size, console=err)
+    target = output_file(output)
+    sink = "-" if target is None else str(target)
+    bad = run_extract(input, sink, workers=workers, batch_size=batch_size, console=err)
     if bad and strict:
         raise typer.Exit(1)
 
@@ -353,8 +493,11 @@ def report(
     home: HomeOption = None,
 ) -> None:
     """Build the HTML report (index.html, claims.html, summary.md) from the warehouse views."""
+    from promptjobs.output_paths import output_folder
     from promptjobs.refresh import build_report_from_settings
 
+    if out is not None:
+        output_folder(out, "--out")
     settings = _settings(home)
     path = build_report_from_settings(settings, out=out, png=png)
     err.print(f"report: {path}")
@@ -369,19 +512,47 @@ def sql(
         SqlFormat, typer.Option("--format", "-f", help="Output format.")
     ] = SqlFormat.table,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file (written whole, then moved into place) instead of "
+            "stdout; '-' = stdout.",
+        ),
     ] = None,
     home: HomeOption = None,
 ) -> None:
-    """Run ad-hoc SQL on the warehouse: read-only, no file access, no extensions."""
-    from warehouse.query import QueryError, interactive_sql, run_sql
+    """Run one read query on the warehouse (SELECT, FROM, WITH, DESCRIBE, SHOW, SUMMARIZE,
+    EXPLAIN [ANALYZE] of these): read-only, no file access, no extensions, stopped after
+    PROMPTJOBS_SQL_TIMEOUT_S seconds.
 
+    Without a query: an interactive prompt with line editing and history
+    (<home>/sql_history) that shows every statement's result; Ctrl-C cancels the running
+    query only.
+    """
+    from promptjobs.output_paths import output_file
+    from warehouse.query import HISTORY_FILE, QueryError, interactive_sql, run_sql
+
+    target: Path | str | None = None
+    if output is not None:
+        target = output_file(output) or "-"
     settings = _settings(home)
     try:
         if query is None:
-            interactive_sql(settings)
+            interactive_sql(
+                settings.open_warehouse(),
+                history_path=settings.home / HISTORY_FILE,
+                timeout_s=settings.sql_timeout_s,
+            )
             return
-        run_sql(settings, query, fmt=format.value, output=output, stdout=sys.stdout)
+        run_sql(
+            settings.open_warehouse(),
+            query,
+            fmt=format.value,
+            output=target,
+            stdout=sys.stdout,
+            timeout_s=settings.sql_timeout_s,
+        )
     except QueryError as exc:
         raise fail(str(exc)) from None
 
@@ -392,10 +563,12 @@ def export(
     home: HomeOption = None,
 ) -> None:
     """Export the public tables as Parquet for other tools."""
+    from promptjobs.output_paths import output_folder
     from warehouse.query import export_parquet
 
+    output_folder(directory, "export")
     settings = _settings(home)
-    written = export_parquet(settings, directory)
+    written = export_parquet(settings.open_warehouse(), directory)
     for path in written:
         err.print(str(path))
 
@@ -405,14 +578,19 @@ def ui(
     port: Annotated[int, typer.Option(help="Port for the Dagster UI.")] = 3000,
     home: HomeOption = None,
 ) -> None:
-    """Start the Dagster UI (`dagster dev`) on 127.0.0.1 for this project."""
+    """Start the Dagster UI (`dagster dev`) on 127.0.0.1 for this project.
+
+    DAGSTER_HOME is PROMPTJOBS_HOME/dagster, where `refresh` and `demo` record their runs.
+    Prints how to switch the daily_refresh schedule on (it starts switched off).
+    """
     import os
     import shutil
     import subprocess
     from importlib import resources
 
     settings = _settings(home)
-    dagster_home = settings.ensure_home() / "dagster"
+    settings.ensure_home()
+    dagster_home = settings.dagster_home
     dagster_home.mkdir(exist_ok=True)
     instance_yaml = dagster_home / "dagster.yaml"
     if not instance_yaml.exists():
@@ -420,21 +598,102 @@ def ui(
         with resources.as_file(resources.files("pipelines") / "dagster.yaml") as src:
             shutil.copyfile(src, instance_yaml)
     env = {**os.environ, "DAGSTER_HOME": str(dagster_home.resolve())}
+    err.print(schedule_hint(settings, dagster_home, port), highlight=False, soft_wrap=True)
     if home:
         env["PROMPTJOBS_HOME"] = str(home)
     cmd = [sys.executable, "-m", "dagster", "dev", "-h", "127.0.0.1", "-p", str(port)]
     raise typer.Exit(subprocess.call(cmd, env=env))
 
 
+def schedule_hint(settings: Settings, dagster_home: Path, port: int) -> str:
+    """What `promptjobs ui` says about the daily_refresh schedule (it starts switched off)."""
+    return (
+        f"Dagster UI on http://127.0.0.1:{port} with DAGSTER_HOME={dagster_home} (the CLI's "
+        "refreshes are recorded there too).\n"
+        f"The daily_refresh schedule (`{settings.schedule_cron}` {settings.schedule_timezone}; "
+        "PROMPTJOBS_SCHEDULE_CRON) starts switched off: switch it on in the UI under "
+        "Automation -> daily_refresh, or run\n"
+        f"  DAGSTER_HOME={dagster_home.resolve()} dagster schedule start daily_refresh "
+        "-m pipelines.definitions\n"
+        "It crawls every source each day; the automation sensor then refreshes the warehouse "
+        "and the report."
+    )
+
+
 # Errors a user can meet and fix: shown as one line, never a traceback. Named by path so
 # that `--help` does not import the heavy rooms; a raised error's module is loaded anyway.
 USER_ERRORS = (
+    "promptjobs.output_paths.OutputPathError",
     "warehouse.store.WarehouseError",
     "warehouse.query.QueryError",
     "dashboards.data.ReportError",
     "scrapers.registry.BoardTokenError",
     "transforms.taxonomy.TaxonomyError",
+    "promptjobs.settings.SettingsError",
 )
+
+
+INTERRUPTED = "interrupted, nothing was saved: the warehouse and outputs are as they were"
+
+
+def user_error_message(exc: BaseException) -> str | None:
+    """The one line for an error the user can fix, or None for a bug (a traceback)."""
+    if _is_settings_error(exc):
+        return _settings_message(exc)
+    if isinstance(exc, tomllib.TOMLDecodeError):
+        name = os.environ.get("PROMPTJOBS_CONFIG", "promptjobs.toml")
+        return f"the settings file {name} is not valid TOML ({exc}): fix it"
+    if isinstance(exc, OSError) and exc.errno in _WRITE_ERRNOS:
+        where = str(exc.filename or "a file")
+        if ".tmp" in Path(where).name:  # a working copy: the folder is what matters
+            where = f"in {Path(where).parent}"
+        return (
+            f"cannot write {where} ({os.strerror(exc.errno)}): make PROMPTJOBS_HOME a folder "
+            "you can write, or point it (or --home) somewhere writable"
+        )
+    damage = sys.modules.get("warehouse.store")
+    if damage is not None and damage.is_damage(exc):
+        first = (str(exc).strip().splitlines() or [""])[0]
+        return damage.damaged_message("file", first)
+    if is_user_error(exc):
+        return str(exc)
+    return None
+
+
+# Read-only home, full disk, no permission: what to do is the same.
+_WRITE_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT}
+
+
+def _is_settings_error(exc: BaseException) -> bool:
+    from pydantic import ValidationError
+
+    return isinstance(exc, ValidationError) and exc.title == Settings.__name__
+
+
+def _settings_message(exc: BaseException) -> str:
+    from promptjobs import settings as settings_module
+
+    first = exc.errors()[0]  # type: ignore[attr-defined]
+    field = str(first["loc"][0]) if first.get("loc") else "?"
+    env_names = getattr(settings_module, "ENV_VARS", {})
+    env = next((var for var, name in env_names.items() if name == field), None)
+    env = env or f"PROMPTJOBS_{field.upper()}"
+    value = first.get("input")
+    where = f"{env}={value}" if env in os.environ else f"{field} = {value!r}"
+    return (
+        f"bad setting {where}: {first['msg']}; fix it in the environment "
+        "or in promptjobs.toml (README: Configuration)"
+    )
+
+
+def _interrupted(exc: BaseException) -> bool:
+    """Did a Ctrl-C cause this exit? (typer turns KeyboardInterrupt into Exit(130))."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, KeyboardInterrupt):
+            return True
+        seen = seen.__cause__ or (None if seen.__suppress_context__ else seen.__context__)
+    return False
 
 
 def is_user_error(exc: BaseException) -> bool:
@@ -453,10 +712,15 @@ def main() -> None:
     """Console-script entry point: run the app, turning user errors into one clear line."""
     try:
         app()
+    except SystemExit as exc:
+        if exc.code == 130 and _interrupted(exc):
+            err.print(f"[bold red]{INTERRUPTED}[/]", highlight=False, soft_wrap=True)
+        raise
     except Exception as exc:
-        if not is_user_error(exc):
+        message = user_error_message(exc)
+        if message is None:
             raise
-        err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
         sys.exit(1)
 
 

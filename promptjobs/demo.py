@@ -14,7 +14,8 @@ from typing import Any
 
 from rich.console import Console
 
-from promptjobs.refresh import build_report_from_settings, load_warehouse
+from common.usd import format_usd
+from promptjobs.refresh import build_report_from_settings, load_warehouse, record_in_dagster
 from promptjobs.settings import Settings
 
 QUERIES = resources.files("warehouse") / "queries"
@@ -23,6 +24,7 @@ TOP_SKILLS_SQL = QUERIES / "demo_top_skills.sql"
 
 
 def run_demo(settings: Settings, *, png: bool = False, console: Console | None = None) -> dict:
+    from pipelines.cli_runs import CrawlRecord
     from promptjobs.boards import board_row, discover, discovered_for_crawl
     from scrapers.demo.server import DemoServer
     from scrapers.registry import ATS_SOURCES
@@ -31,6 +33,7 @@ def run_demo(settings: Settings, *, png: bool = False, console: Console | None =
     console = console or Console(stderr=True)
     started = time.monotonic()
     settings.ensure_home()
+    crawls: list[CrawlRecord] = []
     with DemoServer() as demo:
         days = demo.snapshot_dates
         console.print(
@@ -52,13 +55,14 @@ def run_demo(settings: Settings, *, png: bool = False, console: Console | None =
                 if found["board"] not in listed:
                     listed.append(found["board"])
             stats = crawl(
-                settings,
+                settings.crawl_config(),
                 demo.sources(day),
                 boards=boards,
                 api_base=demo.api_bases(day),
                 crawl_date=day,
                 progress=False,
             )
+            crawls.extend(CrawlRecord(day, s) for s in stats)
             items = sum(s.get("items", 0) for s in stats)
             failed = [s["source"] for s in stats if s.get("status") == "failed"]
             frame = discover(settings, api_base=demo.api_bases(day), registry=registry)
@@ -69,18 +73,20 @@ def run_demo(settings: Settings, *, png: bool = False, console: Console | None =
                 + f"; discovery: {frame['new_candidates']} new board(s), "
                 f"{frame['checked_valid']} valid"
             )
-    load = load_warehouse(settings, console)
+    refreshed = load_warehouse(settings, console)
+    load = refreshed.as_dict()
     report = build_report_from_settings(settings, png=png, report_date=days[-1])
     summary = demo_summary(settings)
+    record_in_dagster(
+        settings, crawls, refreshed, (report, settings.report_dir_for(days[-1]), days[-1]), console
+    )
     elapsed = time.monotonic() - started
     print_summary(console, settings, report, summary, load, elapsed)
     return {"load": load, "report": str(report), "summary": summary}
 
 
 def demo_summary(settings: Settings) -> dict[str, Any]:
-    from warehouse.store import Warehouse
-
-    with Warehouse(settings).reader() as con:
+    with settings.open_warehouse().reader() as con:
         row = con.sql(SUMMARY_SQL.read_text()).fetchone()
         top = con.sql(TOP_SKILLS_SQL.read_text()).fetchall()
     postings, companies, with_pay, median_usd = row if row else (0, 0, 0.0, None)
@@ -109,8 +115,5 @@ def print_summary(
     console.print(f"postings (jobs, duplicates merged): {summary['postings']}")
     console.print(f"companies:                          {summary['companies']}")
     console.print(f"share with stated pay:              {summary['share_with_pay']:.0%}")
-    console.print(
-        "median annual pay (USD):            "
-        + (f"${median:,.0f}" if median is not None else "n/a")
-    )
+    console.print("median annual pay (USD):            " + format_usd(median))
     console.print(f"top skills:                         {skills}", soft_wrap=True)

@@ -21,6 +21,8 @@ from typing import IO, Any, Protocol
 
 import typer
 
+from common.atomic_write import AtomicFile
+from scrapers.records import extract_input_problem
 from transforms.text import scrub_surrogates
 
 PROGRESS_EVERY_S = 2.0
@@ -67,17 +69,17 @@ def parse_line(raw: bytes) -> tuple[dict | None, str | None]:
         return None, f"not usable JSON ({exc})"[:200]
     if not isinstance(obj, dict):
         return None, f"expected a JSON object, got {type(obj).__name__}"
-    record_id = obj.get("id")
-    if isinstance(record_id, bool) or not isinstance(record_id, str | int) or record_id == "":
-        return None, "missing or invalid `id`"
+    # The landing record's field types decide (scrapers.records): a number as title or an
+    # infinite pay figure is refused here as the warehouse refuses it at ingest.
+    problem = extract_input_problem(obj)
+    if problem is not None:
+        return None, problem
     for key in ("title", "company", "location", "text"):
         value = obj.get(key)
-        if value is not None and not isinstance(value, str):
-            return None, f"`{key}` must be a string or null"
         if value is not None:
             obj[key] = scrub_surrogates(value)
-    if isinstance(record_id, str):
-        obj["id"] = scrub_surrogates(record_id)
+    if isinstance(obj["id"], str):
+        obj["id"] = scrub_surrogates(obj["id"])
     return obj, None
 
 
@@ -121,7 +123,7 @@ def run_extract(
         raise typer.Exit(2) from None
 
     counter = _Counter()
-    tmp_path: Path | None = None
+    atomic: AtomicFile | None = None
     if output == "-":
         sink: IO[str] = sys.stdout
     else:
@@ -129,8 +131,8 @@ def run_extract(
         if target.parent and not target.parent.exists():
             _say(console, f"error: output folder {target.parent} does not exist")
             raise typer.Exit(2)
-        tmp_path = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        sink = tmp_path.open("w", encoding="utf-8")
+        atomic = AtomicFile(target, "w", encoding="utf-8")
+        sink = atomic.file
     started = last_report = time.monotonic()
     written = 0
     completed = False
@@ -168,13 +170,11 @@ def run_extract(
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()
-        if tmp_path is not None:
-            sink.close()
+        if atomic is not None:
             if completed:
-                os.replace(tmp_path, output)
+                atomic.commit()
             else:
-                with suppress(OSError):
-                    tmp_path.unlink()
+                atomic.abort()
     elapsed = time.monotonic() - started
     _say(
         console,

@@ -1,14 +1,15 @@
-"""The refresh chain the CLI runs: crawl -> extract + load -> report.
+"""The refresh chain the CLI runs: crawl -> extract + load -> report -> record in Dagster.
 
-Each step is one call into its room; this module only sequences them and reports
-progress. Dagster runs the same room functions as assets (pipelines/).
+Each step is one call into its room with plain values from the settings; this module
+only sequences them and reports progress. The warehouse step is
+`warehouse.refresh.run_refresh`, the same call the Dagster `refresh_warehouse` asset
+makes, and what ran is recorded in the Dagster instance under <home>/dagster
+(pipelines.cli_runs), so the UI shows CLI and scheduled runs in one history.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,45 +19,18 @@ from rich.console import Console
 from promptjobs.settings import Settings
 
 if TYPE_CHECKING:
-    import pyarrow as pa
-
-    from warehouse.loads import ExtractOutput
-    from warehouse.refresh import BatchExtract
+    from pipelines.cli_runs import CrawlRecord
+    from warehouse.refresh import RefreshSummary
 
 
 def today_utc() -> date:
     return datetime.now(UTC).date()
 
 
-def extraction_function(settings: Settings) -> BatchExtract:
-    """The extractor the warehouse calls on new raw rows: N ordered worker processes,
-    started once per refresh, taking and giving Arrow batches (the records are made and
-    read back in the workers, not in the writer)."""
-    from transforms.parallel import extract_tables
-    from warehouse.loads import extract_output_arrow
-
-    # The FX table override is read here, at the I/O edge; transforms get its text.
-    fx_csv_text = settings.fx_file.read_text("utf-8") if settings.fx_file else None
-
-    def extract(tables: Iterable[pa.Table]) -> Iterator[ExtractOutput]:
-        return extract_tables(
-            tables, extract_output_arrow, workers=settings.workers, fx_csv_text=fx_csv_text
-        )
-
-    return extract
-
-
-def taxonomy_rows() -> list[dict[str, Any]]:
-    from transforms.taxonomy import load_taxonomy
-
-    return [dataclasses.asdict(skill) for skill in load_taxonomy()]
-
-
-def load_warehouse(settings: Settings, console: Console | None = None) -> dict[str, Any]:
+def load_warehouse(settings: Settings, console: Console | None = None) -> RefreshSummary:
     """Ingest complete landing files, extract what is new or changed, load, update views."""
     from scrapers.sources import dedupe_priorities
-    from transforms.extract import EXTRACTOR_VERSION
-    from warehouse.refresh import run_refresh
+    from warehouse.refresh import run_refresh, transforms_extraction
 
     console = console or Console(stderr=True)
     settings.ensure_home()
@@ -66,15 +40,13 @@ def load_warehouse(settings: Settings, console: Console | None = None) -> dict[s
             status.update(f"warehouse: {message}")
             console.print(f"  {message}", highlight=False, soft_wrap=True)
 
-        summary = run_refresh(
-            settings,
-            extract=extraction_function(settings),
-            extractor_version=EXTRACTOR_VERSION,
-            taxonomy=taxonomy_rows(),
+        return run_refresh(
+            settings.open_warehouse(),
+            settings.landing_dir,
+            *transforms_extraction(settings.workers, settings.fx_csv_text()),
             progress=progress,
             source_priority=dedupe_priorities(),
         )
-    return summary.as_dict()
 
 
 def build_report_from_settings(
@@ -84,29 +56,51 @@ def build_report_from_settings(
     report_date: date | None = None,
 ) -> Path:
     """Build the report from the warehouse views; also refresh reports/latest/."""
+    from dashboards.publish import publish_latest
     from dashboards.report import build_report
-    from warehouse.store import Warehouse
 
     day = report_date or today_utc()
     out_dir = out or settings.report_dir_for(day)
-    with Warehouse(settings).reader() as con:
+    with settings.open_warehouse().reader() as con:
         result = build_report(con, out_dir, png=png, report_date=day)
     if out is None:
         publish_latest(out_dir, settings.reports_dir / "latest")
     return result.index_path
 
 
-def publish_latest(report_dir: Path, latest: Path) -> None:
-    """Replace reports/latest with a copy of report_dir, never leaving it half-copied."""
-    staging = latest.with_name(".latest.tmp")
-    shutil.rmtree(staging, ignore_errors=True)
-    shutil.copytree(report_dir, staging)
-    old = latest.with_name(".latest.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if latest.exists():
-        latest.rename(old)
-    staging.rename(latest)
-    shutil.rmtree(old, ignore_errors=True)
+def record_in_dagster(
+    settings: Settings,
+    crawls: Iterable[CrawlRecord],
+    summary: RefreshSummary,
+    report: tuple[Path, Path, date] | None,
+    console: Console,
+) -> int:
+    """Record what this refresh materialised in the Dagster instance under <home>/dagster.
+
+    The warehouse is already saved; a failure here costs the UI its history line only,
+    so it is a warning, not an error.
+    """
+    try:
+        from pipelines.cli_runs import instance_at, materializations, record
+
+        events = materializations(crawls, summary, settings.open_warehouse().reader, report)
+        with instance_at(settings.dagster_home) as instance:
+            count = record(instance, events)
+    except Exception as exc:  # noqa: BLE001 - see the docstring
+        console.print(
+            f"warning: the refresh is saved, but recording it in the Dagster instance at "
+            f"{settings.dagster_home} failed: {exc}",
+            highlight=False,
+            soft_wrap=True,
+        )
+        return 0
+    console.print(
+        f"dagster: {count} materialization(s) recorded in {settings.dagster_home} "
+        "(`promptjobs ui` shows them)",
+        highlight=False,
+        soft_wrap=True,
+    )
+    return count
 
 
 def run_refresh_chain(
@@ -117,10 +111,13 @@ def run_refresh_chain(
     report: bool = True,
     console: Console | None = None,
 ) -> dict[str, Any]:
-    """`promptjobs refresh`: crawl (unless told not to), load, report."""
+    """`promptjobs refresh`: crawl (unless told not to), load, report, record in Dagster."""
+    from pipelines.cli_runs import CrawlRecord
+
     console = console or Console(stderr=True)
     failed: list[str] = []
     crawled: list[str] = []
+    crawls: list[CrawlRecord] = []
     if crawl:
         from promptjobs.boards import crawl_targets
         from scrapers.registry import SOURCES
@@ -129,21 +126,25 @@ def run_refresh_chain(
         sources = sources or list(SOURCES)
         # The registry's boards plus every valid discovered one.
         boards, spider_args = crawl_targets(settings, sources)
+        day = today_utc()
         stats = run_crawl(
-            settings,
+            settings.crawl_config(),
             sources,
             boards=boards,
             spider_args=spider_args,
             api_base=settings.api_base,
+            crawl_date=day,
             replay=settings.replay,
         )
+        crawls = [CrawlRecord(day, s) for s in stats]
         crawled = [s["source"] for s in stats]
         failed = [s["source"] for s in stats if s.get("status") == "failed"]
         console.print(
             f"crawled {len(stats)} source(s): {sum(s.get('items', 0) for s in stats)} items"
             + (f"; failed: {', '.join(failed)}" if failed else "")
         )
-    summary = load_warehouse(settings, console)
+    refreshed = load_warehouse(settings, console)
+    summary = refreshed.as_dict()
     summary["failed_sources"] = failed
     # Nothing crawled at all is an outage a scheduler must see, even though what had
     # landed before was still loaded and reported.
@@ -156,10 +157,14 @@ def run_refresh_chain(
     found = discover(settings, validate=not settings.replay, say=console.print)
     summary["boards_new_candidates"] = found["new_candidates"]
     summary["boards_checked_valid"] = found["checked_valid"]
+    built: tuple[Path, Path, date] | None = None
     if report:
-        path = build_report_from_settings(settings)
+        day = today_utc()
+        path = build_report_from_settings(settings, report_date=day)
         console.print(f"report: {path}")
         summary["report"] = str(path)
+        built = (path, settings.report_dir_for(day), day)
+    record_in_dagster(settings, crawls, refreshed, built, console)
     return summary
 
 

@@ -1,42 +1,80 @@
 """One typed place for configuration: defaults < promptjobs.toml < PROMPTJOBS_* env vars.
 
+The model is a pydantic-settings `BaseSettings`: each field's env var is its name in
+capitals with the PROMPTJOBS_ prefix (`workers` -> PROMPTJOBS_WORKERS), and
+pydantic-settings merges the TOML file and the environment. The README's configuration
+table is checked against the fields (tests/test_settings.py).
+
 Every path the program writes lives under `home` (PROMPTJOBS_HOME), so a user can
 delete one folder to start over and tests can point the whole program at a tmp dir.
+Settings are read here, at the edge, and passed down to the rooms as plain values.
 """
 
 from __future__ import annotations
 
 import os
-import tomllib
+from collections.abc import Mapping
+from contextvars import ContextVar
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import Field, ValidationError
+from pydantic_settings import (
+    BaseSettings,
+    EnvSettingsSource,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
 
+if TYPE_CHECKING:
+    from scrapers.run import CrawlConfig
+    from warehouse.store import Warehouse
+
+ENV_PREFIX = "PROMPTJOBS_"
 CONFIG_FILE_ENV = "PROMPTJOBS_CONFIG"
 DEFAULT_CONFIG_FILE = "promptjobs.toml"
-
-# env var -> settings field; the README's configuration table mirrors this.
-ENV_VARS: dict[str, str] = {
-    "PROMPTJOBS_HOME": "home",
-    "PROMPTJOBS_ENV": "env",
-    "PROMPTJOBS_WAREHOUSE": "warehouse",
-    "PROMPTJOBS_USER_AGENT": "user_agent",
-    "PROMPTJOBS_CONTACT_URL": "contact_url",
-    "PROMPTJOBS_BOARDS_FILE": "boards_file",
-    "PROMPTJOBS_FX_FILE": "fx_file",
-    "PROMPTJOBS_SCHEDULE": "schedule_cron",
-    "PROMPTJOBS_SCHEDULE_TZ": "schedule_timezone",
-    "PROMPTJOBS_API_BASE": "api_base",
-    "PROMPTJOBS_WORKERS": "workers",
-    "PROMPTJOBS_REPLAY": "replay",
-    "PROMPTJOBS_DISCOVERED_BOARDS": "discovered_boards",
-}
+# The TOML file may hold the keys flat or in a [promptjobs] table.
+TOML_TABLE = "promptjobs"
 
 
-class Settings(BaseModel):
+class SettingsError(ValueError):
+    """A bad configuration value; the message is one line naming where it came from."""
+
+
+# What `load_settings` resolves against: the environment and the TOML file (a context
+# variable, so that the model's sources can read them without global state).
+_SOURCES: ContextVar[tuple[Mapping[str, str], Path | None]] = ContextVar("_SOURCES")
+
+
+class _Environment(EnvSettingsSource):
+    """PROMPTJOBS_* variables from the mapping `load_settings` was given."""
+
+    def _load_env_vars(self) -> Mapping[str, str | None]:
+        environ, _ = _SOURCES.get((os.environ, None))
+        # An empty variable counts as unset (env_ignore_empty, applied here by hand since
+        # this mapping replaces pydantic-settings' own read of os.environ).
+        return {k.lower(): v for k, v in environ.items() if v != ""}
+
+
+class _TomlFile(TomlConfigSettingsSource):
+    """The TOML file, flat or under [promptjobs]."""
+
+    def _read_file(self, file_path: Any) -> dict[str, Any]:
+        data = super()._read_file(file_path)
+        section = data.get(TOML_TABLE, data)
+        if not isinstance(section, dict):
+            raise SettingsError(f"{file_path}: [{TOML_TABLE}] must be a table")
+        return section
+
+
+class Settings(BaseSettings):
     """Resolved configuration. Build it with `load_settings()`."""
+
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX, env_ignore_empty=True, extra="forbid", validate_default=True
+    )
 
     home: Path = Field(default=Path(".promptjobs"), description="Everything the program writes.")
     env: Literal["live", "demo"] = Field(
@@ -66,6 +104,11 @@ class Settings(BaseModel):
     api_base: str | None = Field(
         default=None, description="Send every API spider to this mirror/replay server."
     )
+    archive_base: str | None = Field(
+        default=None,
+        description="Send every web-archive request of `backfill` (both CDX APIs, WARC "
+        "ranges, Wayback captures) to this mirror/replay server.",
+    )
     workers: int = Field(default=0, description="Extraction worker processes; 0 = one per core.")
     replay: bool = Field(default=False, description="Crawl from the HTTP cache only (offline).")
     discovered_boards: Literal["crawl", "review"] = Field(
@@ -73,6 +116,33 @@ class Settings(BaseModel):
         description="crawl: `crawl all` and `refresh` crawl every valid discovered board; "
         "review: only those accepted with `promptjobs boards accept`.",
     )
+    sql_timeout_s: float = Field(
+        default=300.0,
+        ge=0,
+        description="Seconds a `promptjobs sql` query may run before it is stopped; 0 = no limit.",
+    )
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        _, toml_file = _SOURCES.get((os.environ, None))
+        sources: list[PydanticBaseSettingsSource] = [init_settings, _Environment(settings_cls)]
+        if toml_file is not None:
+            sources.append(_TomlFile(settings_cls, toml_file=toml_file))
+        return tuple(sources)
+
+    @classmethod
+    def env_var(cls, field: str) -> str:
+        """The environment variable of a field (`workers` -> PROMPTJOBS_WORKERS)."""
+        if field not in cls.model_fields:
+            raise KeyError(field)
+        return f"{ENV_PREFIX}{field.upper()}"
 
     # --- derived paths -------------------------------------------------------------
     @property
@@ -101,41 +171,95 @@ class Settings(BaseModel):
         return self.home / "jobs"
 
     @property
+    def dagster_home(self) -> Path:
+        """The Dagster instance of this home (`promptjobs ui`, and where CLI runs are recorded)."""
+        return self.home / "dagster"
+
+    @property
     def user_agent_string(self) -> str:
         return self.user_agent.replace("{contact_url}", self.contact_url)
 
     def report_dir_for(self, day: date) -> Path:
         return self.reports_dir / day.isoformat()
 
+    def fx_csv_text(self) -> str | None:
+        """The FX table override's text (read here, at the I/O edge), or None."""
+        return self.fx_file.read_text("utf-8") if self.fx_file else None
+
     def ensure_home(self) -> Path:
         self.home.mkdir(parents=True, exist_ok=True)
         return self.home
 
+    # --- plain values for the rooms --------------------------------------------------
+    def open_warehouse(self, lock_timeout_s: float | None = None) -> Warehouse:
+        """The warehouse these settings name (`warehouse.store.Warehouse` takes plain values)."""
+        from warehouse.store import DEFAULT_LOCK_TIMEOUT_S, Warehouse
 
-def _read_toml(path: Path) -> dict[str, Any]:
-    with path.open("rb") as fh:
-        data = tomllib.load(fh)
-    # Accept both a flat file and a [promptjobs] table.
-    section = data.get("promptjobs", data)
-    if not isinstance(section, dict):
-        raise ValueError(f"{path}: [promptjobs] must be a table")
-    return section
+        return Warehouse(
+            self.warehouse_target,
+            lock_dir=self.home,
+            lock_timeout_s=DEFAULT_LOCK_TIMEOUT_S if lock_timeout_s is None else lock_timeout_s,
+        )
+
+    def crawl_config(self) -> CrawlConfig:
+        """What `scrapers.run.crawl` needs from the settings, as plain values."""
+        from scrapers.run import CrawlConfig
+
+        return CrawlConfig(
+            home=self.home,
+            landing_dir=self.landing_dir,
+            httpcache_dir=self.httpcache_dir,
+            jobs_dir=self.jobs_dir,
+            user_agent=self.user_agent_string,
+            boards_file=self.boards_file,
+            api_base=self.api_base,
+            replay=self.replay,
+        )
+
+
+def config_file(environ: Mapping[str, str]) -> Path | None:
+    """The TOML file to read: PROMPTJOBS_CONFIG (must exist), else ./promptjobs.toml if any."""
+    path = Path(environ.get(CONFIG_FILE_ENV) or DEFAULT_CONFIG_FILE)
+    if path.is_file():
+        return path
+    if environ.get(CONFIG_FILE_ENV):
+        raise FileNotFoundError(f"{CONFIG_FILE_ENV}={path} does not exist")
+    return None
 
 
 def load_settings(
-    overrides: dict[str, Any] | None = None, environ: dict[str, str] | None = None
+    overrides: dict[str, Any] | None = None, environ: Mapping[str, str] | None = None
 ) -> Settings:
-    """Resolve settings: defaults, then the TOML file, then env vars, then `overrides`."""
+    """Resolve settings: defaults, then the TOML file, then env vars, then `overrides`.
+
+    A bad value raises `SettingsError`, one line naming the variable (or TOML key).
+    """
     env = os.environ if environ is None else environ
-    values: dict[str, Any] = {}
-    config_path = Path(env.get(CONFIG_FILE_ENV, DEFAULT_CONFIG_FILE))
-    if config_path.is_file():
-        values.update(_read_toml(config_path))
-    elif CONFIG_FILE_ENV in env:
-        raise FileNotFoundError(f"{CONFIG_FILE_ENV}={config_path} does not exist")
-    for var, field in ENV_VARS.items():
-        if env.get(var):
-            values[field] = env[var]
-    if overrides:
-        values.update({k: v for k, v in overrides.items() if v is not None})
-    return Settings.model_validate(values)
+    toml_file = config_file(env)
+    given = {k: v for k, v in (overrides or {}).items() if v is not None}
+    token = _SOURCES.set((env, toml_file))
+    try:
+        return Settings(**given)
+    except ValidationError as exc:
+        raise SettingsError(_one_line(exc, env, toml_file, given)) from None
+    finally:
+        _SOURCES.reset(token)
+
+
+def _one_line(
+    exc: ValidationError, env: Mapping[str, str], toml_file: Path | None, given: dict[str, Any]
+) -> str:
+    error = exc.errors()[0]
+    field = str(error["loc"][0]) if error["loc"] else "?"
+    if field in given:
+        where = f"{field}={given[field]!r}"
+    elif field in Settings.model_fields and env.get(Settings.env_var(field)):
+        where = f"{Settings.env_var(field)}={env[Settings.env_var(field)]!r}"
+    elif toml_file is not None:
+        where = f"{field} in {toml_file}"
+    else:
+        where = field
+    message = str(error["msg"]).rstrip(".")
+    if error["type"] == "extra_forbidden":
+        return f"unknown setting {where}: see the configuration table in the README"
+    return f"bad setting {where}: {message} (see the configuration table in the README)"

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import sys
 from pathlib import Path
 from typing import Any
+
+from common.parent_watch import watch_owner
 
 
 class DropDownloadTraceback(logging.Filter):
@@ -54,16 +55,14 @@ def watch_parent(process: Any, parent_pid: int, every_s: float = 1.0) -> None:
     """Stop the crawl cleanly (landing what finished, as on Ctrl-C) once the process that
     started it is gone: a refresh killed with SIGKILL must not leave a crawl running on its
     own, racing the re-run for the same boards."""
-    from twisted.internet import task
+    from twisted.internet import reactor
 
-    def check() -> None:
-        if os.getppid() != parent_pid:
-            print("scrapers.child: parent process gone, stopping the crawl", file=sys.stderr)
-            loop.stop()
-            process.stop()
+    def stop() -> None:
+        print("scrapers.child: parent process gone, stopping the crawl", file=sys.stderr)
+        process.stop()
 
-    loop = task.LoopingCall(check)
-    loop.start(every_s, now=False)
+    # The watcher is a thread; the crawl is stopped from the reactor's own thread.
+    watch_owner(parent_pid, lambda: reactor.callFromThread(stop), every_s=every_s)
 
 
 def main(argv: list[str]) -> int:

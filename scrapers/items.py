@@ -13,47 +13,16 @@ from itemloaders.processors import Identity, MapCompose, TakeFirst
 from scrapy.loader import ItemLoader
 from w3lib.html import remove_tags, replace_entities
 
-PERIODS: tuple[str, ...] = ("year", "month", "week", "day", "hour")
+from scrapers.records import LANDING_FIELDS, PROVENANCE_FIELDS
 
-LANDING_FIELDS: tuple[str, ...] = (
-    "source",
-    "board",
-    "source_id",
-    "url",
-    "company",
-    "title",
-    "location_raw",
-    "remote_hint",
-    "description_html",
-    "description_text",
-    "posted_at",
-    "updated_at",
-    "fetched_at",
-    "employment_type",
-    "compensation",
-    "compensation_ranges",
-    "attribution_url",
+# The item every spider yields has exactly the landing record's fields (scrapers.records,
+# the one declaration of docs/architecture.md §1), plus the optional provenance fields.
+PostingItem = type(
+    "PostingItem",
+    (scrapy.Item,),
+    {name: scrapy.Field() for name in (*LANDING_FIELDS, *PROVENANCE_FIELDS)}
+    | {"__module__": __name__},
 )
-
-
-class PostingItem(scrapy.Item):
-    source = scrapy.Field()
-    board = scrapy.Field()
-    source_id = scrapy.Field()
-    url = scrapy.Field()
-    company = scrapy.Field()
-    title = scrapy.Field()
-    location_raw = scrapy.Field()
-    remote_hint = scrapy.Field()
-    description_html = scrapy.Field()
-    description_text = scrapy.Field()
-    posted_at = scrapy.Field()
-    updated_at = scrapy.Field()
-    fetched_at = scrapy.Field()
-    employment_type = scrapy.Field()
-    compensation = scrapy.Field()
-    compensation_ranges = scrapy.Field()
-    attribution_url = scrapy.Field()
 
 
 # --- text helpers ----------------------------------------------------------------------------

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import re
 import secrets
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
-from scrapers.registry import SOURCES
+from common.atomic_write import AtomicFile, write_atomic
+from scrapers.registry import LANDING_SOURCES
 
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -25,18 +25,14 @@ def new_run_id(now: datetime | None = None) -> str:
 
 def partition_dir(landing_dir: Path, source: str, crawl_date: date) -> Path:
     """Built from the source and the date only (never from a board token)."""
-    if source not in SOURCES:
+    if source not in LANDING_SOURCES:
         raise ValueError(f"unknown source {source!r}")
     return Path(landing_dir) / f"source={source}" / f"date={crawl_date.isoformat()}"
 
 
 def write_json_atomic(path: Path, payload: Any) -> None:
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    with tmp.open("w", encoding="utf-8") as fh:
-        json.dump(payload, fh, ensure_ascii=False, indent=1, sort_keys=True)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    text = json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True)
+    write_atomic(path, text, fsync=True)
 
 
 class LandingWriter:
@@ -57,10 +53,9 @@ class LandingWriter:
         self.stats_path = self.directory / f"{run_id}.stats.json"
         if self.path.exists() or self.stats_path.exists():
             raise FileExistsError(f"landing run {run_id} already exists in {self.directory}")
-        self._tmp = self.directory / f".{run_id}.jsonl.gz.tmp"
-        self._raw: IO[bytes] = self._tmp.open("wb")
+        self._file = AtomicFile(self.path, "wb", fsync=True)
         # Level 5: a third of level 9's CPU for a few percent more bytes.
-        self._gz = gzip.GzipFile(fileobj=self._raw, mode="wb", compresslevel=5, mtime=0)
+        self._gz = gzip.GzipFile(fileobj=self._file.file, mode="wb", compresslevel=5, mtime=0)
         self.records = 0
         self.closed = False
 
@@ -79,10 +74,7 @@ class LandingWriter:
         if self.closed:
             return self.stats_path
         self._gz.close()
-        self._raw.flush()
-        os.fsync(self._raw.fileno())
-        self._raw.close()
-        os.replace(self._tmp, self.path)
+        self._file.commit()
         write_json_atomic(self.stats_path, stats)
         self.closed = True
         return self.stats_path
@@ -91,8 +83,7 @@ class LandingWriter:
         if self.closed:
             return
         self._gz.close()
-        self._raw.close()
-        self._tmp.unlink(missing_ok=True)
+        self._file.abort()
         self.closed = True
 
 

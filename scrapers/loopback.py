@@ -49,12 +49,17 @@ class _Handler(BaseHTTPRequestHandler):
         self.server.hits[self.path.split("?", 1)[0]] += 1
         self.server.request_headers.append(dict(self.headers.items()))
         try:
-            if body is None:
-                reply = self.server.route(self.path)
-            elif self.server.post_route is None:
-                reply = Reply(status=405, body=b"{}")
+            route = self.server.route
+            if body is not None:
+                if self.server.post_route is None:
+                    reply = Reply(status=405, body=b"{}")
+                else:
+                    reply = self.server.post_route(self.path, body)
+            # A route marked `takes_headers` also gets the request headers (Range requests).
+            elif getattr(route, "takes_headers", False):
+                reply = route(self.path, dict(self.headers.items()))  # type: ignore[call-arg]
             else:
-                reply = self.server.post_route(self.path, body)
+                reply = route(self.path)
         except Exception as exc:  # a route bug answers 500 instead of killing the thread
             reply = Reply(status=500, body=repr(exc).encode(), content_type="text/plain")
         if reply.delay:

@@ -14,7 +14,11 @@ from typing import Any
 
 from scrapers.sources import all_sources
 
-SOURCES: tuple[str, ...] = tuple(s.name for s in all_sources())
+# The sources that `crawl` (and `crawl all`, the daily refresh, the demo) runs. An "archive"
+# source is not crawled: `promptjobs backfill` reads archived copies month by month.
+SOURCES: tuple[str, ...] = tuple(s.name for s in all_sources() if s.kind != "archive")
+# Every source that lands files (the landing contract's `source`).
+LANDING_SOURCES: tuple[str, ...] = tuple(s.name for s in all_sources())
 # Sources whose boards are employers' boards, listed under [[employers]] with `ats = <name>`.
 ATS_SOURCES: tuple[str, ...] = tuple(s.name for s in all_sources() if s.kind == "ats")
 

@@ -13,17 +13,33 @@ import os
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from promptjobs.settings import Settings
 from scrapers.landing import new_run_id, partition_dir
 from scrapers.registry import SOURCES
+from scrapers.sources import get_source
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class CrawlConfig:
+    """What a crawl needs from the configuration, as plain values (the caller reads its
+    settings and passes these; promptjobs.settings.Settings.crawl_config() builds one)."""
+
+    home: Path  # PROMPTJOBS_HOME, handed to the Scrapy child (its logs go under it)
+    landing_dir: Path
+    httpcache_dir: Path
+    jobs_dir: Path  # Scrapy JOBDIR state, so an interrupted crawl resumes
+    user_agent: str
+    boards_file: Path | None = None
+    api_base: str | None = None
+    replay: bool = False
 
 
 def is_loopback(url: str | None) -> bool:
@@ -31,11 +47,11 @@ def is_loopback(url: str | None) -> bool:
 
 
 def _api_base_for(
-    source: str, api_base: str | dict[str, str] | None, settings: Settings
+    source: str, api_base: str | dict[str, str] | None, config: CrawlConfig
 ) -> str | None:
     if isinstance(api_base, dict):
-        return api_base.get(source) or settings.api_base
-    return api_base or settings.api_base
+        return api_base.get(source) or config.api_base
+    return api_base or config.api_base
 
 
 def fetched_at_for(crawl_date: date, today: date | None = None) -> str | None:
@@ -46,7 +62,7 @@ def fetched_at_for(crawl_date: date, today: date | None = None) -> str | None:
 
 
 def _job(
-    settings: Settings,
+    config: CrawlConfig,
     source: str,
     *,
     boards: dict[str, list[str]] | None,
@@ -59,35 +75,37 @@ def _job(
     scrapy_settings: dict[str, Any] | None,
     spider_args: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    base = _api_base_for(source, api_base, settings)
+    base = _api_base_for(source, api_base, config)
+    # A "site" source (schema.org career pages) crawls start URLs, not an API's boards.
+    site = get_source(source).kind == "site"
     kwargs: dict[str, Any] = {
         "crawl_date": crawl_date.isoformat(),
         "resume": "1",
     }
-    if base and source != "jsonld":
+    if base and not site:
         kwargs["api_base"] = base
-    if boards is not None and source in boards and source != "jsonld":
+    if boards is not None and source in boards and not site:
         kwargs["boards"] = [str(b) for b in boards[source]]
-    if settings.boards_file:
-        kwargs["boards_file"] = str(Path(settings.boards_file).resolve())
+    if config.boards_file:
+        kwargs["boards_file"] = str(Path(config.boards_file).resolve())
     fetched = fetched_at_for(crawl_date)
     if fetched:
         kwargs["fetched_at"] = fetched
     if source == "hn" and months:
         kwargs["months"] = int(months)
-    if source == "jsonld":
-        jsonld_urls = urls if urls is not None else (boards or {}).get("jsonld")
-        if jsonld_urls is not None:
-            kwargs["urls"] = list(jsonld_urls)
+    if site:
+        start_urls = urls if urls is not None else (boards or {}).get(source)
+        if start_urls is not None:
+            kwargs["urls"] = list(start_urls)
     kwargs.update(spider_args or {})
-    targets = [base] if source != "jsonld" else list(kwargs.get("urls", []))
+    targets = [base] if not site else list(kwargs.get("urls", []))
     run_id = new_run_id()
     overrides: dict[str, Any] = {
-        "PROMPTJOBS_HOME": str(settings.home.resolve()),
+        "PROMPTJOBS_HOME": str(config.home.resolve()),
         "PROMPTJOBS_CRAWL_DATE": crawl_date.isoformat(),
         "PROMPTJOBS_RUN_ID": run_id,
-        "USER_AGENT": settings.user_agent_string,
-        "HTTPCACHE_DIR": str(settings.httpcache_dir.resolve()),
+        "USER_AGENT": config.user_agent,
+        "HTTPCACHE_DIR": str(config.httpcache_dir.resolve()),
         "LOG_LEVEL": log_level,
     }
     if targets and all(is_loopback(t) for t in targets):
@@ -132,7 +150,7 @@ def _failed_stats(job: dict[str, Any], crawl_date: date, kind: str, started: dat
 
 
 def crawl(
-    settings: Settings,
+    config: CrawlConfig,
     sources: list[str],
     *,
     boards: dict[str, list[str]] | None = None,
@@ -158,14 +176,14 @@ def crawl(
     if not sources:
         return []
     crawl_date = crawl_date or datetime.now(UTC).date()
-    replay = replay or settings.replay
-    settings.ensure_home()
-    jobs_dir = settings.jobs_dir
+    replay = replay or config.replay
+    config.home.mkdir(parents=True, exist_ok=True)
+    jobs_dir = config.jobs_dir
     jobs_dir.mkdir(parents=True, exist_ok=True)
     log_level = "INFO" if progress else "WARNING"
     jobs = [
         _job(
-            settings,
+            config,
             source,
             boards=boards,
             api_base=api_base,
@@ -187,11 +205,11 @@ def crawl(
     ) as fh:
         json.dump(spec, fh)
         spec_path = Path(fh.name)
-    env = {**os.environ, "PROMPTJOBS_HOME": str(settings.home.resolve())}
+    env = {**os.environ, "PROMPTJOBS_HOME": str(config.home.resolve())}
     env["PYTHONPATH"] = os.pathsep.join(
         p for p in (str(PROJECT_ROOT), env.get("PYTHONPATH", "")) if p
     )
-    log_dir = settings.home / "logs"
+    log_dir = config.home / "logs"
     log_dir.mkdir(parents=True, exist_ok=True)
     log_path = log_dir / f"crawl-{jobs[0]['run_id'] if jobs else 'empty'}.log"
     cmd = [sys.executable, "-m", "scrapers.child", str(spec_path)]
@@ -210,7 +228,7 @@ def crawl(
         spec_path.unlink(missing_ok=True)
     results = []
     for job in jobs:
-        stats_path = partition_dir(settings.landing_dir, job["source"], crawl_date) / (
+        stats_path = partition_dir(config.landing_dir, job["source"], crawl_date) / (
             f"{job['run_id']}.stats.json"
         )
         try:

@@ -1,11 +1,16 @@
-"""Settings resolve defaults < promptjobs.toml < PROMPTJOBS_* env vars < explicit overrides."""
+"""Settings resolve defaults < promptjobs.toml < PROMPTJOBS_* env vars < explicit overrides;
+one model names every variable, and the README's table says the same."""
 
+import re
 from pathlib import Path
 
 import pytest
-from pydantic import ValidationError
 
-from promptjobs.settings import load_settings
+from promptjobs.settings import Settings, SettingsError, load_settings
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+# A row of the configuration table: | `PROMPTJOBS_X` | `key` | default | meaning |
+README_ROW = re.compile(r"^\| `(PROMPTJOBS_[A-Z_]+)` \| `([a-z_]+)` \|", re.MULTILINE)
 
 
 def test_defaults_put_everything_under_dot_promptjobs() -> None:
@@ -15,6 +20,7 @@ def test_defaults_put_everything_under_dot_promptjobs() -> None:
     assert s.landing_dir == Path(".promptjobs/landing")
     assert s.reports_dir == Path(".promptjobs/reports")
     assert s.httpcache_dir == Path(".promptjobs/httpcache")
+    assert s.dagster_home == Path(".promptjobs/dagster")
     assert s.env == "live"
 
 
@@ -32,6 +38,20 @@ def test_toml_file_then_env_then_overrides(tmp_path: Path) -> None:
     assert load_settings({"home": Path("cli")}, environ=env).home == Path("cli")
 
 
+def test_a_flat_toml_file_works_and_an_empty_variable_counts_as_unset(tmp_path: Path) -> None:
+    config = tmp_path / "flat.toml"
+    config.write_text('schedule_cron = "30 4 * * 1-5"\nreplay = true\n')
+    s = load_settings(environ={"PROMPTJOBS_CONFIG": str(config), "PROMPTJOBS_REPLAY": ""})
+    assert (s.schedule_cron, s.replay) == ("30 4 * * 1-5", True)
+
+
+def test_every_field_is_read_from_the_variable_its_name_gives() -> None:
+    for field in Settings.model_fields:
+        value = {"workers": "7", "env": "demo", "replay": "true"}.get(field, "x")
+        s = load_settings(environ={f"PROMPTJOBS_{field.upper()}": value})
+        assert str(getattr(s, field)).lower() == value, field
+
+
 def test_motherduck_target_is_recognised() -> None:
     s = load_settings(environ={"PROMPTJOBS_WAREHOUSE": "md:promptjobs"})
     assert s.is_motherduck
@@ -43,6 +63,35 @@ def test_missing_explicit_config_file_is_an_error(tmp_path: Path) -> None:
         load_settings(environ={"PROMPTJOBS_CONFIG": str(tmp_path / "nope.toml")})
 
 
-def test_invalid_env_value_is_rejected() -> None:
-    with pytest.raises(ValidationError):
-        load_settings(environ={"PROMPTJOBS_ENV": "staging"})
+@pytest.mark.parametrize(
+    ("environ", "named"),
+    [
+        ({"PROMPTJOBS_ENV": "staging"}, "PROMPTJOBS_ENV='staging'"),
+        ({"PROMPTJOBS_WORKERS": "abc"}, "PROMPTJOBS_WORKERS='abc'"),
+        ({"PROMPTJOBS_REPLAY": "maybe"}, "PROMPTJOBS_REPLAY='maybe'"),
+    ],
+)
+def test_a_bad_value_is_one_line_naming_the_variable(environ: dict, named: str) -> None:
+    with pytest.raises(SettingsError) as raised:
+        load_settings(environ=environ)
+    message = str(raised.value)
+    assert named in message and "\n" not in message
+
+
+def test_a_bad_or_unknown_key_in_the_toml_file_names_the_file(tmp_path: Path) -> None:
+    config = tmp_path / "promptjobs.toml"
+    config.write_text("[promptjobs]\nworkerz = 3\n")
+    with pytest.raises(SettingsError, match=r"unknown setting workerz in .*promptjobs.toml"):
+        load_settings(environ={"PROMPTJOBS_CONFIG": str(config)})
+    config.write_text("[promptjobs]\nworkers = 'many'\n")
+    with pytest.raises(SettingsError, match=r"bad setting workers in .*promptjobs.toml"):
+        load_settings(environ={"PROMPTJOBS_CONFIG": str(config)})
+
+
+def test_the_readme_table_documents_every_setting_and_nothing_else() -> None:
+    rows = README_ROW.findall(README.read_text(encoding="utf-8"))
+    documented = dict((key, var) for var, key in rows)
+    assert len(documented) == len(rows), "a TOML key is documented twice"
+    assert set(documented) == set(Settings.model_fields), "README table and Settings differ"
+    for key, var in documented.items():
+        assert var == Settings.env_var(key), f"{key}: the README names {var}"

@@ -11,6 +11,7 @@ from typing import Any
 
 from transforms.location import classify_remote, normalise_location
 from transforms.pipeline import build_pipeline, make_posting_doc
+from transforms.records import plausible_pays
 from transforms.salary import (
     FxTable,
     Pay,
@@ -119,8 +120,13 @@ class Extractor:
         return text, posting
 
     def _record(self, posting: dict[str, Any], doc: Any) -> dict:
-        structured = structured_pay(posting["compensation"], posting["compensation_ranges"])
-        pays: list[Pay] = structured or list(doc._.pay or [])
+        structured, pay_dropped = plausible_pays(
+            structured_pay(posting["compensation"], posting["compensation_ranges"]), self.fx
+        )
+        pays: list[Pay] = structured
+        if not structured:
+            pays, text_dropped = plausible_pays(list(doc._.pay or []), self.fx)
+            pay_dropped += text_dropped
         source = "structured" if structured else ("text" if pays else None)
         primary = 0 if structured else choose_primary(pays)
         salaries = [pay_record(p, self.fx, is_primary=i == primary) for i, p in enumerate(pays)]
@@ -163,6 +169,8 @@ class Extractor:
             "skill_families": families,
             "extractor_version": EXTRACTOR_VERSION,
         }
+        if pay_dropped:  # transforms/records.py: present only when a range was dropped
+            record["pay_dropped"] = pay_dropped
         # Spans stored on the doc point back at it: break the cycle now, or memory grows
         # until the cyclic GC runs (measured: +110 MB over 3,000 postings).
         doc.spans.clear()

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import threading
-import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -22,33 +20,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import pyarrow as pa
 import pyarrow.ipc  # noqa: F401  (pa.ipc is a submodule)
 
+from common.parent_watch import watch_owner
+
 if TYPE_CHECKING:
     from transforms.extract import Extractor
 
 T = TypeVar("T")
 _worker_extractor: Extractor | None = None
 _worker_batch_size = 64
-
-
-def _process_is_gone(pid: int) -> bool:
-    """True when `pid` has exited (a zombie counts as exited)."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:
-        return False
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as fh:
-            return fh.read().rsplit(b")", 1)[1].split()[0] == b"Z"
-    except OSError:
-        return False
-
-
-def _exit_when_gone(pid: int, interval_s: float = 0.5) -> None:
-    while not _process_is_gone(pid):
-        time.sleep(interval_s)
-    os._exit(1)
 
 
 def _init_worker(fx_csv_text: str | None, batch_size: int, owner_pid: int) -> None:
@@ -58,7 +37,7 @@ def _init_worker(fx_csv_text: str | None, batch_size: int, owner_pid: int) -> No
     # A worker's parent is the forkserver, not the process that asked for the work, and
     # nothing tells a worker when that process is SIGKILLed: it would wait on its queue
     # forever, keeping the forkserver and resource tracker alive too. Watch the owner.
-    threading.Thread(target=_exit_when_gone, args=(owner_pid,), daemon=True).start()
+    watch_owner(owner_pid, lambda: os._exit(1))
 
     _worker_extractor = Extractor(fx_csv_text)
     _worker_batch_size = batch_size

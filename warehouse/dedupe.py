@@ -13,7 +13,9 @@ Key (docs/data-model.md, "Duplicates"):
   the same title on one ATS board joins only the better one); the canonical posting is the
   one from the most structured source (the lowest `source_priority`: ATS first, HN last),
   then the earliest, then the smallest posting_id. Within one source the source's own ids
-  are trusted.
+  are trusted;
+- an archive posting (`archive:<ats>:<id>`, a web-archive capture) and the live posting
+  `<ats>:<id>` are joined by id first, whatever their titles and dates.
 
 The priorities are each source's metadata (scrapers/sources/<name>/__init__.py); the edges
 (CLI, Dagster) read them and pass them down as a plain mapping, so this room does not import
@@ -34,6 +36,7 @@ from warehouse.sqlfiles import sql_text
 
 TITLE_SCORE_CUTOFF = 90
 WINDOW_DAYS = 30
+ARCHIVE_PREFIX = "archive:"
 _ABBREVIATIONS = {
     "sr": "senior",
     "snr": "senior",
@@ -175,6 +178,19 @@ def _codes(column: pl.Expr) -> pl.Expr:
     )
 
 
+def _union_archive_links(frame: pl.DataFrame, uf: _UnionFind) -> None:
+    """An archived posting `archive:<ats>:<id>` is the live posting `<ats>:<id>`: joined
+    first, by id, before any fuzzy match (an archive capture may be years older)."""
+    rows = frame.select("posting_id").with_row_index("row")
+    archived = rows.filter(pl.col("posting_id").str.starts_with(ARCHIVE_PREFIX)).select(
+        pl.col("row").alias("a"),
+        pl.col("posting_id").str.strip_prefix(ARCHIVE_PREFIX).alias("posting_id"),
+    )
+    pairs = archived.join(rows, on="posting_id")
+    for a, b in zip(pairs["a"].to_list(), pairs["row"].to_list(), strict=True):
+        uf.union(int(a), int(b))
+
+
 class UnknownSourcePriority(ValueError):
     """A posting's source has no dedupe priority in the mapping the caller passed."""
 
@@ -221,6 +237,7 @@ def find_clusters(candidates: pl.DataFrame, source_priority: Mapping[str, int]) 
     ends = frame["end"].to_numpy()
     norm = frame["norm"]
     uf = _UnionFind(sources.tolist())
+    _union_archive_links(frame, uf)
     # Blocks: runs of one company key (the input is sorted by it) with 2+ sources.
     blocks = (
         frame.select("block", "source_code")

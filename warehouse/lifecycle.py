@@ -4,6 +4,10 @@ Dates come from the crawls (the landing partition date), never from the wall clo
 past snapshots loaded today still produce a real history. A posting is closed only by a
 later crawl that covered its board completely (`crawl_runs.boards_ok`): a failed or
 partial crawl of a board closes nothing.
+
+A refresh (warehouse/refresh.py) computes the lifecycle before it loads the extractions
+(`compute_lifecycle`: the postings it inserts take theirs from it) and applies it to the
+other postings after (`apply_lifecycle`).
 """
 
 from __future__ import annotations
@@ -11,15 +15,6 @@ from __future__ import annotations
 import duckdb
 
 from warehouse.sqlfiles import sql_text
-
-
-def update_lifecycle(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    """Recompute the lifecycle columns of every posting; return what changed and totals.
-
-    Keys: postings, open_postings, closed_postings, newly_closed, reopened.
-    """
-    changes = compute_lifecycle(con)
-    return {**apply_lifecycle(con), **changes}
 
 
 def compute_lifecycle(con: duckdb.DuckDBPyConnection) -> dict[str, int]:

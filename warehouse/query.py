@@ -11,8 +11,12 @@ from __future__ import annotations
 import io
 import json
 import os
+import stat
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import duckdb
 import polars as pl
@@ -20,8 +24,9 @@ import pyarrow.parquet as pq
 from rich.console import Console
 from rich.table import Table
 
-from promptjobs.settings import Settings
-from warehouse.store import Warehouse, WarehouseError
+from common.atomic_write import NotARegularFile, check_replaceable, write_atomic_with
+from warehouse.sql_guard import FILES_DISABLED, RefusedQuery, read_statements
+from warehouse.store import Warehouse, WarehouseError, damaged_message, is_damage
 
 FORMATS = ("table", "csv", "json", "parquet")
 TABLE_ROW_LIMIT = 1000  # rows shown by the table format; csv/json/parquet give everything
@@ -40,64 +45,97 @@ PUBLIC_TABLES = (
     "posting_latest",
 )
 EXPORT_BATCH_ROWS = 100_000
-_READ_ONLY_TYPES = {"SELECT", "EXPLAIN", "PRAGMA"}
+# `promptjobs sql` sessions never spill to disk: with no temp_directory DuckDB keeps a
+# query in memory (a query too big fails with a one-line error) instead of writing
+# `<db>.tmp/` beside the warehouse.
+SQL_SESSION_CONFIG: dict[str, str | bool] = {"temp_directory": ""}
 
 
 class QueryError(Exception):
     """A query that cannot run; the message is the one line the CLI prints."""
 
 
-def _check_statements(con: duckdb.DuckDBPyConnection, query: str) -> None:
-    try:
-        statements = con.extract_statements(query)
-    except duckdb.Error as exc:
-        raise QueryError(_one_line(exc)) from None
-    if not statements:
-        raise QueryError(
-            "empty query: give one SELECT statement, e.g. `select * from postings limit 5`"
-        )
-    for statement in statements:
-        kind = statement.type.name
-        if kind in {"COPY", "EXPORT"}:
-            raise QueryError(
-                "COPY/EXPORT cannot write files here: use `--format csv|json|parquet -o FILE` "
-                "or `promptjobs export DIR`"
-            )
-        if kind in {"ATTACH", "DETACH"}:
-            raise QueryError("ATTACH is disabled: `promptjobs sql` reads the warehouse only")
-        if kind in {"LOAD"}:
-            raise QueryError("installing or loading extensions is disabled in `promptjobs sql`")
-        if kind not in _READ_ONLY_TYPES:
-            raise QueryError(
-                f"{kind} is not allowed: the warehouse is read-only here (only SELECT, "
-                "DESCRIBE, SHOW, EXPLAIN and PRAGMA run)"
-            )
-
-
 def _one_line(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     first = text[0] if text else exc.__class__.__name__
     if "disabled by configuration" in str(exc) or "Permission Error" in first:
-        return (
-            "reading or writing files is disabled in `promptjobs sql`; "
-            "query the warehouse tables and views, or use `promptjobs export DIR`"
-        )
+        return FILES_DISABLED
+    if is_damage(exc):
+        return damaged_message("file", first)
     if "read-only" in str(exc).lower():
         return "the warehouse is read-only here: `promptjobs sql` cannot change it"
+    if first.startswith("Out of Memory Error"):
+        return (
+            "the query needs more memory than DuckDB may use here (it never spills to disk "
+            "in `promptjobs sql`): filter or aggregate more, or add a LIMIT"
+        )
     return first
 
 
-def _execute(con: duckdb.DuckDBPyConnection, query: str) -> pl.DataFrame | None:
-    """Run every statement; return the last one's result (None when it has none)."""
-    _check_statements(con, query)
-    result: pl.DataFrame | None = None
+def _statements(con: duckdb.DuckDBPyConnection, query: str) -> list[str]:
+    """The statements of `query`, each checked to be a read query (sql_guard.py)."""
     try:
-        for statement in con.extract_statements(query):
-            relation = con.sql(statement.query)
-            result = relation.pl() if relation is not None else None
+        return read_statements(con, query)
+    except RefusedQuery as exc:
+        raise QueryError(str(exc)) from None
     except duckdb.Error as exc:
         raise QueryError(_one_line(exc)) from None
-    return result
+
+
+def _run_statement(
+    con: duckdb.DuckDBPyConnection, statement: str, timeout_s: float
+) -> pl.DataFrame | None:
+    """Run one checked statement in a thread, so that the time limit and Ctrl-C can
+    interrupt it (`con.interrupt()`) and leave the connection usable.
+
+    Ctrl-C cancels the query and is raised again as KeyboardInterrupt once DuckDB has
+    stopped; the time limit raises QueryError.
+    """
+    outcome: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            relation = con.sql(statement)
+            outcome["frame"] = relation.pl() if relation is not None else None
+        except BaseException as exc:  # handed to the caller's thread
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=work, name="promptjobs-sql", daemon=True)
+    deadline = time.monotonic() + timeout_s if timeout_s > 0 else None
+    worker.start()
+    try:
+        while worker.is_alive():
+            worker.join(0.05)
+            if deadline is not None and worker.is_alive() and time.monotonic() > deadline:
+                con.interrupt()
+                worker.join()
+                raise QueryError(
+                    f"the query was stopped after {timeout_s:g} s (PROMPTJOBS_SQL_TIMEOUT_S): "
+                    "filter or aggregate more, add a LIMIT, or raise the limit"
+                )
+    except KeyboardInterrupt:
+        con.interrupt()
+        worker.join()
+        raise
+    error = outcome.get("error")
+    if error is not None:
+        if isinstance(error, duckdb.Error):
+            raise QueryError(_one_line(error)) from None
+        raise error
+    return outcome.get("frame")
+
+
+def _execute(
+    con: duckdb.DuckDBPyConnection, query: str, timeout_s: float = 0
+) -> list[pl.DataFrame]:
+    """Check every statement first, then run them in order; one frame per statement
+    that gives rows."""
+    frames = []
+    for statement in _statements(con, query):
+        frame = _run_statement(con, statement, timeout_s)
+        if frame is not None:
+            frames.append(frame)
+    return frames
 
 
 def _for_text(frame: pl.DataFrame) -> pl.DataFrame:
@@ -142,28 +180,46 @@ def _json_default(value: object) -> object:
 
 
 def run_sql(
-    settings: Settings,
+    warehouse: Warehouse,
     query: str,
     *,
     fmt: str = "table",
-    output: Path | None = None,
+    output: Path | str | None = None,
     stdout: IO[str] | None = None,
+    timeout_s: float = 0,
 ) -> None:
-    """Run `query` read-only and write its result as table, csv, json or parquet."""
+    """Run one read query and write its result as table, csv, json or parquet.
+
+    `output`: a file (written whole, then moved into place), `"-"` or None for stdout
+    (parquet only to an explicit `"-"`, and never to a terminal). `timeout_s`: the time
+    limit (0 = none).
+    """
     if fmt not in FORMATS:
         raise QueryError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
-    if fmt == "parquet" and output is None:
+    stream = stdout or _stdout()
+    if fmt == "parquet" and (output is None or (output == "-" and _is_terminal(stream))):
         raise QueryError("--format parquet needs an output file: add -o FILE.parquet")
+    target = None if output in (None, "-") else Path(output)
+    if target is not None:
+        _check_output_file(target)
     try:
-        with Warehouse(settings).reader() as con:
-            frame = _execute(con, query)
+        with warehouse.reader(SQL_SESSION_CONFIG) as con:
+            statements = _statements(con, query)
+            if len(statements) > 1:
+                raise QueryError(
+                    f"give one query at a time (this text has {len(statements)} statements); "
+                    "the interactive prompt (`promptjobs sql` without a query) runs several"
+                )
+            frames = _execute(con, query, timeout_s)
     except WarehouseError as exc:
         raise QueryError(str(exc)) from None
-    if frame is None:
-        frame = pl.DataFrame()
+    frame = frames[-1] if frames else pl.DataFrame()
     if fmt == "parquet":
-        assert output is not None
-        _atomic_write_bytes(output, lambda fh: frame.write_parquet(fh))
+        if target is None:
+            frame.write_parquet(stream.buffer)  # type: ignore[attr-defined]
+            stream.flush()
+        else:
+            _atomic_write_bytes(target, lambda fh: frame.write_parquet(fh))
         return
     buffer = io.StringIO()
     if fmt == "csv":
@@ -172,10 +228,11 @@ def run_sql(
         _write_json(frame, buffer)
     else:
         _write_table(frame, buffer)
-    if output is not None:
-        _atomic_write_bytes(output, lambda fh: fh.write(buffer.getvalue().encode("utf-8")))
+    if target is not None:
+        _atomic_write_bytes(target, lambda fh: fh.write(buffer.getvalue().encode("utf-8")))
     else:
-        (stdout or _stdout()).write(buffer.getvalue())
+        stream.write(buffer.getvalue())
+        stream.flush()
 
 
 def _stdout() -> IO[str]:
@@ -184,31 +241,94 @@ def _stdout() -> IO[str]:
     return sys.stdout
 
 
-def _atomic_write_bytes(path: Path, write) -> None:  # type: ignore[no-untyped-def]
+def _is_terminal(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _check_output_file(path: Path) -> None:
+    """Only a regular file (or a new name) is replaced: never a device, FIFO, symlink or
+    folder. The CLI checks its options before any work (promptjobs/output_paths.py);
+    this keeps the room safe when called directly."""
+    try:
+        check_replaceable(path)
+    except NotARegularFile as exc:
+        raise QueryError(str(exc)) from None
+
+
+def _atomic_write_bytes(path: Path, write: Callable[[IO[bytes]], object]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     try:
-        with open(tmp, "wb") as fh:
-            write(fh)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+        write_atomic_with(path, write)
+    except NotARegularFile as exc:
+        raise QueryError(str(exc)) from None
 
 
-def interactive_sql(settings: Settings, *, stdout: IO[str] | None = None) -> None:
-    """A small prompt: one statement per line (end a line with `\\` to continue it),
-    `.tables` lists tables and views, `.quit` (or Ctrl-D) leaves."""
+HISTORY_FILE = "sql_history"
+PROMPT_HELP = (
+    "promptjobs sql (read-only). One statement per line (several separated by `;` run in "
+    "turn; end a line with `\\` to continue it). `.tables` lists tables, `.quit` or Ctrl-D "
+    "leaves, Ctrl-C cancels the running query.\n"
+)
+
+
+def terminal_prompt(
+    history_path: Path | None, *, pt_input: Any = None, pt_output: Any = None
+) -> Callable[[str], str]:
+    """prompt_toolkit: line editing, Up/Down through the history in `history_path`
+    (<home>/sql_history from the CLI; kept in memory only when it is None or cannot be
+    written). `pt_input`/`pt_output`: prompt_toolkit's Input and Output (default: the
+    terminal)."""
+    from prompt_toolkit import PromptSession
+    from prompt_toolkit.history import FileHistory, InMemoryHistory
+
+    history: FileHistory | InMemoryHistory = InMemoryHistory()
+    if history_path is not None:
+        try:
+            history_path.touch()
+            history = FileHistory(str(history_path))
+        except OSError:
+            pass
+    session: PromptSession[str] = PromptSession(history=history, input=pt_input, output=pt_output)
+    return lambda prompt: session.prompt(prompt)
+
+
+def interactive_sql(
+    warehouse: Warehouse,
+    *,
+    stdout: IO[str] | None = None,
+    read_line: Callable[[str], str] | None = None,
+    history_path: Path | None = None,
+    timeout_s: float = 0,
+) -> None:
+    """The prompt: each statement checked and run in turn, every result shown.
+
+    `read_line(prompt)` gives the next line (raises EOFError at the end); default:
+    prompt_toolkit on a terminal, `input()` otherwise (piped input, tests).
+    """
+    import sys
+
     out = stdout or _stdout()
+    if read_line is None:
+        interactive = sys.stdin.isatty() and _is_terminal(out)
+        read_line = terminal_prompt(history_path) if interactive else input
     try:
-        with Warehouse(settings).reader() as con:
-            out.write("promptjobs sql (read-only). `.tables` lists tables, `.quit` leaves.\n")
+        with warehouse.reader(SQL_SESSION_CONFIG) as con:
+            out.write(PROMPT_HELP)
+            out.flush()
             pending = ""
             while True:
                 try:
-                    line = input("... " if pending else "sql> ")
+                    line = read_line("... " if pending else "sql> ")
                 except EOFError:
                     out.write("\n")
                     return
+                except KeyboardInterrupt:  # Ctrl-C at the prompt drops the line only
+                    pending = ""
+                    out.write("^C\n")
+                    continue
                 if line.rstrip().endswith("\\"):
                     pending += line.rstrip()[:-1] + "\n"
                     continue
@@ -221,26 +341,32 @@ def interactive_sql(settings: Settings, *, stdout: IO[str] | None = None) -> Non
                 if query == ".tables":
                     query = "show tables"
                 try:
-                    frame = _execute(con, query)
+                    frames = _execute(con, query, timeout_s)
                 except QueryError as exc:
                     out.write(f"error: {exc}\n")
                     continue
-                if frame is not None:
+                except KeyboardInterrupt:
+                    out.write("query cancelled\n")
+                    continue
+                for frame in frames:
                     _write_table(frame, out)
+                out.flush()
     except WarehouseError as exc:
         raise QueryError(str(exc)) from None
 
 
-def export_parquet(settings: Settings, directory: Path) -> list[Path]:
+def export_parquet(warehouse: Warehouse, directory: Path) -> list[Path]:
     """Write every public table to DIRECTORY/<table>.parquet; return the files written.
 
     The reader cannot write files (external access is off), so rows travel as Arrow
     batches into pyarrow's Parquet writer here in Python.
     """
+    for problem in export_target_problems(directory):
+        raise QueryError(problem)
     directory.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     try:
-        with Warehouse(settings).reader() as con:
+        with warehouse.reader() as con:
             for table in PUBLIC_TABLES:
                 target = directory / f"{table}.parquet"
                 reader = con.table(table).to_arrow_reader(EXPORT_BATCH_ROWS)
@@ -255,3 +381,26 @@ def export_parquet(settings: Settings, directory: Path) -> list[Path]:
     except WarehouseError as exc:
         raise QueryError(str(exc)) from None
     return written
+
+
+def export_target_problems(directory: Path) -> list[str]:
+    """Why `export DIRECTORY` would replace something that is not its own output (a
+    file, a device, a link where a folder or a table's Parquet file belongs); [] when
+    it is safe. Checked before anything is read."""
+    if directory.exists() and not directory.is_dir():
+        return [
+            f"{directory} exists and is not a folder: give a new or empty folder for the "
+            "Parquet files, e.g. `promptjobs export exported/`"
+        ]
+    problems = []
+    for table in PUBLIC_TABLES:
+        target = directory / f"{table}.parquet"
+        try:
+            mode = os.lstat(target).st_mode
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        if not stat.S_ISREG(mode):
+            problems.append(
+                f"{target} is not a regular file: remove it or export to another folder"
+            )
+    return problems

@@ -1,4 +1,9 @@
-"""One refresh = one writer transaction: ingest -> extract -> load -> lifecycle -> dedupe -> views.
+"""One refresh = one writer transaction, the only refresh path of the project.
+
+The steps, in this order: taxonomy -> ingest -> lifecycle (computed) -> pending -> extract
+-> load -> lifecycle (applied) -> dedupe -> companies -> views -> pay premium. The CLI
+(`promptjobs refresh`, `demo`) and the Dagster warehouse asset both call `run_refresh`,
+so there is one order and one writer (one copy of the database file) per refresh.
 
 Either all of it lands or none of it does (the writer swaps the new file in only on
 success), so a refresh can be re-run without fear after any failure or kill.
@@ -6,27 +11,26 @@ success), so a refresh can be re-run without fear after any failure or kill.
 
 from __future__ import annotations
 
+import dataclasses
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import Any, NamedTuple
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
-from promptjobs.settings import Settings
+from warehouse.companies import update_companies
 from warehouse.dedupe import cluster_duplicates
+from warehouse.extraction_handoff import ExtractOutput, load_extraction_batches, pending_tables
+from warehouse.landing_ingest import ingest_landing
 from warehouse.lifecycle import apply_lifecycle, compute_lifecycle
-from warehouse.loads import (
-    ExtractOutput,
-    ingest_landing,
-    load_extraction_batches,
-    load_taxonomy,
-    pending_tables,
-    update_companies,
-)
 from warehouse.sqlfiles import sql_text
 from warehouse.stats import compute_skill_pay_premium
 from warehouse.store import Warehouse
+from warehouse.taxonomy import load_taxonomy
 from warehouse.views import create_views
 
 # The extractor a refresh calls: pages of extract input records as Arrow tables (one row
@@ -49,6 +53,34 @@ def per_record(extract: RecordExtract) -> BatchExtract:
             yield list(extract(table.to_pylist()))
 
     return extract_batches
+
+
+class Extraction(NamedTuple):
+    """What a refresh extracts with: the extractor, the version it records per posting,
+    and the taxonomy loaded into `skills`. `transforms_extraction()` builds the real one."""
+
+    extract: BatchExtract
+    extractor_version: str
+    taxonomy: list[dict[str, Any]]
+
+
+def transforms_extraction(workers: int = 0, fx_csv_text: str | None = None) -> Extraction:
+    """The real extractor (transforms/): N ordered worker processes, started once per
+    refresh, taking and giving Arrow batches (the records are made and read back in the
+    workers, not in the writer). Its version is content-hashed (transforms.version), so
+    any change to the extraction code or its data files re-extracts what it extracted."""
+    from transforms.parallel import extract_tables
+    from transforms.taxonomy import load_taxonomy
+    from transforms.version import extractor_version
+    from warehouse.extraction_handoff import extract_output_arrow
+
+    def extract(tables: Iterable[pa.Table]) -> Iterator[ExtractOutput]:
+        return extract_tables(
+            tables, extract_output_arrow, workers=workers, fx_csv_text=fx_csv_text
+        )
+
+    taxonomy = [dataclasses.asdict(skill) for skill in load_taxonomy()]
+    return Extraction(extract, extractor_version(fx_csv_text), taxonomy)
 
 
 @dataclass
@@ -76,13 +108,36 @@ class RefreshSummary:
     views: int = 0
     duration_s: float = 0.0
     skipped_files: list[str] = field(default_factory=list)
+    # What the extracted batches held, for Dagster's metadata (not in `as_dict`).
+    extractor_version: str = field(default="", repr=False)
+    extracted_with_salary: int = field(default=0, repr=False)
+    extracted_roles: Counter[str] = field(default_factory=Counter, repr=False)
+    view_names: list[str] = field(default_factory=list, repr=False)
+
+    DETAILS = ("extractor_version", "extracted_with_salary", "extracted_roles", "view_names")
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """The counts the CLI prints."""
+        return {k: v for k, v in asdict(self).items() if k not in self.DETAILS}
+
+
+def _observe(summary: RefreshSummary, batch: ExtractOutput) -> int:
+    """Count one extracted batch into the summary (rows, with salary, roles); its rows."""
+    if isinstance(batch, pa.Table):
+        if "salary" in batch.column_names:
+            summary.extracted_with_salary += pc.sum(batch.column("salary").is_valid()).as_py() or 0
+        if "role" in batch.column_names:
+            for count in pc.value_counts(batch.column("role")).to_pylist():
+                summary.extracted_roles[str(count["values"])] += count["counts"]
+        return batch.num_rows
+    summary.extracted_with_salary += sum(1 for r in batch if r.get("salary"))
+    summary.extracted_roles.update(str(r.get("role")) for r in batch)
+    return len(batch)
 
 
 def run_refresh(
-    settings: Settings,
+    warehouse: Warehouse,
+    landing_dir: Path,
     extract: BatchExtract,
     extractor_version: str,
     taxonomy: list[dict],
@@ -91,15 +146,16 @@ def run_refresh(
     *,
     source_priority: Mapping[str, int],
 ) -> RefreshSummary:
-    """Load what landed, extract what is new or changed, and rebuild history and views.
+    """Load what landed in `landing_dir`, extract what is new or changed (not extracted by
+    `extractor_version`), and rebuild history and views: one writer, one transaction.
     `source_priority` is the dedupe rank of every source (the caller reads it from the
     sources' metadata: `scrapers.sources.dedupe_priorities()`)."""
     say = progress or (lambda _message: None)
     started = time.perf_counter()
-    summary = RefreshSummary()
-    with Warehouse(settings).writer() as con:
+    summary = RefreshSummary(extractor_version=extractor_version)
+    with warehouse.writer() as con:
         summary.skills = load_taxonomy(con, taxonomy)
-        ingest = ingest_landing(con, settings.landing_dir)
+        ingest = ingest_landing(con, landing_dir)
         summary.landing_files = ingest.landing_files
         summary.raw_rows_read = ingest.rows_read
         summary.raw_rows_invalid = ingest.rows_invalid
@@ -123,8 +179,8 @@ def run_refresh(
             # load call can consume the output while the extractor is still running.
             done = reported = 0
             for batch in extract(pending_tables(con, extractor_version, batch_size)):
+                done += _observe(summary, batch)
                 yield batch
-                done += batch.num_rows if isinstance(batch, pa.Table) else len(batch)
                 if done - reported >= PROGRESS_EVERY:
                     say(f"extracted {done} posting(s)")
                     reported = done
@@ -146,7 +202,8 @@ def run_refresh(
         summary.canonical_jobs = con.sql(sql_text("canonical_count")).fetchall()[0][0]
         say(f"dedupe: {summary.clusters} cross-source cluster(s)")
         summary.companies = update_companies(con)
-        summary.views = len(create_views(con))
+        summary.view_names = create_views(con)
+        summary.views = len(summary.view_names)
         summary.pay_premium_skills = compute_skill_pay_premium(con)
         say(f"views: {summary.views} created")
     summary.duration_s = round(time.perf_counter() - started, 3)

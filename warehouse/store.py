@@ -16,6 +16,7 @@ Design (docs/data-model.md, "Concurrency"):
 from __future__ import annotations
 
 import fcntl
+import logging
 import os
 import shutil
 import time
@@ -26,8 +27,9 @@ from pathlib import Path
 
 import duckdb
 
-from promptjobs.settings import Settings
 from warehouse.sqlfiles import sql_text
+
+log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 DEFAULT_LOCK_TIMEOUT_S = 60.0
@@ -101,12 +103,21 @@ def apply_migrations(con: duckdb.DuckDBPyConnection, up_to: int | None = None) -
 
 
 class Warehouse:
-    """The warehouse named by `settings.warehouse_target` (a file path or `md:NAME`)."""
+    """The warehouse at `target`: a DuckDB file path, or `md:NAME` for MotherDuck.
 
-    def __init__(self, settings: Settings, lock_timeout_s: float = DEFAULT_LOCK_TIMEOUT_S) -> None:
-        self.settings = settings
-        self.target = settings.warehouse_target
-        self.is_motherduck = settings.is_motherduck
+    `lock_dir` holds the writer lock of an `md:` target (a file target's lock sits next
+    to the file); the caller passes it from its settings (PROMPTJOBS_HOME).
+    """
+
+    def __init__(
+        self,
+        target: str | Path,
+        lock_dir: Path | None = None,
+        lock_timeout_s: float = DEFAULT_LOCK_TIMEOUT_S,
+    ) -> None:
+        self.target = str(target)
+        self.is_motherduck = self.target.startswith("md:")
+        self.lock_dir = lock_dir if lock_dir is not None else Path(".")
         self.lock_timeout_s = lock_timeout_s
 
     @property
@@ -120,7 +131,7 @@ class Warehouse:
             # One lock per MotherDuck database on this machine; remote writers on other
             # machines are serialised by MotherDuck's own transactions.
             safe = self.target.replace(":", "_").replace("/", "_")
-            return self.settings.home / f"{safe}.lock"
+            return self.lock_dir / f"{safe}.lock"
         return self.path.with_name(self.path.name + ".lock")
 
     def exists(self) -> bool:
@@ -132,11 +143,21 @@ class Warehouse:
         self.lock_path.parent.mkdir(parents=True, exist_ok=True)
         with open(self.lock_path, "a+") as handle:
             deadline = time.monotonic() + self.lock_timeout_s
+            said_waiting = False
             while True:
                 try:
                     fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
                     break
                 except BlockingIOError:
+                    if not said_waiting:
+                        said_waiting = True
+                        log.warning(
+                            "waiting for the refresh held by pid %s (lock %s; up to %.0f s, "
+                            "Ctrl-C to stop)",
+                            _lock_holder(handle),
+                            self.lock_path,
+                            self.lock_timeout_s,
+                        )
                     if time.monotonic() >= deadline:
                         raise WarehouseBusy(
                             f"another refresh is writing {self.target} (lock {self.lock_path} "
@@ -162,6 +183,14 @@ class Warehouse:
             else:
                 stale.unlink(missing_ok=True)
 
+    def _remove_foreign_wal(self) -> None:
+        # The writer never leaves a WAL beside the real file (it checkpoints its working
+        # copy before the swap), so one found there was written by something else (another
+        # client opened read-write, or a crafted file) and belongs to the file just
+        # replaced: DuckDB would replay it onto the new file on the next open.
+        for suffix in (".wal", ".wal.recovery", ".wal.checkpoint"):
+            self.path.with_name(self.path.name + suffix).unlink(missing_ok=True)
+
     @contextmanager
     def writer(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """The single writer: lock, migrations, ONE transaction, atomic swap on success."""
@@ -178,6 +207,7 @@ class Warehouse:
                 yield from self._write_transaction(str(work))
                 _fsync(work)
                 os.replace(work, self.path)
+                self._remove_foreign_wal()
                 _fsync(self.path.parent)
             finally:
                 work.unlink(missing_ok=True)
@@ -195,7 +225,7 @@ class Warehouse:
         """
         remote = database.startswith("md:")
         config = {} if remote else {"storage_compatibility_version": STORAGE_VERSION}
-        con = duckdb.connect(database, config=config)
+        con = _connect(database, self.target, config=config)
         try:
             # Timestamps without an offset are UTC everywhere in the warehouse.
             con.execute("set TimeZone = 'UTC'")
@@ -224,22 +254,78 @@ class Warehouse:
 
     # --- reader ---------------------------------------------------------------------
     @contextmanager
-    def reader(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A read-only connection with file access and extension loading switched off."""
+    def reader(
+        self, extra_config: dict[str, str | bool] | None = None
+    ) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A read-only connection with file access and extension loading switched off
+        (`extra_config` adds DuckDB settings, e.g. `promptjobs sql`'s memory-only spill)."""
         if not self.exists():
             raise WarehouseMissing(
                 f"no warehouse at {self.target}: run `promptjobs demo` or "
                 "`promptjobs refresh` first"
             )
+        foreign_wal = self.path.with_name(self.path.name + ".wal")
+        if not self.is_motherduck and foreign_wal.exists():
+            # DuckDB would replay it onto what every reader sees (see _remove_foreign_wal).
+            raise WarehouseError(
+                f"{foreign_wal} was not written by promptjobs (a refresh never leaves one): "
+                "delete it, or run `promptjobs refresh --no-crawl`, which removes it"
+            )
         if self.is_motherduck:
             # MotherDuck needs its extension and the network, so only read_only applies.
-            con = duckdb.connect(self.target, read_only=True)
+            con = _connect(self.target, self.target, read_only=True)
         else:
-            con = duckdb.connect(str(self.path), read_only=True, config=dict(READER_CONFIG))
+            config = {**READER_CONFIG, **(extra_config or {})}
+            con = _connect(str(self.path), self.target, read_only=True, config=config)
         try:
             yield con
         finally:
             con.close()
+
+
+def _lock_holder(handle) -> str:  # type: ignore[no-untyped-def]
+    """The pid the lock holder wrote into the lock file ("?" if unreadable)."""
+    try:
+        handle.seek(0)
+        return handle.read().strip() or "?"
+    except OSError:
+        return "?"
+
+
+def _connect(database: str, shown: str, **options: object) -> duckdb.DuckDBPyConnection:
+    """duckdb.connect, with the failures a user can fix as one line naming `shown`."""
+    try:
+        return duckdb.connect(database, **options)  # type: ignore[arg-type]
+    except duckdb.Error as exc:
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        first = first.replace(database, shown)  # the writer's working copy is a detail
+        if database.startswith("md:"):
+            raise WarehouseError(f"cannot open {shown}: {first}") from None
+        if "Could not set lock" in first:
+            raise WarehouseBusy(
+                f"another program has {shown} open for writing: close it (other clients "
+                "must open the warehouse read-only) and try again"
+            ) from None
+        raise WarehouseError(damaged_message(shown, first)) from None
+
+
+def damaged_message(shown: str, detail: str) -> str:
+    """The one line for a warehouse file DuckDB cannot read (truncated, corrupt, not a
+    database): the landing files hold everything it was built from."""
+    return (
+        f"the warehouse {shown} is damaged or not a DuckDB file ({detail}): delete it and "
+        "run `promptjobs refresh --no-crawl`, which rebuilds it from the landing files"
+    )
+
+
+def is_damage(exc: BaseException) -> bool:
+    """A DuckDB error that means the file itself is damaged (seen at query time)."""
+    text = str(exc)
+    return isinstance(exc, duckdb.Error) and (
+        "Corrupt database file" in text
+        or "Could not read enough bytes" in text
+        or "not a valid DuckDB database file" in text
+    )
 
 
 def _fsync(path: Path) -> None:

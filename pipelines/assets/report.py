@@ -43,8 +43,8 @@ def build_report_asset(deps: Sequence[dg.AssetKey]) -> dg.AssetsDefinition:
     def report(
         context: AssetExecutionContext, warehouse: WarehouseResource
     ) -> dg.MaterializeResult:
+        from dashboards.publish import publish_latest
         from dashboards.report import build_report
-        from promptjobs.refresh import publish_latest
 
         settings = warehouse.settings()
         with warehouse.reader() as con:

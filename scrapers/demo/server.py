@@ -9,7 +9,7 @@ Usage (promptjobs demo):
 
     with DemoServer() as d:
         for day in d.snapshot_dates:
-            crawl(settings, d.sources(day), boards=d.boards(day), api_base=d.api_bases(day),
+            crawl(settings.crawl_config(), d.sources(day), boards=d.boards(day), api_base=d.api_bases(day),
                   crawl_date=day)
 """
 
@@ -53,7 +53,12 @@ class DemoServer:
 
     def api_bases(self, day: date) -> dict[str, str]:
         """The API base of every source that has one ("site" sources crawl start URLs)."""
-        return {s: self.base(day, s) for s, kind in self._kinds.items() if kind != "site"}
+        # An "archive" source is not crawled (`promptjobs backfill` reads web archives).
+        return {
+            s: self.base(day, s)
+            for s, kind in self._kinds.items()
+            if kind not in ("site", "archive")
+        }
 
     def boards(self, day: date) -> dict[str, list[str]]:
         """What the demo crawls on `day`, per source: board tokens, or a "site" source's start

@@ -1,9 +1,14 @@
 """Errors a user can meet are one line on stderr and exit 1, never a traceback."""
 
+import fcntl
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
+
+import pytest
 
 PROMPTJOBS = str(Path(sys.executable).with_name("promptjobs"))
 
@@ -53,3 +58,183 @@ def test_refresh_whose_every_source_fails_exits_1_after_loading(tmp_path: Path) 
     assert "every source failed to crawl" in result.stderr
     assert "Traceback" not in result.stderr
     assert (tmp_path / "warehouse.duckdb").is_file()  # the load still ran
+
+
+# --- the one-line failures the README promises (issue 20) ---------------------------------
+
+
+def make_warehouse(home: Path) -> Path:
+    from promptjobs.settings import load_settings
+
+    with load_settings({"home": home}, environ={}).open_warehouse().writer() as con:
+        con.execute("select 1")
+    return home / "warehouse.duckdb"
+
+
+def one_line(result: subprocess.CompletedProcess[str]) -> str:
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    return lines[0]
+
+
+@pytest.mark.parametrize("command", [["sql", "select 1"], ["refresh", "--no-crawl", "--no-report"]])
+def test_a_truncated_warehouse_says_delete_it_and_rebuild(
+    tmp_path: Path, command: list[str]
+) -> None:
+    db = make_warehouse(tmp_path)
+    with db.open("r+b") as fh:
+        fh.truncate(5000)
+    result = run(tmp_path, *command)
+    assert result.returncode == 1
+    line = one_line(result)
+    assert line.startswith(f"error: the warehouse {db} is damaged or not a DuckDB file")
+    assert line.endswith(
+        "delete it and run `promptjobs refresh --no-crawl`, which rebuilds it from the landing files"
+    )
+    assert ".tmp-" not in line  # the writer's working copy is not the user's concern
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("warehouse")) == [
+        "warehouse.duckdb",
+        "warehouse.duckdb.lock",
+    ]
+
+
+def test_a_bad_setting_names_the_variable(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PROMPTJOBS_")}
+    env |= {"PROMPTJOBS_HOME": str(tmp_path), "PROMPTJOBS_WORKERS": "abc"}
+    result = subprocess.run(
+        [PROMPTJOBS, "sql", "select 1"], capture_output=True, text=True, env=env, cwd=tmp_path
+    )
+    assert result.returncode == 1
+    assert one_line(result).startswith(
+        "error: bad setting PROMPTJOBS_WORKERS=abc: Input should be a valid integer"
+    )
+
+
+def test_a_bad_date_says_the_format(tmp_path: Path) -> None:
+    result = run(tmp_path, "crawl", "greenhouse", "--date", "2026-13-45")
+    assert result.returncode == 1
+    assert one_line(result) == (
+        "error: --date 2026-13-45 is not a date: give YYYY-MM-DD, e.g. 2026-11-16"
+    )
+    assert not (tmp_path / "landing").exists()
+
+
+@pytest.fixture
+def read_only_home(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A home nobody can write, even root: chmod for a user, the immutable flag for root."""
+    home = tmp_path / "home"
+    make_warehouse(home)
+    if os.geteuid() == 0:
+        if subprocess.run(["chattr", "+i", str(home)], capture_output=True).returncode:
+            pytest.skip("chattr +i is not available here")
+        undo = ["chattr", "-i", str(home)]
+    else:
+        home.chmod(0o555)
+        undo = ["chmod", "755", str(home)]
+    try:
+        yield home
+    finally:
+        subprocess.run(undo, check=True)
+
+
+@pytest.mark.parametrize(
+    ("command", "where"),
+    [
+        (["refresh", "--no-crawl", "--no-report"], "in {home}"),
+        (["report"], "{home}/reports"),
+    ],
+)
+def test_a_read_only_home_says_to_make_it_writable(
+    read_only_home: Path, command: list[str], where: str
+) -> None:
+    result = run(read_only_home, *command)
+    assert result.returncode == 1
+    line = one_line(result)
+    assert line.startswith(f"error: cannot write {where.format(home=read_only_home)} (")
+    assert line.endswith(
+        "make PROMPTJOBS_HOME a folder you can write, or point it (or --home) somewhere writable"
+    )
+
+
+def test_sql_reads_a_read_only_home(read_only_home: Path) -> None:
+    result = run(read_only_home, "sql", "select 42 as answer", "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["answer", "42"]
+
+
+def start(home: Path, *args: str, stdin: int | None = None) -> subprocess.Popen[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PROMPTJOBS_")}
+    env["PROMPTJOBS_HOME"] = str(home)
+    return subprocess.Popen(
+        [PROMPTJOBS, *args],
+        stdin=stdin if stdin is not None else subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=home,
+    )
+
+
+def test_a_second_refresh_says_whom_it_waits_for_and_ctrl_c_saves_nothing(
+    tmp_path: Path,
+) -> None:
+    db = make_warehouse(tmp_path)
+    before = db.read_bytes()
+    with open(tmp_path / "warehouse.duckdb.lock", "a+") as lock:
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX)  # as a running refresh does
+        lock.seek(0)
+        lock.truncate()
+        lock.write(f"{os.getpid()}\n")
+        lock.flush()
+        waiting = start(tmp_path, "refresh", "--no-crawl", "--no-report")
+        assert waiting.stderr is not None
+        first = waiting.stderr.readline()
+        assert first.startswith(f"waiting for the refresh held by pid {os.getpid()} (lock ")
+        waiting.send_signal(signal.SIGINT)
+        _, rest = waiting.communicate(timeout=60)
+    assert waiting.returncode == 130
+    assert rest.strip().splitlines() == [
+        "interrupted, nothing was saved: the warehouse and outputs are as they were"
+    ]
+    assert db.read_bytes() == before
+    assert not list(tmp_path.glob("warehouse.duckdb.tmp-*"))
+
+
+LONG_QUERY = "select count(*) from range(1000000000000) a, range(10) b"
+
+
+def wait_for_banner(process: subprocess.Popen[str]) -> None:
+    assert process.stdout is not None
+    assert process.stdout.readline().startswith("promptjobs sql (read-only)")
+
+
+def test_ctrl_c_stops_a_one_shot_query_with_one_line(tmp_path: Path) -> None:
+    make_warehouse(tmp_path)
+    query = start(tmp_path, "sql", LONG_QUERY)
+    time.sleep(8)  # past start-up: the query is running
+    query.send_signal(signal.SIGINT)
+    out, error = query.communicate(timeout=60)
+    assert query.returncode == 130
+    assert error.strip().splitlines() == [
+        "interrupted, nothing was saved: the warehouse and outputs are as they were"
+    ]
+
+
+def test_ctrl_c_in_the_prompt_cancels_the_query_and_the_session_goes_on(tmp_path: Path) -> None:
+    make_warehouse(tmp_path)
+    session = start(tmp_path, "sql", stdin=subprocess.PIPE)
+    assert session.stdin is not None
+    session.stdin.write(LONG_QUERY + "\n")
+    session.stdin.flush()
+    wait_for_banner(session)
+    time.sleep(1.5)
+    session.send_signal(signal.SIGINT)
+    session.stdin.write("select 6 * 7 as answer\n.quit\n")
+    session.stdin.flush()
+    out, error = session.communicate(timeout=60)
+    assert session.returncode == 0, error
+    assert "query cancelled" in out
+    assert out.index("query cancelled") < out.index("│ 42     │")
+    assert error == ""

@@ -104,9 +104,13 @@ def test_missing_input_is_one_clear_line(tmp_path: Path) -> None:
         (b"   \n", None),
         (b"{oops", "not JSON"),
         (b"[1, 2]", "expected a JSON object"),
-        (b'{"text": "no id"}', "missing or invalid `id`"),
-        (b'{"id": true, "text": "x"}', "missing or invalid `id`"),
-        (b'{"id": "a", "text": ["not", "a", "string"]}', "`text` must be a string"),
+        (b'{"text": "no id"}', "`id`: Field required"),
+        (b'{"id": true, "text": "x"}', "`id`"),
+        (b'{"id": "a", "title": 42, "text": "x"}', "`title`: Input should be a valid string"),
+        (b'{"id": "a", "text": "x", "compensation": {"min": Infinity}}', "not a finite number"),
+        (b'{"id": "a", "text": "x", "compensation_ranges": [{"max": NaN}]}', "not a finite"),
+        (b'{"id": "a", "text": "x", "compensation": {"min": 1e308}}', "too large to be pay"),
+        (b'{"id": "a", "text": ["not", "a", "string"]}', "`text`: Input should be a valid string"),
         (b'{"id": "a", "text": "\xff\xfe"}', "not UTF-8"),
     ],
 )
@@ -118,3 +122,34 @@ def test_each_malformed_line_gets_a_reason(raw: bytes, problem: str | None) -> N
         assert reason is None
     else:
         assert record is None and reason is not None and problem in reason
+
+
+def test_bad_numbers_are_reported_lines_and_absurd_pay_is_dropped_with_a_reason(
+    tmp_path: Path,
+) -> None:
+    year = {"currency": "USD", "period": "year"}
+    lines = [
+        POSTINGS[0],
+        '{"id": "inf", "text": "x", "compensation": {"min": Infinity, "currency": "USD"}}',
+        '{"id": "nan", "text": "x", "compensation_ranges": [{"max": NaN, "currency": "USD"}]}',
+        {"id": "huge", "text": "x", "compensation": {"min": 1e308, **year}},
+        {"id": "title", "title": 42, "text": "x"},
+        {"id": "absurd", "title": "Prompt Engineer", "text": "x", "compensation": {"min": 1e300, **year}},
+        POSTINGS[2],
+    ]  # fmt: skip
+    path = tmp_path / "in.jsonl"
+    path.write_text(_lines(lines))
+    out = tmp_path / "out.jsonl"
+    result = _run([str(path), "-o", str(out), "--workers", "1"], None, tmp_path / "home")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r["id"] for r in records] == ["a1", "absurd", "a3"]
+    for line_no, field in ((2, "compensation.min"), (3, "compensation_ranges.0.max")):
+        assert f"line {line_no}: malformed, skipped: `{field}`: pay figure" in result.stderr
+    assert "line 4: malformed, skipped: `compensation.min`: pay figure 1e+308" in result.stderr
+    assert "line 5: malformed, skipped: `title`" in result.stderr
+    assert "4 malformed line(s) skipped" in result.stderr
+    absurd = records[1]
+    assert absurd["salary"] is None
+    assert "outside 0-50,000,000" in absurd["pay_dropped"][0]["reason"]

@@ -1,5 +1,5 @@
 """Small hand-written fixtures: landing files (docs/architecture.md §1) and extraction
-output records (§2) for two prompt-engineering jobs, loaded through warehouse.loads."""
+output records (§2) for two prompt-engineering jobs, loaded through the real loads."""
 
 from __future__ import annotations
 

@@ -27,15 +27,18 @@ CHECKS_ON_DATA = dg.AssetSelection.all_asset_checks() - dg.AssetSelection.checks
 
 def load_fixture(records: list[dict] | None = None) -> list[str]:
     """Land one posting per source, then load them with their extraction records."""
-    from warehouse.loads import ingest_landing, load_extractions, load_taxonomy
-    from warehouse.store import Warehouse
+    from warehouse.extraction_handoff import load_extractions
+    from warehouse.landing_ingest import ingest_landing
+    from warehouse.lifecycle import compute_lifecycle
+    from warehouse.taxonomy import load_taxonomy
 
     settings = load_settings()
     ids = land_every_source(settings.landing_dir)
     by_id = {r["id"]: r for r in records or []}
-    with Warehouse(settings).writer() as con:
+    with settings.open_warehouse().writer() as con:
         load_taxonomy(con, TAXONOMY)
         ingest_landing(con, settings.landing_dir)
+        compute_lifecycle(con)  # the load gives new postings their lifecycle
         load_extractions(con, [by_id.get(pid, extraction(pid)) for pid in ids], "fixture-1")
     return ids
 
@@ -98,10 +101,9 @@ def test_a_skill_missing_from_the_taxonomy_fails_the_reference_check(
 
 
 def test_a_duplicated_posting_fails_the_uniqueness_check(project_home: Path) -> None:
-    from warehouse.store import Warehouse
 
     load_fixture()
-    with Warehouse(load_settings()).writer() as con:
+    with load_settings().open_warehouse().writer() as con:
         # What a broken load would leave behind: the same job twice.
         con.execute("insert into postings select * from postings where posting_id = 'lever:job-1'")
     evaluations = run_checks()
@@ -110,8 +112,8 @@ def test_a_duplicated_posting_fails_the_uniqueness_check(project_home: Path) -> 
 
 
 def test_a_source_not_crawled_for_two_days_is_a_freshness_warning(project_home: Path) -> None:
-    from warehouse.loads import ingest_landing, load_taxonomy
-    from warehouse.store import Warehouse
+    from warehouse.landing_ingest import ingest_landing
+    from warehouse.taxonomy import load_taxonomy
 
     settings = load_settings()
     land_every_source(settings.landing_dir)
@@ -125,7 +127,7 @@ def test_a_source_not_crawled_for_two_days_is_a_freshness_warning(project_home: 
         day=CRAWL_DAY - timedelta(days=2),
         finished_at=datetime.now(UTC) - timedelta(days=2),
     )
-    with Warehouse(settings).writer() as con:
+    with settings.open_warehouse().writer() as con:
         load_taxonomy(con, TAXONOMY)
         ingest_landing(con, settings.landing_dir)
     evaluations = run_checks()
@@ -136,7 +138,6 @@ def test_a_source_not_crawled_for_two_days_is_a_freshness_warning(project_home: 
 
 
 def test_a_table_losing_most_rows_fails_the_row_count_check(project_home: Path) -> None:
-    from warehouse.store import Warehouse
 
     settings = load_settings()
     land_every_source(settings.landing_dir)
@@ -149,7 +150,7 @@ def test_a_table_losing_most_rows_fails_the_row_count_check(project_home: Path) 
             instance=instance,
         )
         assert first.success
-        with Warehouse(settings).writer() as con:
+        with settings.open_warehouse().writer() as con:
             con.execute("delete from raw_postings where source <> 'greenhouse'")
         second = dg.materialize(
             [*build_assets(), *build_checks()],

@@ -117,8 +117,8 @@ def test_daily_refresh_runs_at_six_utc_and_targets_that_day() -> None:
 
 
 def test_schedule_cron_comes_from_the_settings(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PROMPTJOBS_SCHEDULE", "30 4 * * 1-5")
-    monkeypatch.setenv("PROMPTJOBS_SCHEDULE_TZ", "Europe/Berlin")
+    monkeypatch.setenv("PROMPTJOBS_SCHEDULE_CRON", "30 4 * * 1-5")
+    monkeypatch.setenv("PROMPTJOBS_SCHEDULE_TIMEZONE", "Europe/Berlin")
     schedule = build_definitions().resolve_schedule_def("daily_refresh")
     assert schedule.cron_schedule == "30 4 * * 1-5"
     assert schedule.execution_timezone == "Europe/Berlin"
@@ -159,23 +159,54 @@ def test_dagster_cli_validates_the_definitions(project_home: Path) -> None:
     assert "Validation successful" in result.stdout + result.stderr
 
 
-def test_within_a_run_warehouse_writers_execute_one_at_a_time() -> None:
+def test_one_step_writes_the_whole_warehouse() -> None:
+    """Every warehouse table and view and the extraction come from one node (one writer,
+    one copy of the database file per run), tagged so no other writer runs beside it."""
     from pipelines.assets.warehouse import WRITER_OP_TAGS
 
     writers = [
         a
         for a in defs.assets or []
-        if isinstance(a, dg.AssetsDefinition) and a.node_def and a.node_def.pool == "warehouse"
+        if isinstance(a, dg.AssetsDefinition)
+        and any(k.path[0] in {"warehouse", "transforms"} for k in a.keys)
     ]
-    assert len(writers) >= 7
-    for assets_def in writers:
-        assert dict(assets_def.node_def.tags).items() >= WRITER_OP_TAGS.items()
+    assert [a.node_def.name for a in writers] == ["refresh_warehouse"]
+    (refresh,) = writers
+    assert not refresh.can_subset, "a subset would run the refresh steps in another order"
+    assert refresh.node_def.pool == "warehouse"
+    assert dict(refresh.node_def.tags).items() >= WRITER_OP_TAGS.items()
+    graph = asset_graph()
+    produced = {k for k in graph.get_all_asset_keys() if graph.get(k).is_executable}
+    in_rooms = {k for k in produced if k.path[0] in {"warehouse", "transforms"}}
+    assert in_rooms == set(refresh.keys)
     from pipelines.definitions import EXECUTOR_CONFIG
 
     assert defs.executor is not None and defs.executor.name == "multiprocess_one_writer"
     assert {"key": "promptjobs/writer", "value": "warehouse", "limit": 1} in (
         EXECUTOR_CONFIG["tag_concurrency_limits"]
     )
+
+
+def test_the_dagster_settings_resource_has_one_field_per_setting(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from pipelines.resources import PromptjobsConfig, build_resources
+    from promptjobs.settings import Settings
+
+    assert set(PromptjobsConfig.model_fields) == set(Settings.model_fields)
+    monkeypatch.setenv("PROMPTJOBS_WORKERS", "3")
+    monkeypatch.setenv("PROMPTJOBS_HOME", str(tmp_path))
+    config = build_resources()["promptjobs_config"]
+    assert config.workers.env_var_name == "PROMPTJOBS_WORKERS"
+
+    @dg.asset(required_resource_keys={"promptjobs_config"})
+    def settings_seen(context) -> dg.MaterializeResult:  # noqa: ANN001 - Dagster's context
+        settings = context.resources.promptjobs_config.settings()
+        return dg.MaterializeResult(metadata={"workers": settings.workers})
+
+    result = dg.materialize([settings_seen], resources={"promptjobs_config": config})
+    event = result.get_asset_materialization_events()[0]
+    assert event.materialization.metadata["workers"].value == 3
 
 
 def test_the_ui_shows_whether_the_crawls_and_the_report_are_fresh() -> None:

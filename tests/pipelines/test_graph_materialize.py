@@ -23,6 +23,24 @@ def latest_metadata(instance: dg.DagsterInstance, key: dg.AssetKey) -> dict:
     return {k: getattr(v, "value", v) for k, v in event.asset_materialization.metadata.items()}
 
 
+def count_file_copies(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every copy the warehouse writer makes of the database file (its transaction)."""
+    import shutil
+
+    import warehouse.store
+
+    copies: list[str] = []
+    real_copy = shutil.copyfile
+
+    def counted(src, dst, *args, **kwargs):  # noqa: ANN001, ANN202 - shutil's signature
+        if ".duckdb.tmp-" in str(dst):  # the writer's working copy (not the report's files)
+            copies.append(str(src))
+        return real_copy(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(warehouse.store.shutil, "copyfile", counted)
+    return copies
+
+
 def demo_days() -> list[date]:
     from scrapers.demo.server import DemoServer
 
@@ -37,6 +55,7 @@ def test_whole_graph_on_the_demo_boards(
     monkeypatch.setenv("PROMPTJOBS_WORKERS", "1")
     first, second = demo_days()[:2]
     everything = [*build_assets(), *build_checks()]
+    copies = count_file_copies(monkeypatch)
 
     with dg.instance_for_test() as instance:
         result = dg.materialize(
@@ -46,6 +65,7 @@ def test_whole_graph_on_the_demo_boards(
             instance=instance,
         )
         assert result.success
+        assert copies == [], "a new warehouse is written in place of nothing"
         executable = {
             key
             for key in defs.resolve_asset_graph().get_all_asset_keys()
@@ -86,6 +106,8 @@ def test_whole_graph_on_the_demo_boards(
             instance=instance,
         )
         assert second_run.success
+        # One writer for the whole run: the database file is copied once, not per asset.
+        assert copies == [str(project_home / "warehouse.duckdb")]
         lifecycle = latest_metadata(instance, table_key("posting_lifecycle"))
         assert (
             lifecycle["open_postings"] + lifecycle["closed_postings"]

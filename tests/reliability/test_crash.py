@@ -66,7 +66,7 @@ from promptjobs.settings import load_settings
 from scrapers.run import crawl
 
 settings = load_settings({{"home": Path({home!r})}}, environ={{}})
-crawl(settings, ["greenhouse"], boards={{"greenhouse": ["acme", "stall", "recovered"]}},
+crawl(settings.crawl_config(), ["greenhouse"], boards={{"greenhouse": ["acme", "stall", "recovered"]}},
       api_base={url!r}, crawl_date=date(2026, 9, 7), progress=False,
       scrapy_settings={{"DOWNLOAD_TIMEOUT": 120, "RETRY_TIMES": 0, "CONCURRENT_REQUESTS": 1}})
 """

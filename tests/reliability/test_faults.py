@@ -65,7 +65,7 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FaultRun]:
             "ashby": demo.boards(DAY)["ashby"],
         }
         results = crawl(
-            settings,
+            settings.crawl_config(),
             ["greenhouse", "lever", "ashby"],
             boards=boards,
             api_base=bases,

@@ -1,5 +1,7 @@
 """Small fixtures written by us in each source's exact wire format (field names, nesting,
-escaping as the real APIs send them), and a loopback route that serves them with faults."""
+escaping as the real APIs send them), and a loopback route that serves them with faults.
+The per-source files live with their source (scrapers/sources/<name>/tests/fixtures/); the
+cross-source fault tests here read them from there."""
 
 from __future__ import annotations
 
@@ -10,13 +12,22 @@ from typing import Any
 
 from scrapers.loopback import Reply
 
-# The newer families' own fixtures (each source folder's tests/fixtures), served as the mirror
-# form `/{board}/...` of their one-host-per-employer APIs (scrapers/sources/hosted.py).
-_SOURCES = Path(__file__).resolve().parents[2] / "scrapers" / "sources"
+SOURCES_DIR = Path(__file__).resolve().parents[2] / "scrapers" / "sources"
+
+
+def source_fixture_text(source: str, name: str) -> str:
+    """One of a source's own fixtures, `scrapers/sources/<source>/tests/fixtures/<name>`."""
+    return (SOURCES_DIR / source / "tests" / "fixtures" / name).read_text(encoding="utf-8")
+
+
+def source_fixture(source: str, name: str) -> Any:
+    return json.loads(source_fixture_text(source, name))
 
 
 def _fixture(source: str, name: str) -> bytes:
-    return (_SOURCES / source / "tests" / "fixtures" / name).read_bytes()
+    """A source's fixture as bytes; the newer families' fixtures are served as the mirror
+    form `/{board}/...` of their one-host-per-employer APIs (scrapers/sources/hosted.py)."""
+    return (SOURCES_DIR / source / "tests" / "fixtures" / name).read_bytes()
 
 
 # Small timeouts so the fault tests finish quickly (settable per crawl).
@@ -110,140 +121,11 @@ GREENHOUSE_BOARD = {
     "meta": {"total": 4},
 }
 
-LEVER_POSTINGS = [
-    {
-        "additionalPlain": "We offer equity and 25 days of holiday.\n",
-        "additional": "<div>We offer equity and 25 days of holiday.</div>",
-        "categories": {
-            "commitment": "Full Time",
-            "department": "R&D",
-            "location": "Berlin",
-            "team": "AI",
-            "allLocations": ["Berlin"],
-        },
-        "createdAt": 1788000000000,
-        "descriptionPlain": "Fjord builds document AI.\n",
-        "description": "<div>Fjord builds document AI.</div>",
-        "id": "0b018763-081f-4e64-90e9-d36945025cbc",
-        "lists": [{"text": "Requirements", "content": "<li>4+ years of NLP</li><li>Python</li>"}],
-        "salaryRange": {
-            "min": 70000,
-            "max": 90000,
-            "currency": "EUR",
-            "interval": "per-year-salary",
-        },
-        "salaryDescriptionPlain": "Base salary.",
-        "text": "Conversation Designer",
-        "country": "DE",
-        "workplaceType": "hybrid",
-        "hostedUrl": "https://jobs.lever.co/fjord/0b018763-081f-4e64-90e9-d36945025cbc",
-        "applyUrl": "https://jobs.lever.co/fjord/0b018763-081f-4e64-90e9-d36945025cbc/apply",
-    },
-    {
-        "categories": {"commitment": "Contract", "location": "Remote - US", "team": "Data"},
-        "createdAt": 1788100000000,
-        "descriptionPlain": "Rate the answers of our model.",
-        "description": "<div>Rate the answers of our model.</div>",
-        "id": "2c3d5a77-1111-4e64-90e9-d36945025cbc",
-        "lists": [],
-        "salaryRange": {"min": 40, "max": 55, "currency": "USD", "interval": "per-hour-wage"},
-        "text": "AI Data Trainer",
-        "workplaceType": "remote",
-        "hostedUrl": "https://jobs.lever.co/fjord/2c3d5a77-1111-4e64-90e9-d36945025cbc",
-    },
-]
+LEVER_POSTINGS = source_fixture("lever", "lever_postings.json")
 
-ASHBY_BOARD = {
-    "jobs": [
-        {
-            "id": "63df0ffc-bdc6-40ba-906f-fe03378536b0",
-            "title": "Applied AI Engineer",
-            "department": "Product",
-            "team": "AI",
-            "employmentType": "FullTime",
-            "location": "New York, NY",
-            "secondaryLocations": [],
-            "publishedAt": "2026-08-07T22:26:44.294+00:00",
-            "isListed": True,
-            "isRemote": False,
-            "workplaceType": "Hybrid",
-            "jobUrl": "https://jobs.ashbyhq.com/promptly/63df0ffc-bdc6-40ba-906f-fe03378536b0",
-            "applyUrl": "https://jobs.ashbyhq.com/promptly/63df0ffc-bdc6-40ba-906f-fe03378536b0/application",
-            "descriptionHtml": "<p>Build RAG features.</p>",
-            "descriptionPlain": "Build RAG features.",
-            "compensation": {
-                "compensationTierSummary": "$170K – $230K • Offers Equity",
-                "scrapeableCompensationSalarySummary": "$170K - $230K",
-                "compensationTiers": [],
-                "summaryComponents": [
-                    {
-                        "compensationType": "EquityCashValue",
-                        "interval": "1 YEAR",
-                        "currencyCode": "USD",
-                        "minValue": None,
-                        "maxValue": None,
-                    },
-                    {
-                        "compensationType": "Commission",
-                        "interval": "1 YEAR",
-                        "currencyCode": "USD",
-                        "minValue": 20000,
-                        "maxValue": 40000,
-                    },
-                    {
-                        "compensationType": "Salary",
-                        "interval": "1 YEAR",
-                        "currencyCode": "USD",
-                        "minValue": 170000,
-                        "maxValue": 230000,
-                    },
-                ],
-            },
-        },
-        {
-            "id": "7777aaaa-bdc6-40ba-906f-fe03378536b0",
-            "title": "Internal transfer",
-            "location": "New York, NY",
-            "isListed": False,
-            "jobUrl": "https://jobs.ashbyhq.com/promptly/7777",
-            "descriptionPlain": "Not public.",
-        },
-    ],
-    "apiVersion": "1",
-}
+ASHBY_BOARD = source_fixture("ashby", "ashby_board.json")
 
-WORKABLE_ACCOUNT = {
-    "name": "Babel Voice",
-    "description": None,
-    "jobs": [
-        {
-            "title": "LLM Evaluation Specialist",
-            "shortcode": "4EEBAB",
-            "code": "",
-            "employment_type": "Full-time",
-            "telecommuting": True,
-            "department": "AI",
-            "url": "https://apply.workable.com/j/4EEBAB",
-            "shortlink": "https://apply.workable.com/j/4EEBAB",
-            "application_url": "https://apply.workable.com/j/4EEBAB/apply",
-            "published_on": "2026-08-30",
-            "created_at": "2026-08-30",
-            "country": "United Kingdom",
-            "city": "London",
-            "state": "England",
-            "locations": [
-                {
-                    "country": "United Kingdom",
-                    "countryCode": "GB",
-                    "city": "London",
-                    "region": "England",
-                    "hidden": False,
-                }
-            ],
-            "description": "<p>Salary: £60,000 - £75,000 per annum.</p>",
-        }
-    ],
-}
+WORKABLE_ACCOUNT = source_fixture("workable", "workable_account.json")
 
 
 def smartrecruiters_list_row(posting_id: str, name: str) -> dict[str, Any]:
@@ -326,135 +208,14 @@ def hn_search() -> dict[str, Any]:
 
 
 def hn_item() -> dict[str, Any]:
-    def comment(cid: int, text: str | None, author: str | None = "founder") -> dict[str, Any]:
-        return {
-            "author": author,
-            "children": [],
-            "created_at": "2026-09-01T15:05:00.000Z",
-            "created_at_i": 1788275100,
-            "id": cid,
-            "options": [],
-            "parent_id": 48900001,
-            "points": None,
-            "story_id": 48900001,
-            "text": text,
-            "title": None,
-            "type": "comment",
-            "url": None,
-        }
-
-    first = comment(
-        49000001,
-        "Quillstone | Senior Prompt Engineer | New York, NY | Hybrid | Full-time | $180k-$220k"
-        '<p>We&#x27;re building writing tools.<p>Apply: <a href="https:&#x2F;&#x2F;quill.example"'
-        ' rel="nofollow">https:&#x2F;&#x2F;quill.example</a>',
-    )
-    first["children"] = [comment(49000009, "Do you sponsor visas?", "asker")]
-    return {
-        "id": 48900001,
-        "title": "Ask HN: Who is hiring? (September 2026)",
-        "type": "story",
-        "author": "whoishiring",
-        "created_at": "2026-09-01T15:01:21.000Z",
-        "children": [
-            first,
-            comment(49000002, "Tiderun | ML Engineer | REMOTE (EU) | Contract<p>PyTorch, NLP."),
-            comment(49000003, None, None),  # deleted
-        ],
-    }
+    return source_fixture("hn", "hn_item.json")
 
 
-REMOTIVE = {
-    "0-legal-notice": "Remotive API Legal Notice (fixture written by promptjobs)",
-    "job-count": 2,
-    "jobs": [
-        {
-            "id": 2090989,
-            "url": "https://remotive.com/remote-jobs/ai-ml/prompt-engineer-2090989",
-            "title": "Prompt Engineer",
-            "company_name": "Driftwood Labs",
-            "company_logo": "",
-            "category": "AI / ML",
-            "tags": ["llm"],
-            "job_type": "full_time",
-            "publication_date": "2026-09-02T06:35:18",
-            "candidate_required_location": "USA",
-            "salary": "$150k - $180k",
-            "description": "<p>Prompts all day.</p>",
-        },
-        {
-            "id": 2090990,
-            "url": "https://remotive.com/remote-jobs/medical/nurse-2090990",
-            "title": "Nurse Educator",
-            "company_name": "Care Co",
-            "company_logo": "",
-            "category": "Medical",
-            "tags": [],
-            "job_type": "full_time",
-            "publication_date": "2026-09-02T06:35:18",
-            "candidate_required_location": "USA",
-            "salary": "",
-            "description": "<p>Not tech.</p>",
-        },
-    ],
-}
+REMOTIVE = source_fixture("remotive", "remotive_jobs.json")
 
-REMOTEOK = [
-    {"last_updated": 1788300000, "legal": "API Terms of Service: Please link back ... (fixture)"},
-    {
-        "slug": "remote-llm-engineer-echo-forms-1130788",
-        "id": "1130788",
-        "epoch": 1788220803,
-        "date": "2026-09-01T00:00:03+00:00",
-        "company": "Echo Forms",
-        "company_logo": "",
-        "position": "LLM Engineer",
-        "tags": ["llm", "python"],
-        "description": "<p>Build agents.</p>",
-        "location": "",
-        "apply_url": "https://remoteOK.com/remote-jobs/remote-llm-engineer-echo-forms-1130788",
-        "salary_min": 160000,
-        "salary_max": 200000,
-        "logo": "",
-        "url": "https://remoteOK.com/remote-jobs/remote-llm-engineer-echo-forms-1130788",
-    },
-    {
-        "slug": "remote-sales-1130789",
-        "id": "1130789",
-        "epoch": 1788220803,
-        "date": "2026-09-01T00:00:03+00:00",
-        "company": "Sellers",
-        "position": "Sales Rep",
-        "tags": ["sales", "non tech"],
-        "description": "<p>Sell.</p>",
-        "location": "",
-        "salary_min": 0,
-        "salary_max": 0,
-        "url": "https://remoteOK.com/remote-jobs/remote-sales-1130789",
-    },
-]
+REMOTEOK = source_fixture("remoteok", "remoteok_api.json")
 
-JOBPOSTING = {
-    "@type": "JobPosting",
-    "title": "Conversation Designer",
-    "description": "<p>Design voice flows.</p>",
-    "identifier": {"@type": "PropertyValue", "name": "Acme", "value": "ACME-7"},
-    "datePosted": "2026-08-28",
-    "employmentType": ["FULL_TIME"],
-    "hiringOrganization": {"@type": "Organization", "name": "Acme Robotics"},
-    "jobLocationType": "TELECOMMUTE",
-    "baseSalary": {
-        "@type": "MonetaryAmount",
-        "currency": "GBP",
-        "value": {
-            "@type": "QuantitativeValue",
-            "minValue": 50000,
-            "maxValue": 65000,
-            "unitText": "YEAR",
-        },
-    },
-    "url": "https://careers.acme.example/jobs/7",
-}
+JOBPOSTING = source_fixture("jsonld", "jobposting.json")
 
 
 def career_page(base: str) -> str:
@@ -470,18 +231,7 @@ def job_page_graph() -> str:
 
 
 def job_page_microdata() -> str:
-    return (
-        '<html><body><div itemscope itemtype="https://schema.org/JobPosting">'
-        '<h1 itemprop="title">AI Trainer</h1><span itemprop="identifier">ACME-8</span>'
-        '<meta itemprop="datePosted" content="2026-08-29">'
-        '<div itemprop="hiringOrganization" itemscope itemtype="https://schema.org/Organization">'
-        '<span itemprop="name">Acme Robotics</span></div>'
-        '<div itemprop="baseSalary" itemscope itemtype="https://schema.org/MonetaryAmount">'
-        '<meta itemprop="currency" content="USD">'
-        '<div itemprop="value" itemscope itemtype="https://schema.org/QuantitativeValue">'
-        '<meta itemprop="value" content="35"><meta itemprop="unitText" content="HOUR"></div></div>'
-        '<div itemprop="description">Rank answers.</div></div></body></html>'
-    )
+    return source_fixture_text("jsonld", "job_page_microdata.html")
 
 
 def js(obj: Any, status: int = 200, **headers: str) -> Reply:

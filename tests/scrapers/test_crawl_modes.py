@@ -22,9 +22,9 @@ def test_replay_serves_the_recorded_cache_offline(settings, fixture_server):
         progress=False,
         scrapy_settings=FAST,
     )
-    recorded = crawl(settings, ["ashby"], **kwargs)[0]
+    recorded = crawl(settings.crawl_config(), ["ashby"], **kwargs)[0]
     server.stop()
-    replayed = crawl(settings, ["ashby"], replay=True, **kwargs)[0]
+    replayed = crawl(settings.crawl_config(), ["ashby"], replay=True, **kwargs)[0]
     assert replayed["status"] == "ok" and replayed["items"] == recorded["items"] == 1
     assert Path(settings.httpcache_dir).is_dir()
 
@@ -37,7 +37,7 @@ def test_remotive_keeps_to_a_few_calls_a_day(settings):
     today = datetime.now(UTC).date().isoformat()
     budget_file.write_text(json.dumps({today: 4}))
     [stats] = crawl(
-        settings,
+        settings.crawl_config(),
         ["remotive"],
         api_base="https://remotive.com",
         progress=False,

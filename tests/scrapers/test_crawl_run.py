@@ -34,17 +34,17 @@ def test_an_interrupted_crawl_resumes_with_the_boards_that_did_not_land(settings
         progress=False,
         scrapy_settings=FAST,
     )
-    first = crawl(settings, ["greenhouse"], **kwargs)[0]
+    first = crawl(settings.crawl_config(), ["greenhouse"], **kwargs)[0]
     assert first["boards_ok"] == ["acme"] and first["boards_failed"] == ["flaky"]
     routes.always_fail.clear()
     routes.calls.clear()
-    second = crawl(settings, ["greenhouse"], **kwargs)[0]
+    second = crawl(settings.crawl_config(), ["greenhouse"], **kwargs)[0]
     assert second["boards_ok"] == ["flaky"] and second["boards_skipped_resumed"] == ["acme"]
     assert "/v1/boards/acme/jobs" not in routes.calls
     assert second["run_id"] != first["run_id"]
     # Complete now: the next crawl of the day starts over and lands the same ids again,
     # which the warehouse keys on (source, source_id), so nothing counts twice.
-    third = crawl(settings, ["greenhouse"], **kwargs)[0]
+    third = crawl(settings.crawl_config(), ["greenhouse"], **kwargs)[0]
     assert sorted(third["boards_ok"]) == ["acme", "flaky"]
     ids_first = {r["source_id"] for r in landed(settings, first)}
     ids_third = {r["source_id"] for r in landed(settings, third)}
@@ -89,11 +89,11 @@ def test_a_crawl_stopped_by_ctrl_c_lands_what_it_finished_and_resumes_the_rest(
     )
     killer = threading.Thread(target=interrupt_when_slow_is_in_flight)
     killer.start()
-    first = crawl(settings, ["greenhouse"], **kwargs)[0]
+    first = crawl(settings.crawl_config(), ["greenhouse"], **kwargs)[0]
     killer.join()
     assert first["close_reason"] == "shutdown"
     assert first["boards_ok"] == ["slow"] and first["boards_failed"] == ["acme"]
     assert "/v1/boards/acme/jobs" not in routes.calls
-    second = crawl(settings, ["greenhouse"], **kwargs)[0]
+    second = crawl(settings.crawl_config(), ["greenhouse"], **kwargs)[0]
     assert second["boards_skipped_resumed"] == ["slow"] and second["boards_ok"] == ["acme"]
     assert second["status"] == "ok" and second["items"] == 3

@@ -50,7 +50,7 @@ def test_one_snapshot_crawls_every_source_completely(settings):
     with DemoServer() as demo:
         day = demo.snapshot_dates[1]
         results = crawl(
-            settings,
+            settings.crawl_config(),
             demo.sources(day),
             boards=demo.boards(day),
             api_base=demo.api_bases(day),
@@ -71,7 +71,7 @@ def test_one_snapshot_crawls_every_source_completely(settings):
 
 
 def test_nothing_a_posting_lands_with_depends_on_the_server_port():
-    from scrapers.sources.jsonld.spider import board_of, extract_postings, parse_job_posting
+    from scrapers.sources.jsonld.parse import board_of, extract_postings, parse_job_posting
 
     with DemoServer() as demo:
         day = demo.snapshot_dates[0]

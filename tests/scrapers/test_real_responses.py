@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from scrapers.pipelines import CompensationRange, Posting
-from scrapers.sources.ashby.spider import parse_ashby_job
+from scrapers.records import PayRange, landing_problem, pay_range_problem
+from scrapers.sources.ashby.parse import parse_ashby_job
 from scrapers.sources.greenhouse.parse import parse_job as parse_greenhouse_job
-from scrapers.sources.hn.spider import parse_hn_comment
-from scrapers.sources.lever.spider import parse_lever_posting
-from scrapers.sources.remoteok.spider import parse_remoteok_job
-from scrapers.sources.remotive.spider import parse_remotive_job
-from scrapers.sources.smartrecruiters.spider import parse_smartrecruiters_detail
+from scrapers.sources.hn.parse import parse_hn_comment
+from scrapers.sources.lever.parse import parse_lever_posting
+from scrapers.sources.remoteok.parse import parse_remoteok_job
+from scrapers.sources.remotive.parse import parse_remotive_job
+from scrapers.sources.smartrecruiters.parse import parse_smartrecruiters_detail
 
 REAL = Path(os.environ.get("PROMPTJOBS_BOARDS_REAL", "/work/shared/boards-real"))
 pytestmark = pytest.mark.skipif(not REAL.is_dir(), reason=f"{REAL} not present")
@@ -31,9 +31,9 @@ def valid(items: list) -> list[dict]:
     out = []
     for item in items:
         record = dict(item)
-        Posting.model_validate(record)
+        assert landing_problem(record) is None, landing_problem(record)
         for rng in record["compensation_ranges"]:
-            CompensationRange.model_validate(rng)
+            assert pay_range_problem(PayRange.model_validate(rng)) is None
         out.append(record)
     return out
 

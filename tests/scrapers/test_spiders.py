@@ -37,7 +37,7 @@ def test_greenhouse_faults_are_counted_per_board_and_never_stop_the_crawl(settin
         "../../x",
     ]
     [stats] = crawl(
-        settings,
+        settings.crawl_config(),
         ["greenhouse"],
         boards={"greenhouse": boards},
         api_base=server.url,
@@ -112,7 +112,7 @@ def test_every_source_lands_its_postings_in_one_crawl(settings, fixture_server):
     api_bases = {source: server.url for source in sources}
     api_bases["workable"] = "http://127.0.0.1:9"
     results = crawl(
-        settings,
+        settings.crawl_config(),
         sources,
         boards=boards,
         api_base=api_bases,

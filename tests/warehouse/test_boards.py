@@ -10,7 +10,6 @@ from transforms.board_links import find_boards
 from warehouse import boards
 from warehouse.lifecycle import update_lifecycle
 from warehouse.loads import ingest_landing, load_extractions, pending_extraction
-from warehouse.store import Warehouse
 
 DOMAINS = ("greenhouse.io", "lever.co", "ashbyhq.com", "myworkdayjobs.com", "recruitee.com")
 REGISTRY = [
@@ -20,7 +19,7 @@ REGISTRY = [
 
 
 def refresh(settings: Settings, kit: SimpleNamespace, registry=REGISTRY) -> dict[str, int]:
-    with Warehouse(settings).writer() as con:
+    with settings.open_warehouse().writer() as con:
         ingest_landing(con, settings.landing_dir)
         for batch in pending_extraction(con, "v1"):
             load_extractions(con, kit.extract(batch), "v1")
@@ -31,7 +30,7 @@ def refresh(settings: Settings, kit: SimpleNamespace, registry=REGISTRY) -> dict
 
 
 def table(settings: Settings, **filters) -> dict[tuple[str, str], dict]:
-    with Warehouse(settings).reader() as con:
+    with settings.open_warehouse().reader() as con:
         return {(r["ats"], r["board"]): r for r in boards.list_boards(con, **filters)}
 
 
@@ -78,7 +77,7 @@ def test_checks_make_boards_valid_invalid_or_leave_them_for_the_next_try(
     text = "https://jobs.ashbyhq.com/good https://jobs.ashbyhq.com/bad https://x.recruitee.com/o/1"
     landing.write("lever", "2026-10-01", [kit.item("lever", "a", description_text=text)])
     refresh(settings, kit)
-    with Warehouse(settings).writer() as con:
+    with settings.open_warehouse().writer() as con:
         assert [b["board"] for b in boards.to_validate(con)] == ["bad", "good", "x"]
         boards.record_checks(
             con,
@@ -112,14 +111,14 @@ def test_a_board_404ing_twice_in_a_row_is_gone_and_its_postings_close(
     acme = table(settings)[("lever", "acme")]
     assert acme["status"] == "registry" and str(acme["last_ok"]) == "2026-10-01"
     assert acme["postings_last_crawl"] == 2
-    with Warehouse(settings).reader() as con:
+    with settings.open_warehouse().reader() as con:
         assert con.sql("select count(*) from postings where closed_at is null").fetchone() == (2,)
 
     landing.write("lever", "2026-10-09", [], boards_ok=[], boards_failed=["acme"])
     landing.write("lever", "2026-10-15", [], boards_ok=[], boards_not_found=["acme"])
     refresh(settings, kit)
     assert table(settings)[("lever", "acme")]["status"] == "gone"
-    with Warehouse(settings).reader() as con:
+    with settings.open_warehouse().reader() as con:
         closed = con.sql(
             "select posting_id, closed_at::varchar from postings order by 1"
         ).fetchall()
@@ -129,11 +128,11 @@ def test_a_board_404ing_twice_in_a_row_is_gone_and_its_postings_close(
     landing.write("lever", "2026-10-22", [a])
     refresh(settings, kit)
     assert table(settings)[("lever", "acme")]["status"] == "registry"
-    with Warehouse(settings).reader() as con:
+    with settings.open_warehouse().reader() as con:
         open_now = con.sql("select posting_id from postings where closed_at is null").fetchall()
     assert open_now == [("lever:a",)]
     assert table(settings)[("lever", "acme")]["postings_last_crawl"] == 1
-    with Warehouse(settings).reader() as con:
+    with settings.open_warehouse().reader() as con:
         b_closed = con.sql("select closed_at::varchar from postings where posting_id = 'lever:b'")
         assert b_closed.fetchone() == ("2026-10-15",)
 

@@ -8,9 +8,9 @@ import pytest
 
 from promptjobs.settings import Settings
 from warehouse.dedupe import cluster_duplicates, normalize_title
-from warehouse.lifecycle import update_lifecycle
-from warehouse.loads import ingest_landing, load_extractions, pending_extraction
-from warehouse.store import Warehouse
+from warehouse.extraction_handoff import load_extractions, pending_extraction
+from warehouse.landing_ingest import ingest_landing
+from warehouse.lifecycle import apply_lifecycle, compute_lifecycle
 
 
 @pytest.mark.parametrize(
@@ -27,11 +27,12 @@ def test_titles_are_normalised_to_what_identifies_the_job(title: str, normalised
 
 
 def cluster(settings: Settings, kit: SimpleNamespace) -> tuple[int, dict[str, str]]:
-    with Warehouse(settings).writer() as con:
+    with settings.open_warehouse().writer() as con:
         ingest_landing(con, settings.landing_dir)
+        compute_lifecycle(con)  # the load gives new postings their lifecycle
         for batch in pending_extraction(con, "v1"):
             load_extractions(con, kit.extract(batch), "v1")
-        update_lifecycle(con)
+        apply_lifecycle(con)
         clusters = cluster_duplicates(con, kit.source_priority)
         mapping = dict(con.sql("select posting_id, canonical_posting_id from postings").fetchall())
     return clusters, mapping

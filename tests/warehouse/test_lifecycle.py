@@ -6,21 +6,24 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from promptjobs.settings import Settings
-from warehouse.lifecycle import update_lifecycle
-from warehouse.loads import ingest_landing, load_extractions, pending_extraction
-from warehouse.store import Warehouse
+from warehouse.extraction_handoff import load_extractions, pending_extraction
+from warehouse.landing_ingest import ingest_landing
+from warehouse.lifecycle import apply_lifecycle, compute_lifecycle
 
 
 def load(settings: Settings, kit: SimpleNamespace) -> dict[str, int]:
-    with Warehouse(settings).writer() as con:
+    with settings.open_warehouse().writer() as con:
         ingest_landing(con, settings.landing_dir)
+        # The order of warehouse.refresh: the lifecycle is computed before the load (new
+        # postings are inserted with theirs) and applied to the others after it.
+        changes = compute_lifecycle(con)
         for batch in pending_extraction(con, "v1"):
             load_extractions(con, kit.extract(batch), "v1")
-        return update_lifecycle(con)
+        return {**apply_lifecycle(con), **changes}
 
 
 def history(settings: Settings) -> dict[str, tuple]:
-    with Warehouse(settings).reader() as con:
+    with settings.open_warehouse().reader() as con:
         found = con.sql(
             "select posting_id, first_seen::varchar, last_seen::varchar, closed_at::varchar "
             "from postings order by 1"
@@ -97,11 +100,12 @@ def test_days_open_is_derivable_from_the_history(
     a, b = kit.item("lever", "a"), kit.item("lever", "b")
     landing.write("lever", "2026-10-01", [a, b])
     landing.write("lever", "2026-10-11", [a])
-    with Warehouse(settings).writer() as con:
+    with settings.open_warehouse().writer() as con:
         ingest_landing(con, settings.landing_dir)
+        compute_lifecycle(con)  # the load gives new postings their lifecycle
         for batch in pending_extraction(con, "v1"):
             load_extractions(con, kit.extract(batch), "v1")
-        update_lifecycle(con)
+        apply_lifecycle(con)
         from warehouse.views import create_views
 
         create_views(con)

@@ -10,15 +10,15 @@ import pyarrow as pa
 import pytest
 
 from promptjobs.settings import Settings
-from warehouse.loads import (
-    ingest_landing,
+from warehouse.extraction_handoff import (
     load_extraction_batches,
     load_extractions,
-    load_taxonomy,
     pending_extraction,
     pending_tables,
 )
-from warehouse.store import Warehouse
+from warehouse.landing_ingest import ingest_landing
+from warehouse.lifecycle import compute_lifecycle
+from warehouse.taxonomy import load_taxonomy
 
 
 def rows(con: duckdb.DuckDBPyConnection, query: str) -> list[tuple]:
@@ -30,7 +30,7 @@ def test_only_complete_landing_files_load_and_each_only_once(
 ) -> None:
     landing.write("lever", "2026-10-01", [kit.item("lever", "a1")])
     landing.write("lever", "2026-10-01", [kit.item("lever", "a2")], complete=False)
-    wh = Warehouse(settings)
+    wh = settings.open_warehouse()
     with wh.writer() as con:
         first = ingest_landing(con, settings.landing_dir)
         again = ingest_landing(con, settings.landing_dir)
@@ -67,7 +67,7 @@ def test_raw_rows_are_keyed_by_content_so_only_changes_add_rows(
             )
         ],
     )
-    with Warehouse(settings).writer() as con:
+    with settings.open_warehouse().writer() as con:
         result = ingest_landing(con, settings.landing_dir)
         raw = rows(con, "select title, crawl_date::varchar from raw_postings order by crawl_date")
         sightings = rows(con, "select count(*) from posting_sightings")[0][0]
@@ -87,7 +87,7 @@ def test_bad_lines_are_counted_and_never_lose_the_good_ones(
         [kit.item("hn", "100", board="41000000"), kit.item("hn", "", board="41000000")],
         raw_lines=['{"source": "hn", "source_id": "101", "title": "Prompt writer', "[1, 2]"],
     )
-    with Warehouse(settings).writer() as con:
+    with settings.open_warehouse().writer() as con:
         result = ingest_landing(con, settings.landing_dir)
         ids = rows(con, "select posting_id from raw_postings")
         files = rows(con, "select rows_read, rows_invalid, rows_new from landing_files")
@@ -105,7 +105,7 @@ def test_stats_files_become_crawl_runs(settings: Settings, landing, kit: SimpleN
         boards_failed=["globex"],
         run_id="20261005T060000-0badcafe",
     )
-    with Warehouse(settings).writer() as con:
+    with settings.open_warehouse().writer() as con:
         ingest_landing(con, settings.landing_dir)
         run = rows(
             con,
@@ -134,7 +134,7 @@ def test_pending_extraction_gives_the_extract_input_of_the_latest_version(
             )
         ],
     )
-    with Warehouse(settings).writer() as con:
+    with settings.open_warehouse().writer() as con:
         ingest_landing(con, settings.landing_dir)
         batches = list(pending_extraction(con, "v1", batch_size=10))
     assert len(batches) == 1 and len(batches[0]) == 1
@@ -158,12 +158,13 @@ def test_pending_pages_are_the_same_in_an_explicit_transaction_and_stay_a_snapsh
     # Streamed from a second cursor normally; inside an explicit transaction (a MotherDuck
     # writer) that cursor would not see the new rows, so the set is paged from a temp table.
     landing.write("lever", "2026-10-01", [kit.item("lever", f"p{i}") for i in (3, 1, 4, 0, 2)])
-    with Warehouse(settings).writer() as con:
+    with settings.open_warehouse().writer() as con:
         ingest_landing(con, settings.landing_dir)
         streamed = list(pending_extraction(con, "v1", batch_size=2))
         con.execute("begin transaction")
         paged = list(pending_extraction(con, "v1", batch_size=2))
         con.execute("rollback")
+        compute_lifecycle(con)  # the load gives new postings their lifecycle
         # Loading each page as it comes does not move the pages still to come.
         loaded = []
         for batch in pending_extraction(con, "v1", batch_size=2):
@@ -184,8 +185,9 @@ def test_stopping_after_the_first_page_leaves_the_writer_usable(
 ) -> None:
     # The next page is read ahead in a thread; a caller that stops early stops it too.
     landing.write("lever", "2026-10-01", [kit.item("lever", str(i)) for i in range(7)])
-    with Warehouse(settings).writer() as con:
+    with settings.open_warehouse().writer() as con:
         ingest_landing(con, settings.landing_dir)
+        compute_lifecycle(con)  # the load gives new postings their lifecycle
         pages = pending_tables(con, "v1", batch_size=2)
         first = next(pages)
         pages.close()
@@ -198,9 +200,10 @@ def test_only_new_changed_or_other_version_postings_are_pending(
     settings: Settings, landing, kit: SimpleNamespace
 ) -> None:
     landing.write("lever", "2026-10-01", [kit.item("lever", str(i)) for i in range(5)])
-    wh = Warehouse(settings)
+    wh = settings.open_warehouse()
     with wh.writer() as con:
         ingest_landing(con, settings.landing_dir)
+        compute_lifecycle(con)  # the load gives new postings their lifecycle
         batches = list(pending_extraction(con, "v1", batch_size=2))
         assert [len(b) for b in batches] == [2, 2, 1]
         for batch in batches:
@@ -214,6 +217,7 @@ def test_only_new_changed_or_other_version_postings_are_pending(
     )
     with wh.writer() as con:
         ingest_landing(con, settings.landing_dir)
+        compute_lifecycle(con)  # the load gives new postings their lifecycle
         changed = [r["id"] for b in pending_extraction(con, "v1") for r in b]
         upgraded = [r["id"] for b in pending_extraction(con, "v2") for r in b]
     assert changed == ["lever:4"]
@@ -240,8 +244,9 @@ def test_load_extractions_stores_postings_salaries_and_skills(
         description_text="Prompt engineering, Python and RAG.",
     )
     landing.write("greenhouse", "2026-10-01", [item])
-    with Warehouse(settings).writer() as con:
+    with settings.open_warehouse().writer() as con:
         ingest_landing(con, settings.landing_dir)
+        compute_lifecycle(con)  # the load gives new postings their lifecycle
         (batch,) = list(pending_extraction(con, "fake-1"))
         outputs = list(kit.extract(batch)) + [{"id": "greenhouse:never-landed"}, {"role": "core"}]
         loaded = load_extractions(con, outputs, "fake-1")
@@ -298,12 +303,14 @@ def test_re_extraction_replaces_rows_instead_of_adding_them(
     landing.write(
         "lever", "2026-10-01", [kit.item("lever", "1", description_text="python and rag")]
     )
-    wh = Warehouse(settings)
+    wh = settings.open_warehouse()
     with wh.writer() as con:
         ingest_landing(con, settings.landing_dir)
+        compute_lifecycle(con)  # the load gives new postings their lifecycle
         for batch in pending_extraction(con, "v1"):
             load_extractions(con, kit.extract(batch), "v1")
     with wh.writer() as con:
+        compute_lifecycle(con)
         for batch in pending_extraction(con, "v2"):
             load_extractions(con, kit.extract(batch), "v2")
         assert rows(con, "select count(*), max(extractor_version) from postings") == [(1, "v2")]
@@ -316,8 +323,9 @@ def test_the_last_record_of_an_id_wins_and_unknown_or_missing_ids_are_skipped(
     settings: Settings, landing, kit: SimpleNamespace
 ) -> None:
     landing.write("lever", "2026-10-01", [kit.item("lever", "a"), kit.item("lever", "b")])
-    with Warehouse(settings).writer() as con:
+    with settings.open_warehouse().writer() as con:
         ingest_landing(con, settings.landing_dir)
+        compute_lifecycle(con)  # the load gives new postings their lifecycle
         first = {"id": "lever:a", "role": "other", "skills": ["python"]}
         batches = [
             pa.Table.from_pylist([first, {"id": "lever:b", "role": "core"}]),
@@ -343,8 +351,9 @@ def test_the_output_spool_is_removed_after_a_load_and_after_a_failed_one(
         yield from kit.extract(records[:1])
         raise RuntimeError("extractor crashed")
 
-    with Warehouse(settings).writer() as con:
+    with settings.open_warehouse().writer() as con:
         ingest_landing(con, settings.landing_dir)
+        compute_lifecycle(con)  # the load gives new postings their lifecycle
         spool_dir = Path(con.sql("select current_setting('temp_directory')").fetchall()[0][0])
         (batch,) = list(pending_extraction(con, "v1"))
         with pytest.raises(RuntimeError, match="extractor crashed"):
@@ -357,7 +366,7 @@ def test_the_output_spool_is_removed_after_a_load_and_after_a_failed_one(
 
 
 def test_the_taxonomy_replaces_the_skills_table(settings: Settings, kit: SimpleNamespace) -> None:
-    with Warehouse(settings).writer() as con:
+    with settings.open_warehouse().writer() as con:
         assert load_taxonomy(con, kit.taxonomy) == len(kit.taxonomy)
         assert load_taxonomy(con, kit.taxonomy[:2]) == 2
         skills = rows(con, "select skill_id, name, family, aliases from skills order by 1")
@@ -375,7 +384,7 @@ def test_the_taxonomy_replaces_the_skills_table(settings: Settings, kit: SimpleN
 def test_a_backfilled_older_file_never_overrides_newer_content(
     settings: Settings, landing, kit: SimpleNamespace
 ) -> None:
-    wh = Warehouse(settings)
+    wh = settings.open_warehouse()
     landing.write("lever", "2026-10-08", [kit.item("lever", "1", title="Prompt Engineer II")])
     with wh.writer() as con:
         ingest_landing(con, settings.landing_dir)
@@ -388,27 +397,28 @@ def test_a_backfilled_older_file_never_overrides_newer_content(
     assert versions == [(2,)]
 
 
-def test_a_field_of_the_wrong_type_loses_only_that_field(
+def test_a_number_as_title_is_an_invalid_line_and_an_odd_pay_figure_is_no_figure(
     settings: Settings, landing, kit: SimpleNamespace
 ) -> None:
+    # The landing record model decides, as in the spiders' pipeline and `extract`.
     odd_pay = {"min": "150k", "max": 200000, "currency": "USD", "period": "year", "raw": "$150k+"}
     landing.write(
         "workable",
         "2026-10-01",
         [kit.item("workable", "1", compensation=odd_pay), kit.item("workable", "2", title=42)],
     )
-    with Warehouse(settings).writer() as con:
+    with settings.open_warehouse().writer() as con:
         result = ingest_landing(con, settings.landing_dir)
         found = rows(
             con,
             "select posting_id, title, compensation.min, compensation.max from raw_postings "
             "order by 1",
         )
-    assert result.rows_invalid == 0
-    assert found == [
-        ("workable:1", "Prompt Engineer", None, 200000.0),
-        ("workable:2", "42", None, None),
+    assert result.rows_invalid == 1
+    assert [line.split(" ", 1)[1] for line in result.invalid_lines] == [
+        "line 2: `title`: Input should be a valid string"
     ]
+    assert found == [("workable:1", "Prompt Engineer", None, 200000.0)]
 
 
 def test_pay_that_is_not_an_object_is_no_pay_on_the_fast_and_line_by_line_paths(
@@ -434,7 +444,7 @@ def test_pay_that_is_not_an_object_is_no_pay_on_the_fast_and_line_by_line_paths(
         landing.write(
             "lever", day, [{**i, "source": f"lever{day[-1]}"} for i in items], raw_lines=broken_line
         )
-    with Warehouse(settings).writer() as con:
+    with settings.open_warehouse().writer() as con:
         ingest_landing(con, settings.landing_dir)
         for source in ("lever1", "lever2"):
             found.append(
@@ -521,10 +531,11 @@ def test_odd_but_valid_extract_output_loads_the_same_on_the_fast_and_tolerant_pa
     wrong_type = {"id": "lever:never-landed", "role": 7, "skills": ["python"]}
     results = []
     for outputs in (ODD_OUTPUTS, [*ODD_OUTPUTS, wrong_type]):
-        with Warehouse(settings).writer() as con:
+        with settings.open_warehouse().writer() as con:
             con.execute("delete from postings; delete from posting_salaries")
             con.execute("delete from posting_skills")
             ingest_landing(con, settings.landing_dir)
+            compute_lifecycle(con)  # the load gives new postings their lifecycle
             assert load_extractions(con, outputs, "v1") == 3
             results.append(_loaded_tables(con))
     fast, tolerant = results
@@ -556,8 +567,9 @@ def test_a_value_of_the_wrong_type_nulls_that_value_and_keeps_the_rest(
         "salary": {"min": "150000", "max": 190000, "currency": "USD", "period": "year"},
         "skills": ["python"],
     }
-    with Warehouse(settings).writer() as con:
+    with settings.open_warehouse().writer() as con:
         ingest_landing(con, settings.landing_dir)
+        compute_lifecycle(con)  # the load gives new postings their lifecycle
         assert load_extractions(con, [record], "v1") == 1
         posting = rows(con, "select role, seniority, salary_min, salary_max from postings")
         skills = rows(con, "select skill_id from posting_skills")
@@ -575,7 +587,7 @@ def test_a_truncated_landing_file_is_skipped_and_loads_once_it_is_whole(
     landing.write("lever", "2026-10-03", [kit.item("lever", "99")])
     whole = broken.read_bytes()
     broken.write_bytes(whole[: len(whole) // 2])
-    wh = Warehouse(settings)
+    wh = settings.open_warehouse()
     with wh.writer() as con:
         first = ingest_landing(con, settings.landing_dir)
         ids = rows(con, "select source_id from raw_postings order by 1")
@@ -596,7 +608,7 @@ def test_a_crawl_that_landed_nothing_is_recorded_and_loads_nothing(
     settings: Settings, landing, kit: SimpleNamespace
 ) -> None:
     landing.write("ashby", "2026-10-01", [], boards_ok=[], boards_failed=["acme"])
-    with Warehouse(settings).writer() as con:
+    with settings.open_warehouse().writer() as con:
         result = ingest_landing(con, settings.landing_dir)
         raw = rows(con, "select count(*) from raw_postings")
         runs = rows(con, "select source, items, boards_failed from crawl_runs")

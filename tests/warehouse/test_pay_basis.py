@@ -6,7 +6,6 @@ from types import SimpleNamespace
 
 from promptjobs.settings import Settings
 from warehouse.loads import ingest_landing, load_extractions, pending_extraction
-from warehouse.store import Warehouse
 from warehouse.views import create_views
 
 
@@ -41,7 +40,7 @@ def test_ote_ranges_are_flagged_and_base_ranges_are_not(
             kit.item("ashby", "rem", compensation=remote, compensation_ranges=[]),
         ],
     )
-    with Warehouse(settings).writer() as con:
+    with settings.open_warehouse().writer() as con:
         ingest_landing(con, settings.landing_dir)
         for batch in pending_extraction(con, "v1"):
             load_extractions(con, kit.extract(batch), "v1")

@@ -16,7 +16,6 @@ from promptjobs.cli import app
 from promptjobs.settings import Settings
 from warehouse.query import PUBLIC_TABLES, QueryError, export_parquet, interactive_sql, run_sql
 from warehouse.refresh import run_refresh
-from warehouse.store import Warehouse
 
 
 @pytest.fixture
@@ -30,7 +29,12 @@ def loaded(settings: Settings, landing, kit: SimpleNamespace) -> Settings:
         ],
     )
     run_refresh(
-        settings, kit.extract_batches, "fake-1", kit.taxonomy, source_priority=kit.source_priority
+        settings.open_warehouse(),
+        settings.landing_dir,
+        kit.extract_batches,
+        "fake-1",
+        kit.taxonomy,
+        source_priority=kit.source_priority,
     )
     return settings
 
@@ -40,7 +44,7 @@ QUERY = "select posting_id, role, salary_min_annual_usd from postings order by p
 
 def output_of(settings: Settings, query: str, fmt: str) -> str:
     out = io.StringIO()
-    run_sql(settings, query, fmt=fmt, output=None, stdout=out)
+    run_sql(settings.open_warehouse(), query, fmt=fmt, output=None, stdout=out)
     return out.getvalue()
 
 
@@ -73,9 +77,9 @@ def test_the_table_format_shows_the_rows(loaded: Settings) -> None:
 
 def test_parquet_needs_an_output_file_and_writes_it(loaded: Settings, tmp_path: Path) -> None:
     with pytest.raises(QueryError, match="needs an output file"):
-        run_sql(loaded, QUERY, fmt="parquet", output=None, stdout=io.StringIO())
+        run_sql(loaded.open_warehouse(), QUERY, fmt="parquet", output=None, stdout=io.StringIO())
     target = tmp_path / "out" / "postings.parquet"
-    run_sql(loaded, QUERY, fmt="parquet", output=target, stdout=io.StringIO())
+    run_sql(loaded.open_warehouse(), QUERY, fmt="parquet", output=target, stdout=io.StringIO())
     assert pl.read_parquet(target)["posting_id"].to_list() == ["greenhouse:1", "greenhouse:2"]
 
 
@@ -101,10 +105,10 @@ def test_writes_file_access_and_bad_sql_are_one_clear_line(
 ) -> None:
     secret = tmp_path / "secret.csv"
     secret.write_text("password\nhunter2\n")
-    before = Warehouse(loaded).path.read_bytes()
+    before = loaded.open_warehouse().path.read_bytes()
     with pytest.raises(QueryError) as err:
         run_sql(
-            loaded,
+            loaded.open_warehouse(),
             query.format(secret=secret, home=loaded.home),
             fmt="csv",
             output=None,
@@ -113,23 +117,23 @@ def test_writes_file_access_and_bad_sql_are_one_clear_line(
     assert message in str(err.value)
     assert "\n" not in str(err.value)
     assert "hunter2" not in str(err.value)
-    assert Warehouse(loaded).path.read_bytes() == before
+    assert loaded.open_warehouse().path.read_bytes() == before
     assert not (tmp_path / "leak.csv").exists()
 
 
 def test_a_missing_warehouse_is_a_query_error(settings: Settings) -> None:
     with pytest.raises(QueryError, match="no warehouse at .*run `promptjobs demo`"):
-        run_sql(settings, "select 1", fmt="csv", output=None, stdout=io.StringIO())
+        run_sql(settings.open_warehouse(), "select 1", fmt="csv", output=None, stdout=io.StringIO())
 
 
 def test_queries_read_while_a_refresh_holds_the_writer(loaded: Settings) -> None:
-    with Warehouse(loaded).writer() as con:
+    with loaded.open_warehouse().writer() as con:
         con.execute("delete from postings")
         assert output_of(loaded, "select count(*) as n from postings", "csv") == "n\n2\n"
 
 
 def test_export_writes_every_public_table_as_parquet(loaded: Settings, tmp_path: Path) -> None:
-    written = export_parquet(loaded, tmp_path / "export")
+    written = export_parquet(loaded.open_warehouse(), tmp_path / "export")
     assert [p.name for p in written] == [f"{t}.parquet" for t in PUBLIC_TABLES]
     postings = pl.read_parquet(tmp_path / "export" / "postings.parquet")
     skills = pl.read_parquet(tmp_path / "export" / "posting_skills.parquet")
@@ -144,7 +148,7 @@ def test_the_interactive_prompt_runs_queries_until_quit(
     lines = iter(["select count(*) as n \\", "from postings", "drop table postings", ".quit"])
     monkeypatch.setattr(builtins, "input", lambda _prompt="": next(lines))
     out = io.StringIO()
-    interactive_sql(loaded, stdout=out)
+    interactive_sql(loaded.open_warehouse(), stdout=out)
     text = out.getvalue()
     assert "│ 2 │" in text
     assert "error: DROP is not allowed" in text
@@ -158,3 +162,59 @@ def test_the_cli_prints_results_and_one_line_errors(loaded: Settings) -> None:
     bad = runner.invoke(app, ["sql", "drop table postings", "--home", str(loaded.home)])
     assert bad.exit_code == 1
     assert "DROP is not allowed" in bad.output
+
+
+def test_the_terminal_prompt_edits_lines_and_keeps_history(loaded: Settings) -> None:
+    """Keys as a terminal sends them: a typo fixed with Backspace, then Up to recall it."""
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    from warehouse.query import terminal_prompt
+
+    typed = iter(
+        [
+            "select count(*) as nn\x7f from postings\r",  # a typo fixed with Backspace
+            "\x1b[A\r",  # Up arrow, Enter: the same query again
+            ".quit\r",
+        ]
+    )
+    with create_pipe_input() as keys:
+        prompt = terminal_prompt(
+            loaded.home / "sql_history", pt_input=keys, pt_output=DummyOutput()
+        )
+
+        def read_line(text: str) -> str:
+            keys.send_text(next(typed))  # typed once the prompt is shown
+            return prompt(text)
+
+        out = io.StringIO()
+        interactive_sql(loaded.open_warehouse(), stdout=out, read_line=read_line)
+    assert out.getvalue().count("┃ n ┃") == 2 and out.getvalue().count("│ 2 │") == 2
+    history = (loaded.home / "sql_history").read_text()
+    assert "+select count(*) as n from postings" in history
+    assert "^[[A" not in out.getvalue() and "error" not in out.getvalue()
+
+
+def test_the_prompt_shows_every_statement_of_a_line(
+    loaded: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines = iter(["select 1 as one; select 2 as two; select 3 as three", ".quit"])
+    monkeypatch.setattr(builtins, "input", lambda _prompt="": next(lines))
+    out = io.StringIO()
+    interactive_sql(loaded.open_warehouse(), stdout=out)
+    text = out.getvalue()
+    assert text.index("one") < text.index("two") < text.index("three")
+    assert text.count("1 row(s)") == 3
+
+
+def test_a_one_shot_query_is_one_statement(loaded: Settings) -> None:
+    with pytest.raises(
+        QueryError, match=r"give one query at a time \(this text has 2 statements\)"
+    ):
+        run_sql(
+            loaded.open_warehouse(),
+            "select 1; select 2",
+            fmt="csv",
+            output=None,
+            stdout=io.StringIO(),
+        )

@@ -15,7 +15,6 @@ from types import SimpleNamespace
 
 from promptjobs.settings import Settings, load_settings
 from warehouse.refresh import run_refresh
-from warehouse.store import Warehouse
 
 REPO = Path(__file__).resolve().parents[2]
 TESTS_DIR = Path(__file__).resolve().parent
@@ -48,14 +47,24 @@ def test_running_the_same_landing_files_twice_changes_nothing(
     landing.write("hn", "2026-10-02", week1[-1:])
     landing.write("greenhouse", "2026-10-08", week2)
     first = run_refresh(
-        settings, kit.extract_batches, "fake-1", kit.taxonomy, source_priority=kit.source_priority
+        settings.open_warehouse(),
+        settings.landing_dir,
+        kit.extract_batches,
+        "fake-1",
+        kit.taxonomy,
+        source_priority=kit.source_priority,
     )
-    snapshot = kit.snapshot(Warehouse(settings).path)
+    snapshot = kit.snapshot(settings.open_warehouse().path)
     second = run_refresh(
-        settings, kit.extract_batches, "fake-1", kit.taxonomy, source_priority=kit.source_priority
+        settings.open_warehouse(),
+        settings.landing_dir,
+        kit.extract_batches,
+        "fake-1",
+        kit.taxonomy,
+        source_priority=kit.source_priority,
     )
 
-    assert kit.snapshot(Warehouse(settings).path) == snapshot
+    assert kit.snapshot(settings.open_warehouse().path) == snapshot
     assert (first.landing_files, first.extracted, first.new_postings) == (3, 9, 9)
     assert (first.clusters, first.closed_postings) == (1, 2)
     assert (second.landing_files, second.raw_rows_new, second.extracted) == (0, 0, 0)
@@ -67,12 +76,22 @@ def test_a_new_extractor_version_re_extracts_and_is_recorded(
 ) -> None:
     landing.write("lever", "2026-10-01", [kit.item("lever", "1"), kit.item("lever", "2")])
     run_refresh(
-        settings, kit.extract_batches, "fake-1", kit.taxonomy, source_priority=kit.source_priority
+        settings.open_warehouse(),
+        settings.landing_dir,
+        kit.extract_batches,
+        "fake-1",
+        kit.taxonomy,
+        source_priority=kit.source_priority,
     )
     upgraded = run_refresh(
-        settings, kit.extract_batches, "fake-2", kit.taxonomy, source_priority=kit.source_priority
+        settings.open_warehouse(),
+        settings.landing_dir,
+        kit.extract_batches,
+        "fake-2",
+        kit.taxonomy,
+        source_priority=kit.source_priority,
     )
-    with Warehouse(settings).reader() as con:
+    with settings.open_warehouse().reader() as con:
         runs = con.sql(
             "select extraction_run_id, postings from extraction_runs order by 1"
         ).fetchall()
@@ -88,7 +107,8 @@ def test_progress_is_reported_and_the_summary_is_a_dict(
     landing.write("lever", "2026-10-01", [kit.item("lever", "1")])
     messages: list[str] = []
     summary = run_refresh(
-        settings,
+        settings.open_warehouse(),
+        settings.landing_dir,
         kit.extract_batches,
         "fake-1",
         kit.taxonomy,
@@ -121,7 +141,7 @@ def slow_extract(records):
 
 slow_extract.n = 0
 settings = load_settings({{"home": {home!r}}}, environ={{}})
-run_refresh(settings, per_record(slow_extract), "fake-1", conftest.TAXONOMY, batch_size=2, source_priority=conftest.SOURCE_PRIORITY)
+run_refresh(settings.open_warehouse(), settings.landing_dir, per_record(slow_extract), "fake-1", conftest.TAXONOMY, batch_size=2, source_priority=conftest.SOURCE_PRIORITY)
 """
 
 
@@ -136,12 +156,22 @@ def test_a_refresh_killed_mid_transaction_then_rerun_equals_a_clean_run(
     clean = load_settings({"home": clean_home}, environ={})
 
     run_refresh(
-        settings, kit.extract_batches, "fake-1", kit.taxonomy, source_priority=kit.source_priority
+        settings.open_warehouse(),
+        settings.landing_dir,
+        kit.extract_batches,
+        "fake-1",
+        kit.taxonomy,
+        source_priority=kit.source_priority,
     )
     run_refresh(
-        clean, kit.extract_batches, "fake-1", kit.taxonomy, source_priority=kit.source_priority
+        clean.open_warehouse(),
+        clean.landing_dir,
+        kit.extract_batches,
+        "fake-1",
+        kit.taxonomy,
+        source_priority=kit.source_priority,
     )
-    before_kill = kit.snapshot(Warehouse(settings).path)
+    before_kill = kit.snapshot(settings.open_warehouse().path)
 
     landing.write("greenhouse", "2026-10-08", week2, run_id="20261008T060000-00000003")
     shutil.copytree(settings.home / "landing", clean_home / "landing", dirs_exist_ok=True)
@@ -168,15 +198,25 @@ def test_a_refresh_killed_mid_transaction_then_rerun_equals_a_clean_run(
     assert child.returncode == -signal.SIGKILL
 
     # The killed refresh left the previous warehouse exactly as it was.
-    assert kit.snapshot(Warehouse(settings).path) == before_kill
+    assert kit.snapshot(settings.open_warehouse().path) == before_kill
 
     run_refresh(
-        settings, kit.extract_batches, "fake-1", kit.taxonomy, source_priority=kit.source_priority
+        settings.open_warehouse(),
+        settings.landing_dir,
+        kit.extract_batches,
+        "fake-1",
+        kit.taxonomy,
+        source_priority=kit.source_priority,
     )
     run_refresh(
-        clean, kit.extract_batches, "fake-1", kit.taxonomy, source_priority=kit.source_priority
+        clean.open_warehouse(),
+        clean.landing_dir,
+        kit.extract_batches,
+        "fake-1",
+        kit.taxonomy,
+        source_priority=kit.source_priority,
     )
-    after = kit.snapshot(Warehouse(settings).path)
-    assert after == kit.snapshot(Warehouse(clean).path)
+    after = kit.snapshot(settings.open_warehouse().path)
+    assert after == kit.snapshot(clean.open_warehouse().path)
     assert after != before_kill
-    assert not list(Warehouse(settings).path.parent.glob("*.tmp-*"))
+    assert not list(settings.open_warehouse().path.parent.glob("*.tmp-*"))

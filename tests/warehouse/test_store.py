@@ -11,7 +11,6 @@ import pytest
 from promptjobs.settings import Settings
 from warehouse.store import (
     STORAGE_VERSION,
-    Warehouse,
     WarehouseBusy,
     WarehouseMissing,
     apply_migrations,
@@ -26,7 +25,7 @@ def table_names(con: duckdb.DuckDBPyConnection) -> set[str]:
 def test_migrations_from_empty_apply_every_file_in_order(settings: Settings) -> None:
     versions = [v for v, _, _ in migration_files()]
     assert versions == sorted(versions) and versions[0] == 1
-    with Warehouse(settings).writer() as con:
+    with settings.open_warehouse().writer() as con:
         applied = con.sql("select version, name from schema_version order by version").fetchall()
         tables = table_names(con)
     assert [v for v, _ in applied] == versions
@@ -57,7 +56,7 @@ def test_migrating_from_the_previous_version_keeps_and_backfills_data(settings: 
     )
     con.close()
 
-    with Warehouse(settings).writer() as con:
+    with settings.open_warehouse().writer() as con:
         version = con.sql("select max(version) from schema_version").fetchall()[0][0]
         row = con.sql("select posting_id, company_key from postings").fetchall()
     assert version == migration_files()[-1][0]
@@ -72,9 +71,9 @@ def storage_version(con: duckdb.DuckDBPyConnection) -> str:
 def test_a_new_warehouse_uses_the_newer_storage_format_and_an_older_file_keeps_its_own(
     settings: Settings, tmp_path: Path
 ) -> None:
-    with Warehouse(settings).writer() as con:
+    with settings.open_warehouse().writer() as con:
         assert storage_version(con) == f"{STORAGE_VERSION}+"
-    with Warehouse(settings).reader() as con:
+    with settings.open_warehouse().reader() as con:
         assert storage_version(con) == f"{STORAGE_VERSION}+"
 
     # A file made by DuckDB's default format (an earlier promptjobs) still loads.
@@ -82,13 +81,13 @@ def test_a_new_warehouse_uses_the_newer_storage_format_and_an_older_file_keeps_i
     path = Path(older.warehouse_target)
     path.parent.mkdir(parents=True)
     duckdb.connect(str(path)).close()
-    with Warehouse(older).writer() as con:
+    with older.open_warehouse().writer() as con:
         assert storage_version(con) == "v1.0.0+"
         assert con.sql("select count(*) from postings").fetchall() == [(0,)]
 
 
 def test_reopening_applies_nothing_twice(settings: Settings) -> None:
-    wh = Warehouse(settings)
+    wh = settings.open_warehouse()
     with wh.writer():
         pass
     with wh.writer() as con:
@@ -98,8 +97,8 @@ def test_reopening_applies_nothing_twice(settings: Settings) -> None:
 
 
 def test_a_second_writer_waits_then_fails_with_one_line(settings: Settings) -> None:
-    with Warehouse(settings).writer():
-        impatient = Warehouse(settings, lock_timeout_s=0.3)
+    with settings.open_warehouse().writer():
+        impatient = settings.open_warehouse(lock_timeout_s=0.3)
         with pytest.raises(WarehouseBusy) as err, impatient.writer():
             pass
     message = str(err.value)
@@ -110,7 +109,7 @@ def test_a_second_writer_waits_then_fails_with_one_line(settings: Settings) -> N
 def test_a_second_writer_proceeds_once_the_first_finishes(settings: Settings) -> None:
     holding = threading.Event()
     first_done = threading.Event()
-    wh = Warehouse(settings)
+    wh = settings.open_warehouse()
 
     def first() -> None:
         with wh.writer() as con:
@@ -122,19 +121,19 @@ def test_a_second_writer_proceeds_once_the_first_finishes(settings: Settings) ->
     thread.start()
     try:
         assert holding.wait(10)
-        with pytest.raises(WarehouseBusy), Warehouse(settings, lock_timeout_s=0.2).writer():
+        with pytest.raises(WarehouseBusy), settings.open_warehouse(lock_timeout_s=0.2).writer():
             pass
     finally:
         first_done.set()
         thread.join()
-    with Warehouse(settings, lock_timeout_s=5).writer() as con:
+    with settings.open_warehouse(lock_timeout_s=5).writer() as con:
         con.execute("insert into skills values ('b', 'B', null, null, [])")
     with wh.reader() as con:
         assert con.sql("select skill_id from skills order by 1").fetchall() == [("a",), ("b",)]
 
 
 def test_a_failed_write_leaves_the_previous_file_and_no_copies(settings: Settings) -> None:
-    wh = Warehouse(settings)
+    wh = settings.open_warehouse()
     with wh.writer() as con:
         con.execute("insert into skills values ('python', 'Python', null, null, [])")
     before = wh.path.read_bytes()
@@ -149,7 +148,7 @@ def test_a_failed_write_leaves_the_previous_file_and_no_copies(settings: Setting
 
 
 def test_readers_see_the_previous_state_while_a_refresh_writes(settings: Settings) -> None:
-    wh = Warehouse(settings)
+    wh = settings.open_warehouse()
     with wh.writer() as con:
         con.execute("insert into skills values ('python', 'Python', null, null, [])")
     with wh.writer() as con:
@@ -161,7 +160,7 @@ def test_readers_see_the_previous_state_while_a_refresh_writes(settings: Setting
 
 
 def test_a_stale_copy_from_a_killed_writer_is_removed(settings: Settings) -> None:
-    wh = Warehouse(settings)
+    wh = settings.open_warehouse()
     with wh.writer():
         pass
     stale = wh.path.with_name(wh.path.name + ".tmp-99999")
@@ -176,7 +175,7 @@ def test_a_stale_copy_from_a_killed_writer_is_removed(settings: Settings) -> Non
 
 
 def test_a_missing_warehouse_is_one_clear_line(settings: Settings) -> None:
-    with pytest.raises(WarehouseMissing) as err, Warehouse(settings).reader():
+    with pytest.raises(WarehouseMissing) as err, settings.open_warehouse().reader():
         pass
     assert str(err.value) == (
         f"no warehouse at {settings.warehouse_target}: run `promptjobs demo` or "
@@ -189,7 +188,7 @@ def test_the_reader_cannot_write_read_files_or_unlock_itself(
 ) -> None:
     secret = tmp_path / "secret.csv"
     secret.write_text("a\n1\n")
-    wh = Warehouse(settings)
+    wh = settings.open_warehouse()
     with wh.writer():
         pass
     with wh.reader() as con:
@@ -208,7 +207,7 @@ def test_the_reader_cannot_write_read_files_or_unlock_itself(
 
 def test_motherduck_targets_are_recognised_without_a_local_file(tmp_path: Path) -> None:
     settings = Settings(home=tmp_path, warehouse="md:promptjobs")
-    wh = Warehouse(settings)
+    wh = settings.open_warehouse()
     assert wh.is_motherduck and wh.exists()
     assert wh.lock_path.parent == tmp_path
 
@@ -234,6 +233,6 @@ def test_migration_003_backfills_the_latest_version_of_each_posting(settings: Se
         )
     con.close()
 
-    with Warehouse(settings).writer() as con:
+    with settings.open_warehouse().writer() as con:
         latest = con.sql("select posting_id, content_hash, title from posting_latest").fetchall()
     assert latest == [("lever:7", "h2", "Senior Prompt Engineer")]

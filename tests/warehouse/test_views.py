@@ -9,8 +9,7 @@ import pytest
 
 from promptjobs.settings import Settings
 from warehouse.refresh import run_refresh
-from warehouse.store import Warehouse
-from warehouse.views import create_views, view_files
+from warehouse.views import create_views, view_files, view_statements
 
 CONTRACT_COLUMNS: dict[str, list[str]] = {
     "posting_facts": [
@@ -166,28 +165,39 @@ def market(settings: Settings, landing, kit: SimpleNamespace) -> Settings:
     landing.write("hn", "2026-10-02", [hn])
     landing.write("greenhouse", "2026-10-08", gh[:3])
     run_refresh(
-        settings, kit.extract_batches, "fake-1", kit.taxonomy, source_priority=kit.source_priority
+        settings.open_warehouse(),
+        settings.landing_dir,
+        kit.extract_batches,
+        "fake-1",
+        kit.taxonomy,
+        source_priority=kit.source_priority,
     )
     return settings
 
 
 def query(settings: Settings, sql: str) -> list[tuple]:
-    with Warehouse(settings).reader() as con:
+    with settings.open_warehouse().reader() as con:
         return con.sql(sql).fetchall()
 
 
 def test_views_are_created_in_file_name_order(settings: Settings) -> None:
     names = [p.name for p in view_files()]
     assert names == sorted(names)
-    with Warehouse(settings).writer() as con:
+    with settings.open_warehouse().writer() as con:
         created = create_views(con)
     assert created[:4] == ["posting_facts", "job_skills", "canonical_skills", "posting_families"]
     assert set(CONTRACT_COLUMNS) <= set(created)
+    # The names create_views reports are the views the SQL parser (the lineage) finds.
+    parsed = [s.name for s in view_statements() if s.kind == "view"]
+    assert created == parsed
+    with settings.open_warehouse().reader() as con:
+        made = {name for (name,) in con.sql("select view_name from duckdb_views()").fetchall()}
+    assert set(created) <= made
 
 
 @pytest.mark.parametrize("view", sorted(CONTRACT_COLUMNS))
 def test_every_view_has_exactly_the_contract_columns(market: Settings, view: str) -> None:
-    with Warehouse(market).reader() as con:
+    with market.open_warehouse().reader() as con:
         columns = [d[0] for d in con.sql(f"select * from {view} limit 0").description]
     assert columns == CONTRACT_COLUMNS[view]
 
@@ -284,14 +294,14 @@ def test_cooccurrence_jaccard(market: Settings) -> None:
 
 
 def test_views_also_run_on_an_empty_warehouse(settings: Settings) -> None:
-    with Warehouse(settings).writer() as con:
+    with settings.open_warehouse().writer() as con:
         create_views(con)
         for view in CONTRACT_COLUMNS:
             assert con.sql(f"select count(*) from {view}").fetchall() == [(0,)]
 
 
 def test_views_need_no_file_access(market: Settings) -> None:
-    with Warehouse(market).reader() as con:
+    with market.open_warehouse().reader() as con:
         for view in CONTRACT_COLUMNS:
             con.sql(f"select * from {view}").fetchall()
         with pytest.raises(duckdb.Error):

@@ -15,35 +15,12 @@ from urllib.parse import urlsplit
 
 from scrapy.http import Request, Response
 
-from scrapers.items import PostingItem, build_posting, html_to_text, iso_date_str
 from scrapers.landing import write_json_atomic
 from scrapers.sources.base import PostingSpider
 from scrapers.sources.remotive import SOURCE
+from scrapers.sources.remotive.parse import parse_remotive_job
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
-
-
-def parse_remotive_job(job: dict[str, Any], board: str, fetched_at: str) -> PostingItem:
-    text = html_to_text(job.get("description"))
-    if job.get("salary"):
-        # Remotive's pay is free text; the extractor reads it from the description.
-        text = f"{text}\n\nSalary: {job['salary']}".strip()
-    return build_posting(
-        source="remotive",
-        board=board,
-        source_id=job["id"],
-        url=job.get("url"),
-        company=job.get("company_name"),
-        title=job.get("title"),
-        location_raw=job.get("candidate_required_location"),
-        remote_hint="remote",
-        description_html=job.get("description"),
-        description_text=text,
-        posted_at=iso_date_str(job.get("publication_date")),
-        fetched_at=fetched_at,
-        employment_type=job.get("job_type"),
-        attribution_url=job.get("url"),
-    )
 
 
 class RemotiveSpider(PostingSpider, info=SOURCE):

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from scrapers.pipelines import CompensationRange
-from scrapers.sources.ashby.spider import ashby_ranges, parse_ashby_job
+from scrapers.sources.ashby.parse import ashby_ranges, parse_ashby_job
 
 BOARD = json.loads((Path(__file__).parent / "fixtures" / "ashby_pay_tiers.json").read_text())
 REAL = Path(os.environ.get("PROMPTJOBS_BOARDS_REAL", "/work/shared/boards-real")) / "ashby"

@@ -1,4 +1,4 @@
--- 004: the board frame. `boards` is every ATS board the program knows: the registry's
+-- 005: the board frame. `boards` is every ATS board the program knows: the registry's
 -- (scrapers/boards.toml, never edited by the program) and those discovered in landed
 -- postings. `board_links` says which posting linked which board; `boards_scanned` which
 -- landing files discovery has read. Columns are documented in docs/data-model.md.
