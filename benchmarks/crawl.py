@@ -418,7 +418,7 @@ def run_spread(args: argparse.Namespace) -> None:
                 settings = load_settings({"home": Path(tmp) / "home"}, environ={})
                 t0 = time.monotonic()
                 stats = crawl(
-                    settings,
+                    settings.crawl_config(),
                     families,
                     boards=boards,
                     api_base={f: s.url for f, s in zip(families, servers, strict=True)},

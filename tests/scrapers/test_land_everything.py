@@ -99,7 +99,7 @@ def test_every_feed_posting_lands_whatever_its_tags_or_category(settings, tmp_pa
     settings = settings.model_copy(update={"boards_file": registry})
     with LoopbackServer(route) as server:
         stats = crawl(
-            settings,
+            settings.crawl_config(),
             ["remoteok", "remotive"],
             api_base=server.url,
             crawl_date=DAY,

@@ -149,6 +149,7 @@ def test_every_source_lands_its_postings_in_one_crawl(settings, fixture_server):
         "currency": "USD",
         "period": "year",
         "raw": "$170K - $230K",
+        "pay_basis": "base",
     }
 
     sr = items["smartrecruiters"]

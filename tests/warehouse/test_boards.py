@@ -8,7 +8,7 @@ from types import SimpleNamespace
 from promptjobs.settings import Settings
 from transforms.board_links import find_boards
 from warehouse import boards
-from warehouse.lifecycle import update_lifecycle
+from warehouse.lifecycle import apply_lifecycle, compute_lifecycle
 from warehouse.loads import ingest_landing, load_extractions, pending_extraction
 
 DOMAINS = ("greenhouse.io", "lever.co", "ashbyhq.com", "myworkdayjobs.com", "recruitee.com")
@@ -21,9 +21,10 @@ REGISTRY = [
 def refresh(settings: Settings, kit: SimpleNamespace, registry=REGISTRY) -> dict[str, int]:
     with settings.open_warehouse().writer() as con:
         ingest_landing(con, settings.landing_dir)
+        compute_lifecycle(con)  # the load gives new postings their lifecycle
         for batch in pending_extraction(con, "v1"):
             load_extractions(con, kit.extract(batch), "v1")
-        update_lifecycle(con)
+        apply_lifecycle(con)
         boards.seed_registry(con, registry)
         boards.update_from_crawls(con)
         return boards.scan_landed(con, find_boards, DOMAINS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from promptjobs.settings import Settings
+from warehouse.lifecycle import compute_lifecycle
 from warehouse.loads import ingest_landing, load_extractions, pending_extraction
 from warehouse.views import create_views
 
@@ -42,6 +43,7 @@ def test_ote_ranges_are_flagged_and_base_ranges_are_not(
     )
     with settings.open_warehouse().writer() as con:
         ingest_landing(con, settings.landing_dir)
+        compute_lifecycle(con)  # the load gives new postings their lifecycle
         for batch in pending_extraction(con, "v1"):
             load_extractions(con, kit.extract(batch), "v1")
         create_views(con)

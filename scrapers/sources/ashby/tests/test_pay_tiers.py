@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from scrapers.pipelines import CompensationRange
+from scrapers.records import PayRange, pay_range_problem
 from scrapers.sources.ashby.parse import ashby_ranges, parse_ashby_job
 
 BOARD = json.loads((Path(__file__).parent / "fixtures" / "ashby_pay_tiers.json").read_text())
@@ -31,7 +31,7 @@ def test_a_remote_job_with_two_tiers_gets_the_envelope_not_the_first_tier():
     # The bonus and equity components never became pay.
     assert all(r["max"] != 40_000 for r in item["compensation_ranges"])
     for rng in item["compensation_ranges"]:
-        CompensationRange.model_validate(rng)
+        assert pay_range_problem(PayRange.model_validate(rng)) is None
 
 
 def test_on_target_earnings_are_flagged_and_commission_is_not_pay():

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from scrapers.pipelines import CompensationRange, Posting
+from scrapers.records import PayRange, landing_problem, pay_range_problem
 from scrapers.sources.recruitee.parse import parse_recruitee_offer, recruitee_time
 
 OFFERS = json.loads((Path(__file__).parent / "fixtures" / "recruitee_offers.json").read_text())
@@ -21,9 +21,9 @@ def parsed() -> list[dict]:
         dict(parse_recruitee_offer(o, "parfait", "Parfait", FETCHED)) for o in OFFERS["offers"]
     ]
     for item in items:
-        Posting.model_validate(item)
+        assert landing_problem(item) is None
         for rng in item["compensation_ranges"]:
-            CompensationRange.model_validate(rng)
+            assert pay_range_problem(PayRange.model_validate(rng)) is None
     return items
 
 
@@ -62,5 +62,5 @@ def test_real_saved_answers_parse():
         offers = json.loads((REAL / name).read_text())["offers"]
         items = [dict(parse_recruitee_offer(o, "x", "X", FETCHED)) for o in offers]
         for item in items:
-            Posting.model_validate(item)
+            assert landing_problem(item) is None
         assert all(i["remote_hint"] for i in items) and all(i["posted_at"] for i in items)
