@@ -84,7 +84,12 @@ def history(settings: Settings, landing, kit: SimpleNamespace) -> Settings:
     )
     landing.write("greenhouse", "2026-10-01", [live])
     run_refresh(
-        settings, kit.extract_batches, "fake-1", kit.taxonomy, source_priority=kit.source_priority
+        settings.open_warehouse(),
+        settings.landing_dir,
+        kit.extract_batches,
+        "fake-1",
+        kit.taxonomy,
+        source_priority=kit.source_priority,
     )
     return settings
 
