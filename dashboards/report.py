@@ -46,6 +46,7 @@ from dashboards.data import (
 from dashboards.export import export_pngs
 from dashboards.figure_data import figure_rows, write_csv
 from dashboards.figures import NamedFigure, index_figures
+from dashboards.frame import frame_section_html, load_frame
 from dashboards.page import (
     Kit,
     Section,
@@ -259,6 +260,7 @@ def _claims_page(
     verdicts: list[Verdict],
     figures: dict[str, list[NamedFigure]],
     kit: Kit,
+    frame_html: str = "",
 ) -> str:
     how = rules(DEFAULT_THRESHOLDS)
     sections = [
@@ -292,7 +294,7 @@ def _claims_page(
         sections.append(Section(anchor, claim.capitalize(), body))
     subtitle = '<p><a href="index.html">Back to the report</a></p>'
     return render_page(
-        title=CLAIMS_TITLE, subtitle_html=subtitle, header_html="", sections=sections
+        title=CLAIMS_TITLE, subtitle_html=subtitle, header_html=frame_html, sections=sections
     )
 
 
@@ -311,6 +313,7 @@ def build_report(
         views = load_views(con, INDEX_VIEWS)
         claims_views = load_views(con, CLAIMS_VIEWS)
         pay_weeks = load_pay_weeks(con)
+        frame_html = frame_section_html(load_frame(con))  # dashboards/frame.py (issue 16)
 
     head = headline(claims_views["claims_overview"])
     main_figures = index_figures({**views, **claims_views}, report_date)
@@ -330,13 +333,13 @@ def build_report(
     index_html = render_page(
         title=REPORT_TITLE,
         subtitle_html=subtitle,
-        header_html=_headline_html(head, views["source_summary"]),
+        header_html=_headline_html(head, views["source_summary"]) + frame_html,
         sections=[figure_section(f, kit) for f in main_figures],
     )
     index_path = out_dir / "index.html"
     claims_path = out_dir / "claims.html"
     _write(index_path, index_html)
-    _write(claims_path, _claims_page(claims_views, verdicts, claim_figures, kit))
+    _write(claims_path, _claims_page(claims_views, verdicts, claim_figures, kit, frame_html))
     data_dir = out_dir / "data"
     data_dir.mkdir(exist_ok=True)
     csvs = []

@@ -40,6 +40,12 @@ HomeOption = Annotated[
 ]
 
 
+class ListFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
 class SqlFormat(StrEnum):
     table = "table"
     csv = "csv"
@@ -114,7 +120,11 @@ def crawl(
     ] = None,
     home: HomeOption = None,
 ) -> None:
-    """Crawl one source (or all) into landing files under PROMPTJOBS_HOME/landing."""
+    """Crawl one source (or all) into landing files under PROMPTJOBS_HOME/landing.
+
+    Without --board an ATS source crawls the registry's boards plus every valid discovered
+    board (`promptjobs boards list`; under discovered_boards=review only accepted ones).
+    """
     from scrapers.registry import SOURCES
     from scrapers.run import crawl as run_crawl
 
@@ -126,11 +136,20 @@ def crawl(
         raise fail("--url works with the jsonld source only")
     day = _parse_date(crawl_date, "--date")
     settings = _settings(home, replay=replay or None)
+    spider_args: dict[str, dict] = {}
+    if board:
+        boards: dict[str, list[str]] | None = {s: list(board) for s in sources}
+    else:
+        from promptjobs.boards import crawl_targets
+
+        # The registry's boards plus every valid discovered one (docs/data-model.md, boards).
+        boards, spider_args = crawl_targets(settings, sources)
     try:
         stats = run_crawl(
             settings.crawl_config(),
             sources,
-            boards={s: list(board) for s in sources} if board else None,
+            boards=boards,
+            spider_args=spider_args,
             api_base=api_base,
             crawl_date=day,
             replay=replay,
@@ -320,6 +339,116 @@ def refresh(
             "every source failed to crawl (see the log above): check the network, "
             "PROMPTJOBS_API_BASE and the board registry; what had landed before was loaded"
         )
+
+
+boards_app = typer.Typer(
+    help="The board frame: registry boards and boards discovered in landed postings.",
+    no_args_is_help=True,
+)
+app.add_typer(boards_app, name="boards")
+
+
+@boards_app.command("discover")
+def boards_discover(
+    api_base: Annotated[
+        str | None,
+        typer.Option(help="Check candidates against this mirror instead of the real APIs."),
+    ] = None,
+    no_check: Annotated[
+        bool, typer.Option("--no-check", help="Only find candidates; do not request them.")
+    ] = False,
+    home: HomeOption = None,
+) -> None:
+    """Scan every landed posting for ATS board links; check each new candidate once.
+
+    A candidate gets one polite request through the normal crawler: a well-formed answer
+    makes it valid, a 404 invalid, an error leaves it a candidate for the next run.
+    """
+    from promptjobs.boards import discover
+
+    settings = _settings(home, api_base=api_base)
+    summary = discover(
+        settings,
+        validate=not no_check,
+        say=lambda m: err.print(m, highlight=False, soft_wrap=True),
+    )
+    err.print(
+        "boards by status: "
+        + ", ".join(f"{k}={v}" for k, v in sorted(summary["boards_by_status"].items())),
+        highlight=False,
+    )
+
+
+@boards_app.command("list")
+def boards_list(
+    status: Annotated[
+        str | None,
+        typer.Option(help="Only this status: registry, candidate, valid, invalid, gone."),
+    ] = None,
+    ats: Annotated[str | None, typer.Option(help="Only this ATS family.")] = None,
+    format: Annotated[
+        ListFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ListFormat.table,
+    home: HomeOption = None,
+) -> None:
+    """Show the boards table (json: a list of objects with ats, token, status, ...)."""
+    import csv
+    import json
+
+    from warehouse.boards import STATUSES, list_boards
+
+    if status is not None and status not in STATUSES:
+        raise fail(f"unknown status {status!r}; choose one of: {', '.join(STATUSES)}")
+    settings = _settings(home)
+    with settings.open_warehouse().reader() as con:
+        rows = _boards_rows(con, list_boards, status, ats)
+    if format is ListFormat.json:
+        sys.stdout.write(json.dumps(rows, default=str, indent=1) + "\n")
+    elif format is ListFormat.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["ats"])
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        from rich.table import Table
+
+        table = Table(title=f"boards ({len(rows)})")
+        columns = ("ats", "board", "status", "found_count", "first_seen", "last_ok")
+        for col in (*columns, "postings"):
+            table.add_column(col)
+        for row in rows:
+            cells = [str(row[c]) if row[c] is not None else "-" for c in columns]
+            last = row["postings_last_crawl"]
+            table.add_row(*cells, str(last) if last is not None else "-")
+        Console().print(table)
+
+
+def _boards_rows(con, list_boards, status, ats) -> list[dict]:  # noqa: ANN001
+    import duckdb
+
+    try:
+        return list_boards(con, status=status, ats=ats)
+    except duckdb.CatalogException:
+        raise fail(
+            "this warehouse has no boards table yet: run `promptjobs refresh` "
+            "or `promptjobs boards discover`"
+        ) from None
+
+
+@boards_app.command("accept")
+def boards_accept(
+    ats: Annotated[str | None, typer.Argument(help="ATS family (default: every family).")] = None,
+    board: Annotated[str | None, typer.Argument(help="Board (default: every valid board).")] = None,
+    home: HomeOption = None,
+) -> None:
+    """Accept valid discovered boards for crawling (discovered_boards = "review")."""
+    from warehouse.boards import accept
+
+    settings = _settings(home)
+    with settings.open_warehouse().writer() as con:
+        n = accept(con, ats=ats, board=board)
+    err.print(f"accepted: {n} valid board(s) will be crawled")
+    if n == 0:
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -25,7 +25,9 @@ TOP_SKILLS_SQL = QUERIES / "demo_top_skills.sql"
 
 def run_demo(settings: Settings, *, png: bool = False, console: Console | None = None) -> dict:
     from pipelines.cli_runs import CrawlRecord
+    from promptjobs.boards import board_row, discover, discovered_for_crawl
     from scrapers.demo.server import DemoServer
+    from scrapers.registry import ATS_SOURCES
     from scrapers.run import crawl
 
     console = console or Console(stderr=True)
@@ -38,12 +40,24 @@ def run_demo(settings: Settings, *, png: bool = False, console: Console | None =
             f"demo boards on 127.0.0.1: {len(days)} snapshot days "
             f"{days[0].isoformat()} .. {days[-1].isoformat()}"
         )
+        # The demo's registry: the boards its board lists name. Boards linked from what it
+        # crawls are found by discovery after each day and crawled from the next day on.
+        registry = [board_row(s, b) for s in ATS_SOURCES for b in demo.boards(days[0]).get(s, [])]
         for n, day in enumerate(days, 1):
             # A "site" source's boards are its start URLs (scrapers.run passes them as urls).
+            boards = demo.boards(day)
+            for found in discovered_for_crawl(settings):
+                # A board joins the crawl the day after the posting that linked it was
+                # crawled, so a second demo run crawls exactly what the first one did.
+                if found["first_seen"] is None or found["first_seen"] >= day:
+                    continue
+                listed = boards.setdefault(found["ats"], [])
+                if found["board"] not in listed:
+                    listed.append(found["board"])
             stats = crawl(
                 settings.crawl_config(),
                 demo.sources(day),
-                boards=demo.boards(day),
+                boards=boards,
                 api_base=demo.api_bases(day),
                 crawl_date=day,
                 progress=False,
@@ -51,9 +65,13 @@ def run_demo(settings: Settings, *, png: bool = False, console: Console | None =
             crawls.extend(CrawlRecord(day, s) for s in stats)
             items = sum(s.get("items", 0) for s in stats)
             failed = [s["source"] for s in stats if s.get("status") == "failed"]
+            frame = discover(settings, api_base=demo.api_bases(day), registry=registry)
             console.print(
                 f"[{n}/{len(days)}] crawled {day.isoformat()}: {items} postings from "
-                f"{len(stats)} sources" + (f" (failed: {', '.join(failed)})" if failed else "")
+                f"{len(stats)} sources"
+                + (f" (failed: {', '.join(failed)})" if failed else "")
+                + f"; discovery: {frame['new_candidates']} new board(s), "
+                f"{frame['checked_valid']} valid"
             )
     refreshed = load_warehouse(settings, console)
     load = refreshed.as_dict()

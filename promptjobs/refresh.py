@@ -119,13 +119,19 @@ def run_refresh_chain(
     crawled: list[str] = []
     crawls: list[CrawlRecord] = []
     if crawl:
+        from promptjobs.boards import crawl_targets
         from scrapers.registry import SOURCES
         from scrapers.run import crawl as run_crawl
 
+        sources = sources or list(SOURCES)
+        # The registry's boards plus every valid discovered one.
+        boards, spider_args = crawl_targets(settings, sources)
         day = today_utc()
         stats = run_crawl(
             settings.crawl_config(),
-            sources or list(SOURCES),
+            sources,
+            boards=boards,
+            spider_args=spider_args,
             api_base=settings.api_base,
             crawl_date=day,
             replay=settings.replay,
@@ -144,6 +150,13 @@ def run_refresh_chain(
     # landed before was still loaded and reported.
     summary["all_sources_failed"] = bool(crawled) and len(failed) == len(crawled)
     console.print(_format_summary(summary))
+    # The frame widens every day: boards linked from what was just loaded are checked now
+    # and crawled from the next refresh on.
+    from promptjobs.boards import discover
+
+    found = discover(settings, validate=not settings.replay, say=console.print)
+    summary["boards_new_candidates"] = found["new_candidates"]
+    summary["boards_checked_valid"] = found["checked_valid"]
     built: tuple[Path, Path, date] | None = None
     if report:
         day = today_utc()

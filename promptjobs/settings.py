@@ -111,6 +111,11 @@ class Settings(BaseSettings):
     )
     workers: int = Field(default=0, description="Extraction worker processes; 0 = one per core.")
     replay: bool = Field(default=False, description="Crawl from the HTTP cache only (offline).")
+    discovered_boards: Literal["crawl", "review"] = Field(
+        default="crawl",
+        description="crawl: `crawl all` and `refresh` crawl every valid discovered board; "
+        "review: only those accepted with `promptjobs boards accept`.",
+    )
     sql_timeout_s: float = Field(
         default=300.0,
         ge=0,

@@ -25,6 +25,8 @@ class Reply:
 
 
 Route = Callable[[str], Reply]
+# POST answers (Workday's CXS search): (path with query, request body) -> Reply.
+PostRoute = Callable[[str, bytes], Reply]
 
 
 def json_reply(body: bytes | str, status: int = 200, **headers: str) -> Reply:
@@ -37,12 +39,24 @@ class _Handler(BaseHTTPRequestHandler):
     server: _Server
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        self._answer(None)
+
+    def do_POST(self) -> None:  # noqa: N802
+        length = int(self.headers.get("Content-Length") or 0)
+        self._answer(self.rfile.read(length) if length else b"")
+
+    def _answer(self, body: bytes | None) -> None:
         self.server.hits[self.path.split("?", 1)[0]] += 1
         self.server.request_headers.append(dict(self.headers.items()))
         try:
             route = self.server.route
+            if body is not None:
+                if self.server.post_route is None:
+                    reply = Reply(status=405, body=b"{}")
+                else:
+                    reply = self.server.post_route(self.path, body)
             # A route marked `takes_headers` also gets the request headers (Range requests).
-            if getattr(route, "takes_headers", False):
+            elif getattr(route, "takes_headers", False):
                 reply = route(self.path, dict(self.headers.items()))  # type: ignore[call-arg]
             else:
                 reply = route(self.path)
@@ -75,23 +89,32 @@ class _Server(ThreadingHTTPServer):
         # A client that hangs up (a timeout, a cancelled oversized download) is not news.
         return
 
-    def __init__(self, route: Route) -> None:
-        super().__init__(("127.0.0.1", 0), _Handler)
+    def __init__(
+        self, route: Route, post_route: PostRoute | None = None, host: str = "127.0.0.1"
+    ) -> None:
+        super().__init__((host, 0), _Handler)
         self.route = route
+        self.post_route = post_route
         self.hits: Counter[str] = Counter()
         self.request_headers: list[dict[str, str]] = []
 
 
 class LoopbackServer:
-    """`with LoopbackServer(route) as srv: srv.url ...`; `srv.hits[path]` counts requests."""
+    """`with LoopbackServer(route) as srv: srv.url ...`; `srv.hits[path]` counts requests.
+    `post_route` answers POST requests (without it they get a 405). `host` is another
+    loopback address (127.0.0.2, ...) when a benchmark needs hosts that crawlers tell apart."""
 
-    def __init__(self, route: Route) -> None:
+    def __init__(
+        self, route: Route, post_route: PostRoute | None = None, host: str = "127.0.0.1"
+    ) -> None:
         self._route = route
+        self._post_route = post_route
+        self._host = host
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
 
     def start(self) -> LoopbackServer:
-        self._server = _Server(self._route)
+        self._server = _Server(self._route, self._post_route, self._host)
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True
         )
@@ -111,7 +134,7 @@ class LoopbackServer:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"http://{self._host}:{self.port}"
 
     @property
     def hits(self) -> Counter[str]:

@@ -84,6 +84,8 @@ class ValidationPipeline:
                 "period": pay.period,
                 "raw": pay.raw,
             }
+            if pay.pay_basis is not None:
+                kept["pay_basis"] = pay.pay_basis
             if "label" in raw_range:
                 kept["label"] = raw_range["label"]
             ranges.append(kept)

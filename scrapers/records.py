@@ -110,6 +110,11 @@ def _sane_figure(value: float | None) -> float | None:
 # A pay figure: a number (or numeric text, as boards send), finite and below MAX_FIGURE.
 Figure = Annotated[float | None, BeforeValidator(_as_figure), AfterValidator(_sane_figure)]
 PayText = Annotated[str | None, BeforeValidator(_as_text)]
+# `ote`: on-target earnings (base + commission), `base`: base pay; anything else is unknown.
+PayBasis = Annotated[
+    Literal["base", "ote"] | None,
+    BeforeValidator(lambda v: v if v in ("base", "ote") else None),
+]
 # Text fields: a value of another type (a number as title) is an error, never coerced.
 Text = Annotated[str, Field(strict=True)]
 NonBlank = Annotated[str, Field(strict=True), StringConstraints(pattern=r"\S")]
@@ -117,7 +122,7 @@ NonBlank = Annotated[str, Field(strict=True), StringConstraints(pattern=r"\S")]
 
 class PayRange(BaseModel):
     """A compensation object as landed: `{min, max, currency, period, raw}` (and `label`
-    in `compensation_ranges`). A figure that is not a finite number of sane size makes
+    in `compensation_ranges`; `pay_basis` when the source says). A figure that is not a finite number of sane size makes
     the whole record invalid; any other odd value is read as missing, and
     `pay_range_problem` then says why the range is not usable pay."""
 
@@ -129,6 +134,7 @@ class PayRange(BaseModel):
     period: PayText = None
     raw: PayText = None
     label: PayText = None
+    pay_basis: PayBasis = None
 
 
 Compensation = Annotated[PayRange | None, BeforeValidator(_as_object)]

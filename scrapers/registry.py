@@ -77,8 +77,8 @@ class Registry:
                 return e.name
         return None
 
-    def eu_boards(self) -> list[str]:
-        return [e.board for e in self.employers if e.ats == "lever" and e.region == "eu"]
+    def eu_boards(self, source: str = "lever") -> list[str]:
+        return [e.board for e in self.employers if e.ats == source and e.region == "eu"]
 
 
 def load_registry(path: Path | None = None) -> Registry:

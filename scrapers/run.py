@@ -73,6 +73,7 @@ def _job(
     months: int | None,
     log_level: str,
     scrapy_settings: dict[str, Any] | None,
+    spider_args: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     base = _api_base_for(source, api_base, config)
     # A "site" source (schema.org career pages) crawls start URLs, not an API's boards.
@@ -96,6 +97,7 @@ def _job(
         start_urls = urls if urls is not None else (boards or {}).get(source)
         if start_urls is not None:
             kwargs["urls"] = list(start_urls)
+    kwargs.update(spider_args or {})
     targets = [base] if not site else list(kwargs.get("urls", []))
     run_id = new_run_id()
     overrides: dict[str, Any] = {
@@ -159,13 +161,15 @@ def crawl(
     months: int | None = None,
     progress: bool = True,
     scrapy_settings: dict[str, Any] | None = None,
+    spider_args: dict[str, dict[str, Any]] | None = None,
 ) -> list[dict]:
     """Blocking. Crawls the sources (all in ONE child process running one CrawlerProcess, so it
     can be called many times from one Python process), writes landing files + stats files per
     source (docs/architecture.md §1), returns the stats dicts (one per source, in order).
     A failing source never stops the others; never raises for a source failure. api_base as a
     dict gives one base per source. boards=None means every board of the registry.
-    `scrapy_settings` overrides Scrapy settings for every source (tests: short timeouts)."""
+    `scrapy_settings` overrides Scrapy settings for every source (tests: short timeouts);
+    `spider_args` adds spider arguments per source (`probe`, `eu_boards`)."""
     unknown = [s for s in sources if s not in SOURCES]
     if unknown:
         raise ValueError(f"unknown source {unknown[0]!r}; choose from {', '.join(SOURCES)}")
@@ -189,6 +193,7 @@ def crawl(
             months=months,
             log_level=log_level,
             scrapy_settings=scrapy_settings,
+            spider_args=(spider_args or {}).get(source),
         )
         for source in sources
     ]

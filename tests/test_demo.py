@@ -134,3 +134,28 @@ def test_refresh_without_crawl_after_demo_changes_nothing(demo_home) -> None:
     result = run_cli(home, "refresh", "--no-crawl", "--no-report")
     assert result.returncode == 0, result.stderr[-3000:]
     assert table_snapshot(home) == before
+
+
+def test_demo_finds_boards_only_discovery_can_find_and_crawls_them_the_next_day(demo_home):
+    home, result = demo_home
+    found = sql_rows(
+        home,
+        "select b.ats, b.board, b.status, b.first_seen::varchar as found_on, "
+        "min(s.crawl_date)::varchar as first_crawled from boards b "
+        "join posting_sightings s on s.source = b.ats and lower(s.board) = b.board_key "
+        "where not b.in_registry group by all order by found_on, b.ats",
+    )
+    # HN comments of the first day link four boards; their postings link two more.
+    assert [(r["ats"], r["found_on"], r["first_crawled"]) for r in found] == [
+        ("ashby", "2026-09-07", "2026-09-21"),
+        ("bamboohr", "2026-09-07", "2026-09-21"),
+        ("recruitee", "2026-09-07", "2026-09-21"),
+        ("workday", "2026-09-07", "2026-09-21"),
+        ("breezy", "2026-09-21", "2026-10-05"),
+        ("personio", "2026-09-21", "2026-10-05"),
+    ]
+    assert {r["status"] for r in found} == {"valid"}
+    frame = sql_rows(home, "select ats, status, boards, discovered from board_frame")
+    assert sum(int(r["discovered"]) for r in frame) == 6
+    index = (home / "reports" / "latest" / "index.html").read_text(encoding="utf-8")
+    assert "Sampling frame" in index and "not a random sample of employers" in index

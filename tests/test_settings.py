@@ -47,7 +47,13 @@ def test_a_flat_toml_file_works_and_an_empty_variable_counts_as_unset(tmp_path: 
 
 def test_every_field_is_read_from_the_variable_its_name_gives() -> None:
     for field in Settings.model_fields:
-        value = {"workers": "7", "env": "demo", "replay": "true"}.get(field, "x")
+        value = {
+            "workers": "7",
+            "env": "demo",
+            "replay": "true",
+            "discovered_boards": "review",
+            "sql_timeout_s": "2.5",
+        }.get(field, "x")
         s = load_settings(environ={f"PROMPTJOBS_{field.upper()}": value})
         assert str(getattr(s, field)).lower() == value, field
 

@@ -97,6 +97,20 @@ skill_taxonomy = dg.AssetSpec(
 )
 
 
+# The board frame (migration 005): written by board discovery (`promptjobs boards discover`,
+# and after every `promptjobs refresh`), not by the Dagster refresh; the views read it.
+BOARD_TABLE_DESCRIPTIONS: dict[str, str] = {
+    "boards": "Every ATS board the program knows (registry and discovered), its status and "
+    "last crawl: the sampling frame.",
+    "board_links": "Which landed posting linked which ATS board (the boards' found_count).",
+    "boards_scanned": "The landing files board discovery has read (each scanned once).",
+}
+board_tables = [
+    dg.AssetSpec(table_key(table), group_name="warehouse", description=text, kinds={"duckdb"})
+    for table, text in BOARD_TABLE_DESCRIPTIONS.items()
+]
+
+
 def taxonomy_version() -> str | None:
     """A digest of the packaged taxonomy file: the `skills` asset's code version, so an
     edited taxonomy marks the table stale and reloads it."""

@@ -24,12 +24,14 @@ NOT_FOUND_DEFAULT: dict[str, str] = {"error": "not found"}
 
 @dataclass(frozen=True)
 class DemoRequest:
-    """One request to a source's demo board: `GET {base}/{'/'.join(segments)}?{query}`."""
+    """One request to a source's demo board: `GET {base}/{'/'.join(segments)}?{query}`
+    (or a POST, with its `body`)."""
 
     day: date  # the snapshot day the request is for
     segments: tuple[str, ...]  # the path below the source's base, split on "/"
     query: dict[str, str]  # the query string, one value per name
     base: str  # the source's base URL of that day, `http://127.0.0.1:PORT/d/<day>/<source>`
+    body: bytes | None = None  # a POST's body (Workday's search); None for a GET
 
 
 def json_reply(payload: Any, status: int = 200) -> Reply:

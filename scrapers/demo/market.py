@@ -208,6 +208,84 @@ REMOTE_BOARD_COMPANIES: tuple[str, ...] = (
 )
 JSONLD_COMPANIES: tuple[str, ...] = ("Acme Robotics", "Wordsmith Studio")
 
+# Employers whose boards no demo board list names (the demo's registry). The demo finds them
+# only through links: HN comments of the first snapshot's thread link the first four, whose
+# own postings link the last two (`links_to`). Board discovery checks each link once and the
+# crawls from the next snapshot on cover it. Their postings come from their own seeded RNG,
+# so the rest of the market is the same with or without them.
+DISCOVERABLE: tuple[DemoCompany, ...] = (
+    DemoCompany(
+        "Orbit Bank",
+        "workday",
+        "orbitbank.wd5.Orbit_Careers",
+        ("US", "US", "UK"),
+        "Orbit Bank is a retail bank putting language models to work in customer service.",
+        10,
+    ),
+    DemoCompany(
+        "Parfait Studio",
+        "recruitee",
+        "parfait",
+        ("DE", "FR", "UK"),
+        "Parfait Studio writes conversational games with generative characters.",
+        7,
+    ),
+    DemoCompany(
+        "Quillon",
+        "ashby",
+        "quillon",
+        ("US", "UK"),
+        "Quillon evaluates the outputs of large language models for enterprises.",
+        7,
+    ),
+    DemoCompany(
+        "Woodland Health",
+        "bamboohr",
+        "woodland",
+        ("US",),
+        "Woodland Health automates prior authorisations with LLM agents.",
+        6,
+    ),
+    DemoCompany(
+        "Brezel Robotics",
+        "personio",
+        "brezel",
+        ("DE", "DE", "UK"),
+        "Brezel Robotics teaches warehouse robots new tasks from written instructions.",
+        6,
+    ),
+    DemoCompany(
+        "Caribou Games",
+        "breezy",
+        "caribougames",
+        ("US", "CA"),
+        "Caribou Games builds narrative games with AI-voiced characters.",
+        6,
+    ),
+)
+# Who links whom: HN links the first four; Orbit Bank links Brezel, Quillon links Caribou.
+DISCOVERABLE_LINKS: dict[str, str] = {"Orbit Bank": "Brezel Robotics", "Quillon": "Caribou Games"}
+
+
+def board_link(company: DemoCompany) -> str:
+    """The public link to a company's board, as a posting would write it."""
+    slug = company.board
+    if company.source == "workday":
+        tenant, dc, site = slug.split(".")
+        return f"https://{tenant}.{dc}.myworkdayjobs.com/en-US/{site}"
+    return {
+        "greenhouse": f"https://job-boards.greenhouse.io/{slug}",
+        "lever": f"https://jobs.lever.co/{slug}",
+        "ashby": f"https://jobs.ashbyhq.com/{slug}",
+        "workable": f"https://apply.workable.com/{slug}/",
+        "smartrecruiters": f"https://jobs.smartrecruiters.com/{slug}",
+        "recruitee": f"https://{slug}.recruitee.com/",
+        "personio": f"https://{slug}.jobs.personio.de/",
+        "bamboohr": f"https://{slug}.bamboohr.com/careers",
+        "breezy": f"https://{slug}.breezy.hr/",
+    }[company.source]
+
+
 # --- places -------------------------------------------------------------------------------------
 
 LOCATIONS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -502,6 +580,7 @@ class DemoPosting:
     tags: tuple[str, ...] = ()
     zones: list[tuple[str, float, float]] = field(default_factory=list)
     twin_of: int | None = None  # the same job on another source
+    discoverable: bool = False  # on a board no demo board list names (board discovery)
 
     def open_on(self, day: date) -> bool:
         return self.posted <= day and (self.closes is None or day < self.closes)
@@ -801,7 +880,59 @@ def generate() -> tuple[DemoPosting, ...]:
             uid += 1
             country = rng.choice(("US", "US", "UK", "DE"))
             out.append(_make(rng, uid, "jsonld", name, name, country, structured_ok=True))
+    out.extend(_discoverable_postings())
     return tuple(out)
+
+
+def _with_link(p: DemoPosting, sentence: str, url: str) -> None:
+    p.description_html += f'<p>{html.escape(sentence)} <a href="{url}">{html.escape(url)}</a></p>'
+    p.description_text = _text_of(p.description_html)
+
+
+def _discoverable_postings() -> list[DemoPosting]:
+    """The DISCOVERABLE employers' postings and the HN comments that link their boards."""
+    rng = random.Random(SEED + 1)
+    by_name = {c.name: c for c in DISCOVERABLE}
+    out: list[DemoPosting] = []
+    uid = 90_000
+    for company in DISCOVERABLE:
+        for n in range(company.size):
+            uid += 1
+            p = _make(
+                rng,
+                uid,
+                company.source,
+                company.board,
+                company,
+                rng.choice(company.countries),
+                structured_ok=True,
+            )
+            p.discoverable = True
+            linked = DISCOVERABLE_LINKS.get(company.name)
+            if linked and n < 2:
+                # Open from the first snapshot on, so the link is crawled on the second one.
+                p.posted, p.closes = FIRST_POSTED, None
+                target = by_name[linked]
+                _with_link(
+                    p, f"Our sister company {target.name} is hiring too:", board_link(target)
+                )
+            out.append(p)
+    month = _hn_thread_month(SNAPSHOT_DATES[0])
+    for company in DISCOVERABLE[:4]:
+        uid += 1
+        p = _make(
+            rng,
+            uid,
+            "hn",
+            str(hn_thread_id(month)),
+            company,
+            company.countries[0],
+            structured_ok=False,
+        )
+        p.posted, p.closes = month + timedelta(days=1), None
+        _with_link(p, "See every opening on our careers page:", board_link(company))
+        out.append(p)
+    return out
 
 
 def _clone(original: DemoPosting, uid: int, source: str, board: str) -> DemoPosting:
@@ -827,10 +958,12 @@ def postings_on(day: date, source: str, board: str | None = None) -> list[DemoPo
     ]
 
 
-def boards_of(source: str) -> list[str]:
+def boards_of(source: str, *, discoverable: bool = False) -> list[str]:
+    """The boards of `source` the demo's board lists name; with `discoverable`, also those
+    only board discovery finds (a renderer serves both, lists only the first)."""
     seen: dict[str, None] = {}
     for p in generate():
-        if p.source == source:
+        if p.source == source and (discoverable or not p.discoverable):
             seen.setdefault(p.board, None)
     return list(seen)
 

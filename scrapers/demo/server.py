@@ -41,7 +41,7 @@ class DemoServer:
             s.name: source_module(s.name, "demo") for s in all_sources()
         }
         self._kinds = {s.name: s.kind for s in all_sources()}
-        self._server = LoopbackServer(self._route)
+        self._server = LoopbackServer(self._route, self._route_post)
 
     # --- the API the demo runner uses ---------------------------------------------------------
     @property
@@ -84,7 +84,10 @@ class DemoServer:
         self._server.stop()
 
     # --- routing --------------------------------------------------------------------------------
-    def _route(self, raw_path: str) -> Reply:
+    def _route_post(self, raw_path: str, body: bytes) -> Reply:
+        return self._route(raw_path, body)
+
+    def _route(self, raw_path: str, body: bytes | None = None) -> Reply:
         parts = urlsplit(raw_path)
         if parts.path == "/robots.txt":
             return html_reply("User-agent: *\nAllow: /\n", "text/plain")
@@ -99,6 +102,7 @@ class DemoServer:
             segments=tuple(s for s in rest.split("/") if s),
             query={k: v[0] for k, v in parse_qs(parts.query).items()},
             base=self.base(day, source),
+            body=body,
         )
         reply = renderer.serve(request)
         if reply is None:

@@ -97,7 +97,9 @@ def error_kind(failure: Failure, *, crawling: bool = True) -> str:
 
 class PostingSpider(scrapy.Spider):
     """Common arguments: `api_base`, `boards` (comma list) or `board`, `crawl_date`,
-    `fetched_at` (fixed timestamp, for the demo), `boards_file`, `resume` (0/1).
+    `fetched_at` (fixed timestamp, for the demo), `boards_file`, `resume` (0/1), `probe`
+    (0/1: board discovery's check, the first request of each board only, nothing landed),
+    `eu_boards` (boards on the family's EU host besides the registry's).
 
     A source's spider names its metadata, `class GreenhouseSpider(PostingSpider,
     info=SOURCE)`: the spider's name, `source` and politeness settings come from it."""
@@ -127,6 +129,8 @@ class PostingSpider(scrapy.Spider):
         fetched_at: str | None = None,
         boards_file: str | None = None,
         resume: str | bool = False,
+        probe: str | bool = False,
+        eu_boards: str | list[str] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
@@ -134,7 +138,9 @@ class PostingSpider(scrapy.Spider):
         # This source's own `[<source>]` table of boards.toml.
         self.options: dict[str, Any] = self.registry.section(self.source)
         self.api_base = (api_base or self.default_api_base()).rstrip("/")
-        requested = split_arg(boards) or split_arg(board)
+        # An explicit empty list crawls nothing (a demo day with no boards of a family);
+        # no list at all means the registry's boards.
+        requested = split_arg(boards) if boards is not None else split_arg(board)
         self.errors: Counter[str] = Counter()
         self.boards: list[str] = []
         self.not_found: list[str] = []
@@ -153,6 +159,8 @@ class PostingSpider(scrapy.Spider):
         self.crawl_date = date.fromisoformat(crawl_date) if crawl_date else None
         self.fixed_fetched_at = fetched_at
         self.use_resume = str(resume).lower() in ("1", "true", "yes")
+        self.probe = str(probe).lower() in ("1", "true", "yes")
+        self.extra_eu_boards = set(split_arg(eu_boards) or [])
         self.checkpoint_path: Path | None = None
 
     @classmethod
@@ -179,6 +187,10 @@ class PostingSpider(scrapy.Spider):
 
     def registry_boards(self) -> list[str]:
         return self.registry.boards_for(self.source)
+
+    def is_eu_board(self, board: str) -> bool:
+        """On the family's EU host: the registry's `region = "eu"` or an `eu_boards` argument."""
+        return board in self.extra_eu_boards or board in self.registry.eu_boards(self.source)
 
     def board_requests(self, board: str) -> Iterable[Request]:
         raise NotImplementedError
@@ -234,6 +246,11 @@ class PostingSpider(scrapy.Spider):
         handler = getattr(self, response.meta["handler"])
         try:
             results = list(handler(response, board))
+            if self.probe:
+                # A probe only asks whether the board answers in its wire format: what the
+                # first answer parsed into (items, further requests) is dropped.
+                self.pending[board] -= sum(1 for r in results if isinstance(r, Request))
+                return
         except SourceFormatError as exc:
             self._fail(board, exc.kind, f"{response.url}: {exc}")
             return

@@ -22,6 +22,7 @@ from pipelines.cli_runs import CrawlRecord, instance_at
 from pipelines.keys import EXTRACTED_POSTINGS, landing_key, table_key, view_key
 from promptjobs.refresh import record_in_dagster
 from promptjobs.settings import load_settings
+from scrapers.sources import dedupe_priorities
 from warehouse.refresh import per_record, run_refresh
 
 
@@ -39,6 +40,7 @@ def test_a_cli_refresh_shows_in_the_dagster_instance_of_its_home(project_home: P
         per_record(fake_extract),
         "fixture-1",
         TAXONOMY,
+        source_priority=dedupe_priorities(),
     )
     crawls = [
         CrawlRecord(CRAWL_DAY, {"source": "greenhouse", "status": "ok", "items": 1}),
@@ -82,7 +84,12 @@ def test_the_skills_code_version_is_recorded_so_the_ui_does_not_call_it_changed(
     settings = load_settings()
     land_every_source(settings.landing_dir)
     summary = run_refresh(
-        settings.open_warehouse(), settings.landing_dir, per_record(fake_extract), "f-1", TAXONOMY
+        settings.open_warehouse(),
+        settings.landing_dir,
+        per_record(fake_extract),
+        "f-1",
+        TAXONOMY,
+        source_priority=dedupe_priorities(),
     )
     record_in_dagster(settings, [], summary, None, Console(quiet=True))
     spec = next(s for s in build_warehouse_asset().specs if s.key == table_key("skills"))
@@ -99,7 +106,12 @@ def test_a_failure_to_record_is_a_warning_and_the_refresh_stands(
     settings = load_settings()
     land_every_source(settings.landing_dir)
     summary = run_refresh(
-        settings.open_warehouse(), settings.landing_dir, per_record(fake_extract), "f-1", TAXONOMY
+        settings.open_warehouse(),
+        settings.landing_dir,
+        per_record(fake_extract),
+        "f-1",
+        TAXONOMY,
+        source_priority=dedupe_priorities(),
     )
     settings.dagster_home.write_text("not a folder")  # the instance cannot be created
     console = Console(stderr=True, width=300)

@@ -19,6 +19,6 @@ def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
 @pytest.fixture
 def fixture_server() -> Iterator[tuple[LoopbackServer, FixtureRoutes]]:
     routes = FixtureRoutes()
-    with LoopbackServer(routes) as server:
+    with LoopbackServer(routes, routes.post) as server:
         routes.base = server.url
         yield server, routes

@@ -24,6 +24,12 @@ def source_fixture(source: str, name: str) -> Any:
     return json.loads(source_fixture_text(source, name))
 
 
+def _fixture(source: str, name: str) -> bytes:
+    """A source's fixture as bytes; the newer families' fixtures are served as the mirror
+    form `/{board}/...` of their one-host-per-employer APIs (scrapers/sources/hosted.py)."""
+    return (SOURCES_DIR / source / "tests" / "fixtures" / name).read_bytes()
+
+
 # Small timeouts so the fault tests finish quickly (settable per crawl).
 FAST = {
     "DOWNLOAD_TIMEOUT": 1,
@@ -300,6 +306,25 @@ class FixtureRoutes:
                 else None
             )
             return js(smartrecruiters_detail(pid, f"Role {pid[-1]}", comp))
+        # --- the newer families (Workday's search is a POST: see `post`) ---
+        if path.startswith("/wday/cxs/orbitbank/Orbit_Careers/job/"):
+            if path.endswith("_R-20417"):
+                return Reply(body=_fixture("workday", "workday_job_detail.json"))
+            return js({"errorCode": "HTTP_404"}, 404)
+        if path == "/parfait/api/offers/":
+            return Reply(body=_fixture("recruitee", "recruitee_offers.json"))
+        if path == "/brezel/xml":
+            return Reply(
+                body=_fixture("personio", "personio_feed.xml"), content_type="application/xml"
+            )
+        if path == "/woodland/careers/list":
+            return Reply(body=_fixture("bamboohr", "bamboohr_list.json"))
+        if path.startswith("/woodland/careers/") and path.endswith("/detail"):
+            job_id = path.split("/")[3]
+            if job_id in ("57", "61"):
+                return Reply(body=_fixture("bamboohr", f"bamboohr_detail_{job_id}.json"))
+        if path == "/caribougames/json":
+            return Reply(body=_fixture("breezy", "breezy_positions.json"))
         # --- hn ---
         if path == "/v1/search_by_date":
             return js(hn_search())
@@ -329,3 +354,15 @@ class FixtureRoutes:
             )
             return Reply(body=body.encode(), content_type="application/xml")
         return js({"status": 404, "error": "Not found"}, 404)
+
+    def post(self, raw: str, body: bytes) -> Reply:
+        """POST answers: Workday's CXS search, 20 postings a page like Workday."""
+        path = raw.partition("?")[0]
+        self._count(path)
+        if path == "/wday/cxs/orbitbank/Orbit_Careers/jobs":
+            query = json.loads(body or b"{}")
+            page = json.loads(_fixture("workday", "workday_jobs.json"))
+            if int(query.get("offset", 0)) > 0:
+                page["jobPostings"] = []
+            return Reply(body=json.dumps(page).encode())
+        return Reply(status=404, body=b'{"errorCode": "HTTP_404"}')

@@ -18,7 +18,10 @@ from scrapers.registry import (
 def test_the_packaged_registry_lists_at_least_40_employers_on_known_ats():
     registry = load_registry()
     assert len(registry.employers) >= 40
-    assert {e.ats for e in registry.employers} == set(ATS_SOURCES)
+    # The five older families are all listed; the newer ones are reached mostly by discovery.
+    families = {e.ats for e in registry.employers}
+    assert families <= set(ATS_SOURCES)
+    assert families >= {"greenhouse", "lever", "ashby", "workable", "smartrecruiters", "workday"}
     pairs = [(e.ats, e.board) for e in registry.employers]
     assert len(pairs) == len(set(pairs)), "a board is listed twice"
     assert registry.section("hn")["thread_prefix"] == "Ask HN: Who is hiring?"

@@ -59,4 +59,4 @@ def test_scrapy_crawl_lands_into_promptjobs_home(tmp_path: Path, fixture_server)
 def test_spider_contracts_pass_offline(tmp_path: Path):
     result = scrapy("check", home=tmp_path)
     assert result.returncode == 0, result.stderr[-3000:]
-    assert "OK" in result.stderr and "Ran 21 contracts" in result.stderr
+    assert "OK" in result.stderr and "Ran 34 contracts" in result.stderr

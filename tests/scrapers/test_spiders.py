@@ -99,6 +99,11 @@ def test_every_source_lands_its_postings_in_one_crawl(settings, fixture_server):
         "ashby": ["promptly"],
         "workable": ["babelvoice"],
         "smartrecruiters": ["GlobexBank", "Nobody"],
+        "workday": ["orbitbank.wd5.Orbit_Careers"],
+        "recruitee": ["parfait"],
+        "personio": ["brezel"],
+        "bamboohr": ["woodland"],
+        "breezy": ["caribougames"],
         "remotive": ["all"],
         "remoteok": ["all"],
     }
@@ -144,6 +149,7 @@ def test_every_source_lands_its_postings_in_one_crawl(settings, fixture_server):
         "currency": "USD",
         "period": "year",
         "raw": "$170K - $230K",
+        "pay_basis": "base",
     }
 
     sr = items["smartrecruiters"]
@@ -154,6 +160,19 @@ def test_every_source_lands_its_postings_in_one_crawl(settings, fixture_server):
     hourly = next(p for p in sr if p["source_id"] == "744000000000001")
     assert hourly["compensation"]["period"] == "hour" and hourly["remote_hint"] == "hybrid"
     assert routes.calls["/v1/companies/GlobexBank/postings"] == 2  # two pages
+
+    # The newer families: Workday's search is a POST, then one detail per row (the second
+    # row's detail vanished: counted, the board still complete).
+    [workday] = items["workday"]
+    assert workday["company"] == "Orbit Bank, N.A." and workday["remote_hint"] == "hybrid"
+    assert stats["workday"]["boards_ok"] == ["orbitbank.wd5.Orbit_Careers"]
+    assert stats["workday"]["errors"] == {"posting_gone_404": 1}
+    recruitee = {p["source_id"]: p for p in items["recruitee"]}
+    assert recruitee["3105522"]["compensation"]["currency"] == "EUR"
+    assert [p["title"] for p in items["personio"]][0] == "Prompt Engineer (m/w/d)"
+    assert sorted(p["source_id"] for p in items["bamboohr"]) == ["57", "61"]
+    assert routes.calls["/woodland/careers/57/detail"] == 1
+    assert {p["title"] for p in items["breezy"]} == {"Narrative AI Designer", "QA Tester"}
 
     hn = sorted(items["hn"], key=lambda p: p["source_id"], reverse=True)
     # Backfill of two months: the newest two "Who is hiring?" threads, never the other two.

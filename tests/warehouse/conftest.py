@@ -128,6 +128,7 @@ class Landing:
         complete: bool = True,
         raw_lines: Iterable[str] = (),
         boards_failed: list[str] | None = None,
+        boards_not_found: list[str] | None = None,
     ) -> Path:
         items = list(items)
         day = date.fromisoformat(crawl_date)
@@ -156,7 +157,7 @@ class Landing:
                 "items_invalid": 0,
                 "errors": {},
                 "boards_ok": boards,
-                "boards_not_found": [],
+                "boards_not_found": boards_not_found or [],
                 "boards_failed": boards_failed or [],
             }
             (folder / f"{run_id}.stats.json").write_text(json.dumps(stats))

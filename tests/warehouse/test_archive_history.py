@@ -12,7 +12,6 @@ import pytest
 
 from promptjobs.settings import Settings
 from warehouse.refresh import run_refresh
-from warehouse.store import Warehouse
 
 COLUMNS = [
     "month",
@@ -85,13 +84,18 @@ def history(settings: Settings, landing, kit: SimpleNamespace) -> Settings:
     )
     landing.write("greenhouse", "2026-10-01", [live])
     run_refresh(
-        settings, kit.extract_batches, "fake-1", kit.taxonomy, source_priority=kit.source_priority
+        settings.open_warehouse(),
+        settings.landing_dir,
+        kit.extract_batches,
+        "fake-1",
+        kit.taxonomy,
+        source_priority=kit.source_priority,
     )
     return settings
 
 
 def rows(settings: Settings, sql: str) -> list[tuple]:
-    with Warehouse(settings).reader() as con:
+    with settings.open_warehouse().reader() as con:
         return con.sql(sql).fetchall()
 
 
@@ -123,7 +127,7 @@ def test_an_archived_job_and_its_live_posting_are_one_job(history) -> None:
 
 
 def test_archive_monthly_counts_captures_jobs_and_shares_with_wilson_intervals(history) -> None:
-    with Warehouse(history).reader() as con:
+    with history.open_warehouse().reader() as con:
         result = con.sql("select * from archive_monthly order by month")
         assert [d[0] for d in result.description] == COLUMNS
         got = result.fetchall()

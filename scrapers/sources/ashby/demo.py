@@ -13,7 +13,7 @@ from scrapers.loopback import Reply
 
 
 def job_board(day: date, board: str) -> dict[str, Any] | None:
-    if board not in boards_of("ashby"):
+    if board not in boards_of("ashby", discoverable=True):
         return None
     rows = []
     for p in postings_on(day, "ashby", board):

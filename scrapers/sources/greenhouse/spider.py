@@ -14,7 +14,10 @@ from scrapers.sources.greenhouse.parse import parse_job
 
 class GreenhouseSpider(PostingSpider, info=SOURCE):
     def board_requests(self, board: str) -> Iterator[Request]:
-        url = f"{self.api_base}/v1/boards/{board}/jobs?content=true&pay_transparency=true"
+        base = self.api_base
+        if self.is_eu_board(board) and self.api_base == self.default_api_base():
+            base = self.registry.api.get("greenhouse_eu", base).rstrip("/")
+        url = f"{base}/v1/boards/{board}/jobs?content=true&pay_transparency=true"
         yield self.board_request(url, board, self.parse_board, root=True)
 
     def parse_board(self, response: Response, board: str) -> Iterator[Any]:

@@ -15,7 +15,7 @@ from scrapers.sources.lever.parse import parse_lever_posting
 class LeverSpider(PostingSpider, info=SOURCE):
     def board_requests(self, board: str) -> Iterator[Request]:
         base = self.api_base
-        if board in self.registry.eu_boards() and self.api_base == self.default_api_base():
+        if self.is_eu_board(board) and self.api_base == self.default_api_base():
             base = self.registry.api.get("lever_eu", base).rstrip("/")
         url = f"{base}/v0/postings/{board}?mode=json"
         yield self.board_request(url, board, self.parse_board, root=True)

@@ -19,7 +19,9 @@ class RemoteOkSpider(PostingSpider, info=SOURCE):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.attribution = str(self.options.get("attribution", SOURCE.attribution_url))
-        self.keep_tags = {t.lower() for t in self.options.get("keep_tags", [])}
+        if self.options.get("keep_tags"):
+            # Land everything: the role classifier, not a tag list, decides what is prompt work.
+            self.logger.warning("remoteok: keep_tags in the board registry is ignored")
 
     def board_requests(self, board: str) -> Iterator[Request]:
         query = "" if board == "all" else f"?tag={board}"
@@ -30,15 +32,11 @@ class RemoteOkSpider(PostingSpider, info=SOURCE):
 
         @fixture remoteok_api.json
         @cb_kwargs {"board": "all"}
-        @returns items 1 1
+        @returns items 2 2
         @returns requests 0 0
         @scrapes source board source_id url company title description_text fetched_at
         """
         rows = self.expect(self.json_of(response), list, "api")
         jobs = [r for r in rows if isinstance(r, dict) and "legal" not in r and r.get("id")]
-        if board == "all" and self.keep_tags:
-            jobs = [
-                j for j in jobs if {str(t).lower() for t in j.get("tags") or []} & self.keep_tags
-            ]
         fetched = self.fetched_at()
         yield from self.each_posting(jobs, lambda j: parse_remoteok_job(j, board, fetched))

@@ -27,7 +27,9 @@ class RemotiveSpider(PostingSpider, info=SOURCE):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.attribution = str(self.options.get("attribution", SOURCE.attribution_url))
-        self.keep_categories = {c.lower() for c in self.options.get("keep_categories", [])}
+        if self.options.get("keep_categories"):
+            # Land everything: the role classifier, not a category list, decides.
+            self.logger.warning("remotive: keep_categories in the board registry is ignored")
 
     def _spend_call(self) -> bool:
         """Count one call against the daily budget; False when today's budget is spent.
@@ -63,18 +65,12 @@ class RemotiveSpider(PostingSpider, info=SOURCE):
 
         @fixture remotive_jobs.json
         @cb_kwargs {"board": "all"}
-        @returns items 1 1
+        @returns items 2 2
         @returns requests 0 0
         @scrapes source board source_id url company title description_text fetched_at
         """
         data = self.expect(self.json_of(response), dict, "remote-jobs")
         jobs = self.expect(data.get("jobs"), list, "jobs")
-        if board == "all" and self.keep_categories:
-            jobs = [
-                j
-                for j in jobs
-                if isinstance(j, dict)
-                and str(j.get("category", "")).lower() in self.keep_categories
-            ]
+        jobs = [j for j in jobs if isinstance(j, dict)]
         fetched = self.fetched_at()
         yield from self.each_posting(jobs, lambda j: parse_remotive_job(j, board, fetched))

@@ -205,7 +205,6 @@ def test_archive_postings_load_as_postings_with_their_capture_history(
     landed, tmp_path: Path
 ) -> None:
     from promptjobs.refresh import load_warehouse
-    from warehouse.store import Warehouse
 
     home = tmp_path / "home"
     shutil.copytree(landed[0], home, ignore=shutil.ignore_patterns("httpcache"))
@@ -252,7 +251,7 @@ def test_archive_postings_load_as_postings_with_their_capture_history(
     )
     settings = load_settings({"home": home, "workers": 1}, environ={})
     load_warehouse(settings)
-    with Warehouse(settings).reader() as con:
+    with settings.open_warehouse().reader() as con:
         rows = con.sql(
             "select posting_id, url, first_seen::varchar, last_seen::varchar, closed_at, "
             "canonical_posting_id from postings where source = 'archive' order by posting_id"

@@ -19,7 +19,7 @@ def test_ashby_keeps_base_salary_and_never_commission_or_equity():
     assert item["remote_hint"] == "hybrid" and item["employment_type"] == "FullTime"
 
 
-def test_ashby_tiers_are_zones_and_the_first_one_is_primary():
+def test_ashby_tiers_are_zones_and_ashbys_envelope_is_the_headline():
     job = copy.deepcopy(BOARD["jobs"][0])
     salary = {"compensationType": "Salary", "interval": "1 YEAR", "currencyCode": "USD"}
     job["compensation"]["compensationTiers"] = [
@@ -35,5 +35,12 @@ def test_ashby_tiers_are_zones_and_the_first_one_is_primary():
         },
     ]
     item = parse_ashby_job(job, "promptly", "Promptly", FETCHED)
-    assert [r["label"] for r in item["compensation_ranges"]] == ["Tier 1", "Tier 2"]
-    assert item["compensation"]["min"] == 200000 and "label" not in item["compensation"]
+    # The headline is Ashby's summary envelope, not the first tier (issue 16); every tier
+    # follows with its title.
+    labels = [r["label"] for r in item["compensation_ranges"]]
+    assert labels == ["All tiers", "Tier 1", "Tier 2"]
+    envelope = next(
+        c for c in job["compensation"]["summaryComponents"] if c["compensationType"] == "Salary"
+    )
+    assert item["compensation"]["min"] == envelope["minValue"] != 200000
+    assert "label" not in item["compensation"]
