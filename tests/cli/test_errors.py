@@ -108,7 +108,7 @@ def test_a_bad_setting_names_the_variable(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert one_line(result).startswith(
-        "error: bad setting PROMPTJOBS_WORKERS=abc: Input should be a valid integer"
+        "error: bad setting PROMPTJOBS_WORKERS='abc': Input should be a valid integer"
     )
 
 
