@@ -14,7 +14,6 @@ import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -42,14 +41,25 @@ class CrawlRecord:
     stats: dict[str, Any]
 
 
-def instance_at(dagster_home: Path) -> dg.DagsterInstance:
-    """The Dagster instance in `dagster_home`, created with the project's instance
-    settings (pipelines/dagster.yaml) the first time."""
+# The project's instance settings (one warehouse writer at a time: run queue limits). Found
+# beside this module, not through importlib.resources("pipelines"), which resolves to any
+# `pipelines/` folder earlier on sys.path (tests/pipelines under pytest).
+INSTANCE_SETTINGS = Path(__file__).with_name("dagster.yaml")
+
+
+def ensure_instance_settings(dagster_home: Path) -> Path:
+    """`dagster_home/dagster.yaml`, copied from the project's settings the first time."""
     dagster_home.mkdir(parents=True, exist_ok=True)
     instance_yaml = dagster_home / "dagster.yaml"
     if not instance_yaml.exists():
-        with resources.as_file(resources.files("pipelines") / "dagster.yaml") as src:
-            shutil.copyfile(src, instance_yaml)
+        shutil.copyfile(INSTANCE_SETTINGS, instance_yaml)
+    return instance_yaml
+
+
+def instance_at(dagster_home: Path) -> dg.DagsterInstance:
+    """The Dagster instance in `dagster_home`, created with the project's instance
+    settings (pipelines/dagster.yaml) the first time."""
+    ensure_instance_settings(dagster_home)
     return dg.DagsterInstance.from_config(str(dagster_home.resolve()))
 
 

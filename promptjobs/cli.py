@@ -584,19 +584,14 @@ def ui(
     Prints how to switch the daily_refresh schedule on (it starts switched off).
     """
     import os
-    import shutil
     import subprocess
-    from importlib import resources
+
+    from pipelines.cli_runs import ensure_instance_settings
 
     settings = _settings(home)
     settings.ensure_home()
     dagster_home = settings.dagster_home
-    dagster_home.mkdir(exist_ok=True)
-    instance_yaml = dagster_home / "dagster.yaml"
-    if not instance_yaml.exists():
-        # The project's instance settings: one warehouse writer at a time (run queue limits).
-        with resources.as_file(resources.files("pipelines") / "dagster.yaml") as src:
-            shutil.copyfile(src, instance_yaml)
+    ensure_instance_settings(dagster_home)
     env = {**os.environ, "DAGSTER_HOME": str(dagster_home.resolve())}
     err.print(schedule_hint(settings, dagster_home, port), highlight=False, soft_wrap=True)
     if home:
