@@ -128,11 +128,16 @@ TAXONOMY = [
 ]
 
 
+def landed_posting_id(source: str) -> str:
+    """The posting id land_every_source gives the one posting of `source`."""
+    return f"{source}:job-{CONTRACT_SOURCES.index(source)}"
+
+
 def land_every_source(landing_dir: Path, finished_at: datetime | None = None) -> list[str]:
     """One posting per source, all crawled successfully; returns the posting ids."""
     ids = []
     for n, source in enumerate(CONTRACT_SOURCES):
         item = posting_item(source, f"job-{n}", "Senior Prompt Engineer", f"Acme {n}")
         write_landing(landing_dir, source, [item], finished_at=finished_at)
-        ids.append(f"{source}:job-{n}")
+        ids.append(landed_posting_id(source))
     return ids

@@ -12,6 +12,7 @@ from pipelines_fixtures import (
     TAXONOMY,
     extraction,
     land_every_source,
+    landed_posting_id,
     posting_item,
     write_landing,
 )
@@ -19,6 +20,7 @@ from pipelines_fixtures import (
 from pipelines.checks import build_checks
 from pipelines.definitions import build_assets
 from pipelines.keys import REPORT, table_key
+from pipelines.partitions import CONTRACT_SOURCES
 from pipelines.resources import build_resources
 from promptjobs.settings import load_settings
 
@@ -35,6 +37,7 @@ def load_fixture(records: list[dict] | None = None) -> list[str]:
     settings = load_settings()
     ids = land_every_source(settings.landing_dir)
     by_id = {r["id"]: r for r in records or []}
+    assert set(by_id) <= set(ids), f"records for postings never landed: {set(by_id) - set(ids)}"
     with settings.open_warehouse().writer() as con:
         load_taxonomy(con, TAXONOMY)
         ingest_landing(con, settings.landing_dir)
@@ -70,30 +73,32 @@ def test_clean_fixture_passes_every_check(project_home: Path) -> None:
 
 
 def test_salary_min_above_max_fails_the_salary_check(project_home: Path) -> None:
-    bad = extraction("lever:job-1", low=250000, high=120000)
+    lever = landed_posting_id("lever")
+    bad = extraction(lever, low=250000, high=120000)
     load_fixture([bad])
     evaluations = run_checks()
     assert failing(evaluations) == {"salary_min_not_above_max"}
     check = evaluations["salary_min_not_above_max"]
     assert check.metadata["violations"].value == 2  # postings and posting_salaries
-    assert "lever:job-1" in check.metadata["examples"].value
+    assert lever in check.metadata["examples"].value
 
 
 def test_an_hourly_rate_read_as_yearly_fails_the_plausible_range_check(
     project_home: Path,
 ) -> None:
     # $95/h mistaken for thousands per hour: 95,000 * 2,080 h.
-    bad = extraction("ashby:job-2", low=197_600_000, high=197_600_000)
+    ashby = landed_posting_id("ashby")
+    bad = extraction(ashby, low=197_600_000, high=197_600_000)
     load_fixture([bad])
     evaluations = run_checks()
     assert failing(evaluations) == {"annual_usd_plausible"}
-    assert "ashby:job-2" in evaluations["annual_usd_plausible"].metadata["examples"].value
+    assert ashby in evaluations["annual_usd_plausible"].metadata["examples"].value
 
 
 def test_a_skill_missing_from_the_taxonomy_fails_the_reference_check(
     project_home: Path,
 ) -> None:
-    bad = extraction("hn:job-5", skills=["python", "quantum_knitting"])
+    bad = extraction(landed_posting_id("hn"), skills=["python", "quantum_knitting"])
     load_fixture([bad])
     evaluations = run_checks()
     assert failing(evaluations) == {"skill_ids_known"}
@@ -105,7 +110,13 @@ def test_a_duplicated_posting_fails_the_uniqueness_check(project_home: Path) -> 
     load_fixture()
     with load_settings().open_warehouse().writer() as con:
         # What a broken load would leave behind: the same job twice.
-        con.execute("insert into postings select * from postings where posting_id = 'lever:job-1'")
+        con.execute(
+            "insert into postings select * from postings where posting_id = ?",
+            [landed_posting_id("lever")],
+        )
+        assert (
+            con.execute("select count(*) from postings").fetchone()[0] == len(CONTRACT_SOURCES) + 1
+        )
     evaluations = run_checks()
     assert failing(evaluations) == {"unique_source_ids"}
     assert evaluations["unique_source_ids"].severity == dg.AssetCheckSeverity.ERROR
@@ -162,5 +173,5 @@ def test_a_table_losing_most_rows_fails_the_row_count_check(project_home: Path) 
     by_asset = {(e.asset_key, e.check_name): e for e in second.get_asset_check_evaluations()}
     collapsed = by_asset[(table_key("raw_postings"), "row_count_not_collapsed")]
     assert not collapsed.passed
-    assert collapsed.metadata["previous_row_count"].value == 9
+    assert collapsed.metadata["previous_row_count"].value == len(CONTRACT_SOURCES)
     assert collapsed.metadata["row_count"].value == 1
