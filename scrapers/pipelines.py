@@ -15,7 +15,7 @@ from scrapy.exceptions import DropItem
 
 from scrapers import resume
 from scrapers.items import primary_compensation
-from scrapers.landing import LandingWriter, new_run_id
+from scrapers.landing import LONE_SURROGATE, LandingWriter, new_run_id
 from scrapers.records import LANDING_FIELDS, PayRange, landing_problem, pay_range_problem
 from scrapers.registry import LANDING_SOURCES
 
@@ -24,6 +24,20 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
 logger = logging.getLogger(__name__)
+
+
+def _scrub_surrogates(value: Any) -> Any:
+    """Lone UTF-16 surrogates (a JSON answer's "\\ud800") become U+FFFD in every text of a
+    posting, nested ones too: the landing record's validation (pydantic) rejects them as
+    not unicode, and no UTF-8 file can hold them, but they carry no meaning worth losing
+    the posting over."""
+    if isinstance(value, str):
+        return LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {key: _scrub_surrogates(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_scrub_surrogates(item) for item in value]
+    return value
 
 
 def _error_counter(spider: Spider) -> Counter[str]:
@@ -51,7 +65,7 @@ class ValidationPipeline:
     def process_item(self, item: Any) -> dict[str, Any]:
         spider = self.crawler.spider
         errors = _error_counter(spider)
-        record = {name: item.get(name) for name in LANDING_FIELDS}
+        record = {name: _scrub_surrogates(item.get(name)) for name in LANDING_FIELDS}
         problem = landing_problem(record, sources=LANDING_SOURCES)
         if problem is not None:
             errors["invalid_item"] += 1
