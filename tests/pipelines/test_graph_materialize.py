@@ -88,10 +88,17 @@ def test_whole_graph_on_the_demo_boards(
         assert len(evaluations) == len(defs.resolve_asset_graph().asset_check_keys)
         assert [e.check_name for e in evaluations if not e.passed] == []
 
+        from scrapers.demo.market import boards_of
+
         for source in CONTRACT_SOURCES:
             crawl = latest_metadata(instance, landing_key(source))
             assert crawl["status"] == "ok", source
-            assert crawl["items"] > 0, source
+            # A source whose boards only board discovery finds (the CLI edge, not this
+            # graph) has no demo board to crawl yet; every other source lands postings.
+            if boards_of(source):
+                assert crawl["items"] > 0, source
+            else:
+                assert crawl["items"] == 0, source
         postings = latest_metadata(instance, table_key("postings"))
         assert postings["dagster/row_count"] == postings["new_postings"] > 50
         extracted = latest_metadata(instance, EXTRACTED_POSTINGS)
