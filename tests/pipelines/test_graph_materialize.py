@@ -8,9 +8,16 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
+from pipelines.automation import ARCHIVE
 from pipelines.checks import build_checks
 from pipelines.definitions import build_assets, defs
-from pipelines.keys import EXTRACTED_POSTINGS, REPORT, landing_key, table_key
+from pipelines.keys import (
+    ARCHIVE_BACKFILL,
+    EXTRACTED_POSTINGS,
+    REPORT,
+    landing_key,
+    table_key,
+)
 from pipelines.partitions import CONTRACT_SOURCES
 from pipelines.resources import build_resources
 
@@ -61,6 +68,9 @@ def test_whole_graph_on_the_demo_boards(
         result = dg.materialize(
             everything,
             partition_key=first.isoformat(),
+            # The monthly archive backfill runs on its own (its own partitions), as in
+            # refresh_all_job; tests/pipelines/test_archive_asset.py materializes it.
+            selection=dg.AssetSelection.all() - ARCHIVE,
             resources=build_resources(),
             instance=instance,
         )
@@ -70,7 +80,7 @@ def test_whole_graph_on_the_demo_boards(
             key
             for key in defs.resolve_asset_graph().get_all_asset_keys()
             if defs.resolve_asset_graph().get(key).is_executable
-        }
+        } - {ARCHIVE_BACKFILL}
         materialized = {e.asset_key for e in result.get_asset_materialization_events()}
         assert materialized == executable
 
@@ -78,10 +88,17 @@ def test_whole_graph_on_the_demo_boards(
         assert len(evaluations) == len(defs.resolve_asset_graph().asset_check_keys)
         assert [e.check_name for e in evaluations if not e.passed] == []
 
+        from scrapers.demo.market import boards_of
+
         for source in CONTRACT_SOURCES:
             crawl = latest_metadata(instance, landing_key(source))
             assert crawl["status"] == "ok", source
-            assert crawl["items"] > 0, source
+            # A source whose boards only board discovery finds (the CLI edge, not this
+            # graph) has no demo board to crawl yet; every other source lands postings.
+            if boards_of(source):
+                assert crawl["items"] > 0, source
+            else:
+                assert crawl["items"] == 0, source
         postings = latest_metadata(instance, table_key("postings"))
         assert postings["dagster/row_count"] == postings["new_postings"] > 50
         extracted = latest_metadata(instance, EXTRACTED_POSTINGS)

@@ -28,11 +28,15 @@ REFRESH = textwrap.dedent(
     import json, sys
     from pathlib import Path
     from promptjobs.settings import load_settings
+    from scrapers.sources import dedupe_priorities
     from warehouse.refresh import run_refresh, transforms_extraction
     import transforms
     settings = load_settings({"home": Path(sys.argv[1])}, environ={})
     summary = run_refresh(
-        settings.open_warehouse(), settings.landing_dir, *transforms_extraction(workers=1)
+        settings.open_warehouse(),
+        settings.landing_dir,
+        *transforms_extraction(workers=1),
+        source_priority=dedupe_priorities(),
     )
     with settings.open_warehouse().reader() as con:
         versions = con.sql("select distinct extractor_version from postings").fetchall()
