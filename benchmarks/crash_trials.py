@@ -48,6 +48,8 @@ WALL_CLOCK_COLUMNS = {
     "landing_files": ("loaded_at",),
     "extraction_runs": ("started_at", "finished_at"),
     "schema_version": ("applied_at",),
+    "boards": ("last_checked", "accepted_at"),
+    "boards_scanned": ("scanned_at",),
 }
 # Run bookkeeping that a resumed crawl legitimately splits into more runs, and the run ids
 # that differ between any two crawls (they are random by design).
