@@ -136,6 +136,11 @@ def test_refresh_without_crawl_after_demo_changes_nothing(demo_home) -> None:
     assert table_snapshot(home) == before
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="known bug since the integration (issue 16 stays open): the demo's registry boards "
+    "come out with in_registry false, so they are listed as discovered",
+)
 def test_demo_finds_boards_only_discovery_can_find_and_crawls_them_the_next_day(demo_home):
     home, result = demo_home
     found = sql_rows(
