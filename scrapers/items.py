@@ -11,8 +11,8 @@ from typing import Any
 import scrapy
 from itemloaders.processors import Identity, MapCompose, TakeFirst
 from scrapy.loader import ItemLoader
-from w3lib.html import remove_tags, replace_entities
 
+from common.markup import html_to_text
 from scrapers.records import LANDING_FIELDS, PROVENANCE_FIELDS
 
 # The item every spider yields has exactly the landing record's fields (scrapers.records,
@@ -27,24 +27,7 @@ PostingItem = type(
 
 # --- text helpers ----------------------------------------------------------------------------
 
-_BLOCK_END = re.compile(r"(?i)<\s*(br\s*/?|/p|/div|/h[1-6]|/ul|/ol|/tr|/section)\s*>")
-_LIST_ITEM = re.compile(r"(?i)<\s*li(\s[^>]*)?>")
-# HN and other hand-written HTML open paragraphs without closing them.
-_PARAGRAPH_START = re.compile(r"(?i)<\s*p(\s[^>]*)?/?>")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
-_BLANK_LINES = re.compile(r"\n{3,}")
-
-
-def html_to_text(markup: str | None) -> str:
-    """Plain text from HTML: block ends become line breaks, tags go, entities are decoded."""
-    if not markup:
-        return ""
-    text = _BLOCK_END.sub("\n", markup)
-    text = _LIST_ITEM.sub("\n- ", text)
-    text = _PARAGRAPH_START.sub("\n", text)
-    text = replace_entities(remove_tags(text))
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
-    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
 def unescape_html(escaped: str | None) -> str | None:

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 
+from common.markup import html_to_text
+
 SEED = 20260907
 SNAPSHOT_DATES: tuple[date, ...] = tuple(
     date(2026, 9, 7) + timedelta(days=14 * i) for i in range(6)
@@ -711,8 +713,6 @@ def _description(
 
 
 def _text_of(markup: str) -> str:
-    from scrapers.items import html_to_text
-
     return html_to_text(markup)
 
 

@@ -2,15 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from scrapers.items import LANDING_FIELDS, build_posting, html_to_text, make_range, normalize_period
+from scrapers.items import LANDING_FIELDS, build_posting, make_range, normalize_period
 from scrapers.middlewares import parse_retry_after
 from scrapers.records import PayRange, landing_problem, pay_range_problem
-
-
-def test_html_becomes_readable_text():
-    markup = "<h2>Role</h2><p>Build RAG &amp; evals</p><ul><li>Python</li><li>SQL</li></ul>Bye<p>HN style"
-    assert html_to_text(markup) == "Role\n\nBuild RAG & evals\n\n- Python\n- SQL\nBye\nHN style"
-    assert html_to_text(None) == ""
 
 
 @pytest.mark.parametrize(

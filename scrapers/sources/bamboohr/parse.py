@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from scrapers.items import PostingItem, build_posting, clean_str, html_to_text, iso_date_str
+from common.markup import html_to_text
+from scrapers.items import PostingItem, build_posting, clean_str, iso_date_str
 
 # BambooHR's locationType: 0 on site, 1 remote, 2 hybrid.
 _LOCATION_TYPE = {"0": "onsite", "1": "remote", "2": "hybrid"}

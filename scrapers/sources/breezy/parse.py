@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from scrapers.items import PostingItem, build_posting, clean_str, html_to_text, iso_date_str
+from common.markup import html_to_text
+from scrapers.items import PostingItem, build_posting, clean_str, iso_date_str
 
 
 def _location(job: dict[str, Any]) -> tuple[str | None, bool]:

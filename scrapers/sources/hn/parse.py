@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from scrapers.items import PostingItem, build_posting, clean_str, html_to_text, iso_date_str
+from common.markup import html_to_text
+from scrapers.items import PostingItem, build_posting, clean_str, iso_date_str
 
 _PARAGRAPH = re.compile(r"(?i)<p\s*/?>|\n")
 _PAY = re.compile(r"[$€£]|\b\d+\s?k\b|\b(usd|eur|gbp|cad)\b|salary|/h(ou)?r\b", re.I)

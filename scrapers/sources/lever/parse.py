@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from common.markup import html_to_text
 from scrapers.items import (
     PostingItem,
     build_posting,
     clean_str,
-    html_to_text,
     iso_from_millis,
     make_range,
 )

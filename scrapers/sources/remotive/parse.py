@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from scrapers.items import PostingItem, build_posting, html_to_text, iso_date_str
+from common.markup import html_to_text
+from scrapers.items import PostingItem, build_posting, iso_date_str
 
 
 def parse_remotive_job(job: dict[str, Any], board: str, fetched_at: str) -> PostingItem:
