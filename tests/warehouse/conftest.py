@@ -22,7 +22,7 @@ import pytest
 
 from promptjobs.settings import Settings, load_settings
 from scrapers.sources import dedupe_priorities
-from warehouse.refresh import per_record
+from warehouse.refresh import RefreshSummary, per_record, run_refresh
 
 TAXONOMY: list[dict[str, Any]] = [
     {
@@ -278,6 +278,22 @@ def snapshot_tables(database: Path) -> dict[str, list[tuple]]:
         con.close()
 
 
+def refresh_with_fakes(
+    settings: Settings, version: str = "fake-1", **options: Any
+) -> RefreshSummary:
+    """The one refresh path (warehouse.refresh.run_refresh) over settings' home, with the
+    fake extractor, the test taxonomy and the sources' priorities."""
+    return run_refresh(
+        settings.open_warehouse(),
+        settings.landing_dir,
+        per_record(fake_extract),
+        version,
+        TAXONOMY,
+        source_priority=SOURCE_PRIORITY,
+        **options,
+    )
+
+
 @pytest.fixture
 def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
     home = tmp_path / "home"
@@ -303,4 +319,5 @@ def kit() -> SimpleNamespace:
         taxonomy=TAXONOMY,
         snapshot=snapshot_tables,
         source_priority=SOURCE_PRIORITY,
+        refresh=refresh_with_fakes,
     )

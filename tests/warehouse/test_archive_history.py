@@ -11,7 +11,6 @@ from types import SimpleNamespace
 import pytest
 
 from promptjobs.settings import Settings
-from warehouse.refresh import run_refresh
 
 COLUMNS = [
     "month",
@@ -83,14 +82,7 @@ def history(settings: Settings, landing, kit: SimpleNamespace) -> Settings:
         fetched_at="2026-10-01T06:00:00Z",
     )
     landing.write("greenhouse", "2026-10-01", [live])
-    run_refresh(
-        settings.open_warehouse(),
-        settings.landing_dir,
-        kit.extract_batches,
-        "fake-1",
-        kit.taxonomy,
-        source_priority=kit.source_priority,
-    )
+    kit.refresh(settings)
     return settings
 
 

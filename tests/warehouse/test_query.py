@@ -15,7 +15,6 @@ from typer.testing import CliRunner
 from promptjobs.cli import app
 from promptjobs.settings import Settings
 from warehouse.query import PUBLIC_TABLES, QueryError, export_parquet, interactive_sql, run_sql
-from warehouse.refresh import run_refresh
 
 
 @pytest.fixture
@@ -28,14 +27,7 @@ def loaded(settings: Settings, landing, kit: SimpleNamespace) -> Settings:
             kit.item("greenhouse", "2", title="LLM Engineer", description_text="python, rag"),
         ],
     )
-    run_refresh(
-        settings.open_warehouse(),
-        settings.landing_dir,
-        kit.extract_batches,
-        "fake-1",
-        kit.taxonomy,
-        source_priority=kit.source_priority,
-    )
+    kit.refresh(settings)
     return settings
 
 

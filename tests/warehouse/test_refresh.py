@@ -14,7 +14,6 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from promptjobs.settings import Settings, load_settings
-from warehouse.refresh import run_refresh
 
 REPO = Path(__file__).resolve().parents[2]
 TESTS_DIR = Path(__file__).resolve().parent
@@ -46,23 +45,9 @@ def test_running_the_same_landing_files_twice_changes_nothing(
     landing.write("greenhouse", "2026-10-01", week1[:-1])
     landing.write("hn", "2026-10-02", week1[-1:])
     landing.write("greenhouse", "2026-10-08", week2)
-    first = run_refresh(
-        settings.open_warehouse(),
-        settings.landing_dir,
-        kit.extract_batches,
-        "fake-1",
-        kit.taxonomy,
-        source_priority=kit.source_priority,
-    )
+    first = kit.refresh(settings)
     snapshot = kit.snapshot(settings.open_warehouse().path)
-    second = run_refresh(
-        settings.open_warehouse(),
-        settings.landing_dir,
-        kit.extract_batches,
-        "fake-1",
-        kit.taxonomy,
-        source_priority=kit.source_priority,
-    )
+    second = kit.refresh(settings)
 
     assert kit.snapshot(settings.open_warehouse().path) == snapshot
     assert (first.landing_files, first.extracted, first.new_postings) == (3, 9, 9)
@@ -75,22 +60,8 @@ def test_a_new_extractor_version_re_extracts_and_is_recorded(
     settings: Settings, landing, kit: SimpleNamespace
 ) -> None:
     landing.write("lever", "2026-10-01", [kit.item("lever", "1"), kit.item("lever", "2")])
-    run_refresh(
-        settings.open_warehouse(),
-        settings.landing_dir,
-        kit.extract_batches,
-        "fake-1",
-        kit.taxonomy,
-        source_priority=kit.source_priority,
-    )
-    upgraded = run_refresh(
-        settings.open_warehouse(),
-        settings.landing_dir,
-        kit.extract_batches,
-        "fake-2",
-        kit.taxonomy,
-        source_priority=kit.source_priority,
-    )
+    kit.refresh(settings)
+    upgraded = kit.refresh(settings, "fake-2")
     with settings.open_warehouse().reader() as con:
         runs = con.sql(
             "select extraction_run_id, postings from extraction_runs order by 1"
@@ -106,15 +77,7 @@ def test_progress_is_reported_and_the_summary_is_a_dict(
 ) -> None:
     landing.write("lever", "2026-10-01", [kit.item("lever", "1")])
     messages: list[str] = []
-    summary = run_refresh(
-        settings.open_warehouse(),
-        settings.landing_dir,
-        kit.extract_batches,
-        "fake-1",
-        kit.taxonomy,
-        progress=messages.append,
-        source_priority=kit.source_priority,
-    )
+    summary = kit.refresh(settings, progress=messages.append)
     assert any(m.startswith("ingested 1 landing file") for m in messages)
     as_dict = summary.as_dict()
     assert as_dict["postings_total"] == 1 and as_dict["views"] >= 13
@@ -155,22 +118,8 @@ def test_a_refresh_killed_mid_transaction_then_rerun_equals_a_clean_run(
     shutil.copytree(settings.home / "landing", clean_home / "landing")
     clean = load_settings({"home": clean_home}, environ={})
 
-    run_refresh(
-        settings.open_warehouse(),
-        settings.landing_dir,
-        kit.extract_batches,
-        "fake-1",
-        kit.taxonomy,
-        source_priority=kit.source_priority,
-    )
-    run_refresh(
-        clean.open_warehouse(),
-        clean.landing_dir,
-        kit.extract_batches,
-        "fake-1",
-        kit.taxonomy,
-        source_priority=kit.source_priority,
-    )
+    kit.refresh(settings)
+    kit.refresh(clean)
     before_kill = kit.snapshot(settings.open_warehouse().path)
 
     landing.write("greenhouse", "2026-10-08", week2, run_id="20261008T060000-00000003")
@@ -200,22 +149,8 @@ def test_a_refresh_killed_mid_transaction_then_rerun_equals_a_clean_run(
     # The killed refresh left the previous warehouse exactly as it was.
     assert kit.snapshot(settings.open_warehouse().path) == before_kill
 
-    run_refresh(
-        settings.open_warehouse(),
-        settings.landing_dir,
-        kit.extract_batches,
-        "fake-1",
-        kit.taxonomy,
-        source_priority=kit.source_priority,
-    )
-    run_refresh(
-        clean.open_warehouse(),
-        clean.landing_dir,
-        kit.extract_batches,
-        "fake-1",
-        kit.taxonomy,
-        source_priority=kit.source_priority,
-    )
+    kit.refresh(settings)
+    kit.refresh(clean)
     after = kit.snapshot(settings.open_warehouse().path)
     assert after == kit.snapshot(clean.open_warehouse().path)
     assert after != before_kill

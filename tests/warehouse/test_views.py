@@ -8,7 +8,6 @@ import duckdb
 import pytest
 
 from promptjobs.settings import Settings
-from warehouse.refresh import run_refresh
 from warehouse.views import create_views, view_files, view_statements
 
 CONTRACT_COLUMNS: dict[str, list[str]] = {
@@ -166,14 +165,7 @@ def market(settings: Settings, landing, kit: SimpleNamespace) -> Settings:
     landing.write("greenhouse", "2026-10-01", gh)
     landing.write("hn", "2026-10-02", [hn])
     landing.write("greenhouse", "2026-10-08", gh[:3])
-    run_refresh(
-        settings.open_warehouse(),
-        settings.landing_dir,
-        kit.extract_batches,
-        "fake-1",
-        kit.taxonomy,
-        source_priority=kit.source_priority,
-    )
+    kit.refresh(settings)
     return settings
 
 
