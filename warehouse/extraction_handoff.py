@@ -23,9 +23,42 @@ import pyarrow.parquet as pq
 from pydantic import BaseModel
 
 from transforms.records import ExtractionRecord, SalaryRange
+from transforms.taxonomy import changed_alias_keys, taxonomy_digest
 from warehouse.bookkeeping import current_extraction_run, finish_extraction_run
 from warehouse.prefetch import Prefetch
 from warehouse.sqlfiles import sql_text
+
+
+# --- a taxonomy edit re-extracts only the postings it can change -----------------------
+def previous_taxonomy(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    """The `skills` table as it is before this refresh replaces it: the taxonomy every
+    posting of the last refresh was extracted with."""
+    cursor = con.execute("select skill_id, name, category, family, aliases from skills")
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def carry_over_taxonomy(
+    con: duckdb.DuckDBPyConnection,
+    extractor_version: str,
+    before: list[dict[str, Any]],
+    after: list[dict[str, Any]],
+) -> int:
+    """When only the taxonomy part of `extractor_version` (`<human>+<code>.<taxonomy>`)
+    changed, move the postings no changed alias can touch to the new version (see
+    transforms.version); returns how many. Any other version change re-extracts all."""
+    base, dot, taxonomy = extractor_version.rpartition(".")
+    if "+" not in base or not dot or not before:
+        return 0
+    previous = f"{base}.{taxonomy_digest(before)}"
+    if previous == extractor_version or taxonomy_digest(after) != taxonomy:
+        return 0  # unchanged, or `after` is not the taxonomy this version names
+    changed = changed_alias_keys(before, after)
+    return int(
+        con.execute(
+            sql_text("extraction_carry_over"), [extractor_version, previous, changed]
+        ).fetchall()[0][0]
+    )
 
 
 # --- raw_postings -> extract input ----------------------------------------------------

@@ -24,7 +24,13 @@ import pyarrow.compute as pc
 
 from warehouse.companies import update_companies
 from warehouse.dedupe import cluster_duplicates
-from warehouse.extraction_handoff import ExtractOutput, load_extraction_batches, pending_tables
+from warehouse.extraction_handoff import (
+    ExtractOutput,
+    carry_over_taxonomy,
+    load_extraction_batches,
+    pending_tables,
+    previous_taxonomy,
+)
 from warehouse.landing_ingest import ingest_landing
 from warehouse.lifecycle import apply_lifecycle, compute_lifecycle
 from warehouse.sqlfiles import sql_text
@@ -94,6 +100,7 @@ class RefreshSummary:
     sightings: int = 0
     crawl_runs: int = 0
     extracted: int = 0
+    carried_over: int = 0  # kept their extraction through a taxonomy edit that cannot touch them
     postings_total: int = 0
     new_postings: int = 0
     open_postings: int = 0
@@ -154,6 +161,7 @@ def run_refresh(
     started = time.perf_counter()
     summary = RefreshSummary(extractor_version=extractor_version)
     with warehouse.writer() as con:
+        read_with = previous_taxonomy(con)
         summary.skills = load_taxonomy(con, taxonomy)
         ingest = ingest_landing(con, landing_dir)
         summary.landing_files = ingest.landing_files
@@ -170,6 +178,9 @@ def run_refresh(
         for skipped in ingest.skipped_files:
             say(f"skipped {skipped}")
 
+        summary.carried_over = carry_over_taxonomy(con, extractor_version, read_with, taxonomy)
+        if summary.carried_over:
+            say(f"taxonomy edit: {summary.carried_over} posting(s) unaffected, not re-extracted")
         before = con.sql(sql_text("postings_count")).fetchall()[0][0]
         # The lifecycle first, so the postings loaded next are inserted with theirs.
         changes = compute_lifecycle(con)

@@ -1,6 +1,7 @@
 """Re-extraction is keyed on content: the version each posting records includes a digest
-of the extraction code and its data files, so editing the taxonomy re-extracts the
-postings with the new taxonomy, and an unchanged extractor re-extracts nothing."""
+of the extraction code and its data files and one of the taxonomy's content, so a code
+edit re-extracts every posting, a taxonomy edit re-extracts exactly the postings whose
+text holds an alias it changed, and an unchanged extractor re-extracts nothing."""
 
 from __future__ import annotations
 
@@ -43,7 +44,9 @@ REFRESH = textwrap.dedent(
         skills = con.sql(
             "select posting_id, skill_id from posting_skills where skill_id = 'flurb_tuning'"
         ).fetchall()
-    print(json.dumps({"extracted": summary.extracted, "versions": [v for (v,) in versions],
+        runs = dict(con.sql("select posting_id, extraction_run_id from postings").fetchall())
+    print(json.dumps({"extracted": summary.extracted, "carried_over": summary.carried_over,
+                      "versions": [v for (v,) in versions], "runs": runs,
                       "flurb": [p for p, _ in skills], "package": transforms.__file__}))
     """
 )
@@ -71,9 +74,12 @@ def test_the_digest_covers_code_and_data_and_nothing_else(tmp_path: Path) -> Non
         fh.write(NEW_SKILL)
     edited_taxonomy = content_digest(package_dir=copy)
     assert edited_taxonomy != content_digest()
+    # The code part stays: only the taxonomy part names the edit.
+    assert edited_taxonomy.split(".")[0] == content_digest().split(".")[0]
 
     (copy / "salary.py").write_text((copy / "salary.py").read_text() + "\n# a comment\n")
     assert content_digest(package_dir=copy) not in {edited_taxonomy, content_digest()}
+    assert content_digest(package_dir=copy).split(".")[0] != edited_taxonomy.split(".")[0]
     assert content_digest("EUR,1.1\n") != content_digest()  # an FX override counts too
 
 
@@ -97,7 +103,7 @@ def refresh_in_child(home: Path, first_on_path: Path | None = None) -> dict:
 
 
 @pytest.mark.slow
-def test_editing_the_taxonomy_re_extracts_the_postings_with_it(
+def test_editing_the_taxonomy_re_extracts_only_the_postings_it_can_change(
     settings: Settings, landing, kit: SimpleNamespace, tmp_path: Path
 ) -> None:
     landing.write(
@@ -119,7 +125,17 @@ def test_editing_the_taxonomy_re_extracts_the_postings_with_it(
         fh.write(NEW_SKILL)
     edited = refresh_in_child(settings.home, first_on_path=root)
     assert Path(edited["package"]).is_relative_to(root)  # the edited copy ran
-    assert edited["extracted"] == 2
+    # Only lever:1 names the new skill's alias; lever:2 keeps its extraction (same run).
+    assert (edited["extracted"], edited["carried_over"]) == (1, 1)
     assert len(edited["versions"]) == 1 and edited["versions"] != first["versions"]
     assert edited["versions"][0].split("+")[0] == first["versions"][0].split("+")[0]
     assert edited["flurb"] == ["lever:1"]
+    assert edited["runs"]["lever:2"] == first["runs"]["lever:2"]
+    assert edited["runs"]["lever:1"] != first["runs"]["lever:1"]
+
+    # A code edit re-extracts everything, taxonomy edit or not.
+    (root / "transforms" / "salary.py").write_text(
+        (root / "transforms" / "salary.py").read_text() + "\n# a comment\n"
+    )
+    recoded = refresh_in_child(settings.home, first_on_path=root)
+    assert (recoded["extracted"], recoded["carried_over"]) == (2, 0)
