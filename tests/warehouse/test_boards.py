@@ -8,8 +8,9 @@ from types import SimpleNamespace
 from promptjobs.settings import Settings
 from transforms.board_links import find_boards
 from warehouse import boards
+from warehouse.extraction_handoff import load_extractions, pending_extraction
+from warehouse.landing_ingest import ingest_landing
 from warehouse.lifecycle import apply_lifecycle, compute_lifecycle
-from warehouse.loads import ingest_landing, load_extractions, pending_extraction
 
 DOMAINS = ("greenhouse.io", "lever.co", "ashbyhq.com", "myworkdayjobs.com", "recruitee.com")
 REGISTRY = [

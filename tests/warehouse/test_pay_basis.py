@@ -5,8 +5,9 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from promptjobs.settings import Settings
+from warehouse.extraction_handoff import load_extractions, pending_extraction
+from warehouse.landing_ingest import ingest_landing
 from warehouse.lifecycle import compute_lifecycle
-from warehouse.loads import ingest_landing, load_extractions, pending_extraction
 from warehouse.views import create_views
 
 
