@@ -132,10 +132,9 @@ def discover(
     api_base: str | dict[str, str] | None = None,
     say: Callable[[str], None] | None = None,
     scrapy_settings: dict[str, Any] | None = None,
-    registry: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """Update the `boards` table from the crawls, scan what has landed, check candidates.
-    `registry` replaces the registry file's boards (the demo's own board lists)."""
+    The registry is the settings' registry file (a demo home's is the demo's own)."""
     from transforms.board_links import FAMILIES, find_boards
     from warehouse import boards as table
     from warehouse.landing_ingest import ingest_landing
@@ -158,7 +157,7 @@ def discover(
         # What has landed since the last refresh is ingested first (idempotent; the next
         # refresh extracts it), so discovery reads every landed posting.
         ingest_landing(con, settings.landing_dir)
-        table.seed_registry(con, registry if registry is not None else registry_rows(settings))
+        table.seed_registry(con, registry_rows(settings))
         table.update_from_crawls(con)
         scan = table.scan_landed(con, find_boards, domains)
         candidates = table.to_validate(con) if validate else []

@@ -16,18 +16,54 @@ from rich.console import Console
 
 from common.usd import format_usd
 from promptjobs.refresh import build_report_from_settings, load_warehouse, record_in_dagster
-from promptjobs.settings import Settings
+from promptjobs.settings import HOME_BOARDS_FILE, Settings, SettingsError
 
 QUERIES = resources.files("warehouse") / "queries"
 SUMMARY_SQL = QUERIES / "demo_summary.sql"
 TOP_SKILLS_SQL = QUERIES / "demo_top_skills.sql"
 
+DEMO_REGISTRY_HEADER = (
+    "Written by `promptjobs demo`: the demo's board registry (the boards its board lists\n"
+    "name). Every command run in this home reads it (an unset boards_file is the home's\n"
+    "boards.toml), so the demo's boards stay registry boards; delete the home to start over."
+)
+
+
+def write_demo_registry(settings: Settings, boards: dict[str, list[str]]) -> Settings:
+    """Write the demo's registry (its board lists' ATS boards, under the packaged file's
+    [api] and source tables) to <home>/boards.toml; the settings that read it.
+
+    The home then has one registry for every command: `refresh`, `boards discover` and
+    the Dagster assets seed the `boards` table from the same boards the demo crawled.
+    A boards.toml of the user's own is never overwritten."""
+    from dataclasses import replace
+
+    from scrapers.demo.market import company_of
+    from scrapers.registry import ATS_SOURCES, Employer, load_registry, registry_toml
+
+    path = settings.home / HOME_BOARDS_FILE
+    first = DEMO_REGISTRY_HEADER.splitlines()[0]
+    if path.is_file() and not path.read_text(encoding="utf-8").startswith(f"# {first}"):
+        raise SettingsError(
+            f"{path} is a board registry of your own: run the demo in a fresh home (--home DIR)"
+        )
+    employers = tuple(
+        Employer(company_of(source, board) or board, source, board)
+        for source in ATS_SOURCES
+        for board in boards.get(source, [])
+    )
+    registry = replace(load_registry(), employers=employers)
+    settings.ensure_home()
+    text = registry_toml(registry, DEMO_REGISTRY_HEADER)
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+    return settings.model_copy(update={"boards_file": path})
+
 
 def run_demo(settings: Settings, *, png: bool = False, console: Console | None = None) -> dict:
     from pipelines.cli_runs import CrawlRecord
-    from promptjobs.boards import board_row, discover, discovered_for_crawl
+    from promptjobs.boards import discover, discovered_for_crawl
     from scrapers.demo.server import DemoServer
-    from scrapers.registry import ATS_SOURCES
     from scrapers.run import crawl
 
     console = console or Console(stderr=True)
@@ -40,9 +76,10 @@ def run_demo(settings: Settings, *, png: bool = False, console: Console | None =
             f"demo boards on 127.0.0.1: {len(days)} snapshot days "
             f"{days[0].isoformat()} .. {days[-1].isoformat()}"
         )
-        # The demo's registry: the boards its board lists name. Boards linked from what it
-        # crawls are found by discovery after each day and crawled from the next day on.
-        registry = [board_row(s, b) for s in ATS_SOURCES for b in demo.boards(days[0]).get(s, [])]
+        # The demo's registry: the boards its board lists name, written into the home. Boards
+        # linked from what it crawls are found by discovery after each day and crawled from
+        # the next day on.
+        settings = write_demo_registry(settings, demo.boards(days[0]))
         for n, day in enumerate(days, 1):
             # A "site" source's boards are its start URLs (scrapers.run passes them as urls).
             boards = demo.boards(day)
@@ -65,7 +102,7 @@ def run_demo(settings: Settings, *, png: bool = False, console: Console | None =
             crawls.extend(CrawlRecord(day, s) for s in stats)
             items = sum(s.get("items", 0) for s in stats)
             failed = [s["source"] for s in stats if s.get("status") == "failed"]
-            frame = discover(settings, api_base=demo.api_bases(day), registry=registry)
+            frame = discover(settings, api_base=demo.api_bases(day))
             console.print(
                 f"[{n}/{len(days)}] crawled {day.isoformat()}: {items} postings from "
                 f"{len(stats)} sources"
