@@ -7,16 +7,21 @@ spiders, one crawl per snapshot day, so the warehouse gets a real history
 
 from __future__ import annotations
 
+import os
 import time
+from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 
 from common.usd import format_usd
 from promptjobs.refresh import build_report_from_settings, load_warehouse, record_in_dagster
 from promptjobs.settings import HOME_BOARDS_FILE, Settings, SettingsError
+
+if TYPE_CHECKING:
+    from scrapers.demo.server import DemoServer
 
 QUERIES = resources.files("warehouse") / "queries"
 SUMMARY_SQL = QUERIES / "demo_summary.sql"
@@ -56,13 +61,36 @@ def write_demo_registry(settings: Settings, boards: dict[str, list[str]]) -> Set
     settings.ensure_home()
     text = registry_toml(registry, DEMO_REGISTRY_HEADER)
     if not path.is_file() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
+        # Whole or not at all: Dagster's crawl steps of one run write it side by side.
+        spare = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        spare.write_text(text, encoding="utf-8")
+        os.replace(spare, path)
     return settings.model_copy(update={"boards_file": path})
+
+
+def demo_crawl_boards(
+    settings: Settings, demo: DemoServer, day: date, snapshot: date | None = None
+) -> dict[str, list[str]]:
+    """What the demo crawls on `day` (from the demo boards' `snapshot`, default that day):
+    its board lists (a "site" source's are its start URLs, which scrapers.run passes as
+    urls) plus every valid discovered board, from the day after the posting that linked it
+    was crawled (so a second run crawls what the first did). The CLI demo and the Dagster
+    crawler in demo mode both crawl this."""
+    from promptjobs.boards import discovered_for_crawl
+
+    boards = demo.boards(snapshot or day)
+    for found in discovered_for_crawl(settings):
+        if found["first_seen"] is None or found["first_seen"] >= day:
+            continue
+        listed = boards.setdefault(found["ats"], [])
+        if found["board"] not in listed:
+            listed.append(found["board"])
+    return boards
 
 
 def run_demo(settings: Settings, *, png: bool = False, console: Console | None = None) -> dict:
     from pipelines.cli_runs import CrawlRecord
-    from promptjobs.boards import discover, discovered_for_crawl
+    from promptjobs.boards import discover
     from scrapers.demo.server import DemoServer
     from scrapers.run import crawl
 
@@ -81,20 +109,10 @@ def run_demo(settings: Settings, *, png: bool = False, console: Console | None =
         # the next day on.
         settings = write_demo_registry(settings, demo.boards(days[0]))
         for n, day in enumerate(days, 1):
-            # A "site" source's boards are its start URLs (scrapers.run passes them as urls).
-            boards = demo.boards(day)
-            for found in discovered_for_crawl(settings):
-                # A board joins the crawl the day after the posting that linked it was
-                # crawled, so a second demo run crawls exactly what the first one did.
-                if found["first_seen"] is None or found["first_seen"] >= day:
-                    continue
-                listed = boards.setdefault(found["ats"], [])
-                if found["board"] not in listed:
-                    listed.append(found["board"])
             stats = crawl(
                 settings.crawl_config(),
                 demo.sources(day),
-                boards=boards,
+                boards=demo_crawl_boards(settings, demo, day),
                 api_base=demo.api_bases(day),
                 crawl_date=day,
                 progress=False,
