@@ -13,7 +13,6 @@ from pipelines.assets.landing import LANDING_RETRY_POLICY, build_landing_assets
 from pipelines.assets.report import build_report_asset
 from pipelines.assets.warehouse import (
     WRITER_OP_TAGS,
-    board_tables,
     build_warehouse_asset,
     skill_taxonomy,
 )
@@ -37,7 +36,6 @@ def build_assets(
         *build_landing_assets(retry_policy),
         archive_backfill,
         skill_taxonomy,
-        *board_tables,
         warehouse,
         build_report_asset(view_keys or [dg.AssetKey(["warehouse", "companies"])]),
     ]

@@ -66,18 +66,24 @@ class WarehouseResource(dg.ConfigurableResource):
         return self.config.settings()
 
     def refresh(self, progress: Callable[[str], None] | None = None) -> RefreshSummary:
-        from scrapers.sources import dedupe_priorities
-        from warehouse.refresh import run_refresh, transforms_extraction
+        """The CLI's refresh (promptjobs.refresh.refresh_warehouse) with board discovery;
+        in demo mode the candidates are checked against the demo boards."""
+        from promptjobs.boards import board_discovery
+        from promptjobs.refresh import refresh_warehouse
 
         settings = self.settings()
-        settings.ensure_home()
-        return run_refresh(
-            settings.open_warehouse(),
-            settings.landing_dir,
-            *transforms_extraction(settings.workers, settings.fx_csv_text()),
-            progress=progress,
-            source_priority=dedupe_priorities(),
-        )
+        if settings.env == "demo":
+            from promptjobs.demo import write_demo_registry
+            from scrapers.demo.server import DemoServer
+
+            with DemoServer() as demo:
+                settings = write_demo_registry(settings, demo.boards(demo.snapshot_dates[0]))
+                discovery = board_discovery(
+                    settings, api_base=demo.api_bases(max(demo.snapshot_dates))
+                )
+                return refresh_warehouse(settings, progress, discovery=discovery)
+        discovery = board_discovery(settings, validate=not settings.replay)
+        return refresh_warehouse(settings, progress, discovery=discovery)
 
     @contextmanager
     def reader(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -106,16 +112,21 @@ class CrawlerResource(dg.ConfigurableResource):
         return self.config.settings()
 
     def crawl_source(self, source: str, day: date) -> dict[str, Any]:
-        """Crawl one source into landing files dated `day`; return its stats dict."""
+        """Crawl one source into landing files dated `day` (an ATS source: the registry's
+        boards plus every valid discovered one, as `promptjobs crawl`); its stats dict."""
+        from promptjobs.boards import crawl_targets
         from scrapers.run import crawl
 
         settings = self.settings()
         settings.ensure_home()
         if settings.env == "demo":
             return self._crawl_demo(settings, source, day)
+        boards, spider_args = crawl_targets(settings, [source])
         stats = crawl(
             settings.crawl_config(),
             [source],
+            boards=boards,
+            spider_args=spider_args,
             api_base=settings.api_base,
             crawl_date=day,
             replay=settings.replay,
@@ -125,6 +136,7 @@ class CrawlerResource(dg.ConfigurableResource):
         return _single(stats, source)
 
     def _crawl_demo(self, settings: Settings, source: str, day: date) -> dict[str, Any]:
+        from promptjobs.demo import demo_crawl_boards, write_demo_registry
         from scrapers.demo.server import DemoServer
         from scrapers.run import crawl
 
@@ -138,10 +150,13 @@ class CrawlerResource(dg.ConfigurableResource):
             snapshot = max(earlier)
             if source not in demo.sources(snapshot):
                 return {"source": source, "status": "skipped", "items": 0, "snapshot": snapshot}
+            # The demo's registry is the home's (as `promptjobs demo` writes it); discovered
+            # boards are crawled from the day after they were found, as the CLI demo does.
+            settings = write_demo_registry(settings, demo.boards(demo.snapshot_dates[0]))
             stats = crawl(
                 settings.crawl_config(),
                 [source],
-                boards=demo.boards(snapshot),
+                boards=demo_crawl_boards(settings, demo, day, snapshot),
                 api_base=demo.api_bases(snapshot),
                 crawl_date=day,
                 progress=False,

@@ -3,21 +3,21 @@
 - `crawl_targets`: the registry's boards plus every `valid` discovered board (under
   `discovered_boards = "review"`, only accepted ones), per ATS family, for `crawl all` and
   `refresh`.
-- `discover`: ingest what has landed, fold the crawls into the `boards` table, scan the
-  landed postings for board links,
-  then check every candidate with one polite request through the normal crawler (a probe
-  crawl: the board's first API request only, nothing landed in the real landing folder).
+- `board_discovery`: the discovery step's inputs (registry rows, link finder, the probe
+  through the normal crawler, scrapers.board_probe) from the settings, for the refresh
+  (warehouse.refresh.run_refresh) and for `discover`.
+- `discover`: `promptjobs boards discover`: ingest what has landed, then the same step.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from promptjobs.settings import Settings
 
-# The families whose boards carry an `eu` site (the family's EU host).
-EU_FAMILIES = ("greenhouse", "lever")
+if TYPE_CHECKING:
+    from warehouse.boards import BoardDiscovery
 
 
 def board_row(
@@ -61,6 +61,7 @@ def crawl_targets(
     """(boards per source, spider arguments per source) for a crawl of `sources`: the
     registry's boards plus the discovered ones (`extra`, default: from the warehouse).
     (None, {}) when nothing is added: every spider then reads the registry itself."""
+    from scrapers.board_probe import EU_FAMILIES
     from scrapers.registry import load_registry
 
     extra = discovered_for_crawl(settings) if extra is None else extra
@@ -82,47 +83,31 @@ def crawl_targets(
     return boards, args
 
 
-def check_boards(
+def board_discovery(
     settings: Settings,
-    candidates: list[dict[str, Any]],
     *,
+    validate: bool = True,
     api_base: str | dict[str, str] | None = None,
     scrapy_settings: dict[str, Any] | None = None,
-) -> list[tuple[str, str, str]]:
-    """Probe each candidate once through the normal crawler; (ats, board, status) with
-    status `valid` (a well-formed 200), `invalid` (404/410) or `candidate` (an error)."""
-    from scrapers.registry import SOURCES
-    from scrapers.run import crawl
+) -> BoardDiscovery:
+    """The discovery step's inputs from the settings, as plain values: the registry file's
+    boards, the link finder, and (with `validate`) a probe of each candidate through the
+    normal crawler against `api_base` (default: the settings' `api_base`, else the real APIs)."""
+    from functools import partial
 
-    crawlable = [c for c in candidates if c["ats"] in SOURCES]
-    if not crawlable:
-        return []
-    families = sorted({c["ats"] for c in crawlable})
-    boards = {f: [c["board"] for c in crawlable if c["ats"] == f] for f in families}
-    args: dict[str, dict[str, Any]] = {f: {"probe": "1", "resume": "0"} for f in families}
-    for f in families:
-        eu = [c["board"] for c in crawlable if c["ats"] == f and c.get("site") == "eu"]
-        if eu:
-            args[f]["eu_boards"] = eu
-    # Probes land (nothing) under their own home, so no probe is ever loaded as a crawl.
-    probe_settings = settings.model_copy(update={"home": settings.home / "probes"})
-    stats = crawl(
-        probe_settings.crawl_config(),
-        families,
-        boards=boards,
-        api_base=api_base if api_base is not None else settings.api_base,
-        progress=False,
-        spider_args=args,
-        scrapy_settings=scrapy_settings,
-    )
-    answers: list[tuple[str, str, str]] = []
-    for s in stats:
-        ok = set(s.get("boards_ok") or [])
-        gone = set(s.get("boards_not_found") or [])
-        for board in boards.get(s["source"], []):
-            status = "valid" if board in ok else "invalid" if board in gone else "candidate"
-            answers.append((s["source"], board, status))
-    return answers
+    from scrapers.board_probe import probe_boards
+    from transforms.board_links import DOMAINS, find_boards
+    from warehouse.boards import BoardDiscovery
+
+    check = None
+    if validate:
+        check = partial(
+            probe_boards,
+            settings.crawl_config(),
+            api_base=api_base if api_base is not None else settings.api_base,
+            scrapy_settings=scrapy_settings,
+        )
+    return BoardDiscovery(registry_rows(settings), find_boards, DOMAINS, check)
 
 
 def discover(
@@ -132,62 +117,19 @@ def discover(
     api_base: str | dict[str, str] | None = None,
     say: Callable[[str], None] | None = None,
     scrapy_settings: dict[str, Any] | None = None,
-    registry: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    """Update the `boards` table from the crawls, scan what has landed, check candidates.
-    `registry` replaces the registry file's boards (the demo's own board lists)."""
-    from transforms.board_links import FAMILIES, find_boards
-    from warehouse import boards as table
+    """`promptjobs boards discover`: ingest what has landed (idempotent; the next refresh
+    extracts it, so discovery reads every landed posting), then the refresh's discovery
+    step (warehouse.boards.discover_boards) in one writer. The registry is the settings'
+    registry file (a demo home's is the demo's own)."""
+    from transforms.board_links import FAMILIES
+    from warehouse.boards import discover_boards
     from warehouse.landing_ingest import ingest_landing
 
-    say = say or (lambda _m: None)
-    domains = (
-        "greenhouse.io",
-        "lever.co",
-        "ashbyhq.com",
-        "workable.com",
-        "smartrecruiters.com",
-        "myworkdayjobs.com",
-        "recruitee.com",
-        "personio.de",
-        "personio.com",
-        "bamboohr.com",
-        "breezy.hr",
+    discovery = board_discovery(
+        settings, validate=validate, api_base=api_base, scrapy_settings=scrapy_settings
     )
     with settings.open_warehouse().writer() as con:
-        # What has landed since the last refresh is ingested first (idempotent; the next
-        # refresh extracts it), so discovery reads every landed posting.
         ingest_landing(con, settings.landing_dir)
-        table.seed_registry(con, registry if registry is not None else registry_rows(settings))
-        table.update_from_crawls(con)
-        scan = table.scan_landed(con, find_boards, domains)
-        candidates = table.to_validate(con) if validate else []
-    say(
-        f"boards: scanned {scan['scanned']} posting version(s) with board links, "
-        f"{scan['links']} link(s), {scan['new_candidates']} new candidate(s)"
-    )
-    checks: list[tuple[str, str, str]] = []
-    if candidates:
-        say(f"boards: checking {len(candidates)} candidate(s), one request each")
-        checks = check_boards(
-            settings, candidates, api_base=api_base, scrapy_settings=scrapy_settings
-        )
-        with settings.open_warehouse().writer() as con:
-            table.record_checks(con, checks)
-    outcome = {s: sum(1 for c in checks if c[2] == s) for s in ("valid", "invalid", "candidate")}
-    say(
-        f"boards: {outcome['valid']} valid, {outcome['invalid']} invalid, "
-        f"{outcome['candidate']} still to check"
-    )
-    with settings.open_warehouse().reader() as con:
-        counts = table.list_boards(con)
-    by_status: dict[str, int] = {}
-    for row in counts:
-        by_status[row["status"]] = by_status.get(row["status"], 0) + 1
-    return {
-        **scan,
-        "checked": len(checks),
-        **{f"checked_{k}": v for k, v in outcome.items()},
-        "boards_by_status": by_status,
-        "families": list(FAMILIES),
-    }
+        found = discover_boards(con, discovery, say)
+    return {**found, "families": list(FAMILIES)}

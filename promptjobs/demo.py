@@ -7,27 +7,91 @@ spiders, one crawl per snapshot day, so the warehouse gets a real history
 
 from __future__ import annotations
 
+import os
 import time
+from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 
 from common.usd import format_usd
 from promptjobs.refresh import build_report_from_settings, load_warehouse, record_in_dagster
-from promptjobs.settings import Settings
+from promptjobs.settings import HOME_BOARDS_FILE, Settings, SettingsError
+
+if TYPE_CHECKING:
+    from scrapers.demo.server import DemoServer
 
 QUERIES = resources.files("warehouse") / "queries"
 SUMMARY_SQL = QUERIES / "demo_summary.sql"
 TOP_SKILLS_SQL = QUERIES / "demo_top_skills.sql"
 
+DEMO_REGISTRY_HEADER = (
+    "Written by `promptjobs demo`: the demo's board registry (the boards its board lists\n"
+    "name). Every command run in this home reads it (an unset boards_file is the home's\n"
+    "boards.toml), so the demo's boards stay registry boards; delete the home to start over."
+)
+
+
+def write_demo_registry(settings: Settings, boards: dict[str, list[str]]) -> Settings:
+    """Write the demo's registry (its board lists' ATS boards, under the packaged file's
+    [api] and source tables) to <home>/boards.toml; the settings that read it.
+
+    The home then has one registry for every command: `refresh`, `boards discover` and
+    the Dagster assets seed the `boards` table from the same boards the demo crawled.
+    A boards.toml of the user's own is never overwritten."""
+    from dataclasses import replace
+
+    from scrapers.demo.market import company_of
+    from scrapers.registry import ATS_SOURCES, Employer, load_registry, registry_toml
+
+    path = settings.home / HOME_BOARDS_FILE
+    first = DEMO_REGISTRY_HEADER.splitlines()[0]
+    if path.is_file() and not path.read_text(encoding="utf-8").startswith(f"# {first}"):
+        raise SettingsError(
+            f"{path} is a board registry of your own: run the demo in a fresh home (--home DIR)"
+        )
+    employers = tuple(
+        Employer(company_of(source, board) or board, source, board)
+        for source in ATS_SOURCES
+        for board in boards.get(source, [])
+    )
+    registry = replace(load_registry(), employers=employers)
+    settings.ensure_home()
+    text = registry_toml(registry, DEMO_REGISTRY_HEADER)
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        # Whole or not at all: Dagster's crawl steps of one run write it side by side.
+        spare = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        spare.write_text(text, encoding="utf-8")
+        os.replace(spare, path)
+    return settings.model_copy(update={"boards_file": path})
+
+
+def demo_crawl_boards(
+    settings: Settings, demo: DemoServer, day: date, snapshot: date | None = None
+) -> dict[str, list[str]]:
+    """What the demo crawls on `day` (from the demo boards' `snapshot`, default that day):
+    its board lists (a "site" source's are its start URLs, which scrapers.run passes as
+    urls) plus every valid discovered board, from the day after the posting that linked it
+    was crawled (so a second run crawls what the first did). The CLI demo and the Dagster
+    crawler in demo mode both crawl this."""
+    from promptjobs.boards import discovered_for_crawl
+
+    boards = demo.boards(snapshot or day)
+    for found in discovered_for_crawl(settings):
+        if found["first_seen"] is None or found["first_seen"] >= day:
+            continue
+        listed = boards.setdefault(found["ats"], [])
+        if found["board"] not in listed:
+            listed.append(found["board"])
+    return boards
+
 
 def run_demo(settings: Settings, *, png: bool = False, console: Console | None = None) -> dict:
     from pipelines.cli_runs import CrawlRecord
-    from promptjobs.boards import board_row, discover, discovered_for_crawl
+    from promptjobs.boards import discover
     from scrapers.demo.server import DemoServer
-    from scrapers.registry import ATS_SOURCES
     from scrapers.run import crawl
 
     console = console or Console(stderr=True)
@@ -40,24 +104,15 @@ def run_demo(settings: Settings, *, png: bool = False, console: Console | None =
             f"demo boards on 127.0.0.1: {len(days)} snapshot days "
             f"{days[0].isoformat()} .. {days[-1].isoformat()}"
         )
-        # The demo's registry: the boards its board lists name. Boards linked from what it
-        # crawls are found by discovery after each day and crawled from the next day on.
-        registry = [board_row(s, b) for s in ATS_SOURCES for b in demo.boards(days[0]).get(s, [])]
+        # The demo's registry: the boards its board lists name, written into the home. Boards
+        # linked from what it crawls are found by discovery after each day and crawled from
+        # the next day on.
+        settings = write_demo_registry(settings, demo.boards(days[0]))
         for n, day in enumerate(days, 1):
-            # A "site" source's boards are its start URLs (scrapers.run passes them as urls).
-            boards = demo.boards(day)
-            for found in discovered_for_crawl(settings):
-                # A board joins the crawl the day after the posting that linked it was
-                # crawled, so a second demo run crawls exactly what the first one did.
-                if found["first_seen"] is None or found["first_seen"] >= day:
-                    continue
-                listed = boards.setdefault(found["ats"], [])
-                if found["board"] not in listed:
-                    listed.append(found["board"])
             stats = crawl(
                 settings.crawl_config(),
                 demo.sources(day),
-                boards=boards,
+                boards=demo_crawl_boards(settings, demo, day),
                 api_base=demo.api_bases(day),
                 crawl_date=day,
                 progress=False,
@@ -65,7 +120,7 @@ def run_demo(settings: Settings, *, png: bool = False, console: Console | None =
             crawls.extend(CrawlRecord(day, s) for s in stats)
             items = sum(s.get("items", 0) for s in stats)
             failed = [s["source"] for s in stats if s.get("status") == "failed"]
-            frame = discover(settings, api_base=demo.api_bases(day), registry=registry)
+            frame = discover(settings, api_base=demo.api_bases(day))
             console.print(
                 f"[{n}/{len(days)}] crawled {day.isoformat()}: {items} postings from "
                 f"{len(stats)} sources"

@@ -1,15 +1,17 @@
-"""The refresh chain the CLI runs: crawl -> extract + load -> report -> record in Dagster.
+"""The refresh chain the CLI runs: crawl -> extract + load + board discovery -> report ->
+record in Dagster.
 
 Each step is one call into its room with plain values from the settings; this module
-only sequences them and reports progress. The warehouse step is
-`warehouse.refresh.run_refresh`, the same call the Dagster `refresh_warehouse` asset
-makes, and what ran is recorded in the Dagster instance under <home>/dagster
-(pipelines.cli_runs), so the UI shows CLI and scheduled runs in one history.
+only sequences them and reports progress. The warehouse step is `refresh_warehouse`
+(warehouse.refresh.run_refresh with the settings' values and the board discovery step),
+the same call the Dagster `refresh_warehouse` asset makes, and what ran is recorded in the
+Dagster instance under <home>/dagster (pipelines.cli_runs), so the UI shows CLI and
+scheduled runs in one history.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,6 +22,7 @@ from promptjobs.settings import Settings
 
 if TYPE_CHECKING:
     from pipelines.cli_runs import CrawlRecord
+    from warehouse.boards import BoardDiscovery
     from warehouse.refresh import RefreshSummary
 
 
@@ -27,26 +30,45 @@ def today_utc() -> date:
     return datetime.now(UTC).date()
 
 
-def load_warehouse(settings: Settings, console: Console | None = None) -> RefreshSummary:
-    """Ingest complete landing files, extract what is new or changed, load, update views."""
+def refresh_warehouse(
+    settings: Settings,
+    progress: Callable[[str], None] | None = None,
+    *,
+    discovery: BoardDiscovery | None = None,
+) -> RefreshSummary:
+    """The one warehouse refresh (warehouse.refresh.run_refresh) with the settings' values:
+    what `promptjobs refresh`, `demo` and the Dagster `refresh_warehouse` asset all run.
+    `discovery` (promptjobs.boards.board_discovery) updates the board frame in it."""
     from scrapers.sources import dedupe_priorities
     from warehouse.refresh import run_refresh, transforms_extraction
 
-    console = console or Console(stderr=True)
     settings.ensure_home()
+    return run_refresh(
+        settings.open_warehouse(),
+        settings.landing_dir,
+        *transforms_extraction(settings.workers, settings.fx_csv_text()),
+        progress=progress,
+        source_priority=dedupe_priorities(),
+        discovery=discovery,
+    )
+
+
+def load_warehouse(
+    settings: Settings,
+    console: Console | None = None,
+    *,
+    discovery: BoardDiscovery | None = None,
+) -> RefreshSummary:
+    """Ingest complete landing files, extract what is new or changed, load, (with
+    `discovery`) update the board frame, update views; progress on the console."""
+    console = console or Console(stderr=True)
     with console.status("loading the warehouse…") as status:
 
         def progress(message: str) -> None:
             status.update(f"warehouse: {message}")
             console.print(f"  {message}", highlight=False, soft_wrap=True)
 
-        return run_refresh(
-            settings.open_warehouse(),
-            settings.landing_dir,
-            *transforms_extraction(settings.workers, settings.fx_csv_text()),
-            progress=progress,
-            source_priority=dedupe_priorities(),
-        )
+        return refresh_warehouse(settings, progress, discovery=discovery)
 
 
 def build_report_from_settings(
@@ -143,20 +165,19 @@ def run_refresh_chain(
             f"crawled {len(stats)} source(s): {sum(s.get('items', 0) for s in stats)} items"
             + (f"; failed: {', '.join(failed)}" if failed else "")
         )
-    refreshed = load_warehouse(settings, console)
+    from promptjobs.boards import board_discovery
+
+    # The frame widens every day: boards linked from what is loaded now are checked in the
+    # refresh (offline under replay: found, not checked) and crawled from the next one on.
+    refreshed = load_warehouse(
+        settings, console, discovery=board_discovery(settings, validate=not settings.replay)
+    )
     summary = refreshed.as_dict()
     summary["failed_sources"] = failed
     # Nothing crawled at all is an outage a scheduler must see, even though what had
     # landed before was still loaded and reported.
     summary["all_sources_failed"] = bool(crawled) and len(failed) == len(crawled)
     console.print(_format_summary(summary))
-    # The frame widens every day: boards linked from what was just loaded are checked now
-    # and crawled from the next refresh on.
-    from promptjobs.boards import discover
-
-    found = discover(settings, validate=not settings.replay, say=console.print)
-    summary["boards_new_candidates"] = found["new_candidates"]
-    summary["boards_checked_valid"] = found["checked_valid"]
     built: tuple[Path, Path, date] | None = None
     if report:
         day = today_utc()

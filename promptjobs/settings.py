@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, model_validator
 from pydantic_settings import (
     BaseSettings,
     EnvSettingsSource,
@@ -35,6 +35,9 @@ if TYPE_CHECKING:
 ENV_PREFIX = "PROMPTJOBS_"
 CONFIG_FILE_ENV = "PROMPTJOBS_CONFIG"
 DEFAULT_CONFIG_FILE = "promptjobs.toml"
+# A home's own board registry: used when `boards_file` is not set (the demo writes one, so
+# every later command in a demo home reads the demo's registry, not the packaged one).
+HOME_BOARDS_FILE = "boards.toml"
 # The TOML file may hold the keys flat or in a [promptjobs] table.
 TOML_TABLE = "promptjobs"
 
@@ -94,7 +97,9 @@ class Settings(BaseSettings):
         description="Where a board operator can reach the person running the crawler.",
     )
     boards_file: Path | None = Field(
-        default=None, description="Board registry TOML. Default: the packaged scrapers/boards.toml."
+        default=None,
+        description="Board registry TOML. Default: <home>/boards.toml if there is one, "
+        "else the packaged scrapers/boards.toml.",
     )
     fx_file: Path | None = Field(
         default=None, description="FX table CSV override. Default: the packaged dated table."
@@ -136,6 +141,13 @@ class Settings(BaseSettings):
         if toml_file is not None:
             sources.append(_TomlFile(settings_cls, toml_file=toml_file))
         return tuple(sources)
+
+    @model_validator(mode="after")
+    def _home_registry(self) -> Settings:
+        """An unset `boards_file` is the home's own registry file when there is one."""
+        if self.boards_file is None and (self.home / HOME_BOARDS_FILE).is_file():
+            self.boards_file = self.home / HOME_BOARDS_FILE
+        return self
 
     @classmethod
     def env_var(cls, field: str) -> str:

@@ -6,6 +6,7 @@ folders' metadata (scrapers/sources/<name>/__init__.py)."""
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -111,3 +112,36 @@ def load_registry(path: Path | None = None) -> Registry:
         api=dict(data.get("api", {})),
         sections={name: dict(data[name]) for name in SOURCES if isinstance(data.get(name), dict)},
     )
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)  # a JSON string is a TOML basic string
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    raise ValueError(f"a registry value is a string, number, boolean or list, not {value!r}")
+
+
+def _toml_key(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else _toml_value(key)
+
+
+def registry_toml(registry: Registry, header: str = "") -> str:
+    """The registry as the text of a registry file (`load_registry` reads it back the same):
+    `header` (comment lines), [api], every source's table, then the employers."""
+    lines = [f"# {line}".rstrip() for line in header.splitlines()]
+    tables = {"api": registry.api, **registry.sections}
+    for name, table in tables.items():
+        lines += ["", f"[{name}]"] + [
+            f"{_toml_key(k)} = {_toml_value(v)}" for k, v in table.items()
+        ]
+    for e in registry.employers:
+        lines += ["", "[[employers]]", f"name = {_toml_value(e.name)}"]
+        lines += [f"ats = {_toml_value(e.ats)}", f"board = {_toml_value(validate_token(e.board))}"]
+        if e.region is not None:
+            lines.append(f"region = {_toml_value(e.region)}")
+    return "\n".join(lines).lstrip("\n") + "\n"

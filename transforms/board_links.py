@@ -49,11 +49,23 @@ _LINK = re.compile(
     r"workable\.com|smartrecruiters\.com|myworkdayjobs\.com|recruitee\.com|personio\.de|"
     r"personio\.com|bamboohr\.com|breezy\.hr))(?![a-z0-9-])((?:[/?#][^\s\"'<>()\[\]{}\\|^`]*)?)"
 )
-# Cheap pre-test: a text with none of these has no board link (most postings).
-_HINT = re.compile(
-    r"(?i)greenhouse\.io|lever\.co|ashbyhq\.com|workable\.com|smartrecruiters\.com|"
-    r"myworkdayjobs\.com|recruitee\.com|personio\.(?:de|com)|bamboohr\.com|breezy\.hr"
+# The families' domains: a text that mentions none of them has no board link (most
+# postings); the warehouse's scan narrows to texts that do (warehouse.boards.scan_landed).
+DOMAINS: tuple[str, ...] = (
+    "greenhouse.io",
+    "lever.co",
+    "ashbyhq.com",
+    "workable.com",
+    "smartrecruiters.com",
+    "myworkdayjobs.com",
+    "recruitee.com",
+    "personio.de",
+    "personio.com",
+    "bamboohr.com",
+    "breezy.hr",
 )
+# Cheap pre-test (the same domains).
+_HINT = re.compile("(?i)" + "|".join(re.escape(d) for d in DOMAINS))
 
 # Subdomains that are the vendor's own site, not a customer's board.
 _VENDOR_SUBDOMAINS = frozenset(

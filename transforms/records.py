@@ -47,6 +47,11 @@ class Salary(_Record):
 class SalaryRange(Salary):
     label: str | None = Field(description="the zone or level the range is for")
     is_primary: bool = Field(description="this range is `salary`")
+    pay_basis: Literal["base", "ote"] | None = Field(
+        default=None,
+        description="`base` or `ote` (on-target earnings) as the source states it; null "
+        "when it does not (the warehouse then reads the range's words)",
+    )
 
 
 class Location(_Record):

@@ -47,6 +47,8 @@ class Pay:
     label: str | None = None
     is_ote: bool = False
     explicit_currency: bool = True
+    # `base` or `ote` as the source states it (structured pay: Ashby's OTE tiers), else None.
+    basis: str | None = None
     notes: tuple[str, ...] = field(default=())
 
 
@@ -707,6 +709,8 @@ def structured_pay(compensation: object, ranges: object = None) -> list[Pay]:
             continue
         seen.add(key)
         label = item.get("label")
+        basis = item.get("pay_basis")
+        basis = basis if basis in ("base", "ote") else None
         out.append(
             Pay(
                 min=lo,
@@ -715,6 +719,8 @@ def structured_pay(compensation: object, ranges: object = None) -> list[Pay]:
                 period=period,
                 text=str(item.get("raw") or ""),
                 label=str(label) if label else None,
+                is_ote=basis == "ote",
+                basis=basis,
             )
         )
     return out
@@ -755,6 +761,7 @@ def pay_record(pay: Pay, fx: FxTable, *, is_primary: bool) -> dict[str, object]:
         "text": pay.text,
         "label": pay.label,
         "is_primary": is_primary,
+        "pay_basis": pay.basis,
     }
 
 

@@ -11,11 +11,15 @@ of it). Plain values in and out; the caller opens the writer and does the networ
   `candidate`s.
 - `record_checks`: the answers of the validation crawl: `valid`, `invalid`, or still
   `candidate` (an error: tried again next time).
+- `discover_boards`: all of it, in that order, as one step of a writer transaction (the
+  refresh's, warehouse/refresh.py, or `promptjobs boards discover`'s): the registry rows,
+  the link finder and the probe arrive as plain values (`BoardDiscovery`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
@@ -39,6 +43,21 @@ class BoardLike(Protocol):
 
 
 FindBoards = Callable[..., Iterable[BoardLike]]
+# Candidates ({ats, board, site}) in, (ats, board, valid | invalid | candidate) out: one
+# polite request per board through the crawler (scrapers.board_probe.probe_boards).
+CheckBoards = Callable[[list[dict[str, Any]]], list[tuple[str, str, str]]]
+
+
+@dataclass(frozen=True)
+class BoardDiscovery:
+    """What a discovery step needs, as plain values: the registry file's boards (dicts with
+    ats, token, site, board, company), the link finder and the domains it knows, and the
+    probe (None: only find candidates, check nothing)."""
+
+    registry: Sequence[Mapping[str, Any]]
+    find: FindBoards
+    domains: tuple[str, ...]
+    check: CheckBoards | None = None
 
 
 def _now() -> datetime:
@@ -202,3 +221,38 @@ def list_boards(
     result = con.execute(sql_text("boards_list"), {"status": status, "ats": ats})
     names = [d[0] for d in result.description]
     return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
+
+
+def discover_boards(
+    con: duckdb.DuckDBPyConnection,
+    discovery: BoardDiscovery,
+    say: Callable[[str], None] | None = None,
+) -> dict[str, Any]:
+    """Seed the registry, fold the crawls in, scan what has landed, probe every candidate and
+    record the answers, all in the caller's writer; what it did, with boards by status."""
+    say = say or (lambda _m: None)
+    seed_registry(con, discovery.registry)
+    update_from_crawls(con)
+    scan = scan_landed(con, discovery.find, discovery.domains)
+    say(
+        f"boards: scanned {scan['scanned']} posting version(s) with board links, "
+        f"{scan['links']} link(s), {scan['new_candidates']} new candidate(s)"
+    )
+    checks: list[tuple[str, str, str]] = []
+    candidates = to_validate(con) if discovery.check is not None else []
+    if candidates and discovery.check is not None:
+        say(f"boards: checking {len(candidates)} candidate(s), one request each")
+        checks = discovery.check(candidates)
+        record_checks(con, checks)
+    outcome = {s: sum(1 for c in checks if c[2] == s) for s in ("valid", "invalid", "candidate")}
+    say(
+        f"boards: {outcome['valid']} valid, {outcome['invalid']} invalid, "
+        f"{outcome['candidate']} still to check"
+    )
+    by_status = dict(con.sql(sql_text("boards_by_status")).fetchall())
+    return {
+        **scan,
+        "checked": len(checks),
+        **{f"checked_{k}": v for k, v in outcome.items()},
+        "boards_by_status": by_status,
+    }

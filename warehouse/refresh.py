@@ -1,8 +1,11 @@
 """One refresh = one writer transaction, the only refresh path of the project.
 
-The steps, in this order: taxonomy -> ingest -> lifecycle (computed) -> pending -> extract
--> load -> lifecycle (applied) -> dedupe -> companies -> views -> pay premium. The CLI
-(`promptjobs refresh`, `demo`) and the Dagster warehouse asset both call `run_refresh`,
+The steps, in this order: taxonomy -> ingest -> taxonomy carry-over (postings a taxonomy
+edit cannot change keep their extraction) -> lifecycle (computed) -> pending -> extract
+-> load -> lifecycle (applied) -> dedupe -> companies -> boards (discovery: the registry,
+the crawls, links in what landed, one probe per new candidate; when the caller gives a
+`BoardDiscovery`) -> views -> pay premium. The CLI (`promptjobs refresh`, `demo`) and the
+Dagster warehouse asset both call `run_refresh` (through promptjobs.refresh.refresh_warehouse),
 so there is one order and one writer (one copy of the database file) per refresh.
 
 Either all of it lands or none of it does (the writer swaps the new file in only on
@@ -22,6 +25,7 @@ from typing import Any, NamedTuple
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from warehouse.boards import BoardDiscovery, discover_boards
 from warehouse.companies import update_companies
 from warehouse.dedupe import cluster_duplicates
 from warehouse.extraction_handoff import (
@@ -112,6 +116,10 @@ class RefreshSummary:
     companies: int = 0
     skills: int = 0
     pay_premium_skills: int = 0
+    boards_scanned: int = 0
+    boards_new_candidates: int = 0
+    boards_checked: int = 0
+    boards_checked_valid: int = 0
     views: int = 0
     duration_s: float = 0.0
     skipped_files: list[str] = field(default_factory=list)
@@ -120,8 +128,15 @@ class RefreshSummary:
     extracted_with_salary: int = field(default=0, repr=False)
     extracted_roles: Counter[str] = field(default_factory=Counter, repr=False)
     view_names: list[str] = field(default_factory=list, repr=False)
+    boards_by_status: dict[str, int] = field(default_factory=dict, repr=False)
 
-    DETAILS = ("extractor_version", "extracted_with_salary", "extracted_roles", "view_names")
+    DETAILS = (
+        "extractor_version",
+        "extracted_with_salary",
+        "extracted_roles",
+        "view_names",
+        "boards_by_status",
+    )
 
     def as_dict(self) -> dict[str, Any]:
         """The counts the CLI prints."""
@@ -152,11 +167,13 @@ def run_refresh(
     batch_size: int = 20_000,
     *,
     source_priority: Mapping[str, int],
+    discovery: BoardDiscovery | None = None,
 ) -> RefreshSummary:
     """Load what landed in `landing_dir`, extract what is new or changed (not extracted by
     `extractor_version`), and rebuild history and views: one writer, one transaction.
     `source_priority` is the dedupe rank of every source (the caller reads it from the
-    sources' metadata: `scrapers.sources.dedupe_priorities()`)."""
+    sources' metadata: `scrapers.sources.dedupe_priorities()`). With `discovery`, the
+    board frame is updated in the same transaction (warehouse.boards.discover_boards)."""
     say = progress or (lambda _message: None)
     started = time.perf_counter()
     summary = RefreshSummary(extractor_version=extractor_version)
@@ -213,6 +230,13 @@ def run_refresh(
         summary.canonical_jobs = con.sql(sql_text("canonical_count")).fetchall()[0][0]
         say(f"dedupe: {summary.clusters} cross-source cluster(s)")
         summary.companies = update_companies(con)
+        if discovery is not None:
+            found = discover_boards(con, discovery, say)
+            summary.boards_scanned = found["scanned"]
+            summary.boards_new_candidates = found["new_candidates"]
+            summary.boards_checked = found["checked"]
+            summary.boards_checked_valid = found["checked_valid"]
+            summary.boards_by_status = found["boards_by_status"]
         summary.view_names = create_views(con)
         summary.views = len(summary.view_names)
         summary.pay_premium_skills = compute_skill_pay_premium(con)

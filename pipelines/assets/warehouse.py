@@ -59,8 +59,18 @@ INGESTED_TABLES = (
 )
 EXTRACTED_TABLES = ("postings", "posting_salaries", "posting_skills", "extraction_runs")
 PAY_PREMIUM = "skill_pay_premium_stats"
+# The board frame (migration 005): written by the refresh's board discovery step (and by
+# `promptjobs boards discover`); the views read it.
+BOARD_TABLES = ("boards", "board_links", "boards_scanned")
 # The tables of the data model (docs/data-model.md) the refresh writes.
-KNOWN_TABLES = (*INGESTED_TABLES, *EXTRACTED_TABLES, "skills", "companies", PAY_PREMIUM)
+KNOWN_TABLES = (
+    *INGESTED_TABLES,
+    *EXTRACTED_TABLES,
+    "skills",
+    "companies",
+    *BOARD_TABLES,
+    PAY_PREMIUM,
+)
 
 TABLE_DESCRIPTIONS: dict[str, str] = {
     "landing_files": "Every landing file loaded, once each, with its row counts.",
@@ -76,6 +86,10 @@ TABLE_DESCRIPTIONS: dict[str, str] = {
     "extraction_runs": "One row per extraction run and extractor version.",
     "companies": "Employers: normalised company key, postings, open postings, sources.",
     PAY_PREMIUM: "Median pay with and without each skill, uplift and interval.",
+    "boards": "Every ATS board the program knows (registry and discovered), its status and "
+    "last crawl: the sampling frame.",
+    "board_links": "Which landed posting linked which ATS board (the boards' found_count).",
+    "boards_scanned": "The landing files board discovery has read (each scanned once).",
 }
 
 # crawl_runs gains rows after every crawl, so its age is the age of the newest crawl.
@@ -95,20 +109,6 @@ skill_taxonomy = dg.AssetSpec(
     "aliases. Changes with the code, not with the data.",
     kinds={"tsv"},
 )
-
-
-# The board frame (migration 005): written by board discovery (`promptjobs boards discover`,
-# and after every `promptjobs refresh`), not by the Dagster refresh; the views read it.
-BOARD_TABLE_DESCRIPTIONS: dict[str, str] = {
-    "boards": "Every ATS board the program knows (registry and discovered), its status and "
-    "last crawl: the sampling frame.",
-    "board_links": "Which landed posting linked which ATS board (the boards' found_count).",
-    "boards_scanned": "The landing files board discovery has read (each scanned once).",
-}
-board_tables = [
-    dg.AssetSpec(table_key(table), group_name="warehouse", description=text, kinds={"duckdb"})
-    for table, text in BOARD_TABLE_DESCRIPTIONS.items()
-]
 
 
 def taxonomy_version() -> str | None:
@@ -219,6 +219,11 @@ def refresh_specs(
             automation_condition=REFRESH_WHEN_UPSTREAM_UPDATES,
         ),
         _table_spec("companies", [table_key("duplicate_clusters")]),
+        # Board discovery: the registry, the crawls and the links in what landed.
+        *[
+            _table_spec(table, [table_key("raw_postings"), table_key("crawl_runs")])
+            for table in BOARD_TABLES
+        ],
     ]
     # The premium table is computed from views and read by a view: Dagster wants a
     # multi-asset's results in dependency order, so it goes before its first reader.
@@ -346,7 +351,8 @@ def build_warehouse_asset(views_directory: Path | None = None) -> dg.AssetsDefin
         pool=WAREHOUSE_POOL,
         op_tags=WRITER_OP_TAGS,
         description="One warehouse refresh (warehouse.refresh.run_refresh) in one writer: "
-        "taxonomy, ingest, extract + load, lifecycle, dedupe, companies, views, pay premium.",
+        "taxonomy, ingest, extract + load, lifecycle, dedupe, companies, board discovery, "
+        "views, pay premium.",
     )
     def refresh_warehouse(
         context: AssetExecutionContext, warehouse: WarehouseResource

@@ -968,6 +968,11 @@ def boards_of(source: str, *, discoverable: bool = False) -> list[str]:
     return list(seen)
 
 
+def company_of(source: str, board: str) -> str | None:
+    """The employer behind a demo board (its name in the demo's registry)."""
+    return next((p.company for p in generate() if p.source == source and p.board == board), None)
+
+
 def stable_uuid(uid: int) -> str:
     """A UUID derived from a posting's uid (the same on every run)."""
     return str(uuid.UUID(int=random.Random(uid).getrandbits(128), version=4))

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import json
 
-from promptjobs.boards import check_boards
 from promptjobs.settings import Settings
+from scrapers.board_probe import probe_boards
 from scrapers.loopback import LoopbackServer, Reply
 
 BOARD = json.dumps(
@@ -52,7 +52,9 @@ def test_each_candidate_gets_one_request_and_an_answer(settings: Settings) -> No
         for b in ("good", "missing", "broken", "slow", "notjson")
     ] + [{"ats": "recruitee", "board": "parfait", "site": None}]
     with LoopbackServer(route) as server:
-        answers = check_boards(settings, candidates, api_base=server.url, scrapy_settings=QUICK)
+        answers = probe_boards(
+            settings.crawl_config(), candidates, api_base=server.url, scrapy_settings=QUICK
+        )
         hits = dict(server.hits)
     assert sorted(answers) == [
         ("greenhouse", "broken", "candidate"),
@@ -80,8 +82,8 @@ def test_a_probe_of_a_family_with_detail_pages_asks_only_the_list(settings: Sett
         return Reply(status=404, body=b"{}")
 
     with LoopbackServer(bamboo) as server:
-        answers = check_boards(
-            settings,
+        answers = probe_boards(
+            settings.crawl_config(),
             [{"ats": "bamboohr", "board": "woodland", "site": None}],
             api_base=server.url,
             scrapy_settings=QUICK,

@@ -10,7 +10,9 @@ from scrapers.registry import (
     ATS_SOURCES,
     SOURCES,
     BoardTokenError,
+    Employer,
     load_registry,
+    registry_toml,
     validate_token,
 )
 
@@ -29,6 +31,16 @@ def test_the_packaged_registry_lists_at_least_40_employers_on_known_ats():
         registry.section("remotive")["attribution"] and registry.section("remoteok")["attribution"]
     )
     assert set(registry.api) >= set(SOURCES) - {"jsonld"}
+
+
+def test_a_registry_written_as_toml_reads_back_the_same(tmp_path: Path):
+    packaged = load_registry()
+    odd = Employer('Quote "Co" \\ Ünïcode', "lever", "odd-co.2", region="eu")
+    registry = type(packaged)(packaged.employers + (odd,), packaged.api, packaged.sections)
+    path = tmp_path / "boards.toml"
+    path.write_text(registry_toml(registry, "first line\nsecond line"), encoding="utf-8")
+    assert load_registry(path) == registry
+    assert path.read_text(encoding="utf-8").startswith("# first line\n# second line\n")
 
 
 def test_boards_for_a_source_come_from_the_registry():

@@ -110,6 +110,7 @@ CONTRACT_COLUMNS: dict[str, list[str]] = {
         "label",
         "text",
         "pay_basis",
+        "pay_basis_stated",
     ],
     "state_pay": ["us_state", "postings", "n_with_pay", "median_pay_usd"],
 }

@@ -16,7 +16,8 @@ with ranges as (
                             currency := salary.currency, period := salary.period,
                             min_annual_usd := salary.min_annual_usd,
                             max_annual_usd := salary.max_annual_usd,
-                            text := salary.text, label := salary.label, is_primary := true
+                            text := salary.text, label := salary.label, is_primary := true,
+                            pay_basis := salary.pay_basis
                         )]
                     else []
                 end
@@ -41,7 +42,9 @@ select
     r.max_annual_usd,
     nullif(r.text, '') as text,
     nullif(r.label, '') as label,
-    coalesce(r.is_primary, false) as is_primary
+    coalesce(r.is_primary, false) as is_primary,
+    -- As the source states it (base | ote), else null: salary_pay_basis reads the words.
+    case when r.pay_basis in ('base', 'ote') then r.pay_basis end as pay_basis
 from flat;
 
 insert into posting_skills by name

@@ -17,18 +17,36 @@ create or replace temp table landing_stage (
 -- The landing file's compensation objects arrive as JSON text (loads.LANDING_SCHEMA). A
 -- value that is not an object (or, in the ranges, an element that is not one) is no
 -- compensation; a field of the wrong type is null.
+-- `pay_basis` is `base` or `ote` as the source states it, else null.
+create or replace temp macro landing_pay_basis(j) as
+    case when json_extract_string(j, '$.pay_basis') in ('base', 'ote')
+        then json_extract_string(j, '$.pay_basis') end;
 create or replace temp macro landing_compensation(j) as
-    case when json_valid(j) and json_type(j) = 'OBJECT' then json_transform(j,
+    case when json_valid(j) and json_type(j) = 'OBJECT' then struct_insert(json_transform(j,
         '{"min": "DOUBLE", "max": "DOUBLE", "currency": "VARCHAR", "period": "VARCHAR",
-          "raw": "VARCHAR"}')
+          "raw": "VARCHAR"}'), pay_basis := landing_pay_basis(j))
     end;
 create or replace temp macro landing_compensation_ranges(j) as
     case when json_valid(j) and json_type(j) = 'ARRAY' then list_transform(
         list_filter(json_extract(j, '$[*]'), e -> json_type(e) = 'OBJECT'),
-        e -> json_transform(e,
+        e -> struct_insert(json_transform(e,
             '{"min": "DOUBLE", "max": "DOUBLE", "currency": "VARCHAR", "period": "VARCHAR",
-              "label": "VARCHAR", "raw": "VARCHAR"}')
+              "label": "VARCHAR", "raw": "VARCHAR"}'), pay_basis := landing_pay_basis(e))
     ) end;
+-- What a range contributes to the content hash: without a stated basis, exactly the
+-- fields hashed before migration 006 (so no landed version changes its hash); with one,
+-- the basis too (a posting that now states its basis is a new version once).
+create or replace temp macro hashed_compensation(c) as
+    case when c is null or c.pay_basis is not null then to_json(c)
+        else to_json(struct_pack(
+            min := c.min, max := c.max, currency := c.currency, period := c.period, raw := c.raw
+        )) end;
+create or replace temp macro hashed_compensation_ranges(r) as
+    list_transform(r, e -> case when e is null or e.pay_basis is not null then to_json(e)
+        else to_json(struct_pack(
+            min := e.min, max := e.max, currency := e.currency, period := e.period,
+            label := e.label, raw := e.raw
+        )) end);
 -- The staged Arrow batch (`landing_batch`: the landing fields plus the columns loads.py
 -- adds: line_no, landing_file, partition_source, crawl_date, run_id, stored_hash) typed
 -- as raw_postings stores it. The content hash covers what a posting says, not when it
@@ -73,7 +91,8 @@ select
         title := title, location_raw := location_raw, remote_hint := remote_hint,
         description_text := description_text, description_html := description_html,
         posted_at := posted_at_raw, employment_type := employment_type,
-        compensation := compensation, compensation_ranges := compensation_ranges,
+        compensation := hashed_compensation(compensation),
+        compensation_ranges := hashed_compensation_ranges(compensation_ranges),
         attribution_url := attribution_url
     ))::varchar) as content_hash
 from typed

@@ -1,0 +1,2 @@
+-- How many boards the frame holds per status.
+select status, count(*) from boards group by status order by status
