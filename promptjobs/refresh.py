@@ -58,11 +58,12 @@ def build_report_from_settings(
     """Build the report from the warehouse views; also refresh reports/latest/."""
     from dashboards.publish import publish_latest
     from dashboards.report import build_report
+    from scrapers.sources import source_terms
 
     day = report_date or today_utc()
     out_dir = out or settings.report_dir_for(day)
     with settings.open_warehouse().reader() as con:
-        result = build_report(con, out_dir, png=png, report_date=day)
+        result = build_report(con, out_dir, png=png, report_date=day, source_terms=source_terms())
     if out is None:
         publish_latest(out_dir, settings.reports_dir / "latest")
     return result.index_path
