@@ -310,10 +310,13 @@ def build_report(
     png: bool = False,
     report_date: date | None = None,
     source_terms: Mapping[str, str] | None = None,
+    caveat: str | None = None,
 ) -> ReportResult:
     """Write out_dir/index.html, claims.html, brief.html, brief.md, data/<figure>.csv (and with
     png: figures/<figure>.png and brief-card.png). `source_terms` (source -> terms URL, from
-    the edge: `scrapers.sources.source_terms()`) goes into every figure's kit."""
+    the edge: `scrapers.sources.source_terms()`) goes into every figure's kit; `caveat` (plain
+    text from the edge, e.g. the demo market's `scrapers.demo.market.caveat()`) opens both
+    pages."""
     report_date = report_date or datetime.now(UTC).date()
     out_dir.mkdir(parents=True, exist_ok=True)
     with snapshot_base_views(con):
@@ -321,6 +324,8 @@ def build_report(
         claims_views = load_views(con, CLAIMS_VIEWS)
         pay_weeks = load_pay_weeks(con)
         frame_html = frame_section_html(load_frame(con))  # dashboards/frame.py (issue 16)
+    if caveat:
+        frame_html = f'<p class="caveat"><strong>{esc(caveat)}</strong></p>' + frame_html
 
     head = headline(claims_views["claims_overview"])
     main_figures = index_figures({**views, **claims_views}, report_date)

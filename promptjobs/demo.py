@@ -26,6 +26,7 @@ TOP_SKILLS_SQL = QUERIES / "demo_top_skills.sql"
 def run_demo(settings: Settings, *, png: bool = False, console: Console | None = None) -> dict:
     from pipelines.cli_runs import CrawlRecord
     from promptjobs.boards import board_row, discover, discovered_for_crawl
+    from scrapers.demo.market import caveat
     from scrapers.demo.server import DemoServer
     from scrapers.registry import ATS_SOURCES
     from scrapers.run import crawl
@@ -75,7 +76,7 @@ def run_demo(settings: Settings, *, png: bool = False, console: Console | None =
             )
     refreshed = load_warehouse(settings, console)
     load = refreshed.as_dict()
-    report = build_report_from_settings(settings, png=png, report_date=days[-1])
+    report = build_report_from_settings(settings, png=png, report_date=days[-1], caveat=caveat())
     summary = demo_summary(settings)
     record_in_dagster(
         settings, crawls, refreshed, (report, settings.report_dir_for(days[-1]), days[-1]), console

@@ -1355,3 +1355,24 @@ def boards_of(source: str, *, discoverable: bool = False) -> list[str]:
 def stable_uuid(uid: int) -> str:
     """A UUID derived from a posting's uid (the same on every run)."""
     return str(uuid.UUID(int=random.Random(uid).getrandbits(128), version=4))
+
+
+def caveat() -> str:
+    """What a reader of a report built on the demo must know: whose data it is and the
+    measured shape it follows (plain text, from the constants above; the edges pass it to
+    the report)."""
+    core = ROLE_COUNTS["core"] / sum(ROLE_COUNTS.values())
+    adjacent = ROLE_COUNTS["adjacent"] / sum(ROLE_COUNTS.values())
+    return (
+        "Demo data: a synthetic job market written by us, not real postings. Its proportions "
+        "follow what we measured on real postings (docs/demo.md): core prompt work is "
+        f"{core:.1%} of postings and adjacent LLM work {adjacent:.0%}; "
+        f'"prompt" is in the title of {share(PROMPT_TITLED_OF_LLM):.1%} of LLM postings, '
+        "most core work being titled AI trainer, specialist or expert; "
+        f"{share(PAY_STATED):.0%} state pay ({share(PAY_STATED_US):.0%} in the US), "
+        f"{share(MULTI_RANGE_OF_PAID):.0%} of those several ranges, and "
+        f"{share(HOURLY_OF_PAID):.0%} an hourly rate; {share(NON_US):.0%} are outside the "
+        "US, mostly paid in local currency. So the verdicts tell the story a live crawl "
+        "tells, with the sample sizes of a small demo: where core postings are too few, "
+        'the verdict says "not enough data".'
+    )
