@@ -8,6 +8,7 @@ views is read.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -235,23 +236,27 @@ def provenance_html(provenance: pl.DataFrame) -> str:
     )
 
 
-def sources_html(sources: pl.DataFrame) -> str:
-    """The sources behind the numbers, with the attribution their terms ask for."""
+def sources_html(sources: pl.DataFrame, terms: Mapping[str, str] | None = None) -> str:
+    """The sources behind the numbers, with the attribution and the terms link each one's
+    terms ask for (`terms`: source -> terms URL, a plain mapping from the edge)."""
     if sources.is_empty():
         return "<p>Sources: none loaded yet.</p>"
+    terms = terms or {}
     parts = []
     for row in sources.sort("postings", descending=True).iter_rows(named=True):
-        href = safe_href(row.get("attribution_url"))
         name = esc(row["source"])
-        parts.append(
-            f'{name} (attribution: <a href="{esc(href)}" rel="noopener">{esc(href)}</a>)'
-            if href
-            else name
-        )
+        notes = []
+        href = safe_href(row.get("attribution_url"))
+        if href:
+            notes.append(f'attribution: <a href="{esc(href)}" rel="noopener">{esc(href)}</a>')
+        terms_href = safe_href(terms.get(row["source"]))
+        if terms_href:
+            notes.append(f'terms: <a href="{esc(terms_href)}" rel="noopener">{esc(terms_href)}</a>')
+        parts.append(f"{name} ({'; '.join(notes)})" if notes else name)
     return (
         "<p>Sources: public job-board postings from " + ", ".join(parts) + ". The postings "
         "remain their publishers'; the numbers may be reused with this attribution and the "
-        "snapshot above.</p>"
+        "snapshot above, under each source's terms.</p>"
     )
 
 
@@ -304,9 +309,14 @@ def build_report(
     *,
     png: bool = False,
     report_date: date | None = None,
+    source_terms: Mapping[str, str] | None = None,
+    caveat: str | None = None,
 ) -> ReportResult:
     """Write out_dir/index.html, claims.html, brief.html, brief.md, data/<figure>.csv (and with
-    png: figures/<figure>.png and brief-card.png)."""
+    png: figures/<figure>.png and brief-card.png). `source_terms` (source -> terms URL, from
+    the edge: `scrapers.sources.source_terms()`) goes into every figure's kit; `caveat` (plain
+    text from the edge, e.g. the demo market's `scrapers.demo.market.caveat()`) opens both
+    pages."""
     report_date = report_date or datetime.now(UTC).date()
     out_dir.mkdir(parents=True, exist_ok=True)
     with snapshot_base_views(con):
@@ -314,6 +324,8 @@ def build_report(
         claims_views = load_views(con, CLAIMS_VIEWS)
         pay_weeks = load_pay_weeks(con)
         frame_html = frame_section_html(load_frame(con))  # dashboards/frame.py (issue 16)
+    if caveat:
+        frame_html = f'<p class="caveat"><strong>{esc(caveat)}</strong></p>' + frame_html
 
     head = headline(claims_views["claims_overview"])
     main_figures = index_figures({**views, **claims_views}, report_date)
@@ -322,7 +334,7 @@ def build_report(
     every_figure = main_figures + [f for group in claim_figures.values() for f in group]
     kit = Kit(
         provenance_html=provenance_html(claims_views["report_provenance"]),
-        sources_html=sources_html(views["source_summary"]),
+        sources_html=sources_html(views["source_summary"], source_terms),
         png=png,
     )
 

@@ -91,6 +91,7 @@ def demo_crawl_boards(
 def run_demo(settings: Settings, *, png: bool = False, console: Console | None = None) -> dict:
     from pipelines.cli_runs import CrawlRecord
     from promptjobs.boards import discover
+    from scrapers.demo.market import caveat
     from scrapers.demo.server import DemoServer
     from scrapers.run import crawl
 
@@ -130,7 +131,7 @@ def run_demo(settings: Settings, *, png: bool = False, console: Console | None =
             )
     refreshed = load_warehouse(settings, console)
     load = refreshed.as_dict()
-    report = build_report_from_settings(settings, png=png, report_date=days[-1])
+    report = build_report_from_settings(settings, png=png, report_date=days[-1], caveat=caveat())
     summary = demo_summary(settings)
     record_in_dagster(
         settings, crawls, refreshed, (report, settings.report_dir_for(days[-1]), days[-1]), console

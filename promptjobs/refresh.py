@@ -76,15 +76,25 @@ def build_report_from_settings(
     out: Path | None = None,
     png: bool = False,
     report_date: date | None = None,
+    caveat: str | None = None,
 ) -> Path:
-    """Build the report from the warehouse views; also refresh reports/latest/."""
+    """Build the report from the warehouse views; also refresh reports/latest/. `caveat`:
+    a note opening both pages (the demo's)."""
     from dashboards.publish import publish_latest
     from dashboards.report import build_report
+    from scrapers.sources import source_terms
 
     day = report_date or today_utc()
     out_dir = out or settings.report_dir_for(day)
     with settings.open_warehouse().reader() as con:
-        result = build_report(con, out_dir, png=png, report_date=day)
+        result = build_report(
+            con,
+            out_dir,
+            png=png,
+            report_date=day,
+            source_terms=source_terms(),
+            caveat=caveat,
+        )
     if out is None:
         publish_latest(out_dir, settings.reports_dir / "latest")
     return result.index_path

@@ -45,12 +45,21 @@ def build_report_asset(deps: Sequence[dg.AssetKey]) -> dg.AssetsDefinition:
     ) -> dg.MaterializeResult:
         from dashboards.publish import publish_latest
         from dashboards.report import build_report
+        from scrapers.demo.market import caveat
+        from scrapers.sources import source_terms
 
         settings = warehouse.settings()
         with warehouse.reader() as con:
             day = report_day(con)
             out_dir = settings.report_dir_for(day)
-            result = build_report(con, out_dir, png=False, report_date=day)
+            result = build_report(
+                con,
+                out_dir,
+                png=False,
+                report_date=day,
+                source_terms=source_terms(),
+                caveat=caveat() if settings.env == "demo" else None,
+            )
         publish_latest(out_dir, settings.reports_dir / "latest")
         index = Path(getattr(result, "index_path", out_dir / "index.html"))
         context.log.info(f"report: {index}")

@@ -16,6 +16,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
+from typing import Any
 
 from common.markup import html_to_text
 
@@ -24,6 +25,93 @@ SNAPSHOT_DATES: tuple[date, ...] = tuple(
     date(2026, 9, 7) + timedelta(days=14 * i) for i in range(6)
 )
 FIRST_POSTED = date(2026, 6, 8)
+
+# --- the shape of the real market -------------------------------------------------------------
+# Measured on real postings (docs/demo.md, "How the demo market is shaped"), never copied: only
+# these counts come from them. Two samples were read:
+# - the hand-labelled dev set of the shared corpus (264 postings: Hacker News "Who is hiring?",
+#   a remote-jobs board, European ATS pages, Greenhouse boards, and a 24-posting sample found
+#   by searching for prompt work), labels per corpus/LABELS.md; "general" leaves the
+#   prompt-search sample out (240 postings);
+# - full real board responses crawled through this project's own spiders
+#   (../shared/tools/real_boards_audit.sh: Stripe on Greenhouse, Plaid and Match Group on
+#   Lever, Ramp on Ashby, the RemoteOK feed; 938 postings).
+# Each constant is (hits, out of): a Deck deals exactly that many hits per that many draws.
+
+# Role family of the 240 general labelled postings: core 3, adjacent 93, other 144 (the real
+# boards agree that core work is rare: 0 core of 938 postings, 66 adjacent on the four
+# employers' boards).
+ROLE_COUNTS: dict[str, int] = {"core": 3, "adjacent": 93, "other": 144}
+# Of the 11 labelled core postings, 2 carry "prompt" in the title; the others are titled AI
+# trainer, specialist or expert. Of all 119 labelled LLM postings (core + adjacent), 2.
+CORE_PROMPT_TITLED = (2, 11)
+PROMPT_TITLED_OF_LLM = (2, 119)
+# Of the 108 labelled adjacent postings, 15 are AI-trainer work; all 22 labelled AI-trainer
+# postings state their pay, all of it hourly.
+ADJACENT_AI_TRAINER = (15, 108)
+# Pay stated (any range in the text) in 145 of the 264 labelled postings. Leaving out the 22
+# AI-trainer postings (all paid): 62 of the 91 placed in the US, 25 of the 72 placed outside
+# it, 32 of the 72 with no place (remote anywhere). The demo places every posting, so its
+# overall share comes out a little above 145/264.
+PAY_STATED = (145, 264)
+PAY_STATED_US = (62, 91)
+PAY_STATED_NON_US = (25, 72)
+# 18 of the 145 postings with pay state more than one range (pay zones, tiers or levels).
+MULTI_RANGE_OF_PAID = (18, 145)
+# Hourly rates: 36 of the 145; without the 22 AI-trainer postings, 14 of 123 (contractors).
+HOURLY_OF_PAID = (36, 145)
+CONTRACT_HOURLY_OF_PAID = (14, 123)
+# OTE or commission named in 16 of the 528 corpus postings (regex OTE / on-target / commission;
+# on Ramp's Ashby board 25 of the 114 with pay list a commission component).
+OTE_OR_COMMISSION = (16, 528)
+# Place: of the corpus postings whose location names a country, outside the European sample,
+# 93 of 304 are outside the US (the Stripe and Match Group boards: 56% and 45%).
+NON_US = (93, 304)
+# Of the 28 labelled non-US postings with pay, 18 state it in the local currency (GBP, EUR,
+# CAD, CHF, JPY), 10 in US dollars.
+LOCAL_CURRENCY_OF_NON_US_PAID = (18, 28)
+# Language: 10 of the 938 real board postings are not written in English (Japanese and
+# Korean, on Match Group's board); the corpus is all English. 8 of the 119 labelled LLM
+# postings ask for fluency in another language, all of them AI-training work (5 of the 22
+# AI-trainer titles and 3 freelance writers for model training: 8 of 25).
+NON_ENGLISH = (10, 938)
+LANGUAGE_FLUENCY_OF_LLM = (8, 119)
+FLUENCY_OF_AI_TRAINER = (8, 25)
+
+# The sales roles' weight among "other" so that OTE / commission reaches its measured share.
+SALES_OF_OTHER = round(
+    ROLE_COUNTS["other"]
+    * (OTE_OR_COMMISSION[0] / OTE_OR_COMMISSION[1])
+    / (ROLE_COUNTS["other"] / sum(ROLE_COUNTS.values()))
+)
+
+
+def share(measured: tuple[int, int]) -> float:
+    return measured[0] / measured[1]
+
+
+class Deck:
+    """Deals items in fixed proportions: each deck of `sum(counts)` cards holds each item
+    `counts[item]` times, shuffled by the market's RNG, and a new deck is shuffled when one
+    runs out. So any run of draws is within one deck of the declared proportions."""
+
+    def __init__(self, rng: random.Random, counts: dict[Any, int]) -> None:
+        self._rng = rng
+        self._cards = [item for item, n in counts.items() for _ in range(n)]
+        self._left: list[Any] = []
+
+    def draw(self) -> Any:
+        if not self._left:
+            self._left = list(self._cards)
+            self._rng.shuffle(self._left)
+        return self._left.pop()
+
+    @classmethod
+    def of(cls, rng: random.Random, measured: tuple[int, int]) -> Deck:
+        """A yes/no deck: `measured[0]` yes in `measured[1]` draws."""
+        hits, out_of = measured
+        return cls(rng, {True: hits, False: out_of - hits})
+
 
 # --- employers --------------------------------------------------------------------------------
 
@@ -318,9 +406,11 @@ COUNTRY_NAMES = {
     "IN": "India",
 }
 ISO2 = {"US": "US", "UK": "GB", "DE": "DE", "FR": "FR", "CA": "CA", "IN": "IN"}
-CURRENCY = {"US": "USD", "UK": "GBP", "DE": "EUR", "FR": "EUR", "CA": "CAD", "IN": "USD"}
+CURRENCY = {"US": "USD", "UK": "GBP", "DE": "EUR", "FR": "EUR", "CA": "CAD", "IN": "INR"}
 # Local pay level against a US figure (in local currency units).
-PAY_LEVEL = {"US": 1.0, "UK": 0.62, "DE": 0.68, "FR": 0.6, "CA": 1.05, "IN": 0.3}
+PAY_LEVEL = {"US": 1.0, "UK": 0.62, "DE": 0.68, "FR": 0.6, "CA": 1.05, "IN": 25.0}
+# The same jobs paid in US dollars from abroad (contractor platforms, remote employers).
+USD_PAY_LEVEL = {"US": 1.0, "UK": 0.8, "DE": 0.75, "FR": 0.7, "CA": 0.8, "IN": 0.35}
 
 # --- roles --------------------------------------------------------------------------------------
 
@@ -330,37 +420,45 @@ class RoleSpec:
     titles: tuple[str, ...]
     family: str  # core / adjacent / other
     pay: tuple[int, int]  # typical US base range (low, high) for a mid-level hire
-    hourly: bool = False
+    hourly: bool = False  # a contractor rate (AI-trainer work: always stated, always hourly)
     skills: tuple[str, ...] = ()
     duties: tuple[str, ...] = ()
     years: tuple[int, ...] = (2, 3, 4, 5)
-    weight: int = 1
+    weight: int = 1  # how many of its family's postings it has (a count: see Deck)
+    sales: bool = False  # quota-carrying: pay is base plus commission (OTE)
 
 
+_PROMPT_SKILLS = (
+    "prompt engineering",
+    "Python",
+    "RAG",
+    "LangChain",
+    "evaluation design",
+    "few-shot prompting",
+    "OpenAI API",
+    "Claude",
+    "SQL",
+    "technical writing",
+)
+_TRAINER_SKILLS = (
+    "creative writing",
+    "fact-checking",
+    "linguistics",
+    "data annotation",
+    "style guides",
+    "mathematics",
+    "prompt engineering",
+)
+
+# Weights inside a family follow the hand labels too: of the core postings 2 in 11 carry
+# "prompt" in the title and the rest are AI-trainer / expert titles (CORE_PROMPT_TITLED);
+# of the adjacent ones about 1 in 7 is AI-trainer work (ADJACENT_AI_TRAINER), paid hourly.
 ROLES: tuple[RoleSpec, ...] = (
     RoleSpec(
-        (
-            "Prompt Engineer",
-            "Senior Prompt Engineer",
-            "Prompt Engineer, Evaluations",
-            "Staff Prompt Engineer",
-            "Prompt Engineering Lead",
-            "Prompt Engineer (LLM Applications)",
-        ),
+        ("Prompt Engineer", "Senior Prompt Engineer", "Prompt Engineer, Evaluations"),
         "core",
         (180_000, 260_000),
-        skills=(
-            "prompt engineering",
-            "Python",
-            "RAG",
-            "LangChain",
-            "evaluation design",
-            "few-shot prompting",
-            "OpenAI API",
-            "Claude",
-            "SQL",
-            "technical writing",
-        ),
+        skills=_PROMPT_SKILLS,
         duties=(
             "Design, test and version prompts and system instructions for production assistants",
             "Build evaluation sets and rubrics that catch regressions before release",
@@ -369,40 +467,57 @@ ROLES: tuple[RoleSpec, ...] = (
             "Write the internal prompt style guide and teach it to product teams",
         ),
         years=(2, 3, 4, 5, 6),
-        weight=6,
+        weight=CORE_PROMPT_TITLED[0],
+    ),
+    # Core work under other titles: the main job is writing prompts and test questions that
+    # probe models, and judging the answers (hourly contractor work).
+    RoleSpec(
+        (
+            "Mathematics Specialist - AI Trainer",
+            "Physics Expert, Model Evaluation",
+            "STEM Specialist - AI Trainer",
+            "Software Specialist - AI Trainer",
+            "Biology PhD - Model Evaluation",
+            "Chemistry Expert - AI Trainer",
+        ),
+        "core",
+        (40, 90),
+        hourly=True,
+        skills=_TRAINER_SKILLS,
+        duties=(
+            "Write original prompts that challenge frontier models on graduate-level problems",
+            "Author questions that test a model's reasoning, each with a worked reference answer",
+            "Design prompts that probe models for subtle errors and grade their answers",
+            "Refine prompts and rubrics with our research team when models start to pass them",
+        ),
+        years=(1, 2, 3),
+        weight=CORE_PROMPT_TITLED[1] - CORE_PROMPT_TITLED[0],
     ),
     RoleSpec(
         (
             "AI Trainer (Writing)",
-            "AI Data Trainer - Chemistry",
+            "AI Trainer - Chemistry",
             "AI Tutor, Mathematics",
-            "Freelance AI Trainer - German",
+            "Freelance AI Trainer",
+            "Generalist AI Trainer",
         ),
         "adjacent",
-        (28, 60),
+        (25, 60),
         hourly=True,
-        skills=(
-            "creative writing",
-            "fact-checking",
-            "linguistics",
-            "data annotation",
-            "style guides",
-            "German",
-            "mathematics",
-        ),
+        skills=_TRAINER_SKILLS,
         duties=(
             "Write and rank model answers against a detailed rubric",
-            "Create challenging prompts that expose reasoning errors",
+            "Rate AI-generated responses for accuracy, tone and safety",
             "Review other trainers' work and give written feedback",
         ),
         years=(1, 2, 3),
-        weight=3,
+        weight=ADJACENT_AI_TRAINER[0],
     ),
     RoleSpec(
         (
-            "LLM Evaluation Specialist",
+            "GenAI Evaluation Analyst",
             "AI Quality Analyst",
-            "Model Evaluation Lead",
+            "GenAI Evaluation Lead",
             "AI Red Teamer",
         ),
         "adjacent",
@@ -417,11 +532,11 @@ ROLES: tuple[RoleSpec, ...] = (
             "psychology",
         ),
         duties=(
-            "Design human and automated evaluations for model releases",
-            "Red-team new features for safety and policy issues",
-            "Analyse failure modes and report them to research teams",
+            "Design human and automated evaluations of our LLM releases",
+            "Red-team new generative AI features for safety and policy issues",
+            "Analyse failure modes of the language models and report them to research teams",
         ),
-        weight=3,
+        weight=12,
     ),
     RoleSpec(
         ("Conversation Designer", "Senior Conversation Designer", "Conversational AI Designer"),
@@ -437,11 +552,11 @@ ROLES: tuple[RoleSpec, ...] = (
             "copywriting",
         ),
         duties=(
-            "Design dialogue flows and fallback behaviour for voice and chat agents",
-            "Run usability studies on conversational experiences",
-            "Write persona and tone guidelines for the assistant",
+            "Design dialogue flows and fallback behaviour for our LLM voice and chat agents",
+            "Run usability studies on conversational AI experiences",
+            "Write persona and tone guidelines for the AI assistant",
         ),
-        weight=3,
+        weight=12,
     ),
     RoleSpec(
         (
@@ -468,14 +583,18 @@ ROLES: tuple[RoleSpec, ...] = (
         ),
         duties=(
             "Build LLM-powered features end to end, from retrieval to the UI",
-            "Own latency, cost and quality dashboards for our AI features",
-            "Fine-tune and evaluate open models for our domain",
+            "Own latency, cost and quality dashboards for our generative AI features",
+            "Fine-tune and evaluate open language models for our domain",
         ),
         years=(3, 4, 5, 6),
-        weight=5,
+        weight=55,
     ),
     RoleSpec(
-        ("Machine Learning Engineer", "Senior Machine Learning Engineer", "ML Engineer, NLP"),
+        (
+            "Machine Learning Engineer, LLMs",
+            "Senior ML Engineer, NLP",
+            "ML Engineer, Language Models",
+        ),
         "adjacent",
         (165_000, 260_000),
         skills=(
@@ -489,12 +608,12 @@ ROLES: tuple[RoleSpec, ...] = (
             "fine-tuning",
         ),
         duties=(
-            "Train and deploy NLP models at scale",
-            "Build the feature store and training pipelines",
-            "Partner with research to productionise new model architectures",
+            "Train, fine-tune and serve large language models at scale",
+            "Build the training and evaluation pipelines for our LLMs",
+            "Partner with research to productionise new language model architectures",
         ),
         years=(3, 4, 5, 7),
-        weight=3,
+        weight=ADJACENT_AI_TRAINER[1] - ADJACENT_AI_TRAINER[0] - 79,
     ),
     RoleSpec(
         ("Data Analyst", "Senior Data Analyst", "Product Analyst"),
@@ -506,7 +625,7 @@ ROLES: tuple[RoleSpec, ...] = (
             "Design and read out A/B tests",
             "Model funnels and retention",
         ),
-        weight=3,
+        weight=25,
     ),
     RoleSpec(
         ("Frontend Engineer", "Senior Frontend Engineer", "Full Stack Engineer"),
@@ -516,28 +635,78 @@ ROLES: tuple[RoleSpec, ...] = (
         duties=(
             "Build the web app our customers use every day",
             "Own the design system and its accessibility",
-            "Ship streaming chat interfaces for our AI features",
+            "Make the product fast on slow phones and networks",
         ),
-        weight=3,
+        weight=30,
     ),
     RoleSpec(
-        (
-            "Account Executive",
-            "Enterprise Account Executive",
-            "Customer Success Manager",
-            "Technical Writer",
-            "Recruiter, Technical",
+        ("Backend Engineer", "Senior Software Engineer, Platform", "Site Reliability Engineer"),
+        "other",
+        (140_000, 210_000),
+        skills=("Go", "Python", "PostgreSQL", "Kubernetes", "Terraform", "AWS"),
+        duties=(
+            "Design the APIs and services behind our product",
+            "Keep our databases fast, backed up and cheap to run",
+            "Own on-call, incident reviews and the deploy pipeline",
         ),
+        weight=25,
+    ),
+    RoleSpec(
+        ("Machine Learning Engineer", "Senior Machine Learning Engineer, Forecasting"),
+        "other",
+        (160_000, 240_000),
+        skills=("Python", "PyTorch", "SQL", "Spark", "MLOps", "statistics"),
+        duties=(
+            "Train and deploy forecasting and ranking models",
+            "Build the feature store and training pipelines",
+            "Measure model quality online with A/B tests",
+        ),
+        years=(3, 4, 5, 7),
+        weight=15,
+    ),
+    RoleSpec(
+        ("Product Designer", "Senior Product Designer"),
+        "other",
+        (120_000, 180_000),
+        skills=("Figma", "UX research", "prototyping", "accessibility"),
+        duties=(
+            "Design flows from first sketch to shipped pixels",
+            "Run interviews and usability tests with customers",
+            "Keep our design system consistent",
+        ),
+        weight=17,
+    ),
+    RoleSpec(
+        ("Account Executive", "Enterprise Account Executive"),
         "other",
         (90_000, 150_000),
-        skills=("Salesforce", "negotiation", "technical writing", "stakeholder management"),
+        skills=("Salesforce", "negotiation", "stakeholder management", "forecasting"),
         duties=(
             "Own a book of mid-market and enterprise accounts",
             "Run discovery and demos with technical buyers",
-            "Write clear customer-facing documentation",
+            "Forecast your pipeline accurately every week",
         ),
         years=(2, 3, 5),
-        weight=3,
+        weight=SALES_OF_OTHER,
+        sales=True,
+    ),
+    RoleSpec(
+        (
+            "Customer Success Manager",
+            "Technical Writer",
+            "Recruiter, Technical",
+            "Operations Manager",
+        ),
+        "other",
+        (80_000, 140_000),
+        skills=("technical writing", "stakeholder management", "Salesforce", "project management"),
+        duties=(
+            "Onboard new customers and keep them successful",
+            "Write clear customer-facing documentation",
+            "Run hiring loops with our engineering managers",
+        ),
+        years=(2, 3, 5),
+        weight=24,
     ),
 )
 
@@ -583,6 +752,8 @@ class DemoPosting:
     zones: list[tuple[str, float, float]] = field(default_factory=list)
     twin_of: int | None = None  # the same job on another source
     discoverable: bool = False  # on a board no demo board list names (board discovery)
+    ote: tuple[float, float] | None = None  # on-target earnings next to the base (sales)
+    language: str = "en"  # the language the posting is written in
 
     def open_on(self, day: date) -> bool:
         return self.posted <= day and (self.closes is None or day < self.closes)
@@ -605,12 +776,18 @@ def round_to(value: float, step: int) -> int:
 
 
 def money(amount: float, currency: str, *, short: bool = False) -> str:
-    symbol = {"USD": "$", "GBP": "£", "EUR": "€", "CAD": "CA$"}[currency]
+    symbol = {"USD": "$", "GBP": "£", "EUR": "€", "CAD": "CA$", "INR": "₹"}[currency]
     if short and amount >= 1000:
         return f"{symbol}{amount / 1000:.0f}k"
     if amount < 1000:
         return f"{symbol}{amount:.0f}"
     return f"{symbol}{amount:,.0f}"
+
+
+def _local_money(amount: float, language: str) -> str:
+    """`65.000 €` (German) or `65 000 €` (French)."""
+    digits = f"{amount:,.0f}".replace(",", "." if language == "de" else " ")
+    return f"{digits} €"
 
 
 def _pay_sentence(rng: random.Random, pay: tuple[float, float], currency: str, period: str) -> str:
@@ -639,11 +816,67 @@ def _pay_sentence(rng: random.Random, pay: tuple[float, float], currency: str, p
     return rng.choice(options)
 
 
-def _pay_for(rng: random.Random, role: RoleSpec, title: str, country: str) -> tuple[float, float]:
+def _zones(pay: tuple[float, float], country: str, period: str) -> list[tuple[str, float, float]]:
+    """Two pay zones: the posting's range where pay is highest, a lower one elsewhere."""
+    lo, hi = pay
+    step = 1_000 if period == "year" else (100 if period == "month" else 1)
+    lower = (float(round_to(lo * 0.85, step)), float(round_to(hi * 0.85, step)))
+    if country == "US":
+        return [
+            ("Zone A: San Francisco, New York, Seattle", lo, hi),
+            ("Zone B: all other US locations", *lower),
+        ]
+    first_city = LOCATIONS[country][0][0]
+    return [(first_city, lo, hi), (f"elsewhere in {COUNTRY_NAMES[country]}", *lower)]
+
+
+def _pay_words(
+    rng: random.Random,
+    pay: tuple[float, float],
+    currency: str,
+    period: str,
+    language: str,
+    zones: list[tuple[str, float, float]],
+    ote: tuple[float, float] | None,
+) -> str:
+    """The pay as the description states it: one range, the zones, or base plus OTE."""
+    if language != "en":
+        per = {
+            "de": {"year": "brutto pro Jahr", "month": "brutto pro Monat", "hour": "pro Stunde"},
+            "fr": {"year": "brut par an", "month": "brut par mois", "hour": "par heure"},
+        }[language][period]
+        parts = []
+        for where, lo, hi in zones or [("", *pay)]:
+            span = f"{_local_money(lo, language)} - {_local_money(hi, language)} {per}"
+            label = "Gehalt" if language == "de" else "Salaire"
+            colon = ":" if language == "de" else " :"
+            parts.append(f"{label}{f' ({where})' if where else ''}{colon} {span}.")
+        return " ".join(parts)
+    per = {"year": "per year", "hour": "per hour", "month": "per month"}[period]
+    if zones:
+        return "Pay depends on where you live. " + " ".join(
+            f"{where}: {money(lo, currency)} - {money(hi, currency)} {per}."
+            for where, lo, hi in zones
+        )
+    if ote:
+        return (
+            f"Base salary: {money(pay[0], currency)} - {money(pay[1], currency)} {per}. "
+            f"On-target earnings (OTE): {money(ote[0], currency)} - {money(ote[1], currency)}, "
+            "with uncapped commission."
+        )
+    return _pay_sentence(rng, pay, currency, period)
+
+
+def _pay_for(
+    rng: random.Random, role: RoleSpec, title: str, country: str, currency: str
+) -> tuple[float, float]:
+    """A (low, high) pay in `currency` per the role's period (hourly roles: per hour)."""
+    level = PAY_LEVEL[country] if currency != "USD" else USD_PAY_LEVEL[country]
     lo, hi = role.pay
     if role.hourly:
         a = rng.randint(lo, hi - 8)
-        return float(a), float(a + rng.choice((5, 10, 15, 20)))
+        b = a + rng.choice((5, 10, 15, 20))
+        return float(round_to(a * level, 1)), float(round_to(b * level, 1))
     factor = 1.0
     if any(w in title for w in ("Senior", "Lead")):
         factor = 1.18
@@ -656,7 +889,6 @@ def _pay_for(rng: random.Random, role: RoleSpec, title: str, country: str) -> tu
             lo, hi = 120_000, 170_000
         elif band > 0.85:
             lo, hi = 300_000, 380_000
-    level = PAY_LEVEL[country]
     mid = rng.uniform(lo, hi) * factor * level
     spread = rng.uniform(0.12, 0.25)
     low, high = mid * (1 - spread / 2), mid * (1 + spread / 2)
@@ -664,6 +896,80 @@ def _pay_for(rng: random.Random, role: RoleSpec, title: str, country: str) -> tu
 
 
 # --- descriptions ---------------------------------------------------------------------------------
+
+# The few postings written in German or French: what the job does, by family (our own words).
+_LOCAL_DUTIES: dict[str, dict[str, tuple[str, ...]]] = {
+    "de": {
+        "llm": (
+            "Du entwickelst Funktionen auf Basis großer Sprachmodelle (LLMs) für unsere Kunden.",
+            "Du baust und bewertest RAG-Pipelines und Prompts für generative KI.",
+            "Du misst Qualität, Kosten und Latenz unserer KI-Agenten.",
+        ),
+        "other": (
+            "Du betreust unsere Kunden vom ersten Gespräch bis zur Verlängerung.",
+            "Du baust Dashboards und Berichte für unsere Teams.",
+            "Du arbeitest eng mit Produkt und Vertrieb zusammen.",
+        ),
+    },
+    "fr": {
+        "llm": (
+            "Vous développez des fonctionnalités fondées sur les grands modèles de langage (LLM).",
+            "Vous concevez et évaluez des pipelines RAG et des prompts pour l'IA générative.",
+            "Vous mesurez la qualité, le coût et la latence de nos agents IA.",
+        ),
+        "other": (
+            "Vous accompagnez nos clients du premier échange au renouvellement.",
+            "Vous construisez des tableaux de bord pour nos équipes.",
+            "Vous travaillez avec les équipes produit et ventes.",
+        ),
+    },
+}
+_LOCAL_HEADINGS = {
+    "de": ("Über uns", "Deine Aufgaben", "Dein Profil", "Wir bieten"),
+    "fr": ("Qui sommes-nous", "Vos missions", "Votre profil", "Ce que nous offrons"),
+}
+
+
+def _local_description(
+    rng: random.Random,
+    blurb: str,
+    role: RoleSpec,
+    title: str,
+    language: str,
+    skills: list[str],
+    years: int,
+    pay_text: str | None,
+) -> str:
+    about, duties_h, profile_h, offer_h = _LOCAL_HEADINGS[language]
+    kind = "other" if role.family == "other" else "llm"
+    duties = rng.sample(_LOCAL_DUTIES[language][kind], k=2)
+    if language == "de":
+        intro = f"Als {title} (m/w/d) arbeitest du in einem Team von 6 Personen."
+        profile = [
+            f"Mindestens {years} Jahre Berufserfahrung",
+            f"Erfahrung mit {skills[0]} und {skills[1]}",
+        ]
+        offer = "30 Tage Urlaub, ein Weiterbildungsbudget und hybrides Arbeiten."
+    else:
+        intro = f"En tant que {title} (H/F), vous rejoignez une équipe de 6 personnes."
+        profile = [
+            f"Au moins {years} ans d'expérience",
+            f"Une expérience de {skills[0]} et {skills[1]}",
+        ]
+        offer = "25 jours de congés, un budget formation et du télétravail partiel."
+    parts = [
+        f"<h2>{about}</h2><p>{html.escape(blurb)}</p><p>{html.escape(intro)}</p>",
+        f"<h3>{duties_h}</h3><ul>"
+        + "".join(f"<li>{html.escape(d)}</li>" for d in duties)
+        + "</ul>",
+        f"<h3>{profile_h}</h3><ul>"
+        + "".join(f"<li>{html.escape(p)}</li>" for p in profile)
+        + "</ul>",
+    ]
+    if pay_text:
+        parts.append(f"<p>{html.escape(pay_text)}</p>")
+    parts.append(f"<h3>{offer_h}</h3><p>{html.escape(offer)}</p>")
+    return "".join(parts)
 
 
 def _description(
@@ -674,6 +980,8 @@ def _description(
     remote: str,
     country: str,
     pay_text: str | None,
+    language: str = "en",
+    fluency: str | None = None,
 ) -> str:
     blurb = (
         company.blurb
@@ -683,6 +991,8 @@ def _description(
     duties = rng.sample(role.duties, k=min(len(role.duties), rng.randint(2, 3)))
     skills = rng.sample(role.skills, k=min(len(role.skills), rng.randint(3, 5)))
     years = rng.choice(role.years)
+    if language != "en":
+        return _local_description(rng, blurb, role, title, language, skills, years, pay_text)
     place = {
         "remote": "This is a fully remote role" + (" (US time zones)." if country == "US" else "."),
         "hybrid": "This is a hybrid role: three days a week in our office.",
@@ -693,6 +1003,8 @@ def _description(
         f"Hands-on experience with {skills[0]} and {skills[1]}",
         f"Comfort with {skills[2]}",
     ]
+    if fluency:
+        requirement_lines.append(f"Native-level fluency in {fluency}, and fluent English")
     nice = skills[3:] or [rng.choice(NICE_TO_HAVE)]
     parts = [
         f"<h2>About us</h2><p>{html.escape(blurb)}</p>",
@@ -718,6 +1030,36 @@ def _text_of(markup: str) -> str:
 
 # --- the generator ---------------------------------------------------------------------------------
 
+# Where a company with no office abroad hires abroad, and the languages AI-trainer work asks for.
+ABROAD: tuple[str, ...] = ("UK", "CA", "DE", "IN", "FR")
+FLUENCY_LANGUAGES: tuple[str, ...] = (
+    "German",
+    "French",
+    "Spanish",
+    "Japanese",
+    "Portuguese",
+    "Hindi",
+)
+
+
+class _Draws:
+    """The market's decks, dealt from one RNG stream (see Deck and the measured constants)."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.family = Deck(rng, ROLE_COUNTS)
+        self.role = {
+            family: Deck(rng, {r: r.weight for r in ROLES if r.family == family})
+            for family in ROLE_COUNTS
+        }
+        self.non_us = Deck.of(rng, NON_US)
+        self.non_english = Deck.of(rng, NON_ENGLISH)
+        self.pay_us = Deck.of(rng, PAY_STATED_US)
+        self.pay_non_us = Deck.of(rng, PAY_STATED_NON_US)
+        self.local_currency = Deck.of(rng, LOCAL_CURRENCY_OF_NON_US_PAID)
+        self.multi_range = Deck.of(rng, MULTI_RANGE_OF_PAID)
+        self.contract_hourly = Deck.of(rng, CONTRACT_HOURLY_OF_PAID)
+        self.fluency = Deck.of(rng, FLUENCY_OF_AI_TRAINER)
+
 
 def _dates(rng: random.Random) -> tuple[date, date | None]:
     span = (SNAPSHOT_DATES[-1] - FIRST_POSTED).days
@@ -729,42 +1071,70 @@ def _dates(rng: random.Random) -> tuple[date, date | None]:
     return posted, closes
 
 
-def _pick_role(rng: random.Random) -> RoleSpec:
-    return rng.choices(ROLES, weights=[r.weight for r in ROLES])[0]
+def _place(rng: random.Random, draws: _Draws, countries: tuple[str, ...]) -> tuple[str, str]:
+    """(country, language) of a new posting: a German or French posting now and then, else
+    the US or abroad in the measured proportion (abroad: one of the company's countries)."""
+    if draws.non_english.draw():
+        language = rng.choice(("de", "fr"))
+        return ("DE" if language == "de" else "FR"), language
+    if not draws.non_us.draw():
+        return "US", "en"
+    abroad = tuple(c for c in countries if c != "US") or ABROAD
+    return rng.choice(abroad), "en"
 
 
 def _make(
     rng: random.Random,
+    draws: _Draws,
     uid: int,
     source: str,
     board: str,
     company: DemoCompany | str,
-    country: str,
+    countries: tuple[str, ...],
     *,
     structured_ok: bool,
     remote: str | None = None,
 ) -> DemoPosting:
-    role = _pick_role(rng)
+    role = draws.role[draws.family.draw()].draw()
     title = rng.choice(role.titles)
+    country, language = _place(rng, draws, countries)
     city, region = rng.choice(LOCATIONS[country])
     remote = remote or rng.choices(("remote", "hybrid", "onsite"), weights=(3, 4, 3))[0]
+    fluency = None
+    if role.hourly and role.family != "other" and draws.fluency.draw():
+        fluency = rng.choice(FLUENCY_LANGUAGES)
+        title = f"{title} (Fluent in {fluency})"
+    # AI-trainer work always states its (hourly) rate; other jobs as measured per region.
+    paid = role.hourly or (draws.pay_us if country == "US" else draws.pay_non_us).draw()
     currency = CURRENCY[country]
+    if country != "US" and language == "en" and paid and not draws.local_currency.draw():
+        currency = "USD"
     period = "hour" if role.hourly else "year"
-    pay_rate = 0.6 if country == "US" else 0.35
     pay = None
     pay_text = None
     structured = False
-    if rng.random() < pay_rate:
-        pay = _pay_for(rng, role, title, country)
-        if period == "year" and country in ("FR", "DE") and rng.random() < 0.4:
+    zones: list[tuple[str, float, float]] = []
+    ote = None
+    if paid:
+        pay = _pay_for(rng, role, title, country, currency)
+        if period == "year" and not role.sales and draws.contract_hourly.draw():
+            period = "hour"
+            pay = (float(round_to(pay[0] / 2000, 5)), float(round_to(pay[1] / 2000, 5)))
+        elif period == "year" and currency == "EUR" and rng.random() < 0.4:
             period = "month"
             pay = (float(round_to(pay[0] / 12, 100)), float(round_to(pay[1] / 12, 100)))
+        if draws.multi_range.draw():
+            zones = _zones(pay, country, period)
+        if role.sales and period == "year":
+            ote = (float(round_to(pay[0] * 2, 5_000)), float(round_to(pay[1] * 2, 5_000)))
         structured = structured_ok and rng.random() < 0.65
-        if not structured or rng.random() < 0.3:
-            pay_text = _pay_sentence(rng, pay, currency, period)
+        if zones or ote or not structured or rng.random() < 0.3:
+            pay_text = _pay_words(rng, pay, currency, period, language, zones, ote)
+    elif role.sales:
+        pay_text = "Base salary plus uncapped commission."
     posted, closes = _dates(rng)
-    markup = _description(rng, company, role, title, remote, country, pay_text)
-    employment = "Contract" if role.hourly else rng.choice(("Full-time",) * 6 + ("Part-time",))
+    markup = _description(rng, company, role, title, remote, country, pay_text, language, fluency)
+    employment = "Contract" if period == "hour" else rng.choice(("Full-time",) * 6 + ("Part-time",))
     skills = tuple(s for s in role.skills if s.lower() in markup.lower())
     return DemoPosting(
         uid=uid,
@@ -788,6 +1158,9 @@ def _make(
         description_html=markup,
         description_text=_text_of(markup),
         tags=skills,
+        zones=zones,
+        ote=ote,
+        language=language,
     )
 
 
@@ -813,22 +1186,23 @@ def hn_thread_id(month: date) -> int:
 def generate() -> tuple[DemoPosting, ...]:
     """Every demo posting, across all sources and snapshots (deterministic)."""
     rng = random.Random(SEED)
+    draws = _Draws(rng)
     out: list[DemoPosting] = []
     uid = 1000
     for company in COMPANIES:
         for _ in range(company.size):
             uid += 1
-            country = rng.choice(company.countries)
             # Workable's widget API has no pay fields: its postings state pay in the text.
             structured_ok = company.source != "workable"
             out.append(
                 _make(
                     rng,
+                    draws,
                     uid,
                     company.source,
                     company.board,
                     company,
-                    country,
+                    company.countries,
                     structured_ok=structured_ok,
                 )
             )
@@ -838,8 +1212,9 @@ def generate() -> tuple[DemoPosting, ...]:
         for _ in range(19):
             uid += 1
             name = rng.choice(HN_COMPANIES)
-            country = rng.choice(("US", "US", "US", "UK", "DE", "CA", "IN"))
-            p = _make(rng, uid, "hn", str(hn_thread_id(month)), name, country, structured_ok=False)
+            p = _make(
+                rng, draws, uid, "hn", str(hn_thread_id(month)), name, ABROAD, structured_ok=False
+            )
             p.posted = month + timedelta(days=rng.randint(0, 4))
             p.closes = None
             out.append(p)
@@ -858,15 +1233,15 @@ def generate() -> tuple[DemoPosting, ...]:
         for _ in range(36):
             uid += 1
             name = rng.choice(REMOTE_BOARD_COMPANIES)
-            country = rng.choice(("US", "US", "UK", "DE", "CA", "IN"))
             out.append(
                 _make(
                     rng,
+                    draws,
                     uid,
                     source,
                     "all",
                     name,
-                    country,
+                    ABROAD,
                     structured_ok=source == "remoteok",
                     remote="remote",
                 )
@@ -878,8 +1253,9 @@ def generate() -> tuple[DemoPosting, ...]:
     for name in JSONLD_COMPANIES:
         for _ in range(16):
             uid += 1
-            country = rng.choice(("US", "US", "UK", "DE"))
-            out.append(_make(rng, uid, "jsonld", name, name, country, structured_ok=True))
+            out.append(
+                _make(rng, draws, uid, "jsonld", name, name, ("UK", "DE"), structured_ok=True)
+            )
     out.extend(_discoverable_postings())
     return tuple(out)
 
@@ -892,6 +1268,7 @@ def _with_link(p: DemoPosting, sentence: str, url: str) -> None:
 def _discoverable_postings() -> list[DemoPosting]:
     """The DISCOVERABLE employers' postings and the HN comments that link their boards."""
     rng = random.Random(SEED + 1)
+    draws = _Draws(rng)
     by_name = {c.name: c for c in DISCOVERABLE}
     out: list[DemoPosting] = []
     uid = 90_000
@@ -900,11 +1277,12 @@ def _discoverable_postings() -> list[DemoPosting]:
             uid += 1
             p = _make(
                 rng,
+                draws,
                 uid,
                 company.source,
                 company.board,
                 company,
-                rng.choice(company.countries),
+                company.countries,
                 structured_ok=True,
             )
             p.discoverable = True
@@ -922,11 +1300,12 @@ def _discoverable_postings() -> list[DemoPosting]:
         uid += 1
         p = _make(
             rng,
+            draws,
             uid,
             "hn",
             str(hn_thread_id(month)),
             company,
-            company.countries[0],
+            company.countries,
             structured_ok=False,
         )
         p.posted, p.closes = month + timedelta(days=1), None
@@ -939,7 +1318,12 @@ def _clone(original: DemoPosting, uid: int, source: str, board: str) -> DemoPost
     twin = DemoPosting(**{**original.__dict__, "uid": uid, "source": source, "board": board})
     twin.twin_of = original.uid
     twin.structured_pay = source in ("remoteok",) and original.structured_pay
-    if original.structured_pay and source in ("hn", "remotive") and original.pay:
+    if (
+        original.structured_pay
+        and not original.pay_in_text
+        and source in ("hn", "remotive")
+        and original.pay
+    ):
         # Sources without structured pay say it in the text instead.
         rng = random.Random(uid)
         twin.pay_in_text = _pay_sentence(rng, original.pay, original.currency, original.period)
@@ -976,3 +1360,24 @@ def company_of(source: str, board: str) -> str | None:
 def stable_uuid(uid: int) -> str:
     """A UUID derived from a posting's uid (the same on every run)."""
     return str(uuid.UUID(int=random.Random(uid).getrandbits(128), version=4))
+
+
+def caveat() -> str:
+    """What a reader of a report built on the demo must know: whose data it is and the
+    measured shape it follows (plain text, from the constants above; the edges pass it to
+    the report)."""
+    core = ROLE_COUNTS["core"] / sum(ROLE_COUNTS.values())
+    adjacent = ROLE_COUNTS["adjacent"] / sum(ROLE_COUNTS.values())
+    return (
+        "Demo data: a synthetic job market written by us, not real postings. Its proportions "
+        "follow what we measured on real postings (docs/demo.md): core prompt work is "
+        f"{core:.1%} of postings and adjacent LLM work {adjacent:.0%}; "
+        f'"prompt" is in the title of {share(PROMPT_TITLED_OF_LLM):.1%} of LLM postings, '
+        "most core work being titled AI trainer, specialist or expert; "
+        f"{share(PAY_STATED):.0%} state pay ({share(PAY_STATED_US):.0%} in the US), "
+        f"{share(MULTI_RANGE_OF_PAID):.0%} of those several ranges, and "
+        f"{share(HOURLY_OF_PAID):.0%} an hourly rate; {share(NON_US):.0%} are outside the "
+        "US, mostly paid in local currency. So the verdicts tell the story a live crawl "
+        "tells, with the sample sizes of a small demo: where core postings are too few, "
+        'the verdict says "not enough data".'
+    )

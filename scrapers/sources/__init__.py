@@ -11,8 +11,8 @@ source"):
 
 Everything that lists sources reads it from here: `scrapers.registry.SOURCES` and
 `ATS_SOURCES`, the spider modules of `scrapers/settings.py`, the demo server's routes, the
-CLI help and the dedupe priorities that the edges (CLI, Dagster) pass to
-`warehouse.dedupe` as a plain mapping. This module imports no spider and no Scrapy: reading
+CLI help, the dedupe priorities that the edges (CLI, Dagster) pass to `warehouse.dedupe`
+and the terms links they pass to `dashboards.report.build_report`, both as plain mappings. This module imports no spider and no Scrapy: reading
 the metadata is cheap.
 """
 
@@ -144,3 +144,9 @@ def spider_modules() -> list[str]:
 def dedupe_priorities() -> dict[str, int]:
     """Source -> dedupe priority, as the plain mapping `warehouse.dedupe` takes."""
     return {s.name: s.dedupe_priority for s in all_sources()}
+
+
+def source_terms() -> dict[str, str]:
+    """Source -> its terms (or API documentation) link, as the plain mapping the report's
+    per-figure kit takes from the edges (CLI, Dagster)."""
+    return {s.name: s.terms_url for s in all_sources()}

@@ -67,9 +67,17 @@ OVERLAPS = """(() => {
 def report(market_warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> ReportResult:
     from report_fixtures import open_reader
 
+    from scrapers.sources import source_terms
+
     con = open_reader(market_warehouse)
     try:
-        return build_report(con, tmp_path_factory.mktemp("browser"), report_date=REPORT_DAY)
+        # With the sources' terms links, as the edges build it (long URLs in every kit).
+        return build_report(
+            con,
+            tmp_path_factory.mktemp("browser"),
+            report_date=REPORT_DAY,
+            source_terms=source_terms(),
+        )
     finally:
         con.close()
 

@@ -15,11 +15,14 @@ from report_fixtures import REPORT_DAY
 
 from dashboards.figure_data import cell, decode
 from dashboards.report import ReportResult, build_report
+from scrapers.sources import get_source, source_terms
 
 
 @pytest.fixture
 def report(sample_reader: duckdb.DuckDBPyConnection, tmp_path: Path) -> ReportResult:
-    return build_report(sample_reader, tmp_path / "report", report_date=REPORT_DAY)
+    return build_report(
+        sample_reader, tmp_path / "report", report_date=REPORT_DAY, source_terms=source_terms()
+    )
 
 
 def page_figures(page: Path) -> dict[str, list[dict]]:
@@ -103,6 +106,26 @@ def test_under_every_figure_the_kit(report: ReportResult) -> None:
         assert text.count("Sources: public job-board postings from") == len(names)
         assert 'attribution: <a href="https://remoteok.com"' in text
         assert "figures/" not in text  # no PNG links without --png
+
+
+def test_every_figure_kit_links_the_terms_of_each_source_with_postings(
+    report: ReportResult, sample_reader: duckdb.DuckDBPyConnection
+) -> None:
+    contributed = [
+        row[0]
+        for row in sample_reader.execute(
+            "select source from source_summary where postings > 0"
+        ).fetchall()
+    ]
+    assert len(contributed) >= 2, contributed
+    for page in (report.index_path, report.claims_path):
+        text = page.read_text()
+        kits = re.findall(r'<div class="kit">(.*?)</div>', text, flags=re.S)
+        assert kits and len(kits) == len(re.findall(r'data-figure="', text))
+        for kit in kits:
+            for source in contributed:
+                terms = html.escape(get_source(source).terms_url)
+                assert f'terms: <a href="{terms}"' in kit, (page.name, source)
 
 
 def test_every_figure_has_a_text_alternative_from_its_data(report: ReportResult) -> None:

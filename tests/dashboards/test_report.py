@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -137,3 +138,17 @@ def test_missing_view_is_one_clear_line(tmp_path: Path) -> None:
     assert "\n" not in message
     assert "no view 'weekly_demand'" in message and "promptjobs refresh" in message
     assert not (tmp_path / "report" / "index.html").exists()
+
+
+def test_a_caveat_from_the_edge_opens_both_pages(sample_reader, tmp_path: Path):
+    from scrapers.demo.market import caveat
+
+    note = caveat()
+    result = build_report(sample_reader, tmp_path / "report", report_date=REPORT_DAY, caveat=note)
+    escaped = html.escape(note)
+    for page in (result.index_path, result.claims_path):
+        text = page.read_text()
+        assert f'<p class="caveat"><strong>{escaped}</strong></p>' in text
+        assert text.index('class="caveat"') < text.index("data-figure=")
+    plain = build_report(sample_reader, tmp_path / "plain", report_date=REPORT_DAY)
+    assert 'class="caveat"' not in plain.claims_path.read_text()

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import subprocess
 import sys
 from collections import Counter
 
+from scrapers.demo import market
 from scrapers.demo.market import SNAPSHOT_DATES, generate, hn_thread_id, hn_thread_months
 from scrapers.sources.greenhouse import demo as greenhouse_demo
 from scrapers.sources.hn import demo as hn_demo
 from scrapers.sources.remoteok import demo as remoteok_demo
+from transforms.role import classify_role
 
 
 def test_the_demo_is_identical_on_every_run():
@@ -55,14 +58,78 @@ def test_snapshots_show_new_continuing_and_closed_postings():
     assert first - second, "closed"
 
 
+def within(measured: tuple[int, int], got: int, n: int, slack: float = 0.0) -> None:
+    """`got` of `n` is the declared share, within two binomial standard errors (and one
+    point): the decks keep the demo far closer than that, a generator that ignores the
+    measured shape (the old one: 16% core, 23% of LLM titles with "prompt") is far off."""
+    declared = market.share(measured)
+    tolerance = max(0.01, 2 * math.sqrt(declared * (1 - declared) / n)) + slack
+    assert abs(got / n - declared) <= tolerance, (got, n, declared, tolerance)
+
+
+def test_the_demo_market_has_the_measured_shape_of_the_real_one():
+    postings = [p for p in generate() if p.twin_of is None]  # one per job
+    n = len(postings)
+    families = Counter(p.family for p in postings)
+    total = sum(market.ROLE_COUNTS.values())
+    for family, count in market.ROLE_COUNTS.items():
+        within((count, total), families[family], n)
+    llm = [p for p in postings if p.family != "other"]
+    core = [p for p in postings if p.family == "core"]
+    # Prompt titles are rare, and core work hides under other titles.
+    prompt_titled = [p for p in llm if "prompt" in p.title.lower()]
+    within(market.PROMPT_TITLED_OF_LLM, len(prompt_titled), len(llm))
+    assert {p.family for p in prompt_titled} == {"core"}
+    assert any("prompt" not in p.title.lower() for p in core)
+    # Pay: stated as measured, in the US and abroad; several ranges, OTE, hourly rates.
+    us = [p for p in postings if p.country == "US"]
+    abroad = [p for p in postings if p.country != "US"]
+    paid = [p for p in postings if p.pay]
+    # (Overall a little above the labelled share: the demo places every posting; a third of
+    # the labelled ones have no place and state pay less often than US ones.)
+    within(market.PAY_STATED, len(paid), n, slack=0.03)
+    trainers = [p for p in postings if "AI Trainer" in p.title or "AI Tutor" in p.title]
+    assert trainers and all(p.pay and p.period == "hour" for p in trainers)
+    others_us = [p for p in us if p not in trainers]
+    others_abroad = [p for p in abroad if p not in trainers]
+    within(market.PAY_STATED_US, sum(1 for p in others_us if p.pay), len(others_us))
+    within(market.PAY_STATED_NON_US, sum(1 for p in others_abroad if p.pay), len(others_abroad))
+    within(market.MULTI_RANGE_OF_PAID, sum(1 for p in paid if len(p.zones) > 1), len(paid))
+    within(market.HOURLY_OF_PAID, sum(1 for p in paid if p.period == "hour"), len(paid))
+    commission = [p for p in postings if "commission" in p.description_text.lower()]
+    within(market.OTE_OR_COMMISSION, len(commission), n)
+    assert any(p.ote and "OTE" in (p.pay_in_text or "") for p in commission)
+    # Abroad, mostly paid in the local currency; a few postings in German or French.
+    within(market.NON_US, len(abroad), n)
+    paid_abroad = [p for p in abroad if p.pay]
+    local = [p for p in paid_abroad if p.currency != "USD"]
+    within(market.LOCAL_CURRENCY_OF_NON_US_PAID, len(local), len(paid_abroad))
+    assert {p.currency for p in local} >= {"GBP", "EUR", "CAD", "INR"}
+    languages = Counter(p.language for p in postings)
+    within(market.NON_ENGLISH, n - languages["en"], n)
+    assert set(languages) == {"en", "de", "fr"}
+    fluent = [p for p in llm if "Fluent in" in p.title]
+    within(market.LANGUAGE_FLUENCY_OF_LLM, len(fluent), len(llm))
+
+
+def test_the_role_classifier_reads_the_demo_postings_as_the_market_meant_them():
+    """The report's verdicts come from the extractor's roles, so the demo's families must be
+    what a careful reader (and our classifier) sees in the text, whatever the title."""
+    postings = generate()
+    agree = sum(1 for p in postings if classify_role(p.title, p.description_text).role == p.family)
+    assert agree / len(postings) >= 0.97
+    core = [p for p in postings if p.family == "core"]
+    assert all(classify_role(p.title, p.description_text).role == "core" for p in core)
+
+
 def test_titles_span_core_adjacent_and_other_roles():
     families = Counter(p.family for p in generate())
-    assert min(families.values()) >= 60
+    assert set(families) == {"core", "adjacent", "other"}
     titles = {p.title for p in generate()}
+    assert any("Prompt Engineer" in t for t in titles)
     for expected in (
-        "Prompt Engineer",
         "Conversation Designer",
-        "LLM Evaluation Specialist",
+        "AI Red Teamer",
         "AI Engineer",
         "Data Analyst",
         "Frontend Engineer",
@@ -71,22 +138,19 @@ def test_titles_span_core_adjacent_and_other_roles():
         assert expected in titles
 
 
-def test_about_sixty_percent_of_us_postings_state_pay_in_varied_forms():
-    us = [p for p in generate() if p.country == "US"]
-    share = sum(1 for p in us if p.pay) / len(us)
-    assert 0.5 <= share <= 0.7
+def test_pay_comes_in_varied_forms():
     with_pay = [p for p in generate() if p.pay]
     assert {p.currency for p in with_pay} >= {"USD", "EUR", "GBP", "CAD"}
     assert {p.period for p in with_pay} >= {"year", "hour", "month"}
     sentences = " ".join(p.pay_in_text or "" for p in with_pay)
-    for form in ("up to", "per hour", "month", "k–", " - "):
+    for form in ("up to", "per hour", "month", "k–", " - ", "Zone B", "OTE", "brut"):
         assert form in sentences
-    core_us = [
-        p for p in with_pay if p.family == "core" and p.currency == "USD" and p.period == "year"
+    llm_us = [
+        p for p in with_pay if p.family != "other" and p.currency == "USD" and p.period == "year"
     ]
-    inside = sum(1 for p in core_us if p.pay[0] >= 175_000 and p.pay[1] <= 300_000)
-    assert 0.3 <= inside / len(core_us) < 0.9
-    assert any(p.pay[1] > 300_000 for p in core_us) and any(p.pay[1] < 175_000 for p in core_us)
+    inside = sum(1 for p in llm_us if p.pay[0] >= 175_000 and p.pay[1] <= 300_000)
+    assert 0.2 <= inside / len(llm_us) < 0.9
+    assert any(p.pay[1] > 300_000 for p in llm_us) and any(p.pay[1] < 175_000 for p in llm_us)
 
 
 def test_places_modes_and_skills_vary():

@@ -8,8 +8,67 @@ from datetime import date
 from typing import Any
 
 from scrapers.demo.http import DemoRequest, json_or_none
-from scrapers.demo.market import COUNTRY_NAMES, boards_of, money, postings_on, stable_uuid
+from scrapers.demo.market import (
+    COUNTRY_NAMES,
+    DemoPosting,
+    boards_of,
+    money,
+    postings_on,
+    stable_uuid,
+)
 from scrapers.loopback import Reply
+
+
+def _component(
+    kind: str, interval: str, currency: str | None, lo: float, hi: float
+) -> dict[str, Any]:
+    return {
+        "compensationType": kind,
+        "interval": interval,
+        "currencyCode": currency,
+        "minValue": lo,
+        "maxValue": hi,
+    }
+
+
+def _compensation(p: DemoPosting, interval: str) -> dict[str, Any]:
+    """Ashby's compensation block: one tier per pay zone (titled by the zone), the envelope
+    of every tier in `summaryComponents`, equity, and commission next to a sales base."""
+    assert p.pay is not None
+    zones = p.zones or [(None, *p.pay)]
+    equity = _component("EquityPercentage", "NONE", None, 0.05, 0.2)
+    extras = [equity]
+    if p.ote:
+        extras.append(
+            _component("Commission", interval, p.currency, p.ote[0] - p.pay[0], p.ote[1] - p.pay[1])
+        )
+    tiers = []
+    for n, (title, lo, hi) in enumerate(zones):
+        summary = f"{money(lo, p.currency)} – {money(hi, p.currency)}"
+        components = [dict(c, summary="Offers Equity") for c in extras[:1]] + [
+            dict(_component("Salary", interval, p.currency, lo, hi), summary=summary)
+        ]
+        components += [dict(c, summary="Commission") for c in extras[1:]]
+        for k, c in enumerate(components):
+            c["id"] = stable_uuid(p.uid + 10 * n + k + 2)
+        tiers.append(
+            {
+                "id": stable_uuid(p.uid + 10 * n + 1),
+                "tierSummary": f"{summary} • Offers Equity",
+                "title": title,
+                "additionalInformation": None,
+                "components": components,
+            }
+        )
+    lo, hi = min(z[1] for z in zones), max(z[2] for z in zones)
+    summary = f"{money(lo, p.currency)} – {money(hi, p.currency)}"
+    return {
+        "compensationTierSummary": f"{summary} • Offers Equity",
+        "scrapeableCompensationSalarySummary": summary.replace("–", "-"),
+        "compensationTiers": tiers,
+        "summaryComponents": [equity, _component("Salary", interval, p.currency, lo, hi)]
+        + extras[1:],
+    }
 
 
 def job_board(day: date, board: str) -> dict[str, Any] | None:
@@ -26,39 +85,7 @@ def job_board(day: date, board: str) -> dict[str, Any] | None:
             "summaryComponents": [],
         }
         if p.structured_pay and p.pay:
-            lo, hi = p.pay
-            summary = f"{money(lo, p.currency)} – {money(hi, p.currency)}"
-            equity = {
-                "compensationType": "EquityPercentage",
-                "interval": "NONE",
-                "currencyCode": None,
-                "minValue": 0.05,
-                "maxValue": 0.2,
-            }
-            salary = {
-                "compensationType": "Salary",
-                "interval": interval,
-                "currencyCode": p.currency,
-                "minValue": lo,
-                "maxValue": hi,
-            }
-            comp = {
-                "compensationTierSummary": f"{summary} • Offers Equity",
-                "scrapeableCompensationSalarySummary": summary.replace("–", "-"),
-                "compensationTiers": [
-                    {
-                        "id": stable_uuid(p.uid + 1),
-                        "tierSummary": f"{summary} • Offers Equity",
-                        "title": None,
-                        "additionalInformation": None,
-                        "components": [
-                            dict(equity, id=stable_uuid(p.uid + 2), summary="Offers Equity"),
-                            dict(salary, id=stable_uuid(p.uid + 3), summary=summary),
-                        ],
-                    }
-                ],
-                "summaryComponents": [equity, salary],
-            }
+            comp = _compensation(p, interval)
         rows.append(
             {
                 "id": pid,

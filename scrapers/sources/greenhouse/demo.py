@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from scrapers.demo.http import DemoRequest, json_or_none
-from scrapers.demo.market import COUNTRY_NAMES, DemoPosting, boards_of, postings_on, round_to
+from scrapers.demo.market import COUNTRY_NAMES, DemoPosting, boards_of, postings_on
 from scrapers.loopback import Reply
 
 
@@ -18,17 +18,10 @@ def _iso(day: date, hour: int = 9, offset: str = "-04:00") -> str:
 
 
 def _annual_zones(p: DemoPosting) -> list[tuple[str, float, float]]:
+    """The posting's pay zones (the market's multi-range postings), else one range."""
     assert p.pay is not None
-    if p.country == "US" and p.period == "year" and p.uid % 3 == 0:
-        lo, hi = p.pay
-        return [
-            ("Zone A: San Francisco, New York, Seattle", lo, hi),
-            (
-                "Zone B: all other US locations",
-                round_to(lo * 0.85, 1000),
-                round_to(hi * 0.85, 1000),
-            ),
-        ]
+    if p.zones:
+        return list(p.zones)
     label = f"{COUNTRY_NAMES[p.country]} base pay"
     return [(label, p.pay[0], p.pay[1])]
 
