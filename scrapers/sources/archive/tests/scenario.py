@@ -81,6 +81,8 @@ ML = DemoJob(
     "US",
     "<p>Train models.</p>",
     "2024-01-18",
+    # Captured in January only; its page says it closes in February.
+    valid_through="2024-02-29",
 )
 CC, WB, BOTH = ("commoncrawl",), ("wayback",), ("commoncrawl", "wayback")
 

@@ -264,11 +264,29 @@ def test_archive_postings_load_as_postings_with_their_capture_history(
             "select month::varchar, captures, postings, core, core_share, core_share_lo, "
             "core_share_hi from archive_monthly order by month"
         ).fetchall()
+        closing = dict(
+            con.sql(
+                "select posting_id, (closed_at::varchar, closed_by) from postings "
+                "where source = 'archive'"
+            ).fetchall()
+        )
     by_id = {r[0]: r for r in rows}
     assert len(by_id) == 6
     prompt = by_id["archive:greenhouse:4012345"]
     assert prompt[1] == PROMPT.url
+    # Its validThrough (March 31) passed, but the live crawl saw the job later: open.
     assert prompt[2:5] == ("2024-01-10", "2024-03-08", None)
+    # The analyst (same board, no JSON-LD) is not on the board's live crawl: closed there.
+    # The ML job closes at its page's validThrough (JSON-LD, carried through the landing
+    # record); the others' boards were never crawled again: open, as last seen.
+    assert closing == {
+        "archive:greenhouse:4012345": (None, None),
+        "archive:greenhouse:4012399": ("2026-11-02", "board_crawl"),
+        "archive:smartrecruiters:743999912345678": ("2024-02-29", "valid_through"),
+        "archive:lever:0b6f0c1e-1111-4222-8333-944455556666": (None, None),
+        "archive:ashby:5a0d1a44-2b7e-4d1b-9c55-0a6c1b2d3e4f": (None, None),
+        "archive:workable:8F2A3B1C4D": (None, None),
+    }
     # The archived posting is the live one: one job, whose history starts in the archive.
     assert prompt[5] == "greenhouse:4012345"
     assert facts == (1, "2024-01-10")
