@@ -73,7 +73,7 @@ def test_hostile_company_and_title_stay_inert(index_dom: str, claims_dom: str) -
 
 
 def test_every_figure_exports_as_png(hostile_report: ReportResult) -> None:
-    assert len(hostile_report.pngs) == len(hostile_report.figures) == 20
+    assert len(hostile_report.pngs) == len(hostile_report.figures) == 22
     for path, name in zip(hostile_report.pngs, hostile_report.figures, strict=True):
         assert path == hostile_report.index_path.parent / "figures" / f"{name}.png"
         header = path.read_bytes()[:24]

@@ -13,7 +13,8 @@
 --   `valid_through`: the validThrough of its latest captured version, when that day is on
 --     or after "seen until" and some crawl or capture in the warehouse is later than it;
 --   `board_crawl` / `board_gone`: the first later complete crawl of its board by the live
---     `<ats>` source that did not see the job (or the board's second 404).
+--     `<ats>` source that did not see the job (or the board's second 404); not for
+--     Workday, whose archive and live ids differ.
 -- Archive landing files list no complete boards (a capture of one job page says nothing
 -- about its board's other jobs), so a month of captures without the job closes nothing:
 -- gaps in the archives never close a posting.
@@ -99,7 +100,11 @@ archived_board as (
             and a.valid_through < (select max(crawl_date) from crawl_runs) as expired
     from archived a
     asof left join complete_crawls c
+        -- Workday: the archive id is the requisition id of the job URL, the live source's
+        -- id is Workday's internal one, so no live sighting is matched to the archive
+        -- posting and a live crawl's absence proves nothing: only validThrough closes it.
         on c.source = a.ats and c.board = a.board and a.seen_until < c.crawl_date
+        and a.ats <> 'workday'
 )
 select posting_id, first_seen, last_seen, closed_at, closed_by, closed_run_id from live
 union all by name
