@@ -10,6 +10,8 @@ a comparison, never as a target.
 
 from __future__ import annotations
 
+from datetime import date
+
 import plotly.graph_objects as go
 import polars as pl
 
@@ -48,31 +50,39 @@ def history_figure(archive_monthly: pl.DataFrame) -> NamedFigure:
             method=_HISTORY_METHOD,
         )
     rows = archive_monthly.sort("month")
-    months = rows["month"].to_list()
-    postings = [int(n) for n in rows["postings"].to_list()]
-    captures = [int(n) for n in rows["captures"].to_list()]
-    thin = [n < THIN_MONTH for n in postings]
+    months = month_grid(rows["month"].to_list())
+    by_month = {r["month"]: r for r in rows.iter_rows(named=True)}
+    # A month without captures is a gap in the line and the band, never interpolated.
+    got = [by_month.get(m) for m in months]
+
+    def column(name: str) -> list:
+        return [None if r is None else r[name] for r in got]
+
+    postings, captures = column("postings"), column("captures")
+    thin = [None if n is None else n < THIN_MONTH for n in postings]
     fig = go.Figure()
     for role, label in ROLES:
-        share, lo, hi = (rows[f"{role}_share{s}"].to_list() for s in ("", "_lo", "_hi"))
-        counts = [int(k) for k in rows[role].to_list()]
+        share, lo, hi = (column(f"{role}_share{s}") for s in ("", "_lo", "_hi"))
+        counts = column(role)
         color = ROLE_COLORS[role]
-        # The band: the upper bounds, then the lower bounds filled up to them.
-        for bound, values in (("upper", hi), ("lower", lo)):
-            fig.add_trace(
-                go.Scatter(
-                    x=months,
-                    y=values,
-                    mode="lines",
-                    line={"width": 0},
-                    fill="tonexty" if bound == "lower" else None,
-                    fillcolor=_band_rgba(color),
-                    hoverinfo="skip",
-                    showlegend=False,
-                    name=f"{label} 95% {bound}",
-                    legendgroup=role,
+        # The band, one piece per run of months with captures: the upper bounds, then the
+        # lower bounds filled up to them (a fill across a gap would invent the months).
+        for run in runs([p is not None for p in postings]):
+            for bound, values in (("upper", hi), ("lower", lo)):
+                fig.add_trace(
+                    go.Scatter(
+                        x=[months[i] for i in run],
+                        y=[values[i] for i in run],
+                        mode="lines",
+                        line={"width": 0},
+                        fill="tonexty" if bound == "lower" else None,
+                        fillcolor=_band_rgba(color),
+                        hoverinfo="skip",
+                        showlegend=False,
+                        name=f"{label} 95% {bound}",
+                        legendgroup=role,
+                    )
                 )
-            )
         fig.add_trace(
             go.Scatter(
                 x=months,
@@ -81,6 +91,7 @@ def history_figure(archive_monthly: pl.DataFrame) -> NamedFigure:
                 name=label,
                 legendgroup=role,
                 line={"color": color},
+                connectgaps=False,
                 marker={
                     "color": ["white" if t else color for t in thin],
                     "line": {"color": color, "width": 2},
@@ -95,8 +106,8 @@ def history_figure(archive_monthly: pl.DataFrame) -> NamedFigure:
                 "%{customdata[3]:.1%}<extra>" + label + "</extra>",
             )
         )
-    total = sum(postings)
-    full = f"{TITLE} (n={total:,} month-postings over {len(months)} months)"
+    total = int(rows["postings"].sum())
+    full = f"{TITLE} (n={total:,} postings summed over {rows.height} months)"
     base_layout(fig, full)
     fig.update_yaxes(
         title="share of the month's archived postings", tickformat=".0%", rangemode="tozero"
@@ -106,15 +117,16 @@ def history_figure(archive_monthly: pl.DataFrame) -> NamedFigure:
         legend={"orientation": "h", "yanchor": "top", "y": -0.2, "x": 0.0}, margin={"b": 110}
     )
     last = rows.row(-1, named=True)
-    solid = len(months) - sum(thin)
+    solid = sum(t is False for t in thin)
     takeaway = (
-        f"{len(months)} months of archive history, {solid} with at least {THIN_MONTH} postings; "
+        f"{rows.height} months of archive history, {solid} with at least {THIN_MONTH} postings; "
         f"in {last['month']:%b %Y} {last['core_share']:.1%} of {int(last['postings']):,} "
         f"archived postings were core prompt work and {last['adjacent_share']:.1%} adjacent."
     )
     note = (
         "Bands: Wilson 95% intervals. Hollow markers: months with fewer than "
-        f"{THIN_MONTH} archived postings (thin). Click a role in the legend to hide it."
+        f"{THIN_MONTH} archived postings (thin); gaps: months without captures. Click a role "
+        "in the legend to hide it."
     )
     return NamedFigure("history", full, fig, note, takeaway=takeaway, method=_HISTORY_METHOD)
 
@@ -128,6 +140,30 @@ _HISTORY_METHOD = (
     "boards they reached), so shares are compared, never counts; months with fewer than "
     f"{THIN_MONTH} postings are marked thin."
 )
+
+
+def runs(present: list[bool]) -> list[list[int]]:
+    """The index runs of consecutive True values: [[0, 1, 2], [9, 10]]."""
+    out: list[list[int]] = []
+    for i, here in enumerate(present):
+        if not here:
+            continue
+        if out and out[-1][-1] == i - 1:
+            out[-1].append(i)
+        else:
+            out.append([i])
+    return out
+
+
+def month_grid(months: list[date]) -> list[date]:
+    """Every first of the month from the first to the last of `months`."""
+    if not months:
+        return []
+    out, (year, month) = [], (months[0].year, months[0].month)
+    while (year, month) <= (months[-1].year, months[-1].month):
+        out.append(date(year, month, 1))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
 
 
 def yearly_shares(archive_monthly: pl.DataFrame) -> dict[int, dict[str, float | int]]:
@@ -273,13 +309,15 @@ def booming_figure(archive_monthly: pl.DataFrame) -> NamedFigure:
             )
         )
     total = sum(int(v["postings"]) for v in by_year.values())
-    full = f"{title} (n={total:,} month-postings, 95% Wilson intervals)"
+    full = f"{title} (n={total:,} postings summed over months, 95% Wilson intervals)"
     base_layout(fig, full, height=420)
     fig.update_layout(
         legend={"orientation": "h", "yanchor": "top", "y": -0.2, "x": 0.0}, margin={"b": 110}
     )
     fig.update_xaxes(title="year of capture", type="category")
-    fig.update_yaxes(title="share of the year's archived postings", tickformat=".0%")
+    fig.update_yaxes(
+        title="share of the year's archived postings", tickformat=".0%", rangemode="tozero"
+    )
     claim = booming_claim(archive_monthly)
     if claim["ratio"] is not None:
         takeaway = (
@@ -289,7 +327,8 @@ def booming_figure(archive_monthly: pl.DataFrame) -> NamedFigure:
         )
     else:
         takeaway = (
-            f"{len(years)} year(s) of archive history, {total:,} month-postings; {claim['reason']}."
+            f"{len(years)} year(s) of archive history, {total:,} postings summed over months; "
+            f"{claim['reason']}."
         )
     return NamedFigure(
         name,
