@@ -46,6 +46,7 @@ CLAIM_TEXT = {
     "experience": "Employers settle for two to three years of experience.",
     "hiring difficulty": "Employers struggle to hire.",
     "prompt titles": 'The job is "prompt engineer".',
+    "booming": "Prompt work is booming: its share of job postings is rising year on year.",
 }
 
 

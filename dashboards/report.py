@@ -48,6 +48,14 @@ from dashboards.export import export_pngs
 from dashboards.figure_data import figure_rows, write_csv
 from dashboards.figures import NamedFigure, index_figures
 from dashboards.frame import frame_section_html, load_frame
+from dashboards.history import (
+    BOOMING,
+    HISTORY_VIEWS,
+    booming_figure,
+    booming_rule,
+    booming_verdict,
+    history_figure,
+)
 from dashboards.page import (
     Kit,
     Section,
@@ -267,7 +275,7 @@ def _claims_page(
     kit: Kit,
     frame_html: str = "",
 ) -> str:
-    how = rules(DEFAULT_THRESHOLDS)
+    how = {**rules(DEFAULT_THRESHOLDS), BOOMING: booming_rule()}
     sections = [
         Section(
             "verdicts",
@@ -324,13 +332,18 @@ def build_report(
         claims_views = load_views(con, CLAIMS_VIEWS)
         pay_weeks = load_pay_weeks(con)
         frame_html = frame_section_html(load_frame(con))  # dashboards/frame.py (issue 16)
+        history = load_views(con, HISTORY_VIEWS)["archive_monthly"]  # dashboards/history.py
     if caveat:
         frame_html = f'<p class="caveat"><strong>{esc(caveat)}</strong></p>' + frame_html
 
     head = headline(claims_views["claims_overview"])
     main_figures = index_figures({**views, **claims_views}, report_date)
+    main_figures.append(history_figure(history))
     verdicts = compute_verdicts(claims_views)
     claim_figures = claims_figures(claims_views)
+    # The booming claim: from the archive history (issue 19).
+    verdicts.append(booming_verdict(history))
+    claim_figures[BOOMING] = [booming_figure(history)]
     every_figure = main_figures + [f for group in claim_figures.values() for f in group]
     kit = Kit(
         provenance_html=provenance_html(claims_views["report_provenance"]),

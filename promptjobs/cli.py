@@ -216,8 +216,8 @@ def backfill(
     ats: Annotated[
         str | None,
         typer.Option(
-            help="Comma list of ATS families: greenhouse,lever,ashby,workable,smartrecruiters "
-            "(default: all)."
+            help="Comma list of ATS families: greenhouse,lever,ashby,workable,smartrecruiters,"
+            "workday (default: all but workday, whose index query is a whole domain)."
         ),
     ] = None,
     limit_per_month: Annotated[
@@ -248,7 +248,7 @@ def backfill(
     --no-crawl`.
     """
     from scrapers.sources.archive.cdx import ARCHIVES, months_between
-    from scrapers.sources.archive.patterns import ATS_FAMILIES
+    from scrapers.sources.archive.patterns import ATS_FAMILIES, DEFAULT_FAMILIES
     from scrapers.sources.archive.run import BackfillPlan
     from scrapers.sources.archive.run import backfill as run_backfill
 
@@ -256,7 +256,7 @@ def backfill(
         months = months_between(from_month, to_month)
     except ValueError as exc:
         raise fail(str(exc)) from None
-    families = tuple(a.strip() for a in ats.split(",") if a.strip()) if ats else ATS_FAMILIES
+    families = tuple(a.strip() for a in ats.split(",") if a.strip()) if ats else DEFAULT_FAMILIES
     unknown = [a for a in families if a not in ATS_FAMILIES]
     if unknown:
         raise fail(f"unknown ATS {unknown[0]!r}; choose from {', '.join(ATS_FAMILIES)}")

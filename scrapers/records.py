@@ -191,6 +191,11 @@ class LandingRecord(BaseModel):
     description_text: Text = Field(description="plain text (HTML stripped, entities decoded)")
     posted_at: Text | None = Field(None, description="ISO-8601, as the source wrote it")
     updated_at: Text | None = Field(None, description="ISO-8601, as the source wrote it")
+    valid_through: Text | None = Field(
+        None,
+        description="ISO-8601, as the source wrote it: the day the posting says it closes "
+        "(schema.org `validThrough`; the `archive` source fills it)",
+    )
     fetched_at: Annotated[Text, AfterValidator(_utc_timestamp)] = Field(
         description="ISO-8601, UTC with a `Z`"
     )
@@ -220,7 +225,7 @@ class LandingRecord(BaseModel):
 
 LANDING_FIELDS: tuple[str, ...] = tuple(LandingRecord.model_fields)
 # Optional provenance a source may add to its items (the archive source: archive, record
-# id, capture key, validThrough). Landed as it is; the warehouse does not read it.
+# id, capture key). Landed as it is; the warehouse does not read it.
 PROVENANCE_FIELDS: tuple[str, ...] = ("raw",)
 # The nested fields: the warehouse reads them as JSON text and types them in SQL.
 LANDING_NESTED_FIELDS: tuple[str, ...] = ("compensation", "compensation_ranges")

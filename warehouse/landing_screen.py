@@ -65,6 +65,7 @@ RULES: dict[str, Callable[[str], pl.Expr]] = {
     "description_text": lambda n: pl.col(n).is_null(),
     "posted_at": _nullable_text,
     "updated_at": _nullable_text,
+    "valid_through": _nullable_text,
     "fetched_at": lambda n: (
         pl.col(n).is_null()
         | ~pl.col(n).str.contains(_UTC_TIMESTAMP)

@@ -24,7 +24,7 @@ archive_months = dg.MonthlyPartitionsDefinition(start_date="2019-01-01", timezon
 
 class ArchiveBackfillConfig(dg.Config):
     archives: list[str] = ["commoncrawl", "wayback"]
-    ats: list[str] = []  # empty: every ATS family
+    ats: list[str] = []  # empty: every ATS family but workday (ask for it by name)
     limit_per_month: int = 0  # 0: every job page captured
 
 
@@ -59,7 +59,7 @@ def archive_backfill(
     config: ArchiveBackfillConfig,
     promptjobs_config: PromptjobsConfig,
 ) -> dg.MaterializeResult:
-    from scrapers.sources.archive.patterns import ATS_FAMILIES
+    from scrapers.sources.archive.patterns import DEFAULT_FAMILIES
     from scrapers.sources.archive.run import BackfillPlan, backfill
 
     settings = promptjobs_config.settings()
@@ -68,7 +68,7 @@ def archive_backfill(
         home=settings.home,
         months=[month],
         archives=tuple(config.archives),
-        families=tuple(config.ats) or ATS_FAMILIES,
+        families=tuple(config.ats) or DEFAULT_FAMILIES,
         limit_per_month=config.limit_per_month or None,
         archive_base=settings.archive_base,
         user_agent=settings.user_agent_string,

@@ -1,5 +1,5 @@
 """Fixtures for the report tests (helpers live in report_fixtures.py and market.py)."""
 
-from report_fixtures import isolated_home, market_warehouse, sample_reader
+from report_fixtures import history_warehouse, isolated_home, market_warehouse, sample_reader
 
-__all__ = ["isolated_home", "market_warehouse", "sample_reader"]
+__all__ = ["history_warehouse", "isolated_home", "market_warehouse", "sample_reader"]

@@ -83,6 +83,16 @@ def market_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_warehouse(tmp_path_factory.mktemp("market") / "home", market())
 
 
+@pytest.fixture(scope="session")
+def history_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The default market plus archive history (archive_market.REPORT_HISTORY): the report
+    pages with a History figure and a booming verdict drawn from data."""
+    from archive_market import REPORT_HISTORY, build_history_warehouse
+
+    home = tmp_path_factory.mktemp("history-market") / "home"
+    return build_history_warehouse(home, market(), REPORT_HISTORY)
+
+
 @pytest.fixture
 def sample_reader(market_warehouse: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     con = open_reader(market_warehouse)

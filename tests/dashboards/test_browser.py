@@ -64,12 +64,13 @@ OVERLAPS = """(() => {
 
 
 @pytest.fixture(scope="module")
-def report(market_warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> ReportResult:
+def report(history_warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> ReportResult:
+    """The market with archive history: every figure drawn from data, History included."""
     from report_fixtures import open_reader
 
     from scrapers.sources import source_terms
 
-    con = open_reader(market_warehouse)
+    con = open_reader(history_warehouse)
     try:
         # With the sources' terms links, as the edges build it (long URLs in every kit).
         return build_report(
@@ -141,6 +142,7 @@ def test_every_dropdown_and_legend_entry_works(report: ReportResult, browser: Br
     browser.viewport(1400)
     browser.open(report.index_path.parent / f"{page}.html")
     names = browser.js(FIGURES)
+    assert {"index": "history", "claims": "claims_booming"}[page] in names
     dropdowns = legends = 0
     for name in names:
         dropdowns += exercise_dropdowns(browser, name)

@@ -9,20 +9,31 @@ import json
 import re
 from pathlib import Path
 
-import duckdb
 import pytest
-from report_fixtures import REPORT_DAY
+from report_fixtures import REPORT_DAY, open_reader
 
 from dashboards.figure_data import cell, decode
 from dashboards.report import ReportResult, build_report
 from scrapers.sources import get_source, source_terms
 
 
-@pytest.fixture
-def report(sample_reader: duckdb.DuckDBPyConnection, tmp_path: Path) -> ReportResult:
-    return build_report(
-        sample_reader, tmp_path / "report", report_date=REPORT_DAY, source_terms=source_terms()
-    )
+@pytest.fixture(params=["market", "history"])
+def report(request: pytest.FixtureRequest, tmp_path: Path) -> ReportResult:
+    """The market alone (no archive history: the History figure empty) and with archive
+    history (History and the booming figure drawn from data), with the sources' terms
+    links as the edges pass them."""
+    if request.param == "market":
+        con = request.getfixturevalue("sample_reader")
+        return build_report(
+            con, tmp_path / "report", report_date=REPORT_DAY, source_terms=source_terms()
+        )
+    con = open_reader(request.getfixturevalue("history_warehouse"))
+    try:
+        return build_report(
+            con, tmp_path / "report", report_date=REPORT_DAY, source_terms=source_terms()
+        )
+    finally:
+        con.close()
 
 
 def page_figures(page: Path) -> dict[str, list[dict]]:
@@ -84,7 +95,10 @@ def test_every_csv_holds_exactly_the_numbers_the_page_draws(report: ReportResult
 
 
 def test_shares_over_time_carry_n_and_their_interval(report: ReportResult) -> None:
-    for name in ("band_share_over_time", "skill_trends", "claims_pay_trend"):
+    names = ("band_share_over_time", "skill_trends", "claims_pay_trend")
+    if (report.index_path.parent / "data" / "history.csv").read_text().count("\n") > 1:
+        names += ("history", "claims_booming")
+    for name in names:
         rows = read_csv(report.index_path.parent / "data" / f"{name}.csv")
         points = [r for r in rows if r["n"]]
         assert points, name

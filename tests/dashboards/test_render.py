@@ -6,10 +6,10 @@ from __future__ import annotations
 import struct
 
 import pytest
+from archive_market import REPORT_HISTORY, build_history_warehouse
 from report_fixtures import (
     INJECTED_COMPANY,
     REPORT_DAY,
-    build_warehouse,
     chromium_dom,
     figure_chunks,
     market,
@@ -24,7 +24,8 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def hostile_report(tmp_path_factory: pytest.TempPathFactory) -> ReportResult:
     root = tmp_path_factory.mktemp("render")
-    path = build_warehouse(root / "home", market(hostile=True))
+    # With archive history, so the History and booming figures draw from data too.
+    path = build_history_warehouse(root / "home", market(hostile=True), REPORT_HISTORY)
     con = open_reader(path)
     try:
         return build_report(con, root / "report", png=True, report_date=REPORT_DAY)
@@ -53,12 +54,12 @@ def assert_every_figure_drew(dom: str, expected: int) -> None:
 
 def test_index_draws_every_figure_without_errors(index_dom: str) -> None:
     assert '<html lang="en" data-errors="">' in index_dom
-    assert_every_figure_drew(index_dom, 12)
+    assert_every_figure_drew(index_dom, 13)  # with history
 
 
 def test_claims_page_draws_every_figure_without_errors(claims_dom: str) -> None:
     assert '<html lang="en" data-errors="">' in claims_dom
-    assert_every_figure_drew(claims_dom, 8)
+    assert_every_figure_drew(claims_dom, 9)  # with claims_booming
 
 
 def test_hostile_company_and_title_stay_inert(index_dom: str, claims_dom: str) -> None:
@@ -73,7 +74,7 @@ def test_hostile_company_and_title_stay_inert(index_dom: str, claims_dom: str) -
 
 
 def test_every_figure_exports_as_png(hostile_report: ReportResult) -> None:
-    assert len(hostile_report.pngs) == len(hostile_report.figures) == 20
+    assert len(hostile_report.pngs) == len(hostile_report.figures) == 22
     for path, name in zip(hostile_report.pngs, hostile_report.figures, strict=True):
         assert path == hostile_report.index_path.parent / "figures" / f"{name}.png"
         header = path.read_bytes()[:24]

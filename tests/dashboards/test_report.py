@@ -26,6 +26,7 @@ INDEX_FIGURES = {
     "top_employers",
     "time_to_close",
     "us_state_map",
+    "history",
 }
 
 
@@ -38,8 +39,8 @@ def test_report_writes_linked_pages_and_the_brief(sample_reader, tmp_path: Path)
     assert 'href="claims.html"' in index and 'href="index.html"' in claims
     assert 'href="brief.html"' in index and 'href="index.html"' in brief
     assert set(re.findall(r'data-figure="([^"]+)"', index)) == INDEX_FIGURES
-    assert len(re.findall(r'data-figure="([^"]+)"', claims)) == 8
-    assert set(result.figures) >= INDEX_FIGURES and len(result.figures) == 20
+    assert len(re.findall(r'data-figure="([^"]+)"', claims)) == 9  # with claims_booming
+    assert set(result.figures) >= INDEX_FIGURES and len(result.figures) == 22
     assert result.brief_path.read_text().startswith(
         "# Prompt-engineering job market, brief of 2026-11-21"
     )
@@ -91,10 +92,11 @@ def test_brief_compares_complete_crawled_weeks(sample_reader, tmp_path: Path):
 
 def test_claims_page_explains_every_verdict(sample_reader, tmp_path: Path):
     claims = build_report(sample_reader, tmp_path, report_date=REPORT_DAY).claims_path.read_text()
-    assert claims.count("How the verdict is computed.") == 5
+    assert claims.count("How the verdict is computed.") == 6
     assert "Below 30 postings in the sample" in claims
-    # 4 claims x (core, adjacent) + the prompt-title claim on all LLM work; table + lists
-    assert len(re.findall(r'class="verdict v-', claims)) == 18
+    # 4 claims x (core, adjacent) + the prompt-title claim on all LLM work + the booming
+    # claim (core, from the archive history); table + lists
+    assert len(re.findall(r'class="verdict v-', claims)) == 20
     assert "all LLM-related postings (core + adjacent)" in claims
     assert "<h3>Pay in numbers (annual USD, postings with stated pay)</h3>" in claims
 
@@ -120,7 +122,7 @@ def test_thin_warehouse_builds(tmp_path: Path) -> None:
         result = build_report(con, tmp_path / "report", report_date=REPORT_DAY)
     finally:
         con.close()
-    assert len(result.figures) == 20
+    assert len(result.figures) == 22
     # the skill premium needs 30 paid postings on each side
     assert "needs 30+ postings with pay each side" in result.index_path.read_text()
 

@@ -37,13 +37,37 @@ def test_a_posting_missing_from_a_later_complete_crawl_is_closed(
     a, b = kit.item("lever", "a"), kit.item("lever", "b")
     landing.write("lever", "2026-10-01", [a, b])
     landing.write("lever", "2026-10-08", [a, b])
-    landing.write("lever", "2026-10-15", [a], boards_ok=["acme"])
+    landing.write("lever", "2026-10-15", [a], boards_ok=["acme"], run_id="20261015T060000-c1")
     result = load(settings, kit)
     assert history(settings) == {
         "lever:a": ("2026-10-01", "2026-10-15", None),
         "lever:b": ("2026-10-01", "2026-10-08", "2026-10-15"),
     }
     assert result["newly_closed"] == 1 and result["open_postings"] == 1
+    # Why, and which crawl: the evidence is in the row.
+    assert evidence(settings) == {
+        "lever:a": (None, None),
+        "lever:b": ("board_crawl", "20261015T060000-c1"),
+    }
+
+
+def evidence(settings: Settings) -> dict[str, tuple]:
+    with settings.open_warehouse().reader() as con:
+        found = con.sql("select posting_id, closed_by, closed_run_id from postings").fetchall()
+    return {r[0]: r[1:] for r in found}
+
+
+def test_a_posting_on_a_board_that_is_gone_closes_at_the_second_404(
+    settings: Settings, landing, kit: SimpleNamespace
+) -> None:
+    landing.write("lever", "2026-10-01", [kit.item("lever", "a")])
+    landing.write("lever", "2026-10-08", [], boards_ok=[], boards_not_found=["acme"])
+    landing.write(
+        "lever", "2026-10-15", [], boards_ok=[], boards_not_found=["acme"], run_id="20261015-g"
+    )
+    load(settings, kit)
+    assert history(settings)["lever:a"] == ("2026-10-01", "2026-10-01", "2026-10-15")
+    assert evidence(settings)["lever:a"] == ("board_gone", "20261015-g")
 
 
 def test_a_failed_or_other_board_crawl_closes_nothing(

@@ -25,6 +25,8 @@ select
     if(n.posting_id is null, p.first_seen, n.first_seen) as first_seen,
     if(n.posting_id is null, p.last_seen, n.last_seen) as last_seen,
     if(n.posting_id is null, p.closed_at, n.closed_at) as closed_at,
+    if(n.posting_id is null, p.closed_by, n.closed_by) as closed_by,
+    if(n.posting_id is null, p.closed_run_id, n.closed_run_id) as closed_run_id,
     nullif(o.role, '') as role,
     nullif(o.role_evidence, '') as role_evidence,
     nullif(o.seniority, '') as seniority,

@@ -5,6 +5,6 @@ select
     source, source_id, stored_hash, posting_id, board, url, company, title, location_raw,
     remote_hint, description_html, description_text, posted_at, updated_at,
     employment_type, compensation, compensation_ranges, attribution_url, fetched_at,
-    crawl_date, run_id, landing_file
+    crawl_date, run_id, landing_file, valid_through
 from landing_typed();
 drop table landing_new

@@ -51,7 +51,8 @@ create or replace temp macro hashed_compensation_ranges(r) as
 -- adds: line_no, landing_file, partition_source, crawl_date, run_id, stored_hash) typed
 -- as raw_postings stores it. The content hash covers what a posting says, not when it
 -- was fetched, so an unchanged posting re-crawled tomorrow hashes the same and is not
--- extracted again.
+-- extracted again. `valid_through` joins the hashed text only when given, so the hash of a
+-- posting without one is what it was before the field existed.
 create or replace temp macro landing_typed() as table
 with typed as (
     select
@@ -68,6 +69,8 @@ with typed as (
         b.posted_at as posted_at_raw,
         try_cast(try_cast(b.posted_at as timestamptz) as timestamp) as posted_at,
         try_cast(try_cast(b.updated_at as timestamptz) as timestamp) as updated_at,
+        b.valid_through as valid_through_raw,
+        try_cast(try_cast(b.valid_through as timestamptz) as timestamp) as valid_through,
         b.employment_type,
         landing_compensation(b.compensation) as compensation,
         coalesce(landing_compensation_ranges(b.compensation_ranges), []) as compensation_ranges,
@@ -94,5 +97,5 @@ select
         compensation := hashed_compensation(compensation),
         compensation_ranges := hashed_compensation_ranges(compensation_ranges),
         attribution_url := attribution_url
-    ))::varchar) as content_hash
+    ))::varchar || coalesce(' valid_through=' || valid_through_raw, '')) as content_hash
 from typed

@@ -1,8 +1,11 @@
 update postings p
-set first_seen = n.first_seen, last_seen = n.last_seen, closed_at = n.closed_at
+set first_seen = n.first_seen, last_seen = n.last_seen, closed_at = n.closed_at,
+    closed_by = n.closed_by, closed_run_id = n.closed_run_id
 from lifecycle_new n
 where p.posting_id = n.posting_id
   and (p.first_seen is distinct from n.first_seen
        or p.last_seen is distinct from n.last_seen
-       or p.closed_at is distinct from n.closed_at);
+       or p.closed_at is distinct from n.closed_at
+       or p.closed_by is distinct from n.closed_by
+       or p.closed_run_id is distinct from n.closed_run_id);
 drop table lifecycle_new

@@ -4,12 +4,27 @@
 -- again later gets a later last_seen, so its closed_at goes back to null: reopened.
 -- A board that answered 404 twice in a row (failed crawls aside) is gone: its postings
 -- close on the date of the second 404.
+-- closed_by says which (`board_crawl`, `board_gone`), closed_run_id names the run.
+--
+-- Archive postings (`archive:<ats>:<id>`, web-archive captures; crawl dates are capture
+-- dates) keep first_seen/last_seen from their own captures. A capture proves the job was
+-- open then, and so does a sighting of its live posting `<ats>:<id>`; after the last of
+-- those ("seen until"), an archive posting closes only on evidence:
+--   `valid_through`: the validThrough of its latest captured version, when that day is on
+--     or after "seen until" and some crawl or capture in the warehouse is later than it;
+--   `board_crawl` / `board_gone`: the first later complete crawl of its board by the live
+--     `<ats>` source that did not see the job (or the board's second 404); not for
+--     Workday, whose archive and live ids differ.
+-- Archive landing files list no complete boards (a capture of one job page says nothing
+-- about its board's other jobs), so a month of captures without the job closes nothing:
+-- gaps in the archives never close a posting.
 create or replace temp table lifecycle_new as
 with seen as (
     select
         posting_id,
         any_value(source) as source,
         max_by(board, (crawl_date, fetched_at, run_id)) as board,
+        max_by(content_hash, (crawl_date, fetched_at, run_id)) as content_hash,
         min(crawl_date) as first_seen,
         max(crawl_date) as last_seen
     from posting_sightings
@@ -26,7 +41,7 @@ answers as (
 ),
 gone as (
     -- every 404 that follows a 404: from then on the board is gone
-    select source, board, crawl_date
+    select source, board, crawl_date, run_id
     from (
         select *, lag(ok) over (
             partition by source, board order by crawl_date, finished_at, run_id
@@ -36,11 +51,74 @@ gone as (
     where not ok and previous_ok = false
 ),
 complete_crawls as (
-    select distinct source, board, crawl_date from answers where ok
-    union
-    select source, board, crawl_date from gone
+    -- one row per board and day; a complete crawl that day is the evidence before a 404
+    select
+        source,
+        board,
+        crawl_date,
+        if(bool_or(kind = 'board_crawl'), 'board_crawl', 'board_gone') as why,
+        min(run_id) filter (where kind = 'board_crawl') as crawl_run,
+        min(run_id) as any_run
+    from (
+        select source, board, crawl_date, run_id, 'board_crawl' as kind from answers where ok
+        union all
+        select source, board, crawl_date, run_id, 'board_gone' from gone
+    )
+    group by source, board, crawl_date
+),
+live as (
+    select
+        s.posting_id, s.first_seen, s.last_seen, c.crawl_date as closed_at,
+        c.why as closed_by, coalesce(c.crawl_run, c.any_run) as closed_run_id
+    from seen s
+    asof left join complete_crawls c
+        on s.source = c.source and s.board = c.board and s.last_seen < c.crawl_date
+    where s.source <> 'archive'
+),
+archived as (
+    select
+        a.posting_id,
+        a.first_seen,
+        a.last_seen,
+        a.board,
+        split_part(substr(a.posting_id, length('archive:') + 1), ':', 1) as ats,
+        greatest(a.last_seen, coalesce(l.last_seen, a.last_seen)) as seen_until,
+        cast(r.valid_through as date) as valid_through
+    from seen a
+    left join seen l on l.posting_id = substr(a.posting_id, length('archive:') + 1)
+    left join raw_postings r
+        on r.posting_id = a.posting_id and r.content_hash = a.content_hash
+    where a.source = 'archive'
+),
+archived_board as (
+    select
+        a.*,
+        c.crawl_date as board_closed,
+        c.why,
+        coalesce(c.crawl_run, c.any_run) as run_id,
+        a.valid_through >= a.seen_until
+            and a.valid_through < (select max(crawl_date) from crawl_runs) as expired
+    from archived a
+    asof left join complete_crawls c
+        -- Workday: the archive id is the requisition id of the job URL, the live source's
+        -- id is Workday's internal one, so no live sighting is matched to the archive
+        -- posting and a live crawl's absence proves nothing: only validThrough closes it.
+        on c.source = a.ats and c.board = a.board and a.seen_until < c.crawl_date
+        and a.ats <> 'workday'
 )
-select s.posting_id, s.first_seen, s.last_seen, c.crawl_date as closed_at
-from seen s
-asof left join complete_crawls c
-    on s.source = c.source and s.board = c.board and s.last_seen < c.crawl_date
+select posting_id, first_seen, last_seen, closed_at, closed_by, closed_run_id from live
+union all by name
+select
+    posting_id,
+    first_seen,
+    last_seen,
+    if(by_date, valid_through, board_closed) as closed_at,
+    if(by_date, 'valid_through', why) as closed_by,
+    if(by_date, null, run_id) as closed_run_id
+from (
+    select
+        *,
+        coalesce(expired, false)
+            and (board_closed is null or valid_through <= board_closed) as by_date
+    from archived_board
+)

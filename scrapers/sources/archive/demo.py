@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any
 
 from scrapers.demo.http import DemoRequest
+from scrapers.items import html_to_text
 from scrapers.loopback import Reply
 
 
@@ -53,7 +54,18 @@ class DemoJob:
             "workable": f"https://apply.workable.com/{self.board}/j/{self.job_id}/",
             "smartrecruiters": f"https://jobs.smartrecruiters.com/{self.board}/{self.job_id}-"
             + "-".join(self.title.lower().split()),
+            "workday": self._workday_url(),
         }[self.ats]
+
+    def _workday_url(self) -> str:
+        """`https://{tenant}.{wdN}.myworkdayjobs.com/{site}/job/{location}/{title}_{req id}`
+        (board `tenant.wdN.site`)."""
+        if self.ats != "workday":
+            return ""
+        tenant, dc, site = self.board.split(".", 2)
+        place = "-".join(f"{self.country} {self.region} {self.city}".split())
+        title = "-".join("".join(c if c.isalnum() else " " for c in self.title).split())
+        return f"https://{tenant}.{dc}.myworkdayjobs.com/{site}/job/{place}/{title}_{self.job_id}"
 
     @property
     def location(self) -> str:
@@ -174,6 +186,35 @@ def jsonld_only_page(job: DemoJob) -> str:
     )
 
 
+def workday_page(job: DemoJob, *, jsonld: bool = True) -> str:
+    """A Workday career site's job page as crawlers get it: the app shell (`<div id="root">`
+    filled by the site's script), Open Graph tags and the JobPosting JSON-LD, whose
+    description is plain text and whose identifier is the requisition id. Without the
+    JSON-LD the page holds no posting (the app draws it in the browser)."""
+    e = html.escape
+    node = job_posting_jsonld(job, escape_description=False)
+    node["description"] = html_to_text(job.description_html)
+    node["identifier"] = {"@type": "PropertyValue", "name": job.title, "value": job.job_id}
+    node["jobLocation"]["address"] = {
+        "@type": "PostalAddress",
+        "addressLocality": f"{job.city}, {job.region}",
+        "addressCountry": job.country,
+    }
+    head = _script(node) if jsonld else ""
+    summary = e(html_to_text(job.description_html)[:150])
+    return (
+        '<!DOCTYPE html><html lang="en-US"><head><meta charset="UTF-8">'
+        f"<title>{e(job.title)}</title>"
+        f'<meta name="description" content="{summary}">'
+        f'<meta property="og:title" content="{e(job.title)}">'
+        f'<meta property="og:description" content="{summary}">'
+        f'<meta property="og:url" content="{e(job.url)}">'
+        f"{head}</head>"
+        '<body><div id="root"></div><noscript>Please enable JavaScript.</noscript>'
+        '<script src="/wday/asset/client/main.js"></script></body></html>'
+    )
+
+
 def job_page_html(job: DemoJob, *, jsonld: bool = True) -> str:
     if job.ats == "greenhouse":
         return greenhouse_page(job, jsonld=jsonld)
@@ -181,6 +222,8 @@ def job_page_html(job: DemoJob, *, jsonld: bool = True) -> str:
         return lever_page(job, jsonld=jsonld)
     if job.ats == "ashby":
         return ashby_page(job, jsonld=jsonld)
+    if job.ats == "workday":
+        return workday_page(job, jsonld=jsonld)
     return jsonld_only_page(job)
 
 

@@ -77,8 +77,9 @@ def _from_jsonld(node: dict[str, Any], capture: Capture) -> PostingItem:
     node = {**node, "description": _description(node.get("description"))}
     item = parse_job_posting(node, capture.url, capture.job.board, capture.captured_at)
     item = _as_archive(item, capture)
-    if item.get("raw") is not None and node.get("validThrough"):
-        item["raw"]["valid_through"] = iso_date_str(node.get("validThrough"))
+    # The day the page says the posting closes: the warehouse closes an archive posting
+    # there when nothing saw the job later (warehouse/sql/lifecycle_compute.sql).
+    item["valid_through"] = iso_date_str(node.get("validThrough"))
     return item
 
 

@@ -203,8 +203,14 @@ class ArchiveReplay:
     @staticmethod
     def _select(rows: list[_Row], query: dict[str, list[str]], archive: str) -> list[_Row]:
         url = query.get("url", [""])[0]
-        key = surt(url.rstrip("*"))
-        prefix = url.endswith("*")
+        if url.startswith("*."):
+            # A domain query (`*.myworkdayjobs.com`): every host under the domain, as both
+            # CDX servers answer it (pywb's and the Wayback's matchType=domain).
+            domain = surt(url[2:]).split(")")[0]
+            key, prefix = domain + ",", True
+        else:
+            key = surt(url.rstrip("*"))
+            prefix = url.endswith("*")
         lo = query.get("from", [""])[0].ljust(14, "0")
         hi = query.get("to", [""])[0].ljust(14, "9")
         out = []

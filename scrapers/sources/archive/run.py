@@ -15,7 +15,7 @@ from typing import Any
 from scrapers.landing import new_run_id
 from scrapers.run import PROJECT_ROOT, is_loopback
 from scrapers.sources.archive.cdx import ARCHIVES, Endpoints
-from scrapers.sources.archive.patterns import ATS_FAMILIES
+from scrapers.sources.archive.patterns import DEFAULT_FAMILIES
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class BackfillPlan:
     home: Path
     months: list[str]
     archives: tuple[str, ...] = ARCHIVES
-    families: tuple[str, ...] = ATS_FAMILIES
+    families: tuple[str, ...] = DEFAULT_FAMILIES
     limit_per_month: int | None = None
     archive_base: str | None = None
     user_agent: str = "promptjobs"

@@ -27,7 +27,7 @@ from scrapers.sources.archive import SOURCE, cdx
 from scrapers.sources.archive.cdx import ArchiveAnswerError, Capture, Endpoints
 from scrapers.sources.archive.landing import landed_capture_keys
 from scrapers.sources.archive.parse import WarcRecordError, postings_from_page, warc_response
-from scrapers.sources.archive.patterns import ATS_FAMILIES, PATTERNS
+from scrapers.sources.archive.patterns import ATS_FAMILIES, DEFAULT_FAMILIES, PATTERNS
 from scrapers.sources.base import PostingSpider, error_kind, split_arg
 
 # The archives' own guidance, as cdx-toolkit keeps it: about one index request a second for
@@ -104,7 +104,7 @@ class ArchiveSpider(PostingSpider, info=SOURCE):
         unknown = [a for a in self.archives if a not in cdx.ARCHIVES]
         if unknown:
             raise ValueError(f"unknown archive {unknown[0]!r}; choose from commoncrawl, wayback")
-        self.families = tuple(split_arg(ats) or ATS_FAMILIES)
+        self.families = tuple(split_arg(ats) or DEFAULT_FAMILIES)
         unknown = [a for a in self.families if a not in PATTERNS]
         if unknown:
             raise ValueError(f"unknown ATS {unknown[0]!r}; choose from {', '.join(ATS_FAMILIES)}")

@@ -81,6 +81,49 @@ ML = DemoJob(
     "US",
     "<p>Train models.</p>",
     "2024-01-18",
+    # Captured in January only; its page says it closes in February.
+    valid_through="2024-02-29",
+)
+# Workday (asked for by name: `--ats workday`): a job captured in January whose page says it
+# closes in February, one captured in January and March, one page without JSON-LD.
+WORKDAY_BOARD = "gdit.wd5.External_Career_Site"
+WD_PROMPT = DemoJob(
+    "workday",
+    WORKDAY_BOARD,
+    "RQ301234",
+    "GDIT",
+    "Prompt Engineer",
+    "Washington",
+    "DC",
+    "US",
+    "<p>Write and evaluate prompts for LLM assistants.</p><ul><li>Python</li></ul>",
+    "2024-01-08",
+    valid_through="2024-02-20",
+)
+WD_ANALYST = DemoJob(
+    "workday",
+    WORKDAY_BOARD,
+    "RQ301299-1",
+    "GDIT",
+    "Data Analyst",
+    "Falls Church",
+    "VA",
+    "US",
+    "<p>Reports and SQL.</p>",
+    "2024-01-09",
+    valid_through="2024-12-31",
+)
+WD_SHELL = DemoJob(
+    "workday",
+    WORKDAY_BOARD,
+    "RQ301300",
+    "GDIT",
+    "Program Manager",
+    "Reston",
+    "VA",
+    "US",
+    "<p>Run programs.</p>",
+    "2024-02-01",
 )
 CC, WB, BOTH = ("commoncrawl",), ("wayback",), ("commoncrawl", "wayback")
 
@@ -100,7 +143,17 @@ def captures() -> list[ReplayCapture]:
         ReplayCapture(TRAINER.url, "20240320120000", job_page_html(TRAINER, jsonld=False), CC),
         ReplayCapture(DESIGNER.url, "20240214150000", job_page_html(DESIGNER), WB),
         ReplayCapture(ML.url, "20240120070000", job_page_html(ML), CC),
+        ReplayCapture(WD_PROMPT.url, "20240111090000", job_page_html(WD_PROMPT), CC),
+        ReplayCapture(WD_ANALYST.url, "20240112090000", job_page_html(WD_ANALYST), CC),
+        ReplayCapture(WD_ANALYST.url, "20240311090000", job_page_html(WD_ANALYST), CC),
+        ReplayCapture(WD_SHELL.url, "20240205090000", job_page_html(WD_SHELL, jsonld=False), CC),
         # What an index lists besides job pages.
+        ReplayCapture(
+            "https://gdit.wd5.myworkdayjobs.com/External_Career_Site",
+            "20240111090001",
+            "<html>career site</html>",
+            CC,
+        ),
         ReplayCapture(
             "https://boards.greenhouse.io/acme", "20240110101011", "<html>board</html>", BOTH
         ),
@@ -146,4 +199,10 @@ EXPECTED = {
         "ashby:5a0d1a44-2b7e-4d1b-9c55-0a6c1b2d3e4f",
     },
     ("wayback", "2024-03"): {"lever:0b6f0c1e-1111-4222-8333-944455556666"},
+}
+
+# Postings a `--ats workday` backfill lands per (archive, month).
+WORKDAY_EXPECTED = {
+    ("commoncrawl", "2024-01"): {"workday:RQ301234", "workday:RQ301299-1"},
+    ("commoncrawl", "2024-03"): {"workday:RQ301299-1"},
 }

@@ -21,7 +21,14 @@ from scrapers.landing import LandingWriter, read_landing
 from scrapers.sources.archive.landing import landed_capture_keys
 from scrapers.sources.archive.replay import ArchiveReplay
 from scrapers.sources.archive.run import BackfillPlan, backfill
-from scrapers.sources.archive.tests.scenario import EXPECTED, PROMPT, captures
+from scrapers.sources.archive.tests.scenario import (
+    EXPECTED,
+    PROMPT,
+    WD_PROMPT,
+    WORKDAY_BOARD,
+    WORKDAY_EXPECTED,
+    captures,
+)
 
 pytestmark = pytest.mark.slow
 MONTHS = ["2024-01", "2024-02", "2024-03", "2024-04"]
@@ -264,11 +271,29 @@ def test_archive_postings_load_as_postings_with_their_capture_history(
             "select month::varchar, captures, postings, core, core_share, core_share_lo, "
             "core_share_hi from archive_monthly order by month"
         ).fetchall()
+        closing = dict(
+            con.sql(
+                "select posting_id, (closed_at::varchar, closed_by) from postings "
+                "where source = 'archive'"
+            ).fetchall()
+        )
     by_id = {r[0]: r for r in rows}
     assert len(by_id) == 6
     prompt = by_id["archive:greenhouse:4012345"]
     assert prompt[1] == PROMPT.url
+    # Its validThrough (March 31) passed, but the live crawl saw the job later: open.
     assert prompt[2:5] == ("2024-01-10", "2024-03-08", None)
+    # The analyst (same board, no JSON-LD) is not on the board's live crawl: closed there.
+    # The ML job closes at its page's validThrough (JSON-LD, carried through the landing
+    # record); the others' boards were never crawled again: open, as last seen.
+    assert closing == {
+        "archive:greenhouse:4012345": (None, None),
+        "archive:greenhouse:4012399": ("2026-11-02", "board_crawl"),
+        "archive:smartrecruiters:743999912345678": ("2024-02-29", "valid_through"),
+        "archive:lever:0b6f0c1e-1111-4222-8333-944455556666": (None, None),
+        "archive:ashby:5a0d1a44-2b7e-4d1b-9c55-0a6c1b2d3e4f": (None, None),
+        "archive:workable:8F2A3B1C4D": (None, None),
+    }
     # The archived posting is the live one: one job, whose history starts in the archive.
     assert prompt[5] == "greenhouse:4012345"
     assert facts == (1, "2024-01-10")
@@ -286,3 +311,47 @@ def test_archive_postings_load_as_postings_with_their_capture_history(
         assert lo == pytest.approx(max(0.0, centre - half)) and hi == pytest.approx(
             min(1.0, centre + half)
         )
+
+
+def test_workday_job_pages_are_backfilled_when_asked_for(
+    archive: ArchiveReplay, tmp_path: Path
+) -> None:
+    from promptjobs.refresh import load_warehouse
+
+    home = tmp_path / "home"
+    plan = BackfillPlan(
+        home=home,
+        months=MONTHS[:3],
+        archives=("commoncrawl",),
+        families=("workday",),
+        archive_base=archive.url,
+        user_agent=UA,
+    )
+    summary = backfill(plan, progress=False, scrapy_settings=FAST)
+    records = [r for _p, r in landed_records(home)]
+    by_unit: dict[tuple[str, str], set[str]] = {}
+    for rec in records:
+        by_unit.setdefault((rec["raw"]["archive"], rec["fetched_at"][:7]), set()).add(
+            rec["source_id"]
+        )
+    assert by_unit == WORKDAY_EXPECTED
+    # The career site's index page is listed, not fetched; the page without JSON-LD is
+    # fetched and shows no posting (Workday draws it in the browser).
+    february = next(u for u in summary["units"] if u["month"] == "2024-02")
+    assert february["found_by"] == {"none": 1} and february["postings"] == 0
+    prompt = next(r for r in records if r["source_id"] == "workday:RQ301234")
+    assert prompt["board"] == WORKDAY_BOARD and prompt["url"] == WD_PROMPT.url
+    assert prompt["title"] == "Prompt Engineer" and prompt["company"] == "GDIT"
+    assert prompt["valid_through"] == "2024-02-20" and prompt["posted_at"] == "2024-01-08"
+    assert "Write and evaluate prompts" in prompt["description_text"]
+    settings = load_settings({"home": home, "workers": 1}, environ={})
+    load_warehouse(settings)
+    with settings.open_warehouse().reader() as con:
+        got = con.sql(
+            "select posting_id, last_seen::varchar, closed_at::varchar, closed_by "
+            "from postings order by 1"
+        ).fetchall()
+    assert got == [
+        ("archive:workday:RQ301234", "2024-01-11", "2024-02-20", "valid_through"),
+        ("archive:workday:RQ301299-1", "2024-03-11", None, None),
+    ]

@@ -142,6 +142,20 @@ def test_only_job_pages_that_answered_200_with_their_warc_location_become_captur
         ),
         ("https://boards.greenhouse.io/acme", None),
         ("https://boards.greenhouse.io/..%2f/jobs/1", None),
+        (
+            "https://gdit.wd5.myworkdayjobs.com/External_Career_Site/job/USA-DC-Washington/"
+            "Data-Engineer_RQ216675",
+            ("workday", "gdit.wd5.External_Career_Site", "RQ216675"),
+        ),
+        (
+            "https://acme.wd1.myworkdayjobs.com/en-US/Careers/job/Remote/Prompt-Writer_JR-0105489-1"
+            "?source=LinkedIn",
+            ("workday", "acme.wd1.Careers", "JR-0105489-1"),
+        ),
+        ("https://acme.wd1.myworkdayjobs.com/Careers/job/Prompt-Writer_R12/apply", None),
+        ("https://acme.wd1.myworkdayjobs.com/Careers", None),
+        ("https://acme.wd1.myworkdayjobs.com/wday/cxs/acme/Careers/jobs", None),
+        ("https://acme.myworkdayjobs.com/Careers/job/X_R1", None),  # no data centre
     ],
 )
 def test_job_page_urls_name_the_ats_board_and_the_live_job_id(url: str, expected) -> None:

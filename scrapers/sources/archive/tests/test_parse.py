@@ -52,7 +52,7 @@ def test_greenhouse_json_ld_with_an_entity_escaped_description_gives_html_and_te
     assert item["posted_at"] == "2024-01-05"
     assert item["fetched_at"] == "2024-02-12T10:10:10Z"
     assert item["compensation_ranges"][0]["min"] == 150000
-    assert item["raw"]["valid_through"] == "2024-03-31"
+    assert item["valid_through"] == "2024-03-31" and "valid_through" not in item["raw"]
     assert item["raw"]["record_id"] == "f.warc.gz#bytes=10-108"
     assert item["raw"]["capture_key"] == "commoncrawl:DIGEST:20240212101010"
 
