@@ -9,6 +9,7 @@ import json
 import re
 from pathlib import Path
 
+import duckdb
 import pytest
 from report_fixtures import REPORT_DAY, open_reader
 

@@ -142,14 +142,7 @@ def test_archive_monthly_counts_captures_jobs_and_shares_with_wilson_intervals(h
 
 
 def load(settings: Settings, kit: SimpleNamespace) -> None:
-    run_refresh(
-        settings.open_warehouse(),
-        settings.landing_dir,
-        kit.extract_batches,
-        "fake-1",
-        kit.taxonomy,
-        source_priority=kit.source_priority,
-    )
+    kit.refresh(settings)
 
 
 def lifecycle(settings: Settings) -> dict[str, tuple]:
