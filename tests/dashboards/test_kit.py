@@ -81,7 +81,12 @@ def test_every_csv_holds_exactly_the_numbers_the_page_draws(report: ReportResult
 
 
 def test_shares_over_time_carry_n_and_their_interval(report: ReportResult) -> None:
-    for name in ("band_share_over_time", "skill_trends", "claims_pay_trend"):
+    for name in (
+        "band_share_over_time",
+        "ai_involvement_over_time",
+        "skill_trends",
+        "claims_pay_trend",
+    ):
         rows = read_csv(report.index_path.parent / "data" / f"{name}.csv")
         points = [r for r in rows if r["n"]]
         assert points, name
