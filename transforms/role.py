@@ -50,6 +50,7 @@ _LLM_STRONG_RE = re.compile(
     r"\b(?:llms?|large language models?|language models?|generative ai|gen ?ai|genai|"
     r"foundation models?|gpt-?\d\w*|chatgpt|claude|gemini|llama\w*|mistral|"
     r"retrieval[- ]augmented|rag|agentic|ai agents?|llm agents?|multi-agent|"
+    r"(?:voice|conversational) agents?|"
     r"prompt(?:s|ing| engineering| design)|(?:system|prompt) prompts?|rlhf|reward models?|"
     r"vector (?:databases?|stores?|search)|langchain|langgraph|llamaindex|llm-as-a?-?judge|"
     r"ai[- ]generated|model responses|ai (?:responses|outputs|tutors?|trainers?|"
@@ -145,7 +146,15 @@ _TECH_TITLE_RE = re.compile(
 # "|" is part of a title ("Customer Activation Manager | Enterprise").
 # A title that names AI work itself ("AI Engineer", "Forward Deployed Engineer"), unlike
 # classic ML or data-science titles.
-_AI_TITLE_RE = re.compile(r"\bAI\b|\bA\.I\.|forward deployed|\bagents?\b", re.I)
+# "AI" counts only where it qualifies the job itself ("AI SWE", "AI Solutions Lead"), not
+# where it names the team or org the job sits in ("Product Manager (Acme AI)", "Data
+# Scientist - Data Foundations & AI").
+_AI_TITLE_RE = re.compile(
+    r"\b(?:AI|A\.I\.)(?:/ML)?[ -]+(?:ML\b|SWE|software|engineer|developer|specialist|"
+    r"solutions?|research|scientist|architect|lead|trainer|tutor|product|platform|"
+    r"infrastructure|applications?|systems?|agents?|model)|forward deployed|\bagents?\b",
+    re.I,
+)
 _GENERIC_TITLE_RE = re.compile(r"multiple|several|various|roles|positions|hiring|\|.*\|", re.I)
 
 

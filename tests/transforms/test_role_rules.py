@@ -108,3 +108,26 @@ def test_ml_work_with_no_llm_named_is_not_adjacent() -> None:
     # One duty naming LLM work outright is enough for an ML title.
     with_llm = ML_PLATFORM + "Responsibilities\n- Serve and fine-tune LLMs for our assistant.\n"
     assert classify_role("Machine Learning Platform Engineer", with_llm).role == "adjacent"
+
+
+TEAM_AI = """About the role
+- Measure the quality of our enrichment models and their embeddings.
+- Run inference benchmarks and report model outputs to product teams.
+"""
+
+
+def test_ai_that_names_the_team_is_not_an_ai_title() -> None:
+    # "... - Data Platform & AI", "(Acme AI)": the org the job sits in, not its work.
+    for title in ("Senior Analyst - Data Platform & AI", "Product Manager (Acme AI)"):
+        decision = classify_role(title, TEAM_AI)
+        assert decision.role == "other", (title, decision.evidence)
+    # "AI" qualifying the job itself keeps the ambiguous words as AI work.
+    assert classify_role("AI Platform Engineer", TEAM_AI).role == "adjacent"
+
+
+def test_voice_agents_are_llm_work() -> None:
+    text = (
+        "What you'll do\n- Build our voice agent infrastructure and evaluate agents with "
+        "simulations.\n- Improve latency of the agents' speech pipeline.\n"
+    )
+    assert classify_role("Senior Software Engineer", text).role == "adjacent"
