@@ -17,6 +17,7 @@ INDEX_VIEWS = (
     "weekly_demand",
     "salary_bands",
     "band_175k_300k",
+    "ai_involvement_weekly",
     "skill_demand",
     "skill_trends",
     "skill_pay_premium",

@@ -685,6 +685,7 @@ def index_figures(views: dict[str, pl.DataFrame], report_date: date) -> list[Nam
         trends.observed_by_source(views["observed_weekly"], report_date),
         pay_by_seniority(views["salary_bands"]),
         trends.band_share_over_time(views["band_175k_300k"], views["crawl_weeks"]),
+        trends.ai_involvement_over_time(views["ai_involvement_weekly"], views["crawl_weeks"]),
         pay_by_region_and_remote(views["salary_bands"]),
         top_skills(views["skill_demand"]),
         trends.skill_trends(

@@ -56,6 +56,7 @@ from dashboards.history import (
     booming_verdict,
     history_figure,
 )
+from dashboards.intervals import wilson
 from dashboards.page import (
     Kit,
     Section,
@@ -136,7 +137,7 @@ def _claims_overview_html(overview: pl.DataFrame) -> str:
     for role in CLAIM_ROLES:
         found = overview.filter(pl.col("role") == role)
         if found.is_empty():
-            rows.append([role, 0, 0, "no postings", 0])
+            rows.append([role, 0, 0, "no postings", 0, "0 / 0 / 0"])
             continue
         r = found.row(0, named=True)
         rows.append(
@@ -146,12 +147,46 @@ def _claims_overview_html(overview: pl.DataFrame) -> str:
                 f"{r['companies']:,}",
                 f"{r['first_date']} to {r['last_date']}",
                 f"{r['n_with_pay']:,}",
+                " / ".join(f"{r.get(c) or 0:,}" for c in ("n_builds", "n_uses", "n_mentions")),
             ]
         )
     return table_html(
-        ["role class", "postings", "companies", "date range (demand date)", "with stated pay"],
+        [
+            "role class",
+            "postings",
+            "companies",
+            "date range (demand date)",
+            "with stated pay",
+            "build / use / only mention AI",
+        ],
         rows,
-        numeric=[False, True, True, False, True],
+        numeric=[False, True, True, False, True, True],
+    ) + _ai_involvement_line(overview)
+
+
+def _ai_involvement_line(overview: pl.DataFrame) -> str:
+    """One line under the overview: of all postings, the shares that build AI systems, use
+    AI tools and only mention AI (Wilson 95% intervals): mentioning AI is not AI work."""
+    found = overview.filter(pl.col("role") == "all")
+    if found.is_empty() or not found["postings"][0]:
+        return ""
+    r = found.row(0, named=True)
+    n = int(r["postings"])
+    parts = []
+    for column, what in (
+        ("n_builds", "build AI systems"),
+        ("n_uses", "use AI tools"),
+        ("n_mentions", "only mention AI"),
+    ):
+        k = int(r.get(column) or 0)
+        low, high = wilson(k, n)
+        parts.append(f"{k / n:.0%} {what} ({k:,} of {n:,}; 95% interval {low:.0%}-{high:.0%})")
+    return (
+        '<p class="note">AI involvement of all postings: '
+        + esc("; ".join(parts))
+        + ". The claims on core and adjacent roles are tested on postings that build AI "
+        "systems; a posting that only mentions AI (the company, its product) or uses AI tools "
+        "is in the other class.</p>"
     )
 
 

@@ -435,6 +435,108 @@ def band_share_over_time(band: pl.DataFrame, crawl_weeks: pl.DataFrame) -> Named
     )
 
 
+AI_INVOLVEMENTS = ("builds", "uses", "mentions", "none")
+AI_INVOLVEMENT_LABELS = {
+    "builds": "builds AI systems",
+    "uses": "uses AI tools",
+    "mentions": "mentions AI only",
+    "none": "no AI",
+}
+AI_INVOLVEMENT_COLORS = {
+    "builds": "#1f78b4",
+    "uses": "#33a02c",
+    "mentions": "#ff7f00",
+    "none": "#999999",
+}
+
+
+def ai_involvement_over_time(weekly: pl.DataFrame, crawl_weeks: pl.DataFrame) -> NamedFigure:
+    """Share of jobs by AI involvement (builds / uses / mentions / none) over time: one
+    panel per involvement, each with its Wilson band, over one period chosen from the
+    weekly totals (the same rule as the other shares over time)."""
+    name = "ai_involvement_over_time"
+    title = "Share of postings by AI involvement, with 95% intervals"
+    frame = weekly.with_columns(pl.col("week").cast(pl.Date)).filter(
+        pl.col("ai_involvement").is_in(list(AI_INVOLVEMENTS))
+    )
+    first_week = _first_crawl_week(crawl_weeks)
+    if first_week is not None:  # earlier weeks hold survivors only
+        frame = frame.filter(pl.col("week") >= first_week)
+    if frame.is_empty():
+        return NamedFigure(name, title, empty_figure(title), takeaway="No postings yet.")
+    totals = frame.group_by("week").agg(pl.col("n").sum().alias("n_week")).sort("week")
+    weeks = totals["week"].to_list()
+    n = [int(v) for v in totals["n_week"].to_list()]
+    grid_n = dict(zip(weeks, n, strict=True))
+    period = choose_period([grid_n.get(w, 0) for w in week_grid(weeks)])
+    series = {}
+    for involvement in AI_INVOLVEMENTS:
+        counts = dict(
+            frame.filter(pl.col("ai_involvement") == involvement).select("week", "n").iter_rows()
+        )
+        k = [int(counts.get(w, 0)) for w in weeks]
+        series[involvement] = share_series(weeks, k, n, period)
+    fig = make_subplots(
+        rows=1,
+        cols=len(AI_INVOLVEMENTS),
+        shared_yaxes=True,
+        shared_xaxes=True,
+        subplot_titles=[AI_INVOLVEMENT_LABELS[i] for i in AI_INVOLVEMENTS],
+        horizontal_spacing=0.04,
+    )
+    for col, involvement in enumerate(AI_INVOLVEMENTS, start=1):
+        add_share_panel(
+            fig,
+            series[involvement],
+            name=AI_INVOLVEMENT_LABELS[involvement],
+            color=AI_INVOLVEMENT_COLORS[involvement],
+            row=1,
+            col=col,
+            what="of postings",
+        )
+    total = sum(n)
+    full = f"{title} (n={total:,} postings; {_period_label(period)})"
+    base_layout(fig, full, height=440)
+    fig.update_layout(showlegend=False, margin={"t": 120})
+    fig.update_annotations(font_size=12)
+    fig.update_yaxes(tickformat=".0%", range=[0, 1.02])
+    fig.update_yaxes(title="share of postings", row=1, col=1)
+    fig.update_xaxes(title="period ending (week)")
+    latest = {
+        i: next((p for p in reversed(series[i]) if not p.thin and p.share is not None), None)
+        for i in AI_INVOLVEMENTS
+    }
+    if latest["builds"] is None or latest["mentions"] is None:
+        takeaway = _share_takeaway(series["builds"], "of postings build AI systems")
+    else:
+        b, m = latest["builds"], latest["mentions"]
+        takeaway = (
+            f"Latest period (ending week of {b.end}): {b.share:.0%} of postings build AI "
+            f"systems ({b.k:,} of {b.n:,}; 95% interval {b.low:.0%}-{b.high:.0%}), "
+            f"{m.share:.0%} only mention AI ({m.k:,} of {m.n:,})."
+        )
+    return NamedFigure(
+        name,
+        full,
+        fig,
+        f"Bands: Wilson 95% intervals. Hollow points rest on fewer than {MIN_POINT_N} postings.",
+        takeaway=takeaway,
+        method=(
+            "Counted: canonical jobs by the week of their demand date, from the week of the "
+            "first crawl on (earlier weeks hold survivors only), by `ai_involvement`: "
+            "`builds` (builds or operates AI/LLM systems: every core and adjacent job, and ML "
+            "titles that build models), `uses` (the duties use AI tools), `mentions` (AI only "
+            "as context: the company, its product, perks), `none` (no AI word). The four "
+            "shares of a period add up to 100%. Jobs extracted before the field existed are "
+            "left out. One period for all panels, chosen from the weekly totals: weekly only "
+            f"where the median week holds 30 postings, else a 4-week rolling window. Points "
+            f"on fewer than {MIN_POINT_N} postings are hollow and kept off the line and the "
+            "band. Band: Wilson score interval, 95%. The field's accuracy on our own "
+            "labelled postings is in docs/extraction.md."
+        ),
+    )
+
+
 def _period_label(period: Period) -> str:
     if period.kind == "week":
         return "weekly"

@@ -232,8 +232,23 @@ def normalise_location(raw: str | None) -> dict[str, Any]:
     return out
 
 
+# Separators of a list of places (a comma is not one: "San Francisco, CA").
+_LIST_SPLIT_RE = re.compile(r"\s*(?:[;|/\n]|\bor\b)\s*", re.I)
+
+
 @lru_cache(maxsize=20_000)
 def _normalise_cached(raw: str | None) -> tuple[tuple[str, Any], ...]:
+    if isinstance(raw, str) and _CODE_PREFIX_RE.match(raw):
+        places = [p for p in _LIST_SPLIT_RE.split(raw[:300]) if len(p.strip(" .()[]-")) >= 2]
+        if len(places) > 1:
+            # "IN - Bengaluru / CA-Toronto": each place carries its own country prefix, so
+            # each is read alone (read whole, "CA-Toronto" would be California's).
+            parts = [dict(_normalise_cached(p)) for p in places[:40]]
+            found = next((p for p in parts if p["country"]), parts[0])
+            countries = [c for p in parts for c in p["countries"]]
+            found["countries"] = tuple(dict.fromkeys(countries))
+            found["raw"] = raw
+            return tuple(found.items())
     found = _normalise_one(raw)
     countries: list[str] = [found["country"]] if found["country"] else []
     if isinstance(raw, str) and raw.strip():

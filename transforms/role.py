@@ -50,9 +50,10 @@ _LLM_STRONG_RE = re.compile(
     r"\b(?:llms?|large language models?|language models?|generative ai|gen ?ai|genai|"
     r"foundation models?|gpt-?\d\w*|chatgpt|claude|gemini|llama\w*|mistral|"
     r"retrieval[- ]augmented|rag|agentic|ai agents?|llm agents?|multi-agent|"
+    r"(?:voice|conversational) agents?|"
     r"prompt(?:s|ing| engineering| design)|(?:system|prompt) prompts?|rlhf|reward models?|"
     r"vector (?:databases?|stores?|search)|langchain|langgraph|llamaindex|llm-as-a?-?judge|"
-    r"ai[- ]generated|model (?:outputs|responses)|ai (?:responses|outputs|tutors?|trainers?|"
+    r"ai[- ]generated|model responses|ai (?:responses|outputs|tutors?|trainers?|"
     r"chatbots?|assistants?)|conversational ai|function calling|tool use|mcp|"
     r"red[- ]team\w*|jailbreak\w*|text[- ]to[- ](?:speech|image|video)|diffusion models?|"
     r"generative (?:audio|models?|image|video)|vllm|post-training|pre-training|"
@@ -68,14 +69,22 @@ _AI_WORD_RE = languages.compiled_lower("role", "ai_terms", r"\b")
 _TOOL_USE_RE = languages.compiled_lower("role", "tool_use", r"\b")
 _ML_BUILD_TITLE_RE = languages.compiled_lower("role", "ml_build_titles", r"\b")
 _ML_BUILD_TERM_RE = languages.compiled_lower("role", "ml_build_terms", r"\b")
+_NON_LLM_SENSE_RE = languages.compiled_lower("role", "non_llm_senses", r"\b")
+_TOOL_USE_SPAN_RE = languages.compiled_lower("role", "tool_use_spans", r"\b")
+_TOOL_USE_SENTENCE_RE = languages.compiled_lower("role", "tool_use_sentences")
+_TOOL_USE_BUILDS_RE = languages.compiled_lower("role", "tool_use_sentence_builds", r"\b")
+_BUSINESS_TITLE_RE = languages.compiled("role", "business_titles", r"\b")
 _AI_TOOL_USE_RE = re.compile(
+    rf"{_TOOL_USE_SPAN_RE.pattern}|{_NON_LLM_SENSE_RE.pattern}|"
     r"\b(?:claude code|claude for \w+|codex|(?:github )?copilot|cursor|windsurf|"
     r"agentic[- ]coding|agentic (?:[\w-]+ ){0,2}development|ai[- ](?:coding )?tools?|"
     r"ai[- ]assisted \w+|ai-powered (?:tools|solutions)|agentic ai tools|ai as your default|"
     r"(?:use|using|user of|leverage|leveraging) (?:\w+ ){0,2}?(?:llms?|chatgpt|claude|gemini|ai))\b"
 )
 _LLM_WEAK_RE = re.compile(
+    # "model outputs": any model's (a fraud score's too); strong only as AI responses.
     r"\b(?:openai|anthropic|agents|embeddings|hugging ?face|evals|ai (?:models?|systems)|"
+    r"model outputs|"
     r"chatbots?|copilots?|transformers?|fine[- ]?tun\w*|inference|nlp)\b"
 )
 _LLM_STRONG_RE = re.compile(f"{_LLM_STRONG_RE.pattern}|{_LANG_LLM_RE.pattern}")
@@ -130,10 +139,23 @@ _TECH_TITLE_RE = re.compile(
     r"\bsre\b|hacker|technical|technologist|annotat|labell?er|rater|trainer|tutor|writer|"
     r"linguist|evaluator|tester|\bqa\b|conversation|ingénieur|ingenieur|ingeniero|"
     r"engenheiro|ingegnere|entwickler|développeu|desarrollador|desenvolvedor|sviluppat|"
-    r"ontwikkelaar|cientista|científico|docs|documentation|founding|cto|builder",
+    r"ontwikkelaar|cientista|científico|docs|documentation|founding|\bcto\b|builder",
     re.IGNORECASE,
 )
-_GENERIC_TITLE_RE = re.compile(r"multiple|several|various|roles|positions|hiring|\|", re.I)
+# A header line of several fields ("Acme | Remote | Full-time"), not one job's title; one
+# "|" is part of a title ("Customer Activation Manager | Enterprise").
+# A title that names AI work itself ("AI Engineer", "Forward Deployed Engineer"), unlike
+# classic ML or data-science titles.
+# "AI" counts only where it qualifies the job itself ("AI SWE", "AI Solutions Lead"), not
+# where it names the team or org the job sits in ("Product Manager (Acme AI)", "Data
+# Scientist - Data Foundations & AI").
+_AI_TITLE_RE = re.compile(
+    r"\b(?:AI|A\.I\.)(?:/ML)?[ -]+(?:ML\b|SWE|software|engineer|developer|specialist|"
+    r"solutions?|research|scientist|architect|lead|trainer|tutor|product|platform|"
+    r"infrastructure|applications?|systems?|agents?|model)|forward deployed|\bagents?\b",
+    re.I,
+)
+_GENERIC_TITLE_RE = re.compile(r"multiple|several|various|roles|positions|hiring|\|.*\|", re.I)
 
 
 @dataclass(frozen=True)
@@ -180,13 +202,15 @@ def _line_end(text: str, pos: int) -> int:
 
 def llm_work_lines(
     text: str, hit_offsets: list[int] | None = None, sections: Sections | None = None
-) -> tuple[float, list[str]]:
-    """Weighted count of duty/requirement sentences that involve LLM/GenAI work, with them.
+) -> tuple[float, list[str], float]:
+    """Weighted count of duty/requirement sentences that involve LLM/GenAI work, with them,
+    and the part of that count from sentences that name LLM work outright.
 
     A sentence naming LLM work outright counts 1, one that only hints at it 0.5; a
     nice-to-have counts half of that; a company-blurb sentence counts nothing.
     """
     score = 0.0
+    strong = 0.0
     hits: list[str] = []
     # The lines worth reading: from the pipeline's phrase matches when given (cheap), else
     # one regex pass over the whole lower-cased text.
@@ -199,7 +223,7 @@ def llm_work_lines(
         text[text.rfind("\n", 0, pos) + 1 : _line_end(text, pos)].strip() for pos in offsets
     }
     if not lines_with_hits:
-        return score, hits
+        return score, hits, strong
     for kind, line in _split_sections(text, sections):
         if kind == "blurb" or line not in lines_with_hits:
             continue
@@ -208,16 +232,21 @@ def llm_work_lines(
                 continue
             if kind != "duty" and _BLURB_SENTENCE_RE.search(sentence):
                 continue
+            lowered = sentence.lower()
+            if _TOOL_USE_SENTENCE_RE.search(lowered) and not _TOOL_USE_BUILDS_RE.search(lowered):
+                continue  # the AI coding tools the person works with
             low = _AI_TOOL_USE_RE.sub(" ", sentence.lower())
             if not _LLM_WORK_RE.search(low):
                 continue
-            weight = 1.0 if _LLM_STRONG_RE.search(low) else 0.5
+            is_strong = bool(_LLM_STRONG_RE.search(low))
+            weight = 1.0 if is_strong else 0.5
             if kind == "nice" or _NICE_TO_HAVE_RE.search(sentence):
                 weight /= 2
             score += weight
+            strong += weight if is_strong else 0.0
             if len(hits) < 3:
                 hits.append(f"[{kind}] {sentence[:120]}")
-    return score, hits
+    return score, hits, strong
 
 
 def role_titles(title: str, text: str) -> list[str]:
@@ -303,7 +332,7 @@ def _classify_role(
 ) -> RoleDecision:
     titles = role_titles(title, text)
     joined_titles = " || ".join(titles)
-    score, hits = llm_work_lines(text, hit_offsets, sections)
+    score, hits, strong_score = llm_work_lines(text, hit_offsets, sections)
     evidence_lines = "; ".join(hits)
 
     core_title = _CORE_TITLE_RE.search(joined_titles) or _LANG_CORE_TITLE_RE.search(joined_titles)
@@ -333,6 +362,13 @@ def _classify_role(
             "core",
             f"[job] authoring prompts/test questions for models: {'; '.join(authoring[:3])}",
         )
+    # A business title (sales, marketing, partnerships, government relations) with no
+    # technical word: AI in its title or duties names the market it sells to, not its work.
+    business = _BUSINESS_TITLE_RE.search(title or joined_titles)
+    if business and not _TECH_TITLE_RE.search(f"{title} || {joined_titles}"):
+        return RoleDecision(
+            "other", f"business title {business.group(0)!r} (LLM words {score:g}): {evidence_lines}"
+        )
     strong = _ADJ_TITLE_STRONG_RE.search(joined_titles) or _LANG_ADJ_TITLE_RE.search(joined_titles)
     if strong and score >= 1:
         return RoleDecision("adjacent", f"title says {strong.group(0)!r}; duties: {evidence_lines}")
@@ -357,6 +393,17 @@ def _classify_role(
         # duties talk about AI uses or sells AI; it does not build it.
         return RoleDecision(
             "other", f"LLM words in a non-technical job ({score:g}): {evidence_lines}"
+        )
+    if (
+        score >= (1.0 if weak else 1.5)
+        and strong_score < 1
+        and not _AI_TITLE_RE.search(joined_titles)
+    ):
+        # Only words with other senses ("inference", "embeddings", "agents", "AI models")
+        # under a title that names no AI: an ML, data-science or platform job with no
+        # LLM/GenAI work named builds no LLMs.
+        return RoleDecision(
+            "other", f"only ambiguous AI words in duties ({score:g}): {evidence_lines}"
         )
     if score >= (1.0 if weak else 1.5):
         return RoleDecision("adjacent", f"LLM work in duties ({score:g}): {evidence_lines}")

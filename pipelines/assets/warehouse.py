@@ -57,7 +57,13 @@ INGESTED_TABLES = (
     "posting_latest",
     "posting_sightings",
 )
-EXTRACTED_TABLES = ("postings", "posting_salaries", "posting_skills", "extraction_runs")
+EXTRACTED_TABLES = (
+    "postings",
+    "posting_salaries",
+    "posting_skills",
+    "posting_countries",
+    "extraction_runs",
+)
 PAY_PREMIUM = "skill_pay_premium_stats"
 # The board frame (migration 005): written by the refresh's board discovery step (and by
 # `promptjobs boards discover`); the views read it.
@@ -83,6 +89,7 @@ TABLE_DESCRIPTIONS: dict[str, str] = {
     "remote, location, pay, lifecycle dates, canonical_posting_id.",
     "posting_salaries": "Every pay range of a posting (zones, currencies), annualised to USD.",
     "posting_skills": "The skills found in each posting, with the evidence text.",
+    "posting_countries": "Every country a posting's location names (ISO alpha-2), in order.",
     "extraction_runs": "One row per extraction run and extractor version.",
     "companies": "Employers: normalised company key, postings, open postings, sources.",
     PAY_PREMIUM: "Median pay with and without each skill, uplift and interval.",
@@ -318,7 +325,7 @@ def _metadata_by_key(summary: Any, con: Any) -> dict[dg.AssetKey, dict[str, Any]
         },
         **{
             table_key(t): {"dagster/row_count": counts[t]}
-            for t in ("posting_salaries", "posting_skills", "extraction_runs")
+            for t in ("posting_salaries", "posting_skills", "posting_countries", "extraction_runs")
         },
         table_key("posting_lifecycle"): {
             "dagster/row_count": int(stats["postings"]),

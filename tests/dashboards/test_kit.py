@@ -96,7 +96,12 @@ def test_every_csv_holds_exactly_the_numbers_the_page_draws(report: ReportResult
 
 
 def test_shares_over_time_carry_n_and_their_interval(report: ReportResult) -> None:
-    names = ("band_share_over_time", "skill_trends", "claims_pay_trend")
+    names = (
+        "band_share_over_time",
+        "ai_involvement_over_time",
+        "skill_trends",
+        "claims_pay_trend",
+    )
     if (report.index_path.parent / "data" / "history.csv").read_text().count("\n") > 1:
         names += ("history", "claims_booming")
     for name in names:

@@ -54,7 +54,7 @@ def assert_every_figure_drew(dom: str, expected: int) -> None:
 
 def test_index_draws_every_figure_without_errors(index_dom: str) -> None:
     assert '<html lang="en" data-errors="">' in index_dom
-    assert_every_figure_drew(index_dom, 13)  # with history
+    assert_every_figure_drew(index_dom, 14)  # with history and AI involvement
 
 
 def test_claims_page_draws_every_figure_without_errors(claims_dom: str) -> None:
@@ -74,7 +74,7 @@ def test_hostile_company_and_title_stay_inert(index_dom: str, claims_dom: str) -
 
 
 def test_every_figure_exports_as_png(hostile_report: ReportResult) -> None:
-    assert len(hostile_report.pngs) == len(hostile_report.figures) == 22
+    assert len(hostile_report.pngs) == len(hostile_report.figures) == 23
     for path, name in zip(hostile_report.pngs, hostile_report.figures, strict=True):
         assert path == hostile_report.index_path.parent / "figures" / f"{name}.png"
         header = path.read_bytes()[:24]

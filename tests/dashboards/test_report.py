@@ -18,6 +18,7 @@ INDEX_FIGURES = {
     "observed_by_source",
     "pay_by_seniority",
     "band_share_over_time",
+    "ai_involvement_over_time",
     "pay_by_region_and_remote",
     "top_skills",
     "skill_trends",
@@ -40,7 +41,7 @@ def test_report_writes_linked_pages_and_the_brief(sample_reader, tmp_path: Path)
     assert 'href="brief.html"' in index and 'href="index.html"' in brief
     assert set(re.findall(r'data-figure="([^"]+)"', index)) == INDEX_FIGURES
     assert len(re.findall(r'data-figure="([^"]+)"', claims)) == 9  # with claims_booming
-    assert set(result.figures) >= INDEX_FIGURES and len(result.figures) == 22
+    assert set(result.figures) >= INDEX_FIGURES and len(result.figures) == 23
     assert result.brief_path.read_text().startswith(
         "# Prompt-engineering job market, brief of 2026-11-21"
     )
@@ -108,7 +109,7 @@ def test_empty_warehouse_builds_with_no_data_notes(tmp_path: Path) -> None:
     finally:
         con.close()
     index = result.index_path.read_text()
-    assert index.count("no data yet") == 12
+    assert index.count("no data yet") == 13
     assert result.claims_path.read_text().count("no data yet") == 8
     brief = result.brief_path.read_text()
     assert "- 0 postings (canonical jobs)" in brief and "nothing to compare" in brief
@@ -122,7 +123,7 @@ def test_thin_warehouse_builds(tmp_path: Path) -> None:
         result = build_report(con, tmp_path / "report", report_date=REPORT_DAY)
     finally:
         con.close()
-    assert len(result.figures) == 22
+    assert len(result.figures) == 23
     # the skill premium needs 30 paid postings on each side
     assert "needs 30+ postings with pay each side" in result.index_path.read_text()
 
@@ -154,3 +155,27 @@ def test_a_caveat_from_the_edge_opens_both_pages(sample_reader, tmp_path: Path):
         assert text.index('class="caveat"') < text.index("data-figure=")
     plain = build_report(sample_reader, tmp_path / "plain", report_date=REPORT_DAY)
     assert 'class="caveat"' not in plain.claims_path.read_text()
+
+
+def test_claims_page_tells_building_ai_from_mentioning_it(sample_reader, tmp_path: Path):
+    claims = build_report(sample_reader, tmp_path, report_date=REPORT_DAY).claims_path.read_text()
+    assert "<th>build / use / only mention AI</th>" in claims
+    counts = dict(
+        sample_reader.sql(
+            "select ai_involvement, count(*) from posting_facts group by all"
+        ).fetchall()
+    )
+    n = sum(counts.values())
+    for key, what in (("builds", "build AI systems"), ("mentions", "only mention AI")):
+        k = counts.get(key, 0)
+        match = re.search(rf"(\d+)% {what} \(([\d,]+) of ([\d,]+); 95% interval", claims)
+        assert match, what
+        assert int(match.group(2).replace(",", "")) == k
+        assert int(match.group(3).replace(",", "")) == n
+        assert int(match.group(1)) == round(100 * k / n)
+    # Every core and adjacent posting builds AI: the LLM claims' populations do.
+    roles = sample_reader.sql(
+        "select count(*) from posting_facts where role in ('core', 'adjacent') "
+        "and ai_involvement <> 'builds'"
+    ).fetchall()
+    assert roles == [(0,)]

@@ -1,4 +1,5 @@
--- Only run when some staged postings already exist (saves three scans per batch).
+-- Only run when some staged postings already exist (saves four scans per batch).
 delete from postings where posting_id in (select posting_id from extract_previous);
 delete from posting_salaries where posting_id in (select posting_id from extract_previous);
-delete from posting_skills where posting_id in (select posting_id from extract_previous)
+delete from posting_skills where posting_id in (select posting_id from extract_previous);
+delete from posting_countries where posting_id in (select posting_id from extract_previous)

@@ -1,8 +1,8 @@
--- The salaries and skills of the loaded postings (extract_insert_postings inserted the
--- postings themselves), flattened from the spooled records that load. Same rules as
--- the postings: empty strings are null. A salary counts when any of its fields is set;
--- without a `salaries` list the salary is the one primary range. A skill is kept once,
--- with its first non-empty evidence.
+-- The salaries, skills and countries of the loaded postings (extract_insert_postings
+-- inserted the postings themselves), flattened from the spooled records that load.
+-- Same rules as the postings: empty strings are null. A salary counts when any of its
+-- fields is set; without a `salaries` list the salary is the one primary range. A skill
+-- is kept once, with its first non-empty evidence.
 insert into posting_salaries by name
 with ranges as (
     select
@@ -61,4 +61,26 @@ select
     skill_id,
     list_filter(skill_evidence, e -> e.skill_id = skill_id and e.text <> '')[1].text
         as evidence
-from wanted
+from wanted;
+
+-- Every country of the location, in order, each once; a record with no `countries` list
+-- (an older extractor) keeps its one `country`.
+insert into posting_countries by name
+with given as (
+    select id, coalesce(nullif(location.countries, []), [location.country]) as named
+    from extract_output
+    where seq in (select seq from extract_final)
+),
+listed as (
+    select
+        id,
+        list_filter(named, (c, i) -> c is not null and c <> '' and list_position(named, c) = i)
+            as countries
+    from given
+),
+flat as (
+    select id, unnest(countries) as country, unnest(range(len(countries))) as ordinal
+    from listed
+)
+select id as posting_id, cast(ordinal as integer) as ordinal, country
+from flat
