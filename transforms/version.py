@@ -72,7 +72,7 @@ def content_digest(fx_csv_text: str | None = None, package_dir: Path = PACKAGE_D
 
 
 def extractor_version(fx_csv_text: str | None = None, package_dir: Path = PACKAGE_DIR) -> str:
-    """`<EXTRACTOR_VERSION>+<digest>`, e.g. `1.0.1+3f2a9c0b1d4e`."""
+    """`<EXTRACTOR_VERSION>+<code>.<taxonomy>`, e.g. `1.1.0+84536ad6bea2.2744726f`."""
     # Imported here: transforms.extract loads spaCy, and the digest alone must stay cheap
     # (Dagster computes it when it loads the definitions).
     from transforms.extract import EXTRACTOR_VERSION
