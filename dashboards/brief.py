@@ -196,6 +196,7 @@ class Brief:
     snapshot: str
     card_band: list[str]  # the same, short enough for the card
     card_rising: list[str]
+    caveat: str | None = None  # from the edge (the demo's synthetic-data caveat), shown first
 
 
 def brief_content(
@@ -205,6 +206,7 @@ def brief_content(
     rising: list[SkillChange],
     frame: Frame,
     report_date: date,
+    caveat: str | None = None,
 ) -> Brief:
     span = f"{head.first_date} to {head.last_date}" if head.first_date else "no postings yet"
     share = "n/a" if head.share_with_pay is None else f"{head.share_with_pay:.0%}"
@@ -261,11 +263,14 @@ def brief_content(
         snapshot=snapshot,
         card_band=card_band,
         card_rising=card_rising,
+        caveat=caveat,
     )
 
 
 def brief_markdown(brief: Brief, *, card: bool) -> str:
     lines = [f"# {md(brief.title)}", ""]
+    if brief.caveat:
+        lines += [f"**{md(brief.caveat)}**", ""]
     lines += [f"- {md(line)}" for line in brief.key_numbers]
     lines += ["", "## The pay band", ""] + [f"- {md(line)}" for line in brief.band]
     lines += ["", "## Week over week", ""] + [f"- {md(line)}" for line in brief.week]
@@ -283,7 +288,9 @@ def brief_markdown(brief: Brief, *, card: bool) -> str:
 
 def brief_html_sections(brief: Brief) -> list[tuple[str, str, list[str]]]:
     """(anchor, heading, lines) of the brief page, in order; the caller escapes the lines."""
+    caveat = [("caveat", "Read this first", [brief.caveat])] if brief.caveat else []
     return [
+        *caveat,
         ("key-numbers", "Key numbers", brief.key_numbers),
         ("band", "The $175k-$300k band", brief.band),
         ("week", "Week over week", brief.week),
@@ -296,6 +303,12 @@ def brief_card(brief: Brief) -> go.Figure:
     """The card: the brief's lines as text on one 1200 x 675 image (a social-card shape)."""
     blocks = [
         ("<b>" + html.escape(brief.title) + "</b>", 22),
+        # The caveat's first sentence: the card has room for one line of it.
+        *(
+            ((html.escape(_short(brief.caveat.split(". ")[0] + ".", 130)), 12),)
+            if brief.caveat
+            else ()
+        ),
         *((html.escape(line), 15) for line in brief.key_numbers),
         ("<b>US pay of $175k-$300k: the verdict</b>", 17),
         *((html.escape(_short(line)), 15) for line in brief.card_band),

@@ -422,6 +422,7 @@ def build_report(
         skill_changes(series),
         frame_of(all_views["report_provenance"]),
         report_date,
+        caveat=caveat,
     )
     brief_path = out_dir / "brief.md"
     brief_html_path = out_dir / "brief.html"

@@ -153,8 +153,17 @@ def test_a_caveat_from_the_edge_opens_both_pages(sample_reader, tmp_path: Path):
         text = page.read_text()
         assert f'<p class="caveat"><strong>{escaped}</strong></p>' in text
         assert text.index('class="caveat"') < text.index("data-figure=")
+    # The brief says it first too, in both forms.
+    assert result.brief_path.read_text().splitlines()[2].startswith("**Demo data: a synthetic")
+    brief_page = result.brief_html_path.read_text()
+    assert escaped in brief_page
+    assert brief_page.index('<section id="caveat">') < brief_page.index(
+        '<section id="key-numbers">'
+    )
     plain = build_report(sample_reader, tmp_path / "plain", report_date=REPORT_DAY)
     assert 'class="caveat"' not in plain.claims_path.read_text()
+    assert "Demo data" not in plain.brief_path.read_text()
+    assert "Demo data" not in plain.brief_html_path.read_text()
 
 
 def test_claims_page_tells_building_ai_from_mentioning_it(sample_reader, tmp_path: Path):
