@@ -168,6 +168,28 @@ def add_share_panel(
         )
 
 
+def share_panels(titles: Sequence[str]) -> go.Figure:
+    """One row of small multiples, one panel per series, sharing both axes."""
+    return make_subplots(
+        rows=1,
+        cols=len(titles),
+        shared_yaxes=True,
+        shared_xaxes=True,
+        subplot_titles=list(titles),
+        horizontal_spacing=0.04,
+    )
+
+
+def finish_share_panels(fig: go.Figure, title: str, y_title: str) -> None:
+    """The layout of weekly share panels: the title with its n, 0-100% on the shared y axis."""
+    base_layout(fig, title, height=440)
+    fig.update_layout(showlegend=False, margin={"t": 120})
+    fig.update_annotations(font_size=12)
+    fig.update_yaxes(tickformat=".0%", range=[0, 1.02])
+    fig.update_yaxes(title=y_title, row=1, col=1)
+    fig.update_xaxes(title="period ending (week)")
+
+
 def _first_crawl_week(crawl_weeks: pl.DataFrame) -> date | None:
     if crawl_weeks.is_empty():
         return None
@@ -391,14 +413,7 @@ def band_share_over_time(band: pl.DataFrame, crawl_weeks: pl.DataFrame) -> Named
         grid_n = dict(zip(weeks, n, strict=True))
         period = choose_period([grid_n.get(w, 0) for w in week_grid(weeks)])
         series[role] = (period, share_series(weeks, rows["n_overlap"].to_list(), n, period))
-    fig = make_subplots(
-        rows=1,
-        cols=len(roles),
-        shared_yaxes=True,
-        shared_xaxes=True,
-        subplot_titles=[f"{ROLE_LABELS[r]}<br>{_period_label(series[r][0])}" for r in roles],
-        horizontal_spacing=0.04,
-    )
+    fig = share_panels([f"{ROLE_LABELS[r]}<br>{_period_label(series[r][0])}" for r in roles])
     for i, role in enumerate(roles, start=1):
         add_share_panel(
             fig,
@@ -411,12 +426,7 @@ def band_share_over_time(band: pl.DataFrame, crawl_weeks: pl.DataFrame) -> Named
         )
     n_all = int(frame.filter(pl.col("role") == "all")["n_with_pay"].sum())
     full = f"{title} (n={n_all:,} postings with pay; period per panel)"
-    base_layout(fig, full, height=440)
-    fig.update_layout(showlegend=False, margin={"t": 120})
-    fig.update_annotations(font_size=12)
-    fig.update_yaxes(tickformat=".0%", range=[0, 1.02])
-    fig.update_yaxes(title="share of postings with pay", row=1, col=1)
-    fig.update_xaxes(title="period ending (week)")
+    finish_share_panels(fig, full, "share of postings with pay")
     return NamedFigure(
         name,
         full,
@@ -476,14 +486,7 @@ def ai_involvement_over_time(weekly: pl.DataFrame, crawl_weeks: pl.DataFrame) ->
         )
         k = [int(counts.get(w, 0)) for w in weeks]
         series[involvement] = share_series(weeks, k, n, period)
-    fig = make_subplots(
-        rows=1,
-        cols=len(AI_INVOLVEMENTS),
-        shared_yaxes=True,
-        shared_xaxes=True,
-        subplot_titles=[AI_INVOLVEMENT_LABELS[i] for i in AI_INVOLVEMENTS],
-        horizontal_spacing=0.04,
-    )
+    fig = share_panels([AI_INVOLVEMENT_LABELS[i] for i in AI_INVOLVEMENTS])
     for col, involvement in enumerate(AI_INVOLVEMENTS, start=1):
         add_share_panel(
             fig,
@@ -496,12 +499,7 @@ def ai_involvement_over_time(weekly: pl.DataFrame, crawl_weeks: pl.DataFrame) ->
         )
     total = sum(n)
     full = f"{title} (n={total:,} postings; {_period_label(period)})"
-    base_layout(fig, full, height=440)
-    fig.update_layout(showlegend=False, margin={"t": 120})
-    fig.update_annotations(font_size=12)
-    fig.update_yaxes(tickformat=".0%", range=[0, 1.02])
-    fig.update_yaxes(title="share of postings", row=1, col=1)
-    fig.update_xaxes(title="period ending (week)")
+    finish_share_panels(fig, full, "share of postings")
     latest = {
         i: next((p for p in reversed(series[i]) if not p.thin and p.share is not None), None)
         for i in AI_INVOLVEMENTS
