@@ -28,6 +28,27 @@ PostingItem = type(
 # --- text helpers ----------------------------------------------------------------------------
 
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
+# UTF-8 decoded as Windows-1252 or Latin-1 and sent again ("Zócalo" arrives as "ZÃ³calo";
+# RemoteOK's API does this): a UTF-8 lead byte's character followed by a continuation byte's.
+_MOJIBAKE = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+    "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+
+
+def repair_mojibake(text: str) -> str:
+    """The text as its sender meant it when the whole of it was double-encoded; any other
+    text unchanged. Conservative: the round trip must give valid UTF-8 for the entire
+    string, which text that only contains "Ã" or "Â" as letters ("SÃO PAULO") does not.
+    (ftfy does this more broadly; one whole-string round trip is all the sources need.)"""
+    if not _MOJIBAKE.search(text):
+        return text
+    for codec in ("cp1252", "latin-1"):
+        try:
+            return text.encode(codec).decode("utf-8")
+        except UnicodeError:
+            continue
+    return text
 
 
 def unescape_html(escaped: str | None) -> str | None:
@@ -38,7 +59,7 @@ def unescape_html(escaped: str | None) -> str | None:
 def clean_str(value: Any) -> str | None:
     if value is None:
         return None
-    text = _SPACES.sub(" ", str(value)).strip()
+    text = _SPACES.sub(" ", repair_mojibake(str(value))).strip()
     return text or None
 
 
@@ -206,7 +227,7 @@ def build_posting(
     loader.add_value("remote_hint", remote_hint)
     loader.add_value("description_html", description_html)
     text = description_text if description_text is not None else html_to_text(description_html)
-    loader.add_value("description_text", text.strip() if text else "")
+    loader.add_value("description_text", repair_mojibake(text).strip() if text else "")
     loader.add_value("posted_at", posted_at)
     loader.add_value("updated_at", updated_at)
     loader.add_value("fetched_at", fetched_at)

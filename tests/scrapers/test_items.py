@@ -112,3 +112,28 @@ def test_retry_after_reads_seconds_and_http_dates():
     assert parse_retry_after("Mon, 07 Sep 2026 06:00:30 GMT", now=now) == 30.0
     assert parse_retry_after("Mon, 07 Sep 2026 05:00:00 GMT", now=now) == 0.0
     assert parse_retry_after(b"soon") is None and parse_retry_after(None) is None
+
+
+@pytest.mark.parametrize(
+    ("sent", "landed"),
+    [
+        ("Z\u00c3\u00b3calo Health", "Zócalo Health"),  # UTF-8 read as Latin-1, sent again
+        ("M\u00c3\u00bcnchen \u00e2\u20ac\u201c hybrid", "München – hybrid"),  # via Windows-1252
+        ("SÃO PAULO", "SÃO PAULO"),  # a real Ã stays
+        ("Crème brûlée, naïve “quotes” — fine", "Crème brûlée, naïve “quotes” — fine"),
+        ("Ã³ but also ☃", "Ã³ but also ☃"),  # not double-encoded as a whole: left as sent
+    ],
+)
+def test_double_encoded_text_lands_as_its_sender_meant_it(sent: str, landed: str) -> None:
+    item = build_posting(
+        source="remoteok",
+        board="all",
+        source_id="1",
+        url="https://remoteok.com/remote-jobs/1",
+        company=sent,
+        title=sent,
+        fetched_at="2026-10-01T06:00:00Z",
+        description_text=f"About us: {sent}.",
+    )
+    assert item["company"] == landed and item["title"] == landed
+    assert item["description_text"] == f"About us: {landed}."
