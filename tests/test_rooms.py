@@ -68,3 +68,40 @@ def test_the_rule_sees_lazy_and_type_checking_imports(tmp_path: Path) -> None:
         (3, "promptjobs.settings"),
         (5, "promptjobs.cli"),
     ]
+
+
+def documented_imports() -> dict[str, set[str]]:
+    """The rooms table of docs/architecture.md: room -> the packages of ours it may import
+    (every backticked name in its "may import" column, cut to its package)."""
+    import re
+
+    ours = {
+        "promptjobs",
+        "scrapers",
+        "transforms",
+        "warehouse",
+        "dashboards",
+        "pipelines",
+        "common",
+    }
+    table: dict[str, set[str]] = {}
+    text = (REPO / "docs" / "architecture.md").read_text(encoding="utf-8")
+    for row in re.findall(r"^\| `(\w+)/` \|[^|]*\| (.*) \|$", text, re.MULTILINE):
+        room, may_import = row
+        named = {name.split(".")[0].split("/")[0] for name in re.findall(r"`([^`]+)`", may_import)}
+        table[room] = ours if may_import.startswith("every room") else named & ours
+    return table
+
+
+@pytest.mark.parametrize("room", (*ROOMS, "common"))
+def test_the_rooms_table_names_every_package_a_room_imports(room: str) -> None:
+    table = documented_imports()
+    allowed = table[room] | {room}
+    imported = {
+        f"{path.relative_to(REPO)} imports {module}"
+        for path in sorted((REPO / room).rglob("*.py"))
+        if "tests" not in path.relative_to(REPO).parts and path.relative_to(REPO) not in ALLOWED
+        for _line, module in imported_modules(ast.parse(path.read_text(encoding="utf-8")))
+        if module.split(".")[0] in table and module.split(".")[0] not in allowed
+    }
+    assert imported == set()
