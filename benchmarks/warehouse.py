@@ -302,8 +302,9 @@ def child_load(home: str) -> None:
             yield out
 
     started = time.perf_counter()
+    warehouse = settings.open_warehouse()
     summary = run_refresh(
-        settings.open_warehouse(),
+        warehouse,
         settings.landing_dir,
         timed_extract,
         "bench-1",
@@ -312,11 +313,17 @@ def child_load(home: str) -> None:
         source_priority=dedupe_priorities(),
     )
     total = time.perf_counter() - started
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    peak_mb = usage.ru_maxrss / 1024
     print(
         json.dumps(
             {
                 "total_s": total,
+                "cpu_s": usage.ru_utime + usage.ru_stime,
+                "load": os.getloadavg()[0],
+                "steps": summary.step_s,
+                "views": summary.view_s,
+                "writer": warehouse.write_timings,
                 "extractor_s": extractor_s[0],
                 "peak_rss_mb": peak_mb,
                 "stages": stamps,
@@ -326,14 +333,56 @@ def child_load(home: str) -> None:
     )
 
 
+def print_breakdown(result: dict) -> None:
+    """The refresh step by step, the writer's file work, and the slowest view files."""
+    print(
+        f"  wall {result['total_s']:.2f} s, CPU {result['cpu_s']:.2f} s (user+sys, whole "
+        f"child), load average {result['load']:.2f}"
+    )
+    for step, seconds in result["steps"].items():
+        print(f"  {seconds:6.2f} s  {step}")
+    for part, seconds in result["writer"].items():
+        print(f"  {seconds:6.2f} s    writer {part}")
+    slow = sorted(result["views"].items(), key=lambda kv: -kv[1])
+    print("  view files: " + ", ".join(f"{name} {sec:.2f}" for name, sec in slow[:12]))
+
+
+def daily_only(home: Path) -> None:
+    """Re-run the kept daily refresh: restore the warehouse as it was before it."""
+    shutil.copyfile(home / "warehouse.pre-daily.duckdb", home / "warehouse.duckdb")
+    daily = run_child(home)
+    d = daily["summary"]
+    print(
+        f"next daily refresh ({d['raw_rows_new']:,} new versions, {d['extracted']:,} "
+        f"extracted, {d['newly_closed']:,} closed): {daily['total_s']:.2f} s"
+    )
+    print_breakdown(daily)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--postings", type=int, default=100_000)
     parser.add_argument("--keep", type=Path, help="Keep the benchmark home here.")
+    parser.add_argument(
+        "--sizes", help="Comma-separated postings counts, run one after another (a sweep)."
+    )
+    parser.add_argument(
+        "--daily-only",
+        type=Path,
+        help="A home kept with --keep: re-run only its next daily refresh.",
+    )
     parser.add_argument("--child-load", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child_load:
         child_load(args.child_load)
+        return
+    if args.daily_only:
+        daily_only(args.daily_only)
+        return
+    if args.sizes:
+        for size in args.sizes.split(","):
+            print(f"=== {int(size):,} postings ===", flush=True)
+            subprocess.run([sys.executable, __file__, "--postings", size], check=True)
         return
 
     home = args.keep or Path(tempfile.mkdtemp(prefix="pj-bench-wh-"))
@@ -357,8 +406,7 @@ def main() -> None:
             f"views and pay premium: {views_s:.1f} s; whole refresh {result['total_s']:.1f} s, "
             f"of which {result['extractor_s']:.1f} s inside the stand-in extractor"
         )
-        for message, seconds in result["stages"]:
-            print(f"  {seconds:6.2f} s  until: {message}")
+        print_breakdown(result)
         s = result["summary"]
         print(
             f"  postings {s['postings_total']:,}, canonical jobs {s['canonical_jobs']:,}, "
@@ -369,6 +417,8 @@ def main() -> None:
         db = home / "warehouse.duckdb"
         print(f"database size: {db.stat().st_size / 1e6:.0f} MB")
 
+        if args.keep:
+            shutil.copyfile(db, home / "warehouse.pre-daily.duckdb")
         increment = next_day(postings)
         del postings
         added = write_landing(increment, home / "landing", range(SNAPSHOTS, SNAPSHOTS + 1))
@@ -379,8 +429,7 @@ def main() -> None:
             f"versions, {d['extracted']:,} extracted, {d['newly_closed']:,} closed): "
             f"{daily['total_s']:.1f} s, peak RSS {daily['peak_rss_mb']:.0f} MB"
         )
-        for message, seconds in daily["stages"]:
-            print(f"  {seconds:6.2f} s  until: {message}")
+        print_breakdown(daily)
 
         from promptjobs.settings import load_settings
 

@@ -18,6 +18,7 @@ import dataclasses
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -129,6 +130,9 @@ class RefreshSummary:
     extracted_roles: Counter[str] = field(default_factory=Counter, repr=False)
     view_names: list[str] = field(default_factory=list, repr=False)
     boards_by_status: dict[str, int] = field(default_factory=dict, repr=False)
+    # Seconds per step of the refresh (and per view file), for benchmarks/warehouse.py.
+    step_s: dict[str, float] = field(default_factory=dict, repr=False)
+    view_s: dict[str, float] = field(default_factory=dict, repr=False)
 
     DETAILS = (
         "extractor_version",
@@ -136,6 +140,8 @@ class RefreshSummary:
         "extracted_roles",
         "view_names",
         "boards_by_status",
+        "step_s",
+        "view_s",
     )
 
     def as_dict(self) -> dict[str, Any]:
@@ -155,6 +161,16 @@ def _observe(summary: RefreshSummary, batch: ExtractOutput) -> int:
     summary.extracted_with_salary += sum(1 for r in batch if r.get("salary"))
     summary.extracted_roles.update(str(r.get("role")) for r in batch)
     return len(batch)
+
+
+@contextmanager
+def _step(summary: RefreshSummary, name: str) -> Iterator[None]:
+    """Time one step of the refresh into `summary.step_s`."""
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        summary.step_s[name] = summary.step_s.get(name, 0.0) + time.perf_counter() - started
 
 
 def run_refresh(
@@ -177,10 +193,14 @@ def run_refresh(
     say = progress or (lambda _message: None)
     started = time.perf_counter()
     summary = RefreshSummary(extractor_version=extractor_version)
+    writer_open = time.perf_counter()
     with warehouse.writer() as con:
-        read_with = previous_taxonomy(con)
-        summary.skills = load_taxonomy(con, taxonomy)
-        ingest = ingest_landing(con, landing_dir)
+        summary.step_s["writer open (copy, migrations)"] = time.perf_counter() - writer_open
+        with _step(summary, "taxonomy"):
+            read_with = previous_taxonomy(con)
+            summary.skills = load_taxonomy(con, taxonomy)
+        with _step(summary, "ingest"):
+            ingest = ingest_landing(con, landing_dir)
         summary.landing_files = ingest.landing_files
         summary.raw_rows_read = ingest.rows_read
         summary.raw_rows_invalid = ingest.rows_invalid
@@ -195,12 +215,14 @@ def run_refresh(
         for skipped in ingest.skipped_files:
             say(f"skipped {skipped}")
 
-        summary.carried_over = carry_over_taxonomy(con, extractor_version, read_with, taxonomy)
+        with _step(summary, "carry-over"):
+            summary.carried_over = carry_over_taxonomy(con, extractor_version, read_with, taxonomy)
         if summary.carried_over:
             say(f"taxonomy edit: {summary.carried_over} posting(s) unaffected, not re-extracted")
         before = con.sql(sql_text("postings_count")).fetchall()[0][0]
         # The lifecycle first, so the postings loaded next are inserted with theirs.
-        changes = compute_lifecycle(con)
+        with _step(summary, "lifecycle compute"):
+            changes = compute_lifecycle(con)
 
         def extracted_batches() -> Iterator[ExtractOutput]:
             # The pending set is a snapshot and the output is spooled until the end, so one
@@ -215,31 +237,40 @@ def run_refresh(
             if done != reported:
                 say(f"extracted {done} posting(s)")
 
-        summary.extracted = load_extraction_batches(con, extracted_batches(), extractor_version)
+        with _step(summary, "pending, extract, load"):
+            summary.extracted = load_extraction_batches(con, extracted_batches(), extractor_version)
         summary.postings_total = con.sql(sql_text("postings_count")).fetchall()[0][0]
         summary.new_postings = summary.postings_total - before
 
-        lifecycle = {**apply_lifecycle(con), **changes}
+        with _step(summary, "lifecycle apply"):
+            lifecycle = {**apply_lifecycle(con), **changes}
         summary.open_postings = lifecycle["open_postings"]
         summary.closed_postings = lifecycle["closed_postings"]
         summary.newly_closed = lifecycle["newly_closed"]
         summary.reopened = lifecycle["reopened"]
         say(f"lifecycle: {lifecycle['newly_closed']} closed, {lifecycle['reopened']} reopened")
 
-        summary.clusters = cluster_duplicates(con, source_priority)
-        summary.canonical_jobs = con.sql(sql_text("canonical_count")).fetchall()[0][0]
+        with _step(summary, "dedupe"):
+            summary.clusters = cluster_duplicates(con, source_priority)
+            summary.canonical_jobs = con.sql(sql_text("canonical_count")).fetchall()[0][0]
         say(f"dedupe: {summary.clusters} cross-source cluster(s)")
-        summary.companies = update_companies(con)
+        with _step(summary, "companies"):
+            summary.companies = update_companies(con)
         if discovery is not None:
-            found = discover_boards(con, discovery, say)
+            with _step(summary, "boards"):
+                found = discover_boards(con, discovery, say)
             summary.boards_scanned = found["scanned"]
             summary.boards_new_candidates = found["new_candidates"]
             summary.boards_checked = found["checked"]
             summary.boards_checked_valid = found["checked_valid"]
             summary.boards_by_status = found["boards_by_status"]
-        summary.view_names = create_views(con)
+        with _step(summary, "views"):
+            summary.view_names = create_views(con, timings=summary.view_s)
         summary.views = len(summary.view_names)
-        summary.pay_premium_skills = compute_skill_pay_premium(con)
+        with _step(summary, "pay premium"):
+            summary.pay_premium_skills = compute_skill_pay_premium(con)
         say(f"views: {summary.views} created")
+        writer_close = time.perf_counter()
+    summary.step_s["writer close (checkpoint, fsync, swap)"] = time.perf_counter() - writer_close
     summary.duration_s = round(time.perf_counter() - started, 3)
     return summary

@@ -119,6 +119,8 @@ class Warehouse:
         self.is_motherduck = self.target.startswith("md:")
         self.lock_dir = lock_dir if lock_dir is not None else Path(".")
         self.lock_timeout_s = lock_timeout_s
+        # Seconds the last file writer spent on its copy, checkpoint, fsync and swap.
+        self.write_timings: dict[str, float] = {}
 
     @property
     def path(self) -> Path:
@@ -201,14 +203,21 @@ class Warehouse:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._remove_stale_copies()
             work = self.path.with_name(f"{self.path.name}.tmp-{os.getpid()}")
+            timings = self.write_timings = {}
+            started = time.perf_counter()
             if self.path.exists():
                 shutil.copyfile(self.path, work)
+            timings["copy"] = time.perf_counter() - started
             try:
                 yield from self._write_transaction(str(work))
+                started = time.perf_counter()
                 _fsync(work)
+                timings["fsync"] = time.perf_counter() - started
+                started = time.perf_counter()
                 os.replace(work, self.path)
                 self._remove_foreign_wal()
                 _fsync(self.path.parent)
+                timings["swap"] = time.perf_counter() - started
             finally:
                 work.unlink(missing_ok=True)
                 work.with_name(work.name + ".wal").unlink(missing_ok=True)
@@ -248,7 +257,9 @@ class Warehouse:
                 raise
             if not remote:
                 # Fold the WAL into the file so the swapped-in file stands alone.
+                started = time.perf_counter()
                 con.execute("checkpoint")
+                self.write_timings["checkpoint"] = time.perf_counter() - started
         finally:
             con.close()
 

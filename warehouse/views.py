@@ -9,6 +9,7 @@ model: a view reading one reads what that helper reads.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -125,11 +126,41 @@ def query_relations(sql: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def create_views(con: duckdb.DuckDBPyConnection, directory: Path | None = None) -> list[str]:
-    """(Re)create every view; return the view names in creation order."""
+def create_views(
+    con: duckdb.DuckDBPyConnection,
+    directory: Path | None = None,
+    timings: dict[str, float] | None = None,
+    *,
+    incremental: bool = True,
+) -> list[str]:
+    """(Re)create every view; return the view names in creation order (`timings` gets
+    each view file's seconds). With `incremental` (the default) and bases built by the
+    same SQL and taxonomy, the heavy `mat_*` bases are updated for the jobs that changed
+    (warehouse.views_incremental) instead of rebuilt."""
+    from warehouse import views_incremental as inc
+
+    files = view_files(directory)
+    by_stem = {path.stem: path for path in files}
+    kept = set(inc.HEAVY_FILES) | {inc.COOCCURRENCE_FILE}
+    managed = directory is None and kept <= set(by_stem)
+    sql_hash = inc.views_hash(con, files) if managed else ""
+    update = managed and incremental and inc.can_update(con, sql_hash)
+    if update:
+        inc.update_bases(con, by_stem, timings if timings is not None else {})
     names: list[str] = []
-    for path in view_files(directory):
+    for path in files:
         text = path.read_text(encoding="utf-8")
+        if update and path.stem in kept:
+            names.extend(name.lower() for name in _VIEW_NAME.findall(text))
+            continue
+        started = time.perf_counter()
         con.execute(text)
+        if timings is not None:
+            timings[path.stem] = time.perf_counter() - started
         names.extend(name.lower() for name in _VIEW_NAME.findall(text))
+    if managed and not update:
+        started = time.perf_counter()
+        inc.record_state(con, sql_hash)
+        if timings is not None:
+            timings["incremental state"] = time.perf_counter() - started
     return names
