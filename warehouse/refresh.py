@@ -37,7 +37,7 @@ from warehouse.extraction_handoff import (
     previous_taxonomy,
 )
 from warehouse.landing_ingest import ingest_landing
-from warehouse.lifecycle import apply_lifecycle, compute_lifecycle
+from warehouse.lifecycle import apply_lifecycle, compute_lifecycle, mark_known_runs
 from warehouse.sqlfiles import sql_text
 from warehouse.stats import compute_skill_pay_premium
 from warehouse.store import Warehouse
@@ -199,6 +199,7 @@ def run_refresh(
         with _step(summary, "taxonomy"):
             read_with = previous_taxonomy(con)
             summary.skills = load_taxonomy(con, taxonomy)
+        mark_known_runs(con)
         with _step(summary, "ingest"):
             ingest = ingest_landing(con, landing_dir)
         summary.landing_files = ingest.landing_files
@@ -254,6 +255,8 @@ def run_refresh(
             summary.clusters = cluster_duplicates(con, source_priority)
             summary.canonical_jobs = con.sql(sql_text("canonical_count")).fetchall()[0][0]
         say(f"dedupe: {summary.clusters} cross-source cluster(s)")
+        with _step(summary, "checkpoint after updates"):
+            con.execute("checkpoint")
         with _step(summary, "companies"):
             summary.companies = update_companies(con)
         if discovery is not None:

@@ -8,4 +8,5 @@ where p.posting_id = n.posting_id
        or p.closed_at is distinct from n.closed_at
        or p.closed_by is distinct from n.closed_by
        or p.closed_run_id is distinct from n.closed_run_id);
-drop table lifecycle_new
+drop table lifecycle_new;
+drop table if exists lifecycle_known_runs

@@ -18,8 +18,32 @@
 -- Archive landing files list no complete boards (a capture of one job page says nothing
 -- about its board's other jobs), so a month of captures without the job closes nothing:
 -- gaps in the archives never close a posting.
+--
+-- Scope: only postings whose lifecycle this refresh's runs can change (lifecycle_known_runs
+-- lists the runs held before its ingest; the other postings keep theirs, and a posting
+-- loaded now without a new one keeps its previous one, extract_insert_postings.sql):
+-- postings sighted by a new run; open postings; postings closed on or after the first
+-- new crawl date (a new run can only add or remove closing evidence on its own date or
+-- later: a 404 changes the "gone" status of later 404s only); archive postings (their
+-- closing reads the latest crawl date of all). A posting closed before every new run was
+-- closed by evidence no new run changes, and with no new sighting its dates stay.
 create or replace temp table lifecycle_new as
-with seen as (
+with new_runs as (
+    select distinct run_id, crawl_date from posting_sightings
+    where run_id not in (select run_id from lifecycle_known_runs)
+    union
+    select run_id, crawl_date from crawl_runs
+    where run_id not in (select run_id from lifecycle_known_runs)
+),
+scope as (
+    select posting_id from posting_sightings where run_id in (select run_id from new_runs)
+    union
+    select posting_id from postings
+    where closed_at is null
+       or closed_at >= (select min(crawl_date) from new_runs)
+       or source = 'archive'
+),
+seen as (
     select
         posting_id,
         any_value(source) as source,
@@ -28,6 +52,7 @@ with seen as (
         min(crawl_date) as first_seen,
         max(crawl_date) as last_seen
     from posting_sightings
+    where posting_id in (select posting_id from scope)
     group by posting_id
 ),
 answers as (
