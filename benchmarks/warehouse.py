@@ -321,9 +321,10 @@ def child_load(home: str) -> None:
                 "total_s": total,
                 "cpu_s": usage.ru_utime + usage.ru_stime,
                 "load": os.getloadavg()[0],
-                "steps": summary.step_s,
-                "views": summary.view_s,
-                "writer": warehouse.write_timings,
+                # (getattr: the same script also measures a checkout from before these.)
+                "steps": getattr(summary, "step_s", {}),
+                "views": getattr(summary, "view_s", {}),
+                "writer": getattr(warehouse, "write_timings", {}),
                 "extractor_s": extractor_s[0],
                 "peak_rss_mb": peak_mb,
                 "stages": stamps,
