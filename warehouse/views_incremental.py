@@ -28,151 +28,20 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.sqlfiles import SQL_DIR, sql_text
+
 # The view files whose `mat_*` tables are kept incrementally (the other view files are
 # cheap aggregates over these and are re-run every time).
 HEAVY_FILES = ("010_posting_facts", "015_job_skills", "020_posting_families")
 COOCCURRENCE_FILE = "160_skill_cooccurrence"
 STATE_VERSION = "1"
-
-_FINGERPRINTS = """
-create or replace temp table inc_fp as
-with sk as (
-    select posting_id, bit_xor(hash(skill_id)) as h from posting_skills group by posting_id
+# The SQL of this module (warehouse/sql/views_incremental_*.sql): part of what the bases
+# were built with.
+OWN_SQL = (
+    "views_incremental_fingerprints",
+    "views_incremental_affected",
+    "views_incremental_apply",
 )
-select
-    p.posting_id,
-    p.canonical_posting_id,
-    hash(
-        p.canonical_posting_id, p.source, p.company, p.title, p.role, p.posted_at,
-        p.seniority, p.remote, p.ai_involvement, p.language, p.country, p.us_state,
-        p.world_region, p.first_seen, p.last_seen, p.closed_at, p.salary_min_annual_usd,
-        p.salary_max_annual_usd, p.years_min, p.years_max, p.company_key, coalesce(sk.h, 0)
-    ) as fp,
-    hash(
-        p.canonical_posting_id, p.role, p.posted_at, p.first_seen, p.salary_min_annual_usd,
-        p.salary_max_annual_usd, coalesce(sk.h, 0)
-    ) as fp_skills
-from postings p
-left join sk using (posting_id)
-"""
-
-_AFFECTED = """
-create or replace temp table inc_changed as
-select
-    coalesce(n.posting_id, o.posting_id) as posting_id,
-    n.canonical_posting_id as new_job,
-    o.canonical_posting_id as old_job,
-    n.fp_skills is distinct from o.fp_skills as skills_changed
-from inc_fp n
-full join mat_posting_state o using (posting_id)
-where n.fp is distinct from o.fp;
-
-create or replace temp table inc_jobs as
-select new_job as job from inc_changed where new_job is not null
-union
-select old_job from inc_changed where old_job is not null;
-
-create or replace temp table inc_skill_jobs as
-select new_job as job from inc_changed where skills_changed and new_job is not null
-union
-select old_job from inc_changed where skills_changed and old_job is not null;
-
--- Only the columns the base SQL reads (copying all 39 of a quarter of the postings each
--- day cost more than the base SQL itself); a column it starts reading fails loudly here.
-create or replace temp table inc_postings as
-select
-    posting_id, canonical_posting_id, source, company, title, role, posted_at, seniority,
-    remote, ai_involvement, language, country, us_state, world_region, first_seen, last_seen,
-    closed_at, salary_min_annual_usd, salary_max_annual_usd, years_min, years_max, company_key
-from postings
-where canonical_posting_id in (select job from inc_jobs);
-
-create or replace temp table inc_posting_skills as
-select * from posting_skills where posting_id in (select posting_id from inc_postings)
-"""
-
-_APPLY = """
--- Co-occurrence: take the affected jobs' old pairs out and their new pairs in.
-create or replace temp table inc_pair_delta as
-with old as (
-    select canonical_posting_id, skill_id from mat_job_skills
-    where canonical_posting_id in (select job from inc_skill_jobs)
-),
-new as (
-    select canonical_posting_id, skill_id from inc_mat_job_skills
-    where canonical_posting_id in (select job from inc_skill_jobs)
-),
-d as (
-    select a.skill_id as skill_a, b.skill_id as skill_b, -count(*) as d
-    from old a join old b on a.canonical_posting_id = b.canonical_posting_id
-        and a.skill_id < b.skill_id
-    group by all
-    union all
-    select a.skill_id, b.skill_id, count(*)
-    from new a join new b on a.canonical_posting_id = b.canonical_posting_id
-        and a.skill_id < b.skill_id
-    group by all
-)
-select skill_a, skill_b, sum(d) as d from d group by all;
-
-delete from mat_posting_facts where canonical_posting_id in (select job from inc_jobs);
-insert into mat_posting_facts select * from inc_mat_posting_facts;
-
-delete from mat_job_skills where canonical_posting_id in (select job from inc_skill_jobs);
-insert into mat_job_skills
-select * from inc_mat_job_skills where canonical_posting_id in (select job from inc_skill_jobs);
-
-delete from mat_posting_families
-where canonical_posting_id in (select job from inc_skill_jobs);
-insert into mat_posting_families
-select * from inc_mat_posting_families
-where canonical_posting_id in (select job from inc_skill_jobs);
-
-create or replace temp table inc_cooccurrence as
-with pairs as (
-    select
-        coalesce(c.skill_a, d.skill_a) as skill_a,
-        coalesce(c.skill_b, d.skill_b) as skill_b,
-        cast(coalesce(c.postings, 0) + coalesce(d.d, 0) as bigint) as postings
-    from mat_skill_cooccurrence c
-    full join inc_pair_delta d on c.skill_a = d.skill_a and c.skill_b = d.skill_b
-),
-counts as (
-    select skill_id, count(*) as n from mat_job_skills group by skill_id
-)
-select
-    p.skill_a,
-    p.skill_b,
-    p.postings,
-    p.postings / (ca.n + cb.n - p.postings) as jaccard
-from pairs p
-join counts ca on ca.skill_id = p.skill_a
-join counts cb on cb.skill_id = p.skill_b
-where p.postings > 0;
-
-delete from mat_skill_cooccurrence;
-insert into mat_skill_cooccurrence select * from inc_cooccurrence;
-
-delete from mat_posting_state where posting_id in (select posting_id from inc_changed);
-insert into mat_posting_state
-select * from inc_fp where posting_id in (select posting_id from inc_changed);
-
-drop table temp.inc_fp;
-drop table temp.inc_changed;
-drop table temp.inc_jobs;
-drop table temp.inc_skill_jobs;
-drop table temp.inc_postings;
-drop table temp.inc_posting_skills;
-drop table temp.inc_pair_delta;
-drop table temp.inc_cooccurrence;
-drop table temp.inc_mat_posting_facts;
-drop table temp.inc_mat_job_skills;
-drop table temp.inc_mat_posting_families;
-drop table temp.tmp_posting_jobs;
-drop table temp.tmp_job_skills;
-drop table temp.tmp_job_families;
-drop table temp.tmp_skill_ids
-"""
 
 
 _MAT_TABLES = (
@@ -191,6 +60,8 @@ def views_hash(con: duckdb.DuckDBPyConnection, files: list[Path]) -> str:
     for path in files:
         digest.update(path.read_bytes())
     digest.update(Path(__file__).read_bytes())
+    for name in OWN_SQL:
+        digest.update((SQL_DIR / f"{name}.sql").read_bytes())
     taxonomy = con.sql(
         "select count(*), coalesce(bit_xor(hash(skill_id, family)), 0) from skills"
     ).fetchall()[0]
@@ -238,9 +109,9 @@ def update_bases(
         timings[f"incremental {name}"] = now - started
         started = now
 
-    con.execute(_FINGERPRINTS)
+    con.execute(sql_text("views_incremental_fingerprints"))
     lap("fingerprints")
-    con.execute(_AFFECTED)
+    con.execute(sql_text("views_incremental_affected"))
     jobs, skill_jobs = con.sql(
         "select (select count(*) from inc_jobs), (select count(*) from inc_skill_jobs)"
     ).fetchall()[0]
@@ -248,14 +119,14 @@ def update_bases(
     for stem in HEAVY_FILES:
         con.execute(_subset_sql(files[stem].read_text(encoding="utf-8")))
         lap(stem)
-    con.execute(_APPLY)
+    con.execute(sql_text("views_incremental_apply"))
     lap("apply")
     return {"jobs": jobs, "skill_jobs": skill_jobs}
 
 
 def record_state(con: duckdb.DuckDBPyConnection, sql_hash: str) -> None:
     """After a full build of the bases: the fingerprints they were built from."""
-    con.execute(_FINGERPRINTS)
+    con.execute(sql_text("views_incremental_fingerprints"))
     con.execute("create or replace table mat_posting_state as select * from inc_fp")
     con.execute("drop table temp.inc_fp")
     con.execute("create or replace table mat_views_state (sql_hash varchar)")

@@ -1,0 +1,19 @@
+create or replace temp table inc_fp as
+with sk as (
+    select posting_id, bit_xor(hash(skill_id)) as h from posting_skills group by posting_id
+)
+select
+    p.posting_id,
+    p.canonical_posting_id,
+    hash(
+        p.canonical_posting_id, p.source, p.company, p.title, p.role, p.posted_at,
+        p.seniority, p.remote, p.ai_involvement, p.language, p.country, p.us_state,
+        p.world_region, p.first_seen, p.last_seen, p.closed_at, p.salary_min_annual_usd,
+        p.salary_max_annual_usd, p.years_min, p.years_max, p.company_key, coalesce(sk.h, 0)
+    ) as fp,
+    hash(
+        p.canonical_posting_id, p.role, p.posted_at, p.first_seen, p.salary_min_annual_usd,
+        p.salary_max_annual_usd, coalesce(sk.h, 0)
+    ) as fp_skills
+from postings p
+left join sk using (posting_id)
