@@ -449,6 +449,10 @@ def classify_remote(
     body_text = text if job_text is None else job_text
     body = body_text[:60_000].lower()
     ruled_out = _NOT_REMOTE_RE.search(body)
+    if ruled_out:
+        # The workplace words inside a negation ("thuiswerken is niet mogelijk") say
+        # nothing more: blanked, so they are not read as hybrid or remote below.
+        body = _NOT_REMOTE_RE.sub(lambda m: " " * len(m.group(0)), body)
     head = " | ".join(s for s in (location or "", title or "") if s)
     first_lines = "\n".join(text.split("\n", 6)[:6])
     for source_name, chunk in (("location/title", head), ("header", first_lines)):
@@ -496,7 +500,12 @@ def classify_remote(
         return "remote", "source says remote"
     # "Hybrid or remote", "in-office, hybrid and remote opportunities": remote allowed wins.
     remote_allowed = remote and _REMOTE_ALLOWED_RE.search(body)
-    if remote and (not hybrid or hybrid.start() > remote.start() or remote_allowed):
+    # The same words read both ways ("teletrabajo total" is remote, bare "teletrabajo"
+    # hybrid): the longer, more specific match wins.
+    same_words = (
+        hybrid and remote and hybrid.start() == remote.start() and remote.end() > hybrid.end()
+    )
+    if remote and (not hybrid or hybrid.start() > remote.start() or same_words or remote_allowed):
         return "remote", f"text: {remote.group(0)!r}"
     if hybrid:
         return "hybrid", f"text: {hybrid.group(0)!r}"

@@ -509,6 +509,11 @@ _LANG_YEARS_RE = re.compile(
 )
 _LANG_EXPERIENCE_RE = languages.compiled("years", "experience")
 _LANG_AT_LEAST_RE = languages.compiled("years", "at_least", "(?:", r")\s*$")
+# The experience word before the number: "une expérience de 2 ans", "experiencia mínima de
+# 1 año" (at most two words between).
+_LANG_EXPERIENCE_BEFORE_RE = languages.compiled(
+    "years", "experience", r"(?<!\w)(?:", r")(?:\s+[^\W\d_][\w'’-]*){0,2}\s+$"
+)
 _CJK_YEARS_RES = [re.compile(p) for p in languages.rules("years", "cjk")]
 
 
@@ -517,6 +522,7 @@ def _years_other_languages(text: str) -> dict[str, float | None] | None:
         if m.start() > 0 and (text[m.start() - 1].isdigit() or text[m.start() - 1] in ".,"):
             continue  # inside a longer number
         least = _LANG_AT_LEAST_RE.search(text[max(0, m.start() - 20) : m.start()])
+        least = least or _LANG_EXPERIENCE_BEFORE_RE.search(text[max(0, m.start() - 45) : m.start()])
         if not (least or _LANG_EXPERIENCE_RE.search(m.group("after"))):
             continue
         lo = float(m.group("lo"))

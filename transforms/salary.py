@@ -176,7 +176,7 @@ _LANG_PERIOD_ALTS = "|".join(
     for period in ("year", "month", "week", "day", "hour")
 )
 _LANG_PERIOD_AFTER_RE = re.compile(
-    r"^[\s,]{0,2}(?:\(?[A-Z]{3}\)?\s?)?(?:(?:gross|brutto|bruto|bruts?|lordi|lordo|net|netto|"
+    r"^[\s,]{0,2}(?:\(?[A-Z]{3}\)?\s?)?(?:(?:gross|brutto|bruto|bruts?|brutes?|lordi|lordo|net|nets?|nette|netto|netti|neto|netos|líquidos?|"
     r"brutos?|euros?|€)\s?){0,2}(?:" + _LANG_PERIOD_ALTS + r")(?!\w)",
     re.IGNORECASE,
 )

@@ -147,9 +147,53 @@ def _company_re_cached(alt: str) -> re.Pattern[str]:
     return re.compile(
         rf"(?:(?:{alt})(?:['’]s mission| is (?:a|an|the)\b| are (?:a|an|the)\b|"
         rf" was founded| helps\b| builds\b| powers\b| est une?\b| ist (?:ein|eine|der|die)\b|"
-        rf" es (?:una?|la|el)\b| é (?:uma?|a|o)\b| è (?:una?|la|il)\b| is een\b)|at (?:{alt}), we\b)",
+        rf" es (?:una?|la|el)\b| é (?:uma?|a|o)\b| è (?:una?|la|il)\b| is een\b)|at (?:{alt}), (?:we|our)\b)",
         re.IGNORECASE,
     )
+
+
+# A paragraph that speaks to the candidate or about the role is the job's, whoever it names.
+_ADDRESSES_READER_RE = re.compile(
+    r"\b(?:you|your|you['’](?:ll|re|ve|d)|this (?:role|position|job)|the (?:role|position)|"
+    r"(?:is|are|we['’]re) (?:looking|hiring|seeking|searching)|"
+    r"vous|votre|du|dich|dein\w*|sie werden|ihr\w*|tu|tus?|usted|você|seu|sua|jij|je|jouw|"
+    r"voi|tuo|tua)\b",
+    re.IGNORECASE,
+)
+_NAMES_EMPLOYER_CHARS = 120
+_TEAM_RE = re.compile(r"\b(?:team|squad|équipe|equipo|equipa|squadra|teams?)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _names_re_cached(alt: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.IGNORECASE)
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?]\s+(?=[A-ZÀ-Ý\"“(])")
+
+
+def employer_part(line: str, company: str | None) -> int | None:
+    """How much of a paragraph is the employer describing itself ("Acme Europe is
+    building the network...", "At Acme, our mission is..."): a paragraph
+    that names the employer near its start and does not address the candidate or the role
+    before its later sentences. Returns the offset where the job's words begin (the
+    sentence that addresses the reader: "In this role, you'll..."), len(line) for the
+    whole paragraph, None when the paragraph is the job's."""
+    names = _company_names(company)
+    if not names or _BULLET_RE.match(line):
+        return None
+    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    if not _names_re_cached(alt).search(line[:_NAMES_EMPLOYER_CHARS]):
+        return None
+    if _JOB_PARAGRAPH_RE.search(line[:200].lower()) or _TEAM_RE.search(
+        line[:_NAMES_EMPLOYER_CHARS]
+    ):
+        return None  # a job paragraph; a team's work ("The AI team at Acme builds") is the job's
+    reader = _ADDRESSES_READER_RE.search(line)
+    if reader is None:
+        return len(line)
+    ends = [m.end() for m in _SENTENCE_END_RE.finditer(line, 0, reader.start())]
+    return ends[-1] if ends else None
 
 
 def paragraph_kind(line: str, company: str | None = None) -> str | None:
@@ -171,6 +215,11 @@ def split_sections(text: str, company: str | None = None, job_from: int | None =
     headings: list[str] = []
     kind, heading = "intro", ""
     company_re = _company_re(company)
+    # Paragraphs read as the employer's by `employer_part`, kept so only when a heading of
+    # the job's own (duties, requirements) follows: a posting without one (a forum post, a
+    # one-paragraph ad) is all the job's, whatever it names.
+    pending: list[tuple[int, str]] = []
+    job_heading_at = -1
     pos = 0
     for raw in text.split("\n"):
         start = pos
@@ -178,12 +227,15 @@ def split_sections(text: str, company: str | None = None, job_from: int | None =
         line = raw.strip()
         if not line:
             continue
+        employer_kind: str | None = None
         if job_from is not None and start >= job_from:
             starts.append(start)
             kinds.append("job")
             headings.append("title")
             continue
         opened = heading_kind(line)
+        if opened in ("job", "nice"):
+            job_heading_at = len(kinds)
         if opened:
             kind, heading = opened, line[:80]
             line_kind = kind
@@ -208,16 +260,42 @@ def split_sections(text: str, company: str | None = None, job_from: int | None =
                 line_kind = (None if bullet else _cue_kind(line)) or kind
                 if line_kind == kind and company_re is not None and company_re.match(line):
                     line_kind = "company"
+                elif line_kind == kind and kind in ("intro", "job"):
+                    cut = employer_part(line, company)
+                    if cut is not None and cut < len(line):
+                        # The employer's sentences, then the job's ("In this role, you'll").
+                        pending.append((len(kinds), kind))
+                        starts.extend((start, start + (len(raw) - len(raw.lstrip())) + cut))
+                        kinds.extend(("company", kind))
+                        headings.extend((heading, heading))
+                        continue
+                    if cut is not None:
+                        line_kind, employer_kind = "company", kind
             elif kind in ("intro", "job", "nice", "pay") and not bullet:
                 # A long paragraph is legal or scam boilerplate only when it opens so
                 # ("Plaid is proud to be an equal opportunity employer ... [800 chars]").
                 opening = _cue_kind(line[:_LONG_CUE_CHARS])
                 line_kind = opening if opening in ("legal", "scam") else kind
-        if starts and kinds[-1] == line_kind and headings[-1] == heading:
+                if line_kind == kind and company_re is not None and company_re.match(line):
+                    # "At Acme, our mission is ... [700 chars]" (kept so only before the
+                    # job's own headings, see `pending`)
+                    line_kind, employer_kind = "company", kind
+        if (
+            starts
+            and kinds[-1] == line_kind
+            and headings[-1] == heading
+            and employer_kind is None
+            and not (pending and pending[-1][0] == len(kinds) - 1)
+        ):
             continue
+        if employer_kind is not None:
+            pending.append((len(kinds), employer_kind))
         starts.append(start)
         kinds.append(line_kind)
         headings.append(heading)
+    for index, original in pending:
+        if index >= job_heading_at:
+            kinds[index] = original
     return Sections(tuple(starts), tuple(kinds), tuple(headings))
 
 

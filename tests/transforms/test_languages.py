@@ -5,6 +5,7 @@ Portuguese: language, role, remote, pay and years are read in the posting's lang
 from __future__ import annotations
 
 import pytest
+from language_cases import read_fields
 
 from transforms.extract import Extractor
 from transforms.languages import SUPPORTED_LANGUAGES, detect_language, tables
@@ -340,17 +341,7 @@ FIELDS = ("role", "remote", "pay", "years")
 
 
 def _read(extractor: Extractor, case: tuple) -> dict[str, object]:
-    lang, title, text, *_ = case
-    out = extractor.extract({"id": f"{lang}-{title}", "title": title, "text": text})
-    salary = out["salary"]
-    years = out["years_experience"]
-    return {
-        "language": out["language"],
-        "role": out["role"],
-        "remote": out["remote"],
-        "pay": salary and (salary["min"], salary["max"], salary["currency"], salary["period"]),
-        "years": years and (years["min"], years["max"]),
-    }
+    return read_fields(extractor, *case[:3])
 
 
 def test_every_supported_language_has_a_rule_table_with_the_same_sections() -> None:

@@ -186,3 +186,45 @@ def test_the_text_ruling_remote_out_beats_a_remote_location() -> None:
     text = "We are not able to consider remote options for this role; the team sits in Austin."
     assert classify_remote("Remote", "Engineer", text)[0] == "onsite"
     assert classify_remote("Brooklyn, NY, Remote Hybrid", "Engineer", "")[0] == "hybrid"
+
+
+def test_a_paragraph_where_the_employer_describes_itself_is_the_company() -> None:
+    text = (
+        "Quillbank Growth pairs product and market knowledge to bring "
+        "Quillbank to lenders and fintechs. Our thesis is that every lender needs us. "
+        "In this role, you'll own pipeline reviews.\n"
+        "Quillbank Europe is building the open banking network for small lenders.\n"
+        "We're looking for a Quillbank account executive with SQL.\n"
+        "The lending team at Quillbank builds risk models in Python.\n"
+        "Responsibilities\n"
+        "Quillbank's finance team will rely on your SQL models."
+    )
+    s = split_sections(text, "Quillbank")
+    assert s.kind_at(text.index("pairs product")) == "company"
+    assert s.kind_at(text.index("In this role")) == "intro"  # the job's own sentence
+    assert s.kind_at(text.index("open banking")) == "company"
+    assert s.kind_at(text.index("looking for")) == "intro"  # a job paragraph
+    assert s.kind_at(text.index("risk models")) == "intro"  # a team's work is the job's
+    alone = split_sections(text.split("\nResponsibilities")[0], "Quillbank")
+    assert alone.kind_at(text.index("open banking")) == "intro"  # no job heading follows
+    assert s.kind_at(text.index("your SQL")) == "job"  # addresses the reader
+
+
+def test_a_long_paragraph_opening_with_the_employer_mission_is_the_company(
+    extractor: Extractor,
+) -> None:
+    about = (
+        "At Quillbank, our mission is to make lending fair. We work with thousands of "
+        "fintechs and banks across Europe; our network covers 9,000 institutions. " * 6
+    )
+    out = extractor.extract(
+        {
+            "id": "q",
+            "title": "Office manager",
+            "company": "Quillbank",
+            "text": about + "\nResponsibilities\n- Run the office and order supplies",
+        }
+    )
+    body = about + "\nResponsibilities\n- Run the office"
+    assert split_sections(body, "Quillbank").kind_at(10) == "company"
+    assert "finance" not in out["skills"]

@@ -169,3 +169,19 @@ def _owners_by_other_aliases(alias: str) -> set[str]:
         if a in ("then", "we", "the", "and", "move", "on")
         for s in ids
     }
+
+
+def test_working_with_cross_functional_teams_is_not_a_collaboration_skill(
+    extractor: Extractor,
+) -> None:
+    """ "Partner with cross-functional teams" says who the job works with (most postings
+    of a large employer say it), not a skill asked of the candidate."""
+    out = extractor.extract(
+        {
+            "id": "x",
+            "title": "Analyst",
+            "text": "- Partner with cross-functional teams on SQL reports",
+        }
+    )
+    assert "collaboration" not in out["skills"]
+    assert "sql" in out["skills"]
