@@ -504,7 +504,8 @@ _LANG_YEARS_RE = re.compile(
     + languages.alternation("years", "range")
     + r")\s*(?P<hi>\d{1,2})\s*\+?\s*)?(?:"
     + languages.alternation("years", "unit")
-    + r")(?!\w)(?P<after>[^\n]{0,40})",
+    # A lookahead, so the words after one number do not hide the next statement.
+    + r")(?!\w)(?=(?P<after>[^\n]{0,40}))",
     re.IGNORECASE,
 )
 _LANG_EXPERIENCE_RE = languages.compiled("years", "experience")
@@ -512,8 +513,14 @@ _LANG_AT_LEAST_RE = languages.compiled("years", "at_least", "(?:", r")\s*$")
 # The experience word before the number: "une expérience de 2 ans", "experiencia mínima de
 # 1 año" (at most two words between).
 _LANG_EXPERIENCE_BEFORE_RE = languages.compiled(
-    "years", "experience", r"(?<!\w)(?:", r")(?:\s+[^\W\d_][\w'’-]*){0,2}\s+$"
+    "years", "experience_before", r"(?<!\w)(?:", r")(?:\s+[^\W\d_][\w'’-]*){0,2}\s+$"
 )
+# A company's age or a time ago is not experience: "fondée il y a 5 ans", "seit 20 Jahren",
+# "hace 3 años", "10 ans d'histoire", "3 jaar geleden".
+_LANG_SINCE_BEFORE_RE = languages.compiled("years", "since_before", r"(?<!\w)(?:", r")\s*$")
+_LANG_AGO_AFTER_RE = languages.compiled("years", "ago_after", r"^\s*(?:", ")")
+# The words after the number, up to the end of its sentence.
+_SENTENCE_END_RE = re.compile(r"[.;!?](?:\s|$)")
 _CJK_YEARS_RES = [re.compile(p) for p in languages.rules("years", "cjk")]
 
 
@@ -521,9 +528,13 @@ def _years_other_languages(text: str) -> dict[str, float | None] | None:
     for m in _LANG_YEARS_RE.finditer(text):
         if m.start() > 0 and (text[m.start() - 1].isdigit() or text[m.start() - 1] in ".,"):
             continue  # inside a longer number
-        least = _LANG_AT_LEAST_RE.search(text[max(0, m.start() - 20) : m.start()])
-        least = least or _LANG_EXPERIENCE_BEFORE_RE.search(text[max(0, m.start() - 45) : m.start()])
-        if not (least or _LANG_EXPERIENCE_RE.search(m.group("after"))):
+        before = text[max(0, m.start() - 45) : m.start()]
+        after = _SENTENCE_END_RE.split(m.group("after"), maxsplit=1)[0]
+        if _LANG_SINCE_BEFORE_RE.search(before) or _LANG_AGO_AFTER_RE.search(after):
+            continue
+        least = _LANG_AT_LEAST_RE.search(before[-20:])
+        least = least or _LANG_EXPERIENCE_BEFORE_RE.search(before)
+        if not (least or _LANG_EXPERIENCE_RE.search(after)):
             continue
         lo = float(m.group("lo"))
         hi = float(m.group("hi")) if m.group("hi") else None

@@ -380,3 +380,26 @@ def test_japanese_and_korean_years_forms(extractor: Extractor) -> None:
     ko = extractor.extract({"id": "ko", "title": "엔지니어", "text": "Python 경력 3년 이상 우대"})
     assert ja["years_experience"] == {"min": 3, "max": None}
     assert ko["years_experience"] == {"min": 3, "max": None}
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # A company's age or a time ago is not required experience...
+        ("Notre start-up a été fondée il y a 5 ans. Profil : 3 ans d'expérience en Python.", 3),
+        ("Vous rejoindrez une équipe dans une entreprise de 10 ans d'histoire.", None),
+        (
+            "Unser Unternehmen besteht seit 20 Jahren. Profil: mindestens 3 Jahre Berufserfahrung.",
+            3,
+        ),
+        ("La empresa nació hace 8 años. Requisitos: al menos 2 años de experiencia.", 2),
+        ("Het bedrijf is 12 jaar geleden opgericht. Je hebt minimaal 4 jaar ervaring.", 4),
+        # ...and the words after a number stop at the end of its sentence.
+        ("Contrat de 2 ans. Une expérience en SQL est un plus.", None),
+        ("Vous avez une expérience de 2 ans minimum en SQL.", 2),
+    ],
+)
+def test_years_are_the_jobs_not_the_companys_age(text: str, years: int | None) -> None:
+    found = Extractor().extract({"id": "y", "title": "Ingénieur IA", "text": text})
+    got = found["years_experience"]
+    assert (got and got["min"]) == years
