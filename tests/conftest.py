@@ -15,6 +15,7 @@ import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,6 +67,13 @@ def _free_port() -> int:
 def postgres_server() -> Iterator[PostgresServer]:
     if not (PG_BIN / "initdb").is_file():
         pytest.skip(f"no PostgreSQL at {PG_BIN} (`apt-get install -y postgresql`)")
+    with throwaway_postgres() as server:
+        yield server
+
+
+@contextmanager
+def throwaway_postgres() -> Iterator[PostgresServer]:
+    """initdb + pg_ctl in a temp dir, on 127.0.0.1 and a free port; stopped at the end."""
     root = Path(tempfile.mkdtemp(prefix="promptjobs-pg-"))
     data, sock = root / "data", root / "sock"
     sock.mkdir()
