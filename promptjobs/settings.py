@@ -85,8 +85,14 @@ class Settings(BaseSettings):
     )
     warehouse: str | None = Field(
         default=None,
-        description="DuckDB database: a file path, or 'md:NAME' for MotherDuck. "
+        description="DuckDB database: a file path, 'md:NAME' for MotherDuck, or a DuckLake: "
+        "'ducklake:sqlite:<path>' / 'ducklake:postgres:<libpq conninfo>'. "
         "Default: <home>/warehouse.duckdb.",
+    )
+    lake_data_path: str | None = Field(
+        default=None,
+        description="Where a DuckLake warehouse keeps its Parquet data files: a local "
+        "folder or an s3:// URL. Default: <home>/lake/.",
     )
     user_agent: str = Field(
         default="promptjobs/0.1 (+{contact_url}; job-market research crawler)",
@@ -162,6 +168,10 @@ class Settings(BaseSettings):
         return self.warehouse or str(self.home / "warehouse.duckdb")
 
     @property
+    def lake_data_target(self) -> str:
+        return self.lake_data_path or str(self.home / "lake")
+
+    @property
     def is_motherduck(self) -> bool:
         return self.warehouse_target.startswith("md:")
 
@@ -211,6 +221,7 @@ class Settings(BaseSettings):
             self.warehouse_target,
             lock_dir=self.home,
             lock_timeout_s=DEFAULT_LOCK_TIMEOUT_S if lock_timeout_s is None else lock_timeout_s,
+            lake_data_path=self.lake_data_target,
         )
 
     def crawl_config(self) -> CrawlConfig:

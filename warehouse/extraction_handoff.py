@@ -63,7 +63,10 @@ def carry_over_taxonomy(
 
 # --- raw_postings -> extract input ----------------------------------------------------
 def _in_transaction(con: duckdb.DuckDBPyConnection) -> bool:
-    """Whether `con` is inside an explicit transaction (a MotherDuck writer is)."""
+    """Whether `con` is inside an explicit transaction (a MotherDuck or DuckLake writer
+    is; DuckLake has no `txid_current()`)."""
+    if con.sql(sql_text("database_type")).fetchall() == [("ducklake",)]:
+        return True
     first = con.sql(sql_text("in_transaction")).fetchall()
     return first == con.sql(sql_text("in_transaction")).fetchall()
 

@@ -11,10 +11,18 @@ Design (docs/data-model.md, "Concurrency"):
   name, so they read the previous state while a refresh runs and never see half a load;
   a SIGKILL leaves the previous file untouched (the stale copy is removed next time).
 - For `md:` (MotherDuck) targets the writer is a plain transaction on the remote database.
+- For `ducklake:` targets (warehouse/lake.py) the writer is one in-memory DuckDB connection
+  with the lake attached: migrations and the whole refresh run in ONE DuckLake transaction,
+  committed at the end (no copy, no swap: readers keep reading the previous snapshot).
+  The flock still orders writers on this machine; writers on other machines (Postgres
+  catalog) are ordered by DuckLake's own optimistic concurrency (a conflicting commit
+  fails and the refresh can be run again). Readers attach READ_ONLY; their file access is
+  limited to the lake's data path (and the SQLite catalog), the configuration locked.
 """
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import logging
 import os
@@ -27,6 +35,7 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse import lake as lakes
 from warehouse.sqlfiles import sql_text
 
 log = logging.getLogger(__name__)
@@ -103,10 +112,12 @@ def apply_migrations(con: duckdb.DuckDBPyConnection, up_to: int | None = None) -
 
 
 class Warehouse:
-    """The warehouse at `target`: a DuckDB file path, or `md:NAME` for MotherDuck.
+    """The warehouse at `target`: a DuckDB file path, `md:NAME` for MotherDuck, or
+    `ducklake:sqlite:<path>` / `ducklake:postgres:<conninfo>` with `lake_data_path`.
 
-    `lock_dir` holds the writer lock of an `md:` target (a file target's lock sits next
-    to the file); the caller passes it from its settings (PROMPTJOBS_HOME).
+    `lock_dir` holds the writer lock of an `md:` or `ducklake:` target (a file target's
+    lock sits next to the file); the caller passes it from its settings (PROMPTJOBS_HOME),
+    and `lake_data_path` defaults to `<lock_dir>/lake/`.
     """
 
     def __init__(
@@ -114,6 +125,7 @@ class Warehouse:
         target: str | Path,
         lock_dir: Path | None = None,
         lock_timeout_s: float = DEFAULT_LOCK_TIMEOUT_S,
+        lake_data_path: str | Path | None = None,
     ) -> None:
         self.target = str(target)
         self.is_motherduck = self.target.startswith("md:")
@@ -121,6 +133,21 @@ class Warehouse:
         self.lock_timeout_s = lock_timeout_s
         # Seconds the last file writer spent on its copy, checkpoint, fsync and swap.
         self.write_timings: dict[str, float] = {}
+        self.lake: lakes.LakeTarget | None = None
+        if lakes.is_lake(self.target):
+            data = lake_data_path if lake_data_path is not None else self.lock_dir / "lake"
+            self.lake = lakes.parse_target(self.target, data)
+
+    @property
+    def is_lake(self) -> bool:
+        return self.lake is not None
+
+    @property
+    def kind(self) -> str:
+        """`file`, `motherduck`, `ducklake-sqlite` or `ducklake-postgres`."""
+        if self.lake is not None:
+            return f"ducklake-{self.lake.catalog}"
+        return "motherduck" if self.is_motherduck else "file"
 
     @property
     def path(self) -> Path:
@@ -129,14 +156,19 @@ class Warehouse:
 
     @property
     def lock_path(self) -> Path:
-        if self.is_motherduck:
-            # One lock per MotherDuck database on this machine; remote writers on other
-            # machines are serialised by MotherDuck's own transactions.
-            safe = self.target.replace(":", "_").replace("/", "_")
-            return self.lock_dir / f"{safe}.lock"
+        if self.lake is not None and self.lake.catalog_file is not None:
+            return self.lake.catalog_file.with_name(self.lake.catalog_file.name + ".lock")
+        if self.is_motherduck or self.lake is not None:
+            # One lock per remote database on this machine; writers on other machines
+            # are serialised by MotherDuck's transactions / DuckLake's commits.
+            safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in self.target)
+            return self.lock_dir / f"{safe[:120]}.lock"
         return self.path.with_name(self.path.name + ".lock")
 
     def exists(self) -> bool:
+        if self.lake is not None:
+            # A Postgres catalog is created by the first writer; only it can tell.
+            return self.lake.catalog_file is None or self.lake.catalog_file.is_file()
         return self.is_motherduck or self.path.is_file()
 
     # --- writer ---------------------------------------------------------------------
@@ -199,6 +231,9 @@ class Warehouse:
         with self._exclusive_lock():
             if self.is_motherduck:
                 yield from self._write_transaction(self.target)
+                return
+            if self.lake is not None:
+                yield from self._lake_transaction(self.lake)
                 return
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._remove_stale_copies()
@@ -263,6 +298,63 @@ class Warehouse:
         finally:
             con.close()
 
+    def _lake_transaction(self, lake: lakes.LakeTarget) -> Iterator[duckdb.DuckDBPyConnection]:
+        """Migrations and the whole load in ONE DuckLake transaction, committed at the end."""
+        try:
+            con = lakes.open_lake(lake)
+        except duckdb.Error as exc:
+            raise WarehouseError(f"cannot open {self.target}: {_first_line(exc)}") from None
+        try:
+            con.execute("set TimeZone = 'UTC'")
+            con.execute(f"set memory_limit = '{WRITER_MEMORY_LIMIT}'")
+            con.execute("begin transaction")
+            try:
+                apply_migrations(con)
+                yield con
+                con.execute("commit")
+            except BaseException:
+                # A failed commit has already ended the transaction.
+                with contextlib.suppress(duckdb.Error):
+                    con.execute("rollback")
+                raise
+        finally:
+            con.close()
+
+    def _lake_reader(
+        self, lake: lakes.LakeTarget, extra_config: dict[str, str | bool] | None
+    ) -> duckdb.DuckDBPyConnection:
+        """The lake attached READ_ONLY, then file access cut to the lake's own files and
+        the configuration locked (what READER_CONFIG does for a file)."""
+        try:
+            con = lakes.open_lake(lake, read_only=True)
+        except duckdb.Error as exc:
+            if "creating a new DuckLake is explicitly disabled" in str(exc):
+                raise WarehouseMissing(self._missing_message()) from None
+            raise WarehouseError(f"cannot open {self.target}: {_first_line(exc)}") from None
+        try:
+            allowed = [lake.data_path]
+            if lake.catalog_file is not None:
+                allowed.append(str(lake.catalog_file))
+            con.execute("set allowed_paths = $1", [allowed[1:]])
+            con.execute("set allowed_directories = $1", [allowed[:1]])
+            settings = {**READER_CONFIG, **(extra_config or {})}
+            locked = settings.pop("lock_configuration", True)
+            # File access goes off last: some settings (temp_directory) refuse to change
+            # once it is off.
+            external = settings.pop("enable_external_access", False)
+            for name, value in settings.items():
+                con.execute(f"set {name} = $1", [value])
+            con.execute("set enable_external_access = $1", [external])
+            if locked:
+                con.execute("set lock_configuration = true")
+        except BaseException:
+            con.close()
+            raise
+        return con
+
+    def _missing_message(self) -> str:
+        return f"no warehouse at {self.target}: run `promptjobs demo` or `promptjobs refresh` first"
+
     # --- reader ---------------------------------------------------------------------
     @contextmanager
     def reader(
@@ -271,10 +363,14 @@ class Warehouse:
         """A read-only connection with file access and extension loading switched off
         (`extra_config` adds DuckDB settings, e.g. `promptjobs sql`'s memory-only spill)."""
         if not self.exists():
-            raise WarehouseMissing(
-                f"no warehouse at {self.target}: run `promptjobs demo` or "
-                "`promptjobs refresh` first"
-            )
+            raise WarehouseMissing(self._missing_message())
+        if self.lake is not None:
+            con = self._lake_reader(self.lake, extra_config)
+            try:
+                yield con
+            finally:
+                con.close()
+            return
         foreign_wal = self.path.with_name(self.path.name + ".wal")
         if not self.is_motherduck and foreign_wal.exists():
             # DuckDB would replay it onto what every reader sees (see _remove_foreign_wal).
@@ -301,6 +397,10 @@ def _lock_holder(handle) -> str:  # type: ignore[no-untyped-def]
         return handle.read().strip() or "?"
     except OSError:
         return "?"
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
 def _connect(database: str, shown: str, **options: object) -> duckdb.DuckDBPyConnection:

@@ -134,3 +134,31 @@ def test_whole_graph_on_the_demo_boards(
         assert lifecycle["newly_closed"] > 0
         assert "| greenhouse |" in lifecycle["preview"]
         assert latest_metadata(instance, REPORT)["report_date"] == second.isoformat()
+
+
+def test_the_graph_materializes_into_a_ducklake(
+    project_home: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The same assets on a DuckLake target (SQLite catalog): no file, no copy."""
+    pytest.importorskip("transforms.parallel")
+    monkeypatch.setenv("PROMPTJOBS_ENV", "demo")
+    monkeypatch.setenv("PROMPTJOBS_WORKERS", "1")
+    monkeypatch.setenv("PROMPTJOBS_WAREHOUSE", f"ducklake:sqlite:{tmp_path / 'lake.sqlite'}")
+    monkeypatch.setenv("PROMPTJOBS_LAKE_DATA_PATH", str(tmp_path / "lake-data"))
+    copies = count_file_copies(monkeypatch)
+    with dg.instance_for_test() as instance:
+        result = dg.materialize(
+            [*build_assets(), *build_checks()],
+            partition_key=demo_days()[0].isoformat(),
+            selection=dg.AssetSelection.all() - ARCHIVE,
+            resources=build_resources(),
+            instance=instance,
+        )
+        assert result.success
+        assert copies == []
+        assert [e.check_name for e in result.get_asset_check_evaluations() if not e.passed] == []
+        postings = latest_metadata(instance, table_key("postings"))
+        assert postings["dagster/row_count"] == postings["new_postings"] > 50
+        assert (project_home / "reports" / "latest" / "index.html").is_file()
+    assert not (project_home / "warehouse.duckdb").exists()
+    assert list((tmp_path / "lake-data").rglob("*.parquet"))

@@ -23,6 +23,7 @@ import pytest
 from promptjobs.settings import Settings, load_settings
 from scrapers.sources import dedupe_priorities
 from warehouse.refresh import RefreshSummary, per_record, run_refresh
+from warehouse.store import Warehouse
 
 TAXONOMY: list[dict[str, Any]] = [
     {
@@ -254,28 +255,41 @@ WALL_CLOCK_COLUMNS = {
 }
 
 
-def snapshot_tables(database: Path) -> dict[str, list[tuple]]:
-    """Every table of a warehouse file, sorted, without the wall-clock columns."""
+def snapshot_tables(database: Path | Warehouse) -> dict[str, list[tuple]]:
+    """Every table of a warehouse (a file, or any target's `Warehouse`), sorted, without
+    the wall-clock columns."""
+    if isinstance(database, Warehouse):
+        with database.reader() as con:
+            return _snapshot(con)
     con = duckdb.connect(str(database), read_only=True)
     try:
-        tables = [
-            r[0] for r in con.sql("select table_name from duckdb_tables() order by 1").fetchall()
-        ]
-        snap = {}
-        for table in tables:
-            cols = [
-                r[0]
-                for r in con.sql(
-                    "select column_name from duckdb_columns() where table_name = ? order by column_index",
-                    params=[table],
-                ).fetchall()
-                if r[0] not in WALL_CLOCK_COLUMNS.get(table, ())
-            ]
-            rows = con.sql(f"select {', '.join(cols)} from {table}").fetchall()
-            snap[table] = sorted(rows, key=repr)
-        return snap
+        return _snapshot(con)
     finally:
         con.close()
+
+
+def _snapshot(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple]]:
+    tables = [
+        r[0]
+        for r in con.sql(
+            "select table_name from duckdb_tables() "
+            "where database_name = current_database() order by 1"
+        ).fetchall()
+    ]
+    snap = {}
+    for table in tables:
+        cols = [
+            r[0]
+            for r in con.sql(
+                "select column_name from duckdb_columns() where table_name = ? "
+                "and database_name = current_database() order by column_index",
+                params=[table],
+            ).fetchall()
+            if r[0] not in WALL_CLOCK_COLUMNS.get(table, ())
+        ]
+        rows = con.sql(f"select {', '.join(cols)} from {table}").fetchall()
+        snap[table] = sorted(rows, key=repr)
+    return snap
 
 
 def refresh_with_fakes(
@@ -295,11 +309,17 @@ def refresh_with_fakes(
 
 
 @pytest.fixture
-def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
+def settings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, warehouse_target: dict[str, str]
+) -> Settings:
+    """A tmp home on each warehouse target (tests/conftest.py: file, ducklake-sqlite,
+    ducklake-postgres)."""
     home = tmp_path / "home"
     monkeypatch.setenv("PROMPTJOBS_HOME", str(home))
+    for key, value in warehouse_target.items():
+        monkeypatch.setenv(f"PROMPTJOBS_{key.upper()}", value)
     monkeypatch.chdir(tmp_path)  # no stray promptjobs.toml from the repo
-    return load_settings({"home": home}, environ={})
+    return load_settings({"home": home, **warehouse_target}, environ={})
 
 
 @pytest.fixture

@@ -152,6 +152,7 @@ def test_pending_extraction_gives_the_extract_input_of_the_latest_version(
     assert record["source"] == "workable"
 
 
+@pytest.mark.file_only  # a DuckLake writer is always one explicit transaction: no BEGIN here
 def test_pending_pages_are_the_same_in_an_explicit_transaction_and_stay_a_snapshot(
     settings: Settings, landing, kit: SimpleNamespace
 ) -> None:

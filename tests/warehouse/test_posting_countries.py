@@ -8,6 +8,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import duckdb
+import pytest
 
 from promptjobs.settings import Settings
 from transforms.extract import Extractor
@@ -71,6 +72,7 @@ def test_a_record_without_a_countries_list_keeps_its_one_country(
         assert _countries(con) == [("lever:1", 0, "US")]
 
 
+@pytest.mark.file_only  # builds a schema-7 warehouse file by hand
 def test_migration_008_backfills_the_known_country_of_earlier_postings(
     settings: Settings,
 ) -> None:

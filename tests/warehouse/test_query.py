@@ -75,6 +75,17 @@ def test_parquet_needs_an_output_file_and_writes_it(loaded: Settings, tmp_path: 
     assert pl.read_parquet(target)["posting_id"].to_list() == ["greenhouse:1", "greenhouse:2"]
 
 
+def _state(settings: Settings) -> object:
+    """The file's bytes, or a DuckLake's snapshot id and files."""
+    warehouse = settings.open_warehouse()
+    if warehouse.lake is None:
+        return warehouse.path.read_bytes()
+    with warehouse.reader() as con:
+        snapshot = con.sql("select max(snapshot_id) from ducklake_snapshots('lake')").fetchall()
+    files = sorted(p for p in Path(warehouse.lake.data_path).rglob("*"))
+    return snapshot, files
+
+
 @pytest.mark.parametrize(
     ("query", "message"),
     [
@@ -97,7 +108,7 @@ def test_writes_file_access_and_bad_sql_are_one_clear_line(
 ) -> None:
     secret = tmp_path / "secret.csv"
     secret.write_text("password\nhunter2\n")
-    before = loaded.open_warehouse().path.read_bytes()
+    before = _state(loaded)
     with pytest.raises(QueryError) as err:
         run_sql(
             loaded.open_warehouse(),
@@ -109,7 +120,7 @@ def test_writes_file_access_and_bad_sql_are_one_clear_line(
     assert message in str(err.value)
     assert "\n" not in str(err.value)
     assert "hunter2" not in str(err.value)
-    assert loaded.open_warehouse().path.read_bytes() == before
+    assert _state(loaded) == before
     assert not (tmp_path / "leak.csv").exists()
 
 

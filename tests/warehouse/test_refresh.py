@@ -46,10 +46,10 @@ def test_running_the_same_landing_files_twice_changes_nothing(
     landing.write("hn", "2026-10-02", week1[-1:])
     landing.write("greenhouse", "2026-10-08", week2)
     first = kit.refresh(settings)
-    snapshot = kit.snapshot(settings.open_warehouse().path)
+    snapshot = kit.snapshot(settings.open_warehouse())
     second = kit.refresh(settings)
 
-    assert kit.snapshot(settings.open_warehouse().path) == snapshot
+    assert kit.snapshot(settings.open_warehouse()) == snapshot
     assert (first.landing_files, first.extracted, first.new_postings) == (3, 9, 9)
     assert (first.clusters, first.closed_postings) == (1, 2)
     assert (second.landing_files, second.raw_rows_new, second.extracted) == (0, 0, 0)
@@ -120,7 +120,7 @@ def test_a_refresh_killed_mid_transaction_then_rerun_equals_a_clean_run(
 
     kit.refresh(settings)
     kit.refresh(clean)
-    before_kill = kit.snapshot(settings.open_warehouse().path)
+    before_kill = kit.snapshot(settings.open_warehouse())
 
     landing.write("greenhouse", "2026-10-08", week2, run_id="20261008T060000-00000003")
     shutil.copytree(settings.home / "landing", clean_home / "landing", dirs_exist_ok=True)
@@ -147,11 +147,11 @@ def test_a_refresh_killed_mid_transaction_then_rerun_equals_a_clean_run(
     assert child.returncode == -signal.SIGKILL
 
     # The killed refresh left the previous warehouse exactly as it was.
-    assert kit.snapshot(settings.open_warehouse().path) == before_kill
+    assert kit.snapshot(settings.open_warehouse()) == before_kill
 
     kit.refresh(settings)
     kit.refresh(clean)
-    after = kit.snapshot(settings.open_warehouse().path)
-    assert after == kit.snapshot(clean.open_warehouse().path)
+    after = kit.snapshot(settings.open_warehouse())
+    assert after == kit.snapshot(clean.open_warehouse())
     assert after != before_kill
     assert not list(settings.open_warehouse().path.parent.glob("*.tmp-*"))

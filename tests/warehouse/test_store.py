@@ -44,6 +44,7 @@ def test_migrations_from_empty_apply_every_file_in_order(settings: Settings) -> 
     } <= tables
 
 
+@pytest.mark.file_only  # the file warehouse's own mechanics (a file built by hand, copy and swap)
 def test_migrating_from_the_previous_version_keeps_and_backfills_data(settings: Settings) -> None:
     path = Path(settings.warehouse_target)
     path.parent.mkdir(parents=True)
@@ -68,6 +69,7 @@ def storage_version(con: duckdb.DuckDBPyConnection) -> str:
     return con.sql(query).fetchall()[0][0]
 
 
+@pytest.mark.file_only  # the file warehouse's own mechanics (a file built by hand, copy and swap)
 def test_a_new_warehouse_uses_the_newer_storage_format_and_an_older_file_keeps_its_own(
     settings: Settings, tmp_path: Path
 ) -> None:
@@ -132,6 +134,7 @@ def test_a_second_writer_proceeds_once_the_first_finishes(settings: Settings) ->
         assert con.sql("select skill_id from skills order by 1").fetchall() == [("a",), ("b",)]
 
 
+@pytest.mark.file_only  # the file warehouse's own mechanics (a file built by hand, copy and swap)
 def test_a_failed_write_leaves_the_previous_file_and_no_copies(settings: Settings) -> None:
     wh = settings.open_warehouse()
     with wh.writer() as con:
@@ -159,6 +162,7 @@ def test_readers_see_the_previous_state_while_a_refresh_writes(settings: Setting
         assert reading.sql("select count(*) from skills").fetchall() == [(2,)]
 
 
+@pytest.mark.file_only  # the file warehouse's own mechanics (a file built by hand, copy and swap)
 def test_a_stale_copy_from_a_killed_writer_is_removed(settings: Settings) -> None:
     wh = settings.open_warehouse()
     with wh.writer():
@@ -212,6 +216,7 @@ def test_motherduck_targets_are_recognised_without_a_local_file(tmp_path: Path) 
     assert wh.lock_path.parent == tmp_path
 
 
+@pytest.mark.file_only  # the file warehouse's own mechanics (a file built by hand, copy and swap)
 def test_migration_003_backfills_the_latest_version_of_each_posting(settings: Settings) -> None:
     path = Path(settings.warehouse_target)
     path.parent.mkdir(parents=True)

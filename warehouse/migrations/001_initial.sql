@@ -1,10 +1,11 @@
 -- 001: the core tables. Every column is documented in docs/data-model.md.
--- Big tables carry no PRIMARY KEY index: their keys are kept unique by the loads
--- (anti-joins and delete+insert) and checked by the tests; an ART index on millions
+-- No table carries a PRIMARY KEY or UNIQUE constraint: DuckLake supports neither, and one
+-- SQL text serves the file and DuckLake warehouses. Keys are kept unique by the loads
+-- (anti-joins, delete+insert, MERGE) and checked by the tests; an ART index on millions
 -- of rows would cost memory and load time for nothing the loads need.
 
 create table landing_files (
-    landing_file varchar primary key,   -- path relative to the landing folder
+    landing_file varchar not null,      -- path relative to the landing folder
     source varchar not null,
     crawl_date date not null,
     run_id varchar not null,
@@ -15,7 +16,7 @@ create table landing_files (
 );
 
 create table crawl_runs (
-    run_id varchar primary key,
+    run_id varchar not null,
     source varchar not null,
     crawl_date date not null,
     started_at timestamp,
@@ -128,7 +129,7 @@ create table posting_skills (
 );
 
 create table skills (
-    skill_id varchar primary key,
+    skill_id varchar not null,
     name varchar not null,
     category varchar,
     family varchar,
@@ -136,7 +137,7 @@ create table skills (
 );
 
 create table extraction_runs (
-    extraction_run_id varchar primary key,
+    extraction_run_id varchar not null,
     extractor_version varchar not null,
     started_at timestamp not null,
     finished_at timestamp not null,

@@ -11,7 +11,7 @@ alter table postings add column company_key varchar;
 update postings set company_key = company_key(company);
 
 create table companies (
-    company_key varchar primary key,
+    company_key varchar not null,
     name varchar not null,
     postings bigint not null,
     open_postings bigint not null,
@@ -21,7 +21,7 @@ create table companies (
 );
 
 create table skill_pay_premium_stats (
-    skill_id varchar primary key,
+    skill_id varchar not null,
     skill_name varchar,
     n_with bigint not null,
     n_without bigint not null,

@@ -19,8 +19,7 @@ create table boards (
     last_ok date,
     postings_last_crawl bigint,
     not_found_streak integer not null,
-    accepted_at timestamp,
-    primary key (ats, board_key)
+    accepted_at timestamp                -- (ats, board_key) is unique: boards_seed.sql merges
 );
 
 create table board_links (
@@ -31,6 +30,6 @@ create table board_links (
 );
 
 create table boards_scanned (
-    landing_file varchar primary key,
+    landing_file varchar not null,
     scanned_at timestamp not null
 );

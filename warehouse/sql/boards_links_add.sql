@@ -8,6 +8,7 @@ where not exists (
     where l.posting_id = f.posting_id and l.ats = f.ats and l.board_key = f.board_key
 );
 
+-- An anti-join, not ON CONFLICT: DuckLake tables have no key to conflict on.
 insert into boards (
     ats, board_key, token, site, board, status, in_registry,
     found_in_posting_id, found_count, first_seen, not_found_streak
@@ -15,9 +16,11 @@ insert into boards (
 select
     ats, board_key, any_value(token), any_value(site), any_value(board), 'candidate', false,
     arg_min(posting_id, (crawl_date, posting_id)), 0, min(crawl_date), 0
-from found_links
-group by ats, board_key
-on conflict (ats, board_key) do nothing;
+from found_links f
+where not exists (
+    select 1 from boards b where b.ats = f.ats and b.board_key = f.board_key
+)
+group by ats, board_key;
 
 update boards set
     found_count = c.n,

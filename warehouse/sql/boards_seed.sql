@@ -12,14 +12,19 @@ where in_registry and board_key not in (
     select lower(board) from board_seed s where s.ats = boards.ats
 );
 
-insert into boards (
+-- MERGE, not INSERT .. ON CONFLICT: DuckLake tables have no key to conflict on.
+merge into boards
+using (
+    select ats, lower(board) as board_key, lower(token) as token, site, board, company
+    from board_seed
+) s
+on boards.ats = s.ats and boards.board_key = s.board_key
+when matched then update set
+    in_registry = true,
+    board = s.board,
+    company = s.company,
+    status = case when boards.status = 'gone' then 'gone' else 'registry' end
+when not matched then insert (
     ats, board_key, token, site, board, status, in_registry, company,
     found_count, not_found_streak
-)
-select ats, lower(board), lower(token), site, board, 'registry', true, company, 0, 0
-from board_seed
-on conflict (ats, board_key) do update set
-    in_registry = true,
-    board = excluded.board,
-    company = excluded.company,
-    status = case when boards.status = 'gone' then 'gone' else 'registry' end;
+) values (s.ats, s.board_key, s.token, s.site, s.board, 'registry', true, s.company, 0, 0);

@@ -1,5 +1,5 @@
 create table if not exists schema_version (
-    version integer primary key,
+    version integer not null,
     name varchar not null,
     applied_at timestamp not null
 )

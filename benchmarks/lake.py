@@ -1,0 +1,127 @@
+"""The warehouse benchmark on a DuckLake target: first load, next daily refresh, size, RSS.
+
+    .venv/bin/python benchmarks/lake.py --postings 100000 --target ducklake-sqlite
+    .venv/bin/python benchmarks/lake.py --postings 100000 --target ducklake-postgres
+
+The same synthetic landing files, stand-in extractor and refresh as
+benchmarks/warehouse.py (whose functions it reuses), with the warehouse set to a DuckLake:
+a SQLite catalog in the benchmark home, or a Postgres catalog on a throwaway server
+(Debian's PostgreSQL 15, initdb + pg_ctl in a temp dir on 127.0.0.1). The data path is
+local (<home>/lake/). Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests"))
+
+from benchmarks import warehouse as bench  # noqa: E402
+
+TARGET_ENV = "PJ_BENCH_LAKE_TARGET"
+
+
+def child(home: str) -> None:
+    """The refresh of benchmarks/warehouse.py, with the DuckLake target of TARGET_ENV."""
+    import promptjobs.settings as settings_module
+
+    target = json.loads(os.environ[TARGET_ENV])
+    original = settings_module.load_settings
+
+    def with_target(overrides=None, environ=None):  # type: ignore[no-untyped-def]
+        return original({**(overrides or {}), **target}, environ=environ)
+
+    settings_module.load_settings = with_target  # type: ignore[assignment]
+    bench.child_load(home)
+
+
+def run_child(home: Path, target: dict[str, str]) -> dict:
+    proc = subprocess.run(
+        [sys.executable, __file__, "--child", str(home)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO), TARGET_ENV: json.dumps(target)},
+    )
+    if proc.returncode:
+        print(proc.stderr[-4000:])
+        raise SystemExit("load failed")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def size_mb(path: Path) -> float:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--postings", type=int, default=100_000)
+    parser.add_argument(
+        "--target", choices=("ducklake-sqlite", "ducklake-postgres"), default="ducklake-sqlite"
+    )
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child)
+        return
+
+    home = Path(tempfile.mkdtemp(prefix="pj-bench-lake-"))
+    server_cm = None
+    try:
+        data = home / "lake"
+        if args.target == "ducklake-sqlite":
+            target = {"warehouse": f"ducklake:sqlite:{home / 'catalog.sqlite'}"}
+        else:
+            import conftest  # tests/conftest.py: the throwaway PostgreSQL server
+
+            server_cm = conftest.throwaway_postgres()
+            server = server_cm.__enter__()
+            target = {"warehouse": f"ducklake:postgres:{server.new_database()}"}
+        target["lake_data_path"] = str(data)
+
+        postings = bench.synthetic_postings(args.postings)
+        records = bench.write_landing(postings, home / "landing")
+        print(f"{args.target}: {postings.height:,} postings, {records:,} landed records")
+        first = run_child(home, target)
+        print(
+            f"first load (whole refresh): {first['total_s']:.1f} s, of which "
+            f"{first['extractor_s']:.1f} s in the stand-in extractor; "
+            f"peak RSS {first['peak_rss_mb']:.0f} MB"
+        )
+        for message, seconds in first["stages"]:
+            print(f"  {seconds:6.2f} s  until: {message}")
+        print(f"data files: {size_mb(data):.0f} MB", end="")
+        catalog = home / "catalog.sqlite"
+        print(f", SQLite catalog {catalog.stat().st_size / 1e6:.1f} MB" if catalog.exists() else "")
+
+        increment = bench.next_day(postings)
+        del postings
+        added = bench.write_landing(
+            increment, home / "landing", range(bench.SNAPSHOTS, bench.SNAPSHOTS + 1)
+        )
+        t = time.perf_counter()
+        daily = run_child(home, target)
+        print(
+            f"next daily refresh ({added:,} landed records): {daily['total_s']:.1f} s "
+            f"(child wall {time.perf_counter() - t:.1f} s), peak RSS {daily['peak_rss_mb']:.0f} MB"
+        )
+        for message, seconds in daily["stages"]:
+            print(f"  {seconds:6.2f} s  until: {message}")
+        print(f"data files after the daily refresh: {size_mb(data):.0f} MB")
+    finally:
+        if server_cm is not None:
+            server_cm.__exit__(None, None, None)
+        shutil.rmtree(home, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

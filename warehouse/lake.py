@@ -1,0 +1,141 @@
+"""DuckLake targets: `ducklake:sqlite:<path>` and `ducklake:postgres:<libpq conninfo>`.
+
+A DuckLake warehouse is a catalog database (SQLite file or Postgres) plus Parquet data
+files under a data path (a local folder, or an `s3://` URL for teams). DuckDB reaches it
+through three extensions, which come as PyPI wheels pinned to the exact DuckDB version
+(pyproject.toml) and are loaded here ONLY by path: never `INSTALL`, never autoload, so
+nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+PREFIX = "ducklake:"
+CATALOGS = ("sqlite", "postgres")
+# The name every DuckLake warehouse is attached under (queries see it as the database).
+ALIAS = "lake"
+# Extension name -> the PyPI package that ships it.
+_PACKAGES = {
+    "ducklake": "duckdb_extension_ducklake",
+    "sqlite_scanner": "duckdb_extension_sqlite_scanner",
+    "postgres_scanner": "duckdb_extension_postgres_scanner",
+}
+_CATALOG_EXTENSION = {"sqlite": "sqlite_scanner", "postgres": "postgres_scanner"}
+
+
+class LakeTargetError(ValueError):
+    """A `ducklake:` target that cannot be used; the message says what to write."""
+
+
+@dataclass(frozen=True)
+class LakeTarget:
+    """A parsed `ducklake:<catalog>:<location>` target with its data path."""
+
+    catalog: str  # "sqlite" | "postgres"
+    location: str  # the SQLite file, or the libpq conninfo
+    data_path: str  # local folder (ends with "/") or s3:// URL
+
+    @property
+    def is_local_data(self) -> bool:
+        return "://" not in self.data_path
+
+    @property
+    def catalog_file(self) -> Path | None:
+        """The SQLite catalog file (None for Postgres)."""
+        return Path(self.location) if self.catalog == "sqlite" else None
+
+
+def is_lake(target: str) -> bool:
+    return target.startswith(PREFIX)
+
+
+def parse_target(target: str, data_path: str | Path) -> LakeTarget:
+    """`ducklake:sqlite:/x/meta.sqlite` or `ducklake:postgres:dbname=x host=...`."""
+    rest = target[len(PREFIX) :] if is_lake(target) else target
+    catalog, sep, location = rest.partition(":")
+    if not sep or catalog not in CATALOGS or not location.strip():
+        raise LakeTargetError(
+            f"warehouse {target!r}: write ducklake:sqlite:<path> or "
+            "ducklake:postgres:<libpq conninfo, e.g. dbname=lake host=127.0.0.1>"
+        )
+    data = str(data_path)
+    if "://" not in data:
+        data = str(Path(data).resolve())
+        data = data if data.endswith("/") else data + "/"
+    if catalog == "sqlite":
+        location = str(Path(location).resolve())
+    return LakeTarget(catalog=catalog, location=location, data_path=data)
+
+
+def extension_path(name: str) -> Path:
+    """The `.duckdb_extension` file inside the installed wheel for this DuckDB version."""
+    package = _PACKAGES[name]
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise LakeTargetError(f"the {name} extension is not installed: run `make install`")
+    root = Path(next(iter(spec.submodule_search_locations)))
+    path = root / "extensions" / f"v{duckdb.__version__}" / f"{name}.duckdb_extension"
+    if not path.is_file():
+        raise LakeTargetError(
+            f"{path} is missing: the {package} wheel must match duckdb {duckdb.__version__}"
+        )
+    return path
+
+
+def load_extensions(con: duckdb.DuckDBPyConnection, lake: LakeTarget) -> None:
+    """LOAD ducklake and the catalog's scanner, by path."""
+    for name in ("ducklake", _CATALOG_EXTENSION[lake.catalog]):
+        con.execute(f"LOAD {_quote(str(extension_path(name)))}")
+
+
+def attach_sql(lake: LakeTarget, *, read_only: bool = False, snapshot: int | None = None) -> str:
+    """The ATTACH statement of the lake under ALIAS."""
+    options = [f"DATA_PATH {_quote(lake.data_path)}"]
+    if read_only:
+        options.append("READ_ONLY")
+    if snapshot is not None:
+        options.append(f"SNAPSHOT_VERSION {int(snapshot)}")
+    source = f"ducklake:{lake.catalog}:{lake.location}"
+    return f"ATTACH {_quote(source)} AS {ALIAS} ({', '.join(options)})"
+
+
+def open_lake(
+    lake: LakeTarget,
+    *,
+    read_only: bool = False,
+    snapshot: int | None = None,
+    config: dict[str, str | bool] | None = None,
+) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB connection with the lake attached and in use."""
+    base: dict[str, str | bool] = {
+        "autoinstall_known_extensions": False,
+        "autoload_known_extensions": False,
+    }
+    con = duckdb.connect(config={**base, **(config or {})})
+    try:
+        load_extensions(con, lake)
+        if lake.is_local_data and not read_only:
+            Path(lake.data_path).mkdir(parents=True, exist_ok=True)
+        if lake.catalog_file is not None and not read_only:
+            lake.catalog_file.parent.mkdir(parents=True, exist_ok=True)
+        con.execute(attach_sql(lake, read_only=read_only, snapshot=snapshot))
+        con.execute(f"USE {ALIAS}")
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def current_snapshot(con: duckdb.DuckDBPyConnection) -> int:
+    """The lake's latest snapshot id (the connection must have it attached as ALIAS)."""
+    row = con.sql(f"select max(snapshot_id) from ducklake_snapshots('{ALIAS}')").fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"

@@ -1,0 +1,3 @@
+-- The kind of the database the connection writes to: `duckdb` (a file, or :memory:),
+-- `ducklake`, `motherduck`...
+select type from duckdb_databases() where database_name = current_database()
