@@ -255,10 +255,11 @@ def run_refresh(
             summary.clusters = cluster_duplicates(con, source_priority)
             summary.canonical_jobs = con.sql(sql_text("canonical_count")).fetchall()[0][0]
         say(f"dedupe: {summary.clusters} cross-source cluster(s)")
-        if before:
+        if before and warehouse.kind == "file":
             # The lifecycle and dedupe updated rows of an existing warehouse: fold them in
             # now, so the steps below scan plain columns (the final checkpoint shrinks by
-            # as much; on a first load it would only write everything twice).
+            # as much; on a first load it would only write everything twice). A file
+            # target only: elsewhere the refresh is one open transaction.
             with _step(summary, "checkpoint after updates"):
                 con.execute("checkpoint")
         with _step(summary, "companies"):
