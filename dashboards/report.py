@@ -263,16 +263,18 @@ def _pay_table_html(pay: pl.DataFrame) -> str:
     )
 
 
-def provenance_html(provenance: pl.DataFrame) -> str:
-    """The warehouse snapshot a figure comes from: the refresh (extraction run) and crawls."""
+def provenance_html(provenance: pl.DataFrame, lake_snapshot: int | None = None) -> str:
+    """The warehouse snapshot a figure comes from: the refresh (extraction run) and crawls,
+    and on a DuckLake warehouse the lake snapshot (`promptjobs report --at N` rebuilds it)."""
     if provenance.is_empty():
         return "<p>Snapshot: an empty warehouse.</p>"
     r = provenance.row(0, named=True)
     if r["last_crawl"] is None:
         return "<p>Snapshot: no crawl loaded yet.</p>"
     run = r["extraction_run_id"] or "no extraction run"
+    lake = "" if lake_snapshot is None else f"DuckLake snapshot <code>{lake_snapshot}</code>, "
     return (
-        f"<p>Snapshot: warehouse refresh <code>{esc(run)}</code> (extractor "
+        f"<p>Snapshot: {lake}warehouse refresh <code>{esc(run)}</code> (extractor "
         f"<code>{esc(r['extractor_version'])}</code>), {int(r['crawl_days']):,} crawl day(s) "
         f"from {esc(r['first_crawl'])} to {esc(r['last_crawl'])}, "
         f"{int(r['landing_files']):,} landing file(s).</p>"
@@ -354,12 +356,14 @@ def build_report(
     report_date: date | None = None,
     source_terms: Mapping[str, str] | None = None,
     caveat: str | None = None,
+    lake_snapshot: int | None = None,
 ) -> ReportResult:
     """Write out_dir/index.html, claims.html, brief.html, brief.md, data/<figure>.csv (and with
     png: figures/<figure>.png and brief-card.png). `source_terms` (source -> terms URL, from
     the edge: `scrapers.sources.source_terms()`) goes into every figure's kit; `caveat` (plain
     text from the edge, e.g. the demo market's `scrapers.demo.market.caveat()`) opens both
-    pages."""
+    pages; `lake_snapshot` (a DuckLake warehouse's snapshot `con` reads) is named with the
+    refresh under every figure."""
     report_date = report_date or datetime.now(UTC).date()
     out_dir.mkdir(parents=True, exist_ok=True)
     with snapshot_base_views(con):
@@ -381,7 +385,7 @@ def build_report(
     claim_figures[BOOMING] = [booming_figure(history)]
     every_figure = main_figures + [f for group in claim_figures.values() for f in group]
     kit = Kit(
-        provenance_html=provenance_html(claims_views["report_provenance"]),
+        provenance_html=provenance_html(claims_views["report_provenance"], lake_snapshot),
         sources_html=sources_html(views["source_summary"], source_terms),
         png=png,
     )

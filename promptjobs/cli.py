@@ -490,16 +490,28 @@ def report(
     png: Annotated[
         bool, typer.Option(help="Also export every figure as PNG (needs chromium).")
     ] = False,
+    at: Annotated[
+        int | None,
+        typer.Option(
+            "--at",
+            metavar="SNAPSHOT",
+            help="Read the warehouse as it was at this DuckLake snapshot (every report names "
+            "the one it was built from); DuckLake warehouses only.",
+        ),
+    ] = None,
     home: HomeOption = None,
 ) -> None:
-    """Build the HTML report (index.html, claims.html, brief.html + brief.md, data/*.csv) from the warehouse views."""
+    """Build the HTML report (index.html, claims.html, brief.html + brief.md, data/*.csv) from the warehouse views.
+
+    With --at SNAPSHOT: the report of that earlier DuckLake snapshot (default folder
+    PROMPTJOBS_HOME/reports/snapshot-<N>; reports/latest/ is left alone)."""
     from promptjobs.output_paths import output_folder
     from promptjobs.refresh import build_report_from_settings
 
     if out is not None:
         output_folder(out, "--out")
     settings = _settings(home)
-    path = build_report_from_settings(settings, out=out, png=png)
+    path = build_report_from_settings(settings, out=out, png=png, at=at)
     err.print(f"report: {path}")
 
 
@@ -520,6 +532,15 @@ def sql(
             "stdout; '-' = stdout.",
         ),
     ] = None,
+    at: Annotated[
+        int | None,
+        typer.Option(
+            "--at",
+            metavar="SNAPSHOT",
+            help="Read the warehouse as it was at this DuckLake snapshot (every report names "
+            "the one it was built from); DuckLake warehouses only.",
+        ),
+    ] = None,
     home: HomeOption = None,
 ) -> None:
     """Run one read query on the warehouse (SELECT, FROM, WITH, DESCRIBE, SHOW, SUMMARIZE,
@@ -537,16 +558,19 @@ def sql(
     if output is not None:
         target = output_file(output) or "-"
     settings = _settings(home)
+    warehouse = settings.open_warehouse()
+    if at is not None:
+        warehouse = warehouse.at(at)
     try:
         if query is None:
             interactive_sql(
-                settings.open_warehouse(),
+                warehouse,
                 history_path=settings.home / HISTORY_FILE,
                 timeout_s=settings.sql_timeout_s,
             )
             return
         run_sql(
-            settings.open_warehouse(),
+            warehouse,
             query,
             fmt=format.value,
             output=target,

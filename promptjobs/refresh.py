@@ -77,16 +77,24 @@ def build_report_from_settings(
     png: bool = False,
     report_date: date | None = None,
     caveat: str | None = None,
+    at: int | None = None,
 ) -> Path:
     """Build the report from the warehouse views; also refresh reports/latest/. `caveat`:
-    a note opening both pages (the demo's)."""
+    a note opening both pages (the demo's); `at`: a DuckLake snapshot to build it from (an
+    earlier state; reports/latest/ is then left alone)."""
     from dashboards.publish import publish_latest
     from dashboards.report import build_report
     from scrapers.sources import source_terms
 
     day = report_date or today_utc()
-    out_dir = out or settings.report_dir_for(day)
-    with settings.open_warehouse().reader() as con:
+    # An earlier snapshot's report goes beside the dated ones, never over today's.
+    out_dir = out or (
+        settings.reports_dir / f"snapshot-{at}" if at is not None else settings.report_dir_for(day)
+    )
+    warehouse = settings.open_warehouse()
+    if at is not None:
+        warehouse = warehouse.at(at)
+    with warehouse.reader() as con:
         result = build_report(
             con,
             out_dir,
@@ -94,8 +102,9 @@ def build_report_from_settings(
             report_date=day,
             source_terms=source_terms(),
             caveat=caveat,
+            lake_snapshot=warehouse.snapshot_of(con),
         )
-    if out is None:
+    if out is None and at is None:
         publish_latest(out_dir, settings.reports_dir / "latest")
     return result.index_path
 

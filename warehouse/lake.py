@@ -132,8 +132,9 @@ def open_lake(
 
 
 def current_snapshot(con: duckdb.DuckDBPyConnection) -> int:
-    """The lake's latest snapshot id (the connection must have it attached as ALIAS)."""
-    row = con.sql(f"select max(snapshot_id) from ducklake_snapshots('{ALIAS}')").fetchone()
+    """The snapshot the connection reads (the newest, or the one it was attached at with
+    SNAPSHOT_VERSION); the lake must be attached as ALIAS."""
+    row = con.sql(f"select id from ducklake_current_snapshot('{ALIAS}')").fetchone()
     return int(row[0]) if row and row[0] is not None else 0
 
 

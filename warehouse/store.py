@@ -126,8 +126,11 @@ class Warehouse:
         lock_dir: Path | None = None,
         lock_timeout_s: float = DEFAULT_LOCK_TIMEOUT_S,
         lake_data_path: str | Path | None = None,
+        snapshot: int | None = None,
     ) -> None:
         self.target = str(target)
+        # Readers of a DuckLake see this snapshot instead of the newest (`--at`).
+        self.snapshot = snapshot
         self.is_motherduck = self.target.startswith("md:")
         self.lock_dir = lock_dir if lock_dir is not None else Path(".")
         self.lock_timeout_s = lock_timeout_s
@@ -137,6 +140,23 @@ class Warehouse:
         if lakes.is_lake(self.target):
             data = lake_data_path if lake_data_path is not None else self.lock_dir / "lake"
             self.lake = lakes.parse_target(self.target, data)
+
+    def at(self, snapshot: int) -> Warehouse:
+        """This warehouse as it was at `snapshot` (readers only; DuckLake targets only)."""
+        if self.lake is None:
+            raise WarehouseError(
+                f"--at needs a DuckLake warehouse ({self.target} is a {self.kind} warehouse, "
+                "which keeps only its latest state; its reports name the refresh they were "
+                "built from): see PROMPTJOBS_WAREHOUSE=ducklake:... in the README"
+            )
+        pinned = Warehouse(self.target, self.lock_dir, self.lock_timeout_s, snapshot=snapshot)
+        pinned.lake = self.lake
+        return pinned
+
+    def snapshot_of(self, con: duckdb.DuckDBPyConnection) -> int | None:
+        """The lake snapshot a reader `con` reads (None on a file or md: warehouse, whose
+        state is named by its last refresh: report_provenance.extraction_run_id)."""
+        return lakes.current_snapshot(con) if self.lake is not None else None
 
     @property
     def is_lake(self) -> bool:
@@ -228,6 +248,8 @@ class Warehouse:
     @contextmanager
     def writer(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """The single writer: lock, migrations, ONE transaction, atomic swap on success."""
+        if self.snapshot is not None:
+            raise WarehouseError(f"snapshot {self.snapshot} of {self.target} is read-only")
         with self._exclusive_lock():
             if self.is_motherduck:
                 yield from self._write_transaction(self.target)
@@ -326,10 +348,12 @@ class Warehouse:
         """The lake attached READ_ONLY, then file access cut to the lake's own files and
         the configuration locked (what READER_CONFIG does for a file)."""
         try:
-            con = lakes.open_lake(lake, read_only=True)
+            con = lakes.open_lake(lake, read_only=True, snapshot=self.snapshot)
         except duckdb.Error as exc:
             if "creating a new DuckLake is explicitly disabled" in str(exc):
                 raise WarehouseMissing(self._missing_message()) from None
+            if "No snapshot found" in str(exc):
+                raise WarehouseError(self._no_snapshot_message(lake)) from None
             raise WarehouseError(f"cannot open {self.target}: {_first_line(exc)}") from None
         try:
             allowed = [lake.data_path]
@@ -351,6 +375,14 @@ class Warehouse:
             con.close()
             raise
         return con
+
+    def _no_snapshot_message(self, lake: lakes.LakeTarget) -> str:
+        newest = lakes.current_snapshot(con := lakes.open_lake(lake, read_only=True))
+        con.close()
+        return (
+            f"{self.target} has no snapshot {self.snapshot}: give one from 0 to {newest} "
+            "(every report names the snapshot it was built from)"
+        )
 
     def _missing_message(self) -> str:
         return f"no warehouse at {self.target}: run `promptjobs demo` or `promptjobs refresh` first"
