@@ -417,3 +417,13 @@ def test_german_homeoffice_for_some_days_is_hybrid(extractor: Extractor, line: s
     text = f"Deine Aufgaben\nDu betreust unsere Kunden und pflegst Angebote.\n\n{line}"
     out = extractor.extract({"id": "de-ho", "title": "Kundenberater (m/w/d)", "text": text})
     assert out["remote"] == "hybrid"
+
+
+def test_one_shared_function_word_does_not_decide_the_language(extractor: Extractor) -> None:
+    # "la" is only in the French table's common words, yet Spanish and Italian use it too.
+    text = (
+        "Quiénes somos\nUna distribuidora de Valencia.\n\nFunciones\nLlevar la contabilidad.\n\n"
+        "Requisitos\n2 años de experiencia.\n\nTrabajo remoto desde México."
+    )
+    out = extractor.extract({"id": "es-short", "title": "Contador", "text": text})
+    assert out["language"] == "es"
