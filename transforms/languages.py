@@ -138,7 +138,8 @@ def detect_language(text: str) -> str | None:
         return "ko"
     if _HAN_RE.search(sample):
         return "zh"
-    if counts and (len(ranked) == 1 or ranked[0] >= 2 * ranked[1]):
+    # A word or two is not enough: "la" is French, Spanish and Italian alike.
+    if counts and ranked[0] >= 3 and (len(ranked) == 1 or ranked[0] >= 2 * ranked[1]):
         return best
     # The statistical model (~100 MB per process) only for what stays unclear: no function
     # word of ours, or two languages' words mixed.

@@ -426,7 +426,13 @@ def _workplace(chunk: str) -> tuple[re.Match[str] | None, ...]:
     hybrid = _HYBRID_RE.search(chunk) or _LANG_HYBRID_RE.search(low)
     onsite = _ONSITE_RE.search(chunk) or _LANG_ONSITE_RE.search(low)
     if remote and hybrid and hybrid.start() < remote.end() and remote.start() < hybrid.end():
-        hybrid = None  # "télétravail complet" is remote, not the "télétravail" in it
+        # The same words read both ways: the longer reading wins. "télétravail complet"
+        # is remote, not the "télétravail" in it; "Homeoffice bis zu 3 Tage" is hybrid,
+        # not the "Homeoffice" in it.
+        if hybrid.end() - hybrid.start() > remote.end() - remote.start():
+            remote = None
+        else:
+            hybrid = None
     return remote, hybrid, onsite
 
 

@@ -172,7 +172,17 @@ def _names_re_cached(alt: str) -> re.Pattern[str]:
 _SENTENCE_END_RE = re.compile(r"[.!?]\s+(?=[A-ZÀ-Ý\"“(])")
 
 
-def employer_part(line: str, company: str | None) -> int | None:
+# The employer speaking of itself from a paragraph's first word ("We believe...", "Our
+# mission...", "Nous sommes...", "Wir sind..."): in the posting's opening text, with the
+# employer named anywhere in the paragraph, that is the company's self-description.
+_WE_OPENING_RE = re.compile(
+    r"(?:we|we['’](?:re|ve)|our|nous|notre|wir|unser\w*|nosotros|somos|nuestr[ao]s?|wij|"
+    r"onze?|noi|siamo|la nostra|il nostro|nós|nossa|nosso)\b",
+    re.IGNORECASE,
+)
+
+
+def employer_part(line: str, company: str | None, intro: bool = False) -> int | None:
     """How much of a paragraph is the employer describing itself ("Acme Europe is
     building the network...", "At Acme, our mission is..."): a paragraph
     that names the employer near its start and does not address the candidate or the role
@@ -183,7 +193,10 @@ def employer_part(line: str, company: str | None) -> int | None:
     if not names or _BULLET_RE.match(line):
         return None
     alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    if not _names_re_cached(alt).search(line[:_NAMES_EMPLOYER_CHARS]):
+    names_re = _names_re_cached(alt)
+    if not names_re.search(line[:_NAMES_EMPLOYER_CHARS]) and not (
+        intro and _WE_OPENING_RE.match(line) and names_re.search(line)
+    ):
         return None
     if _JOB_PARAGRAPH_RE.search(line[:200].lower()) or _TEAM_RE.search(
         line[:_NAMES_EMPLOYER_CHARS]
@@ -261,7 +274,7 @@ def split_sections(text: str, company: str | None = None, job_from: int | None =
                 if line_kind == kind and company_re is not None and company_re.match(line):
                     line_kind = "company"
                 elif line_kind == kind and kind in ("intro", "job"):
-                    cut = employer_part(line, company)
+                    cut = employer_part(line, company, intro=kind == "intro")
                     if cut is not None and cut < len(line):
                         # The employer's sentences, then the job's ("In this role, you'll").
                         pending.append((len(kinds), kind))
@@ -279,6 +292,14 @@ def split_sections(text: str, company: str | None = None, job_from: int | None =
                 if line_kind == kind and company_re is not None and company_re.match(line):
                     # "At Acme, our mission is ... [700 chars]" (kept so only before the
                     # job's own headings, see `pending`)
+                    line_kind, employer_kind = "company", kind
+                elif (
+                    line_kind == kind
+                    and kind == "intro"
+                    and employer_part(line, company, intro=True) == len(line)
+                ):
+                    # "We believe ... Acme powers ... [780 chars]", never addressing the
+                    # reader, before the job's first heading (kept so only if one follows).
                     line_kind, employer_kind = "company", kind
         if (
             starts

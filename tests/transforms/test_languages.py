@@ -403,3 +403,27 @@ def test_years_are_the_jobs_not_the_companys_age(text: str, years: int | None) -
     found = Extractor().extract({"id": "y", "title": "Ingénieur IA", "text": text})
     got = found["years_experience"]
     assert (got and got["min"]) == years
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Homeoffice bis zu 3 Tage pro Woche, Büro in Köln.",
+        "Home-Office an zwei Tagen pro Woche möglich.",
+        "Mobiles Arbeiten maximal 2 Tage, sonst im Team vor Ort.",
+    ],
+)
+def test_german_homeoffice_for_some_days_is_hybrid(extractor: Extractor, line: str) -> None:
+    text = f"Deine Aufgaben\nDu betreust unsere Kunden und pflegst Angebote.\n\n{line}"
+    out = extractor.extract({"id": "de-ho", "title": "Kundenberater (m/w/d)", "text": text})
+    assert out["remote"] == "hybrid"
+
+
+def test_one_shared_function_word_does_not_decide_the_language(extractor: Extractor) -> None:
+    # "la" is only in the French table's common words, yet Spanish and Italian use it too.
+    text = (
+        "Quiénes somos\nUna distribuidora de Valencia.\n\nFunciones\nLlevar la contabilidad.\n\n"
+        "Requisitos\n2 años de experiencia.\n\nTrabajo remoto desde México."
+    )
+    out = extractor.extract({"id": "es-short", "title": "Contador", "text": text})
+    assert out["language"] == "es"

@@ -228,3 +228,22 @@ def test_a_long_paragraph_opening_with_the_employer_mission_is_the_company(
     body = about + "\nResponsibilities\n- Run the office"
     assert split_sections(body, "Quillbank").kind_at(10) == "company"
     assert "finance" not in out["skills"]
+
+
+_WE_INTRO = (
+    "We believe the way small shops handle their money will change within a few years. "
+    + "We build the tools that thousands of bakers and florists use every day, and "
+    + "Breadbox now serves shops in eleven countries from its offices in Lyon and Porto. " * 6
+)
+
+
+def test_a_long_opening_paragraph_in_the_employers_voice_is_the_companys() -> None:
+    text = _WE_INTRO + "\n\nResponsibilities\n- Close the monthly books"
+    sections = split_sections(text, "Breadbox")
+    assert len(text.split("\n")[0]) > 600
+    assert sections.kinds[0] == "company"
+
+
+def test_the_employers_voice_without_a_job_heading_stays_the_jobs() -> None:
+    sections = split_sections(_WE_INTRO, "Breadbox")
+    assert sections.kinds[0] == "intro"
