@@ -135,3 +135,20 @@ def test_days_open_is_derivable_from_the_history(
         create_views(con)
         days = con.sql("select posting_id, days_open from posting_facts order by 1").fetchall()
     assert days == [("lever:a", 10), ("lever:b", 10)]
+
+
+def test_postings_ingested_by_an_earlier_writer_get_their_lifecycle_when_first_loaded(
+    settings: Settings, landing, kit: SimpleNamespace
+) -> None:
+    # `promptjobs boards discover` ingests what landed in a writer of its own; the next
+    # refresh then holds those runs already, and must still date the postings it loads.
+    a, b = kit.item("lever", "a"), kit.item("lever", "b")
+    landing.write("lever", "2026-10-01", [a, b])
+    kit.refresh(settings)
+    landing.write("lever", "2026-10-08", [a, b, kit.item("lever", "c")])
+    with settings.open_warehouse().writer() as con:
+        ingest_landing(con, settings.landing_dir)
+    kit.refresh(settings)
+    found = history(settings)
+    assert found["lever:c"] == ("2026-10-08", "2026-10-08", None)
+    assert found["lever:a"][:2] == ("2026-10-01", "2026-10-08")

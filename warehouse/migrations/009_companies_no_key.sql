@@ -3,7 +3,9 @@
 -- the same table without the index: 3 ms), and DuckLake has no indexes. The rebuild
 -- keeps company_key unique (it groups by company_key), like the big tables' keys
 -- (001_initial.sql).
-create table companies_rebuilt (
+create temp table companies_before as select * from companies;
+drop table companies;
+create table companies (
     company_key varchar not null,
     name varchar not null,
     postings bigint not null,
@@ -12,6 +14,5 @@ create table companies_rebuilt (
     first_seen date,
     last_seen date
 );
-insert into companies_rebuilt select * from companies;
-drop table companies;
-alter table companies_rebuilt rename to companies;
+insert into companies select * from companies_before;
+drop table companies_before;

@@ -22,7 +22,7 @@
 -- Scope: only postings whose lifecycle this refresh's runs can change (lifecycle_known_runs
 -- lists the runs held before its ingest; the other postings keep theirs, and a posting
 -- loaded now without a new one keeps its previous one, extract_insert_postings.sql):
--- postings sighted by a new run; open postings; postings closed on or after the first
+-- postings sighted by a new run; postings not loaded yet; open postings; postings closed on or after the first
 -- new crawl date (a new run can only add or remove closing evidence on its own date or
 -- later: a 404 changes the "gone" status of later 404s only); archive postings (their
 -- closing reads the latest crawl date of all). A posting closed before every new run was
@@ -42,6 +42,11 @@ scope as (
     where closed_at is null
        or closed_at >= (select min(crawl_date) from new_runs)
        or source = 'archive'
+    union
+    -- Postings this refresh inserts for the first time take their lifecycle from here,
+    -- whichever run saw them (one ingested by `promptjobs boards discover` included).
+    select posting_id from posting_latest
+    where posting_id not in (select posting_id from postings)
 ),
 seen as (
     select
