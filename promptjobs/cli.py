@@ -38,6 +38,15 @@ HomeOption = Annotated[
     Path | None,
     typer.Option("--home", help="Override PROMPTJOBS_HOME (where everything is written)."),
 ]
+AtOption = Annotated[
+    int | None,
+    typer.Option(
+        "--at",
+        metavar="SNAPSHOT",
+        help="Read the warehouse as it was at this DuckLake snapshot (every report names "
+        "the one it was built from); DuckLake warehouses only.",
+    ),
+]
 
 
 class ListFormat(StrEnum):
@@ -490,15 +499,7 @@ def report(
     png: Annotated[
         bool, typer.Option(help="Also export every figure as PNG (needs chromium).")
     ] = False,
-    at: Annotated[
-        int | None,
-        typer.Option(
-            "--at",
-            metavar="SNAPSHOT",
-            help="Read the warehouse as it was at this DuckLake snapshot (every report names "
-            "the one it was built from); DuckLake warehouses only.",
-        ),
-    ] = None,
+    at: AtOption = None,
     home: HomeOption = None,
 ) -> None:
     """Build the HTML report (index.html, claims.html, brief.html + brief.md, data/*.csv) from the warehouse views.
@@ -532,15 +533,7 @@ def sql(
             "stdout; '-' = stdout.",
         ),
     ] = None,
-    at: Annotated[
-        int | None,
-        typer.Option(
-            "--at",
-            metavar="SNAPSHOT",
-            help="Read the warehouse as it was at this DuckLake snapshot (every report names "
-            "the one it was built from); DuckLake warehouses only.",
-        ),
-    ] = None,
+    at: AtOption = None,
     home: HomeOption = None,
 ) -> None:
     """Run one read query on the warehouse (SELECT, FROM, WITH, DESCRIBE, SHOW, SUMMARIZE,

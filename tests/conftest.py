@@ -1,7 +1,12 @@
 """Warehouse targets for the tests: the file warehouse and the two DuckLake catalogs.
 
 `warehouse_target` is parametrized over `file`, `ducklake-sqlite` and `ducklake-postgres`;
-a folder's `settings` fixture asks for it to run every test on each target. The Postgres
+a folder's `settings` fixture asks for it. Every such test runs on the file warehouse and
+on the SQLite-catalog lake. The Postgres catalog runs the modules marked
+`postgres_catalog` (loads, refresh, store, lifecycle: where the catalog's transactions and
+concurrency differ); `PROMPTJOBS_TEST_ALL_TARGETS=1` runs every test on it too. The SQL is
+the same on both catalogs (DuckLake translates it), so the rest would only repeat the
+SQLite runs at about three times their cost. The Postgres
 catalog is a throwaway server from Debian's package (initdb + pg_ctl in a temp dir, on
 127.0.0.1 and a free port), started once per session and stopped at its end; each test
 gets its own database on it.
@@ -139,15 +144,31 @@ def pytest_configure(config: pytest.Config) -> None:
         "file_only: the test is about the file warehouse itself (copy and swap, WAL, a "
         "damaged file): it runs on the `file` target only",
     )
+    config.addinivalue_line(
+        "markers",
+        "postgres_catalog: the module's warehouse tests also run on a DuckLake with a "
+        "Postgres catalog (the others: file and SQLite catalog, unless "
+        "PROMPTJOBS_TEST_ALL_TARGETS=1)",
+    )
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Deselect the DuckLake runs of `file_only` tests."""
+    """Deselect the DuckLake runs of `file_only` tests, and the Postgres-catalog runs of
+    tests outside `postgres_catalog` modules (unless PROMPTJOBS_TEST_ALL_TARGETS=1)."""
+    every_target = os.environ.get("PROMPTJOBS_TEST_ALL_TARGETS") == "1"
     keep, drop = [], []
     for item in items:
         spec = getattr(item, "callspec", None)
         target = spec.params.get("warehouse_target") if spec else None
-        if target not in (None, "file") and item.get_closest_marker("file_only"):
+        lake_run_of_file_test = target not in (None, "file") and item.get_closest_marker(
+            "file_only"
+        )
+        extra_postgres_run = (
+            target == "ducklake-postgres"
+            and not every_target
+            and not item.get_closest_marker("postgres_catalog")
+        )
+        if lake_run_of_file_test or extra_postgres_run:
             drop.append(item)
         else:
             keep.append(item)

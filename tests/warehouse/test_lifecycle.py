@@ -5,10 +5,15 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import pytest
+
 from promptjobs.settings import Settings
 from warehouse.extraction_handoff import load_extractions, pending_extraction
 from warehouse.landing_ingest import ingest_landing
 from warehouse.lifecycle import apply_lifecycle, compute_lifecycle
+
+# Their writes exercise the catalog's transactions: they run on the Postgres catalog too.
+pytestmark = pytest.mark.postgres_catalog
 
 
 def load(settings: Settings, kit: SimpleNamespace) -> dict[str, int]:

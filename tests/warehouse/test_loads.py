@@ -20,6 +20,9 @@ from warehouse.landing_ingest import ingest_landing
 from warehouse.lifecycle import compute_lifecycle
 from warehouse.taxonomy import load_taxonomy
 
+# Their writes exercise the catalog's transactions: they run on the Postgres catalog too.
+pytestmark = pytest.mark.postgres_catalog
+
 
 def rows(con: duckdb.DuckDBPyConnection, query: str) -> list[tuple]:
     return con.sql(query).fetchall()

@@ -13,7 +13,12 @@ import time
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
+
 from promptjobs.settings import Settings, load_settings
+
+# Their writes exercise the catalog's transactions: they run on the Postgres catalog too.
+pytestmark = pytest.mark.postgres_catalog
 
 REPO = Path(__file__).resolve().parents[2]
 TESTS_DIR = Path(__file__).resolve().parent

@@ -17,6 +17,9 @@ from warehouse.store import (
     migration_files,
 )
 
+# Their writes exercise the catalog's transactions: they run on the Postgres catalog too.
+pytestmark = pytest.mark.postgres_catalog
+
 
 def table_names(con: duckdb.DuckDBPyConnection) -> set[str]:
     return {r[0] for r in con.sql("select table_name from duckdb_tables()").fetchall()}
