@@ -74,12 +74,33 @@ _TOOL_USE_SPAN_RE = languages.compiled_lower("role", "tool_use_spans", r"\b")
 _TOOL_USE_SENTENCE_RE = languages.compiled_lower("role", "tool_use_sentences")
 _TOOL_USE_BUILDS_RE = languages.compiled_lower("role", "tool_use_sentence_builds", r"\b")
 _BUSINESS_TITLE_RE = languages.compiled("role", "business_titles", r"\b")
+# Titles whose name says they build AI ("Forward Deployed AI ..."): a business word after
+# them names the team they serve ("..., Marketing"), not a sales job.
+_AI_ROLE_TITLE_RE = languages.compiled("role", "ai_role_titles", r"\b")
+# Product titles (product manager, owner): they build products, so LLM work named
+# outright in their duties can be theirs; they are not business titles.
+_PRODUCT_TITLE_RE = languages.compiled("role", "product_titles", r"\b")
+# Analytics and BI titles serve data to the business: AI assistants or agents there are
+# consumers of the data ("so dashboards and AI agents see the same numbers"); only duties
+# that name LLM technology itself (`llm_tech_terms`: LLMs, RAG, prompts...) are LLM work.
+_DATA_SERVING_TITLE_RE = languages.compiled("role", "data_serving_titles", r"\b")
+_LLM_TECH_RE = languages.compiled_lower("role", "llm_tech_terms", r"\b")
+# A requirement that names LLMs as a skill to have ("Experience with LLMs", "AI fluency",
+# "a point of view on agentic AI"), not as the job's work...
+_SKILL_REQUIREMENT_RE = languages.compiled_lower("role", "skill_requirements", r"\b")
+# ...unless it names building with them ("experience building LLM apps").
+_BUILD_VERB_RE = languages.compiled_lower("role", "build_verbs", r"\b")
+# A short line that makes the lines after it nice-to-have: "Large Language Model (Preferred)".
+_NICE_BLOCK_RE = re.compile(
+    r"\((?:preferred|nice[- ]to[- ]have|optional|a plus|bonus|desired|desirable)\)\s*:?\s*$", re.I
+)
 _AI_TOOL_USE_RE = re.compile(
     rf"{_TOOL_USE_SPAN_RE.pattern}|{_NON_LLM_SENSE_RE.pattern}|"
     r"\b(?:claude code|claude for \w+|codex|(?:github )?copilot|cursor|windsurf|"
     r"agentic[- ]coding|agentic (?:[\w-]+ ){0,2}development|ai[- ](?:coding )?tools?|"
     r"ai[- ]assisted \w+|ai-powered (?:tools|solutions)|agentic ai tools|ai as your default|"
-    r"(?:use|using|user of|leverage|leveraging) (?:\w+ ){0,2}?(?:llms?|chatgpt|claude|gemini|ai))\b"
+    r"(?:use|using|user of|leverage|leveraging) (?:\w+ ){0,2}?(?:llms?|chatgpt|claude|gemini|ai|genai|"
+    r"generative ai))\b"
 )
 _LLM_WEAK_RE = re.compile(
     # "model outputs": any model's (a fraud score's too); strong only as AI responses.
@@ -120,6 +141,9 @@ _PROMPT_AUTHORING_RE = re.compile(
     r"(?:challenge|stump|probe|test) (?:\w+\s){0,3}?(?:models?|ai|llms?)\b|"
     r"questions that (?:evaluate|test|challenge|stump) (?:\w+\s){0,2}?(?:ai|models?|llms?))",
     re.IGNORECASE,
+)
+_PROMPT_SKILL_NOUN_RE = re.compile(
+    r"prompt (?:engineer|expert|writer|designer|specialist|engineering)$", re.IGNORECASE
 )
 _TRAINER_CONTEXT_RE = re.compile(
     r"\b(?:AI trainer|AI tutor|training (?:data|ai)|train(?:ing)? ai models?|"
@@ -176,6 +200,7 @@ def _split_sections(text: str, sections: Sections | None = None) -> list[tuple[s
     sections = sections if sections is not None else split_sections(text)
     out: list[tuple[str, str]] = []
     pos = 0
+    nice_block = ""  # the section kind a "... (Preferred)" line turned nice, until a heading
     for raw in text.split("\n"):
         start = pos
         pos += len(raw) + 1
@@ -183,6 +208,15 @@ def _split_sections(text: str, sections: Sections | None = None) -> list[tuple[s
         if not line:
             continue
         kind = _ROLE_KIND.get(sections.kind_at(start), "blurb")
+        short = len(line.split()) <= 8
+        if short and _NICE_BLOCK_RE.search(line):
+            nice_block = kind
+            continue
+        if nice_block:
+            if kind != nice_block or (short and line[0] not in "-*•·–" and line[-1:] != "."):
+                nice_block = ""  # a new section or heading ends the block
+            elif kind == "duty":
+                kind = "nice"
         if kind == "nice" and _NICE_HEADING_RE.search(line) and len(line.split()) <= 8:
             continue
         if heading_kind(line) and len(line.split()) <= 6:
@@ -200,6 +234,30 @@ def _line_end(text: str, pos: int) -> int:
     return len(text) if end == -1 else end
 
 
+@dataclass(frozen=True)
+class LlmWork:
+    """What llm_work_lines found: the weighted score, quoted sentences, the part of the
+    score that names LLM work outright, and how many of those strong sentences are the
+    job's own work (not a nice-to-have; `duty_strong`: not a bare skill requirement either)."""
+
+    score: float
+    hits: list[str]
+    strong: float
+    duty_strong: int
+    required_strong: int  # strong sentences outside nice-to-haves, requirements included
+    duty_sentences: tuple[str, ...] = ()  # the `duty_strong` sentences, lower-cased
+
+
+def _bare_skill_requirement(low: str) -> bool:
+    """A sentence that asks for LLMs as a skill ("Experience with LLMs", "AI fluency"),
+    with no verb of building them before the LLM words ("experience building LLM apps")."""
+    if not _SKILL_REQUIREMENT_RE.search(low):
+        return False
+    first_llm = _LLM_STRONG_RE.search(low)
+    verb = _BUILD_VERB_RE.search(low)
+    return not (verb and first_llm and verb.start() < first_llm.start())
+
+
 def llm_work_lines(
     text: str, hit_offsets: list[int] | None = None, sections: Sections | None = None
 ) -> tuple[float, list[str], float]:
@@ -209,8 +267,19 @@ def llm_work_lines(
     A sentence naming LLM work outright counts 1, one that only hints at it 0.5; a
     nice-to-have counts half of that; a company-blurb sentence counts nothing.
     """
+    work = llm_work(text, hit_offsets, sections)
+    return work.score, work.hits, work.strong
+
+
+def llm_work(
+    text: str, hit_offsets: list[int] | None = None, sections: Sections | None = None
+) -> LlmWork:
+    """llm_work_lines, with the count of strong duty sentences (see LlmWork)."""
     score = 0.0
     strong = 0.0
+    duty_strong = 0
+    required_strong = 0
+    duty_sentences: list[str] = []
     hits: list[str] = []
     # The lines worth reading: from the pipeline's phrase matches when given (cheap), else
     # one regex pass over the whole lower-cased text.
@@ -223,7 +292,7 @@ def llm_work_lines(
         text[text.rfind("\n", 0, pos) + 1 : _line_end(text, pos)].strip() for pos in offsets
     }
     if not lines_with_hits:
-        return score, hits, strong
+        return LlmWork(score, hits, strong, duty_strong, required_strong)
     for kind, line in _split_sections(text, sections):
         if kind == "blurb" or line not in lines_with_hits:
             continue
@@ -240,13 +309,19 @@ def llm_work_lines(
                 continue
             is_strong = bool(_LLM_STRONG_RE.search(low))
             weight = 1.0 if is_strong else 0.5
-            if kind == "nice" or _NICE_TO_HAVE_RE.search(sentence):
+            nice = kind == "nice" or bool(_NICE_TO_HAVE_RE.search(sentence))
+            if nice:
                 weight /= 2
+            elif is_strong:
+                required_strong += 1
+                if not _bare_skill_requirement(low):
+                    duty_strong += 1
+                    duty_sentences.append(low)
             score += weight
             strong += weight if is_strong else 0.0
             if len(hits) < 3:
                 hits.append(f"[{kind}] {sentence[:120]}")
-    return score, hits, strong
+    return LlmWork(score, hits, strong, duty_strong, required_strong, tuple(duty_sentences))
 
 
 def role_titles(title: str, text: str) -> list[str]:
@@ -332,8 +407,11 @@ def _classify_role(
 ) -> RoleDecision:
     titles = role_titles(title, text)
     joined_titles = " || ".join(titles)
-    score, hits, strong_score = llm_work_lines(text, hit_offsets, sections)
+    work = llm_work(text, hit_offsets, sections)
+    score, hits, strong_score = work.score, work.hits, work.strong
     evidence_lines = "; ".join(hits)
+    # AI words of another sense in a title ("Agentic Commerce": a market) name no AI work.
+    ai_titles = _NON_LLM_SENSE_RE.sub(" ", joined_titles.lower())
 
     core_title = _CORE_TITLE_RE.search(joined_titles) or _LANG_CORE_TITLE_RE.search(joined_titles)
     if core_title and score >= 1:
@@ -351,7 +429,9 @@ def _classify_role(
         "prompt" in low or "question" in low or "challeng" in low
     )
     authoring = [m.group(0) for m in _PROMPT_AUTHORING_RE.finditer(job)] if maybe_authoring else []
-    trainer = len(authoring) >= 2
+    # Naming the skill ("prompt engineering experience") is not authoring prompts: at
+    # least one match must be the work itself (writing/testing prompts, stumping models).
+    trainer = len(authoring) >= 2 and any(not _PROMPT_SKILL_NOUN_RE.match(a) for a in authoring)
     if trainer and re.search(
         r"prompt (?:expert|engineer|writer|designer|specialist|engineering)|"
         r"(?:questions|prompts) that (?:evaluate|test|challenge|stump)|challenge (?:\w+\s){0,3}?models?",
@@ -365,11 +445,16 @@ def _classify_role(
     # A business title (sales, marketing, partnerships, government relations) with no
     # technical word: AI in its title or duties names the market it sells to, not its work.
     business = _BUSINESS_TITLE_RE.search(title or joined_titles)
-    if business and not _TECH_TITLE_RE.search(f"{title} || {joined_titles}"):
+    ai_role_title = _AI_ROLE_TITLE_RE.search(joined_titles)
+    if (
+        business
+        and not _TECH_TITLE_RE.search(f"{title} || {joined_titles}")
+        and not (ai_role_title and score >= 1)
+    ):
         return RoleDecision(
             "other", f"business title {business.group(0)!r} (LLM words {score:g}): {evidence_lines}"
         )
-    strong = _ADJ_TITLE_STRONG_RE.search(joined_titles) or _LANG_ADJ_TITLE_RE.search(joined_titles)
+    strong = _ADJ_TITLE_STRONG_RE.search(ai_titles) or _LANG_ADJ_TITLE_RE.search(ai_titles)
     if strong and score >= 1:
         return RoleDecision("adjacent", f"title says {strong.group(0)!r}; duties: {evidence_lines}")
     if strong and re.search(
@@ -387,6 +472,7 @@ def _classify_role(
         and not _GENERIC_TITLE_RE.search(title)
         and not _TECH_TITLE_RE.search(f"{title} || {joined_titles}")
         and not _ADJ_TITLE_WEAK_RE.search(title)
+        and not _PRODUCT_TITLE_RE.search(title)
     )
     if score >= (1.0 if weak else 1.5) and not weak and business_title:
         # A business title (activation manager, marketing, partnerships, compliance) whose
@@ -404,6 +490,27 @@ def _classify_role(
         # LLM/GenAI work named builds no LLMs.
         return RoleDecision(
             "other", f"only ambiguous AI words in duties ({score:g}): {evidence_lines}"
+        )
+    ml_title = bool(weak or _ML_BUILD_TITLE_RE.search(joined_titles.lower()))
+    if (
+        score >= (1.0 if weak else 1.5)
+        and not _AI_TITLE_RE.search(joined_titles)
+        and not (work.required_strong if ml_title else work.duty_strong)
+    ):
+        # LLMs only as a nice-to-have, or (outside ML titles, whose requirements describe
+        # their model work) only as a skill to have ("Experience with LLMs", "AI fluency"),
+        # under a title that names no AI work: the job itself builds no LLM systems.
+        return RoleDecision(
+            "other", f"LLMs only as a skill requirement ({score:g}): {evidence_lines}"
+        )
+    if (
+        score >= (1.0 if weak else 1.5)
+        and _DATA_SERVING_TITLE_RE.search(joined_titles)
+        and not _AI_TITLE_RE.search(joined_titles)
+        and not any(_LLM_TECH_RE.search(low) for low in work.duty_sentences)
+    ):
+        return RoleDecision(
+            "other", f"AI as a consumer of an analytics job's data ({score:g}): {evidence_lines}"
         )
     if score >= (1.0 if weak else 1.5):
         return RoleDecision("adjacent", f"LLM work in duties ({score:g}): {evidence_lines}")
