@@ -614,8 +614,8 @@ def maintain(
 
     On a DuckLake: merge small data files, rewrite files with many deleted rows, expire
     snapshots older than PROMPTJOBS_LAKE_SNAPSHOT_RETENTION_DAYS (default 30; `--at` can no
-    longer read them), delete the files no snapshot uses and orphaned files (older than
-    --grace-minutes). On a warehouse file: a compacting copy (COPY FROM DATABASE into a fresh
+    longer read them), delete the files earlier runs made unused and orphaned files (older
+    than --grace-minutes; what this run merges away is deleted by the next run). On a warehouse file: a compacting copy (COPY FROM DATABASE into a fresh
     file, swapped in), which gives the free blocks of deleted and updated rows back. On
     MotherDuck: nothing to do. Prints files, snapshots and bytes before and after.
     """
