@@ -24,6 +24,7 @@ from pipelines.automation import (
     warehouse_job,
 )
 from pipelines.checks import build_checks
+from pipelines.maintenance import build_weekly_maintenance_schedule, maintain_warehouse_job
 from pipelines.resources import build_resources
 
 
@@ -56,8 +57,8 @@ def build_definitions(retry_policy: dg.RetryPolicy = LANDING_RETRY_POLICY) -> dg
     return dg.Definitions(
         assets=build_assets(retry_policy),
         asset_checks=build_checks(),
-        jobs=[daily_refresh_job, refresh_all_job, warehouse_job],
-        schedules=[build_daily_refresh_schedule()],
+        jobs=[daily_refresh_job, refresh_all_job, warehouse_job, maintain_warehouse_job],
+        schedules=[build_daily_refresh_schedule(), build_weekly_maintenance_schedule()],
         sensors=[downstream_refresh],
         resources=build_resources(),
         executor=executor,

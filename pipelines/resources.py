@@ -23,6 +23,7 @@ from promptjobs.settings import Settings, load_settings
 if TYPE_CHECKING:
     import duckdb
 
+    from warehouse.maintenance import MaintenanceSummary
     from warehouse.refresh import RefreshSummary
 
 
@@ -84,6 +85,15 @@ class WarehouseResource(dg.ConfigurableResource):
                 return refresh_warehouse(settings, progress, discovery=discovery)
         discovery = board_discovery(settings, validate=not settings.replay)
         return refresh_warehouse(settings, progress, discovery=discovery)
+
+    def maintain(self) -> MaintenanceSummary:
+        """`promptjobs maintain` (warehouse.maintenance.maintain) with these settings."""
+        from warehouse.maintenance import maintain
+
+        settings = self.settings()
+        return maintain(
+            settings.open_warehouse(), retention_days=settings.lake_snapshot_retention_days
+        )
 
     @contextmanager
     def reader(self) -> Iterator[duckdb.DuckDBPyConnection]:

@@ -591,6 +591,42 @@ def export(
 
 
 @app.command()
+def maintain(
+    grace_minutes: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            help="DuckLake: delete files that no snapshot uses, and orphaned files, only once "
+            "older than this (a reader that started earlier, or a writer that has not "
+            "committed yet, keeps its files).",
+        ),
+    ] = 60,
+    home: HomeOption = None,
+) -> None:
+    """Weekly upkeep of the warehouse, through the writer lock like every write.
+
+    On a DuckLake: merge small data files, rewrite files with many deleted rows, expire
+    snapshots older than PROMPTJOBS_LAKE_SNAPSHOT_RETENTION_DAYS (default 30; `--at` can no
+    longer read them), delete the files earlier runs made unused and orphaned files (older
+    than --grace-minutes; what this run merges away is deleted by the next run). On a warehouse file: a compacting copy (COPY FROM DATABASE into a fresh
+    file, swapped in), which gives the free blocks of deleted and updated rows back. On
+    MotherDuck: nothing to do. Prints files, snapshots and bytes before and after.
+    """
+    from datetime import timedelta
+
+    from warehouse.maintenance import maintain as run_maintenance
+
+    settings = _settings(home)
+    summary = run_maintenance(
+        settings.open_warehouse(),
+        retention_days=settings.lake_snapshot_retention_days,
+        grace=timedelta(minutes=grace_minutes),
+    )
+    for line in summary.lines():
+        typer.echo(line)
+
+
+@app.command()
 def ui(
     port: Annotated[int, typer.Option(help="Port for the Dagster UI.")] = 3000,
     home: HomeOption = None,

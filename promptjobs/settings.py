@@ -94,6 +94,12 @@ class Settings(BaseSettings):
         description="Where a DuckLake warehouse keeps its Parquet data files: a local "
         "folder or an s3:// URL. Default: <home>/lake/.",
     )
+    lake_snapshot_retention_days: int = Field(
+        default=30,
+        ge=0,
+        description="`promptjobs maintain` on a DuckLake expires snapshots older than this "
+        "many days (`--at` can no longer read them); the newest is always kept.",
+    )
     user_agent: str = Field(
         default="promptjobs/0.1 (+{contact_url}; job-market research crawler)",
         description="User-Agent for every request; {contact_url} is filled in.",

@@ -53,6 +53,7 @@ def test_every_field_is_read_from_the_variable_its_name_gives() -> None:
             "replay": "true",
             "discovered_boards": "review",
             "sql_timeout_s": "2.5",
+            "lake_snapshot_retention_days": "9",
         }.get(field, "x")
         s = load_settings(environ={f"PROMPTJOBS_{field.upper()}": value})
         assert str(getattr(s, field)).lower() == value, field

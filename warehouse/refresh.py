@@ -23,6 +23,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -192,9 +193,13 @@ def run_refresh(
     board frame is updated in the same transaction (warehouse.boards.discover_boards)."""
     say = progress or (lambda _message: None)
     started = time.perf_counter()
-    summary = RefreshSummary(extractor_version=extractor_version)
     writer_open = time.perf_counter()
-    with warehouse.writer() as con:
+    writer_close = [writer_open]
+
+    def unit(con: duckdb.DuckDBPyConnection) -> RefreshSummary:
+        # The whole refresh as one unit of work: on a DuckLake commit conflict the writer
+        # runs it again from here on the new state (it loads only what is not loaded).
+        summary = RefreshSummary(extractor_version=extractor_version)
         summary.step_s["writer open (copy, migrations)"] = time.perf_counter() - writer_open
         with _step(summary, "taxonomy"):
             read_with = previous_taxonomy(con)
@@ -278,7 +283,10 @@ def run_refresh(
         with _step(summary, "pay premium"):
             summary.pay_premium_skills = compute_skill_pay_premium(con)
         say(f"views: {summary.views} created")
-        writer_close = time.perf_counter()
-    summary.step_s["writer close (checkpoint, fsync, swap)"] = time.perf_counter() - writer_close
+        writer_close[0] = time.perf_counter()
+        return summary
+
+    summary = warehouse.write(unit, on_retry=say)
+    summary.step_s["writer close (checkpoint, fsync, swap)"] = time.perf_counter() - writer_close[0]
     summary.duration_s = round(time.perf_counter() - started, 3)
     return summary

@@ -26,12 +26,14 @@ import contextlib
 import fcntl
 import logging
 import os
+import random
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 
@@ -53,6 +55,18 @@ STORAGE_VERSION = "v1.5.0"
 
 # Readers get no way out of the database file: no file access, no extension installs,
 # and a locked configuration so a query cannot switch these back on.
+# DuckLake's error when a commit conflicts with another writer's (measured on a Postgres
+# catalog: two writers that changed the same tables); the transaction is rolled back and
+# the writer can run its unit of work again on the new snapshot.
+CONFLICT_MARK = "Failed to commit DuckLake transaction"
+# A conflicting unit of work is run at most this many times in all, sleeping a random
+# 0 .. RETRY_BASE_S * 2**(attempt-1) seconds between attempts (full jitter), so two
+# writers that keep colliding drift apart.
+WRITE_ATTEMPTS = 5
+RETRY_BASE_S = 0.5
+
+T = TypeVar("T")
+
 READER_CONFIG: dict[str, str | bool] = {
     "enable_external_access": False,
     "autoinstall_known_extensions": False,
@@ -71,6 +85,15 @@ class WarehouseBusy(WarehouseError):
 
 class WarehouseMissing(WarehouseError):
     """There is no warehouse yet."""
+
+
+class WarehouseConflict(WarehouseError):
+    """Every attempt of a unit of work conflicted with another writer's commit."""
+
+
+def is_conflict(exc: BaseException) -> bool:
+    """A DuckLake commit that lost to a concurrent writer's (safe to run again)."""
+    return isinstance(exc, duckdb.TransactionException) and CONFLICT_MARK in str(exc)
 
 
 def migration_files() -> list[tuple[int, str, Path]]:
@@ -280,6 +303,113 @@ class Warehouse:
                 work.with_name(work.name + ".wal").unlink(missing_ok=True)
                 shutil.rmtree(work.with_name(work.name + ".tmp"), ignore_errors=True)
 
+    def write(
+        self,
+        unit: Callable[[duckdb.DuckDBPyConnection], T],
+        *,
+        attempts: int = WRITE_ATTEMPTS,
+        on_retry: Callable[[str], None] | None = None,
+    ) -> T:
+        """Run `unit(con)` in the writer and commit; when the commit conflicts with another
+        writer's (a DuckLake on a shared Postgres catalog), run it again on the new state,
+        up to `attempts` times with jittered backoff, then fail with one line.
+
+        `unit` must be a whole unit of work that can run again from the start (every
+        promptjobs write is idempotent: a refresh loads only what is not loaded yet). The
+        writer lock is released while waiting, so other local writers go first.
+        """
+        for attempt in range(1, attempts + 1):
+            try:
+                with self.writer() as con:
+                    result = unit(con)
+                return result
+            except duckdb.TransactionException as exc:
+                if not is_conflict(exc):
+                    raise
+                if attempt == attempts:
+                    raise WarehouseConflict(
+                        f"{self.target}: another writer's commit conflicted with this one "
+                        f"{attempts} times in a row, nothing of it was saved: run it again "
+                        "once the other writers are done"
+                    ) from None
+                delay = random.uniform(0.0, RETRY_BASE_S * 2 ** (attempt - 1))
+                message = (
+                    f"commit conflicted with another writer (attempt {attempt} of "
+                    f"{attempts}): running it again in {delay:.1f} s"
+                )
+                log.warning(message)
+                if on_retry is not None:
+                    on_retry(message)
+                time.sleep(delay)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    @contextmanager
+    def lake_maintainer(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """The lake attached read-write under the writer lock, in AUTOCOMMIT: each
+        maintenance call commits on its own (DuckLake targets only).
+
+        Not one transaction on purpose (measured on duckdb 1.5.5): in one transaction,
+        ducklake_delete_orphaned_files deletes the file the uncommitted
+        ducklake_merge_adjacent_files just wrote, and the lake loses that data.
+        """
+        if self.lake is None:
+            raise WarehouseError(f"{self.target} is not a DuckLake warehouse")
+        with self.reader():
+            pass  # no warehouse yet: the usual one line (and no empty lake is created)
+        with self._exclusive_lock():
+            try:
+                con = lakes.open_lake(self.lake)
+            except duckdb.Error as exc:
+                raise WarehouseError(f"cannot open {self.target}: {_first_line(exc)}") from None
+            try:
+                con.execute("set TimeZone = 'UTC'")
+                con.execute(f"set memory_limit = '{WRITER_MEMORY_LIMIT}'")
+                yield con
+            finally:
+                con.close()
+
+    def compact(self) -> tuple[int, int]:
+        """A file warehouse rewritten into a fresh file and swapped in under the writer
+        lock; (bytes before, bytes after).
+
+        DuckDB reuses a file's free blocks but never returns them (deleted and updated
+        rows leave the file as large as its peak); `COPY FROM DATABASE` into a new file
+        writes only what is live, which is DuckDB's own way to shrink a database. Readers
+        keep reading the old file until the swap, as with every write.
+        """
+        if self.is_motherduck or self.lake is not None:
+            raise WarehouseError(f"{self.target} is not a warehouse file")
+        if not self.exists():
+            raise WarehouseMissing(self._missing_message())
+        with self._exclusive_lock():
+            self._remove_stale_copies()
+            before = self.path.stat().st_size
+            work = self.path.with_name(f"{self.path.name}.tmp-{os.getpid()}")
+            try:
+                con = _connect(
+                    str(work),
+                    self.target,
+                    config={"storage_compatibility_version": STORAGE_VERSION},
+                )
+                try:
+                    con.execute(
+                        sql_text("compact_attach").replace("{source}", _quote(str(self.path)))
+                    )
+                    name = con.sql("select current_database()").fetchall()[0][0]
+                    con.execute(sql_text("compact_copy").replace("{target}", _ident(name)))
+                    con.execute(sql_text("compact_detach"))
+                    con.execute("checkpoint")
+                finally:
+                    con.close()
+                _fsync(work)
+                os.replace(work, self.path)
+                self._remove_foreign_wal()
+                _fsync(self.path.parent)
+            finally:
+                work.unlink(missing_ok=True)
+                work.with_name(work.name + ".wal").unlink(missing_ok=True)
+            return before, self.path.stat().st_size
+
     def _write_transaction(self, database: str) -> Iterator[duckdb.DuckDBPyConnection]:
         """A writing connection whose work becomes visible all at once or not at all.
 
@@ -429,6 +559,14 @@ def _lock_holder(handle) -> str:  # type: ignore[no-untyped-def]
         return handle.read().strip() or "?"
     except OSError:
         return "?"
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
 
 
 def _first_line(exc: BaseException) -> str:

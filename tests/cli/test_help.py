@@ -8,7 +8,18 @@ from typer.testing import CliRunner
 
 from promptjobs.cli import app
 
-COMMANDS = ["demo", "crawl", "refresh", "boards", "extract", "report", "sql", "export", "ui"]
+COMMANDS = [
+    "demo",
+    "crawl",
+    "refresh",
+    "boards",
+    "extract",
+    "report",
+    "sql",
+    "export",
+    "maintain",
+    "ui",
+]
 
 
 def test_top_level_help_lists_every_command() -> None:

@@ -117,6 +117,25 @@ def test_sql_and_report_at_an_earlier_snapshot_read_the_lake_as_it_was(tmp_path:
     assert f"DuckLake snapshot <code>{first}</code>" in old
     assert latest.read_text(encoding="utf-8") == page
 
+    # Weekly maintenance with no retention: the data stay, the early snapshot is gone.
+    done = run(
+        home,
+        {**env, "PROMPTJOBS_LAKE_SNAPSHOT_RETENTION_DAYS": "0"},
+        "maintain",
+        "--grace-minutes",
+        "0",
+    )
+    assert "snapshots:" in done.stdout and "expired" in done.stdout
+    assert count_postings(home, env) > early
+    gone = subprocess.run(
+        [PROMPTJOBS, "sql", "select 1", "--at", str(first)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert gone.returncode == 1 and f"has no snapshot {first}" in gone.stderr
+
     missing = subprocess.run(
         [PROMPTJOBS, "sql", "select 1", "--at", "99999"],
         capture_output=True,
@@ -131,6 +150,8 @@ def test_sql_and_report_at_an_earlier_snapshot_read_the_lake_as_it_was(tmp_path:
 def test_at_on_a_file_warehouse_says_it_needs_a_ducklake(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PROMPTJOBS_")}
     env |= {"PROMPTJOBS_HOME": str(tmp_path / "home")}
+    nothing = subprocess.run([PROMPTJOBS, "maintain"], capture_output=True, text=True, env=env)
+    assert nothing.returncode == 1 and "no warehouse at" in nothing.stderr
     for command in (["sql", "select 1"], ["report"]):
         result = subprocess.run(
             [PROMPTJOBS, *command, "--at", "1"], capture_output=True, text=True, env=env

@@ -1,0 +1,1 @@
+detach compact_source
