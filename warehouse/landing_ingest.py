@@ -268,7 +268,7 @@ def ingest_landing(con: duckdb.DuckDBPyConnection, landing_dir: Path) -> IngestR
 
     New content versions go to `raw_postings` (keyed by source, source_id, content_hash);
     every record becomes a `posting_sightings` row for the lifecycle; `posting_latest`
-    is rebuilt from the sightings at the end; each stats file becomes a `crawl_runs` row.
+    is updated at the end for the postings sighted now (the others cannot change); each stats file becomes a `crawl_runs` row.
     Files are staged a few hundred thousand rows at a time and merged set-wise (one
     anti-join per flush, not per file). A line the landing record model rejects is
     counted in `rows_invalid` and named in `invalid_lines`; a file that cannot be read is
@@ -291,6 +291,7 @@ def ingest_landing(con: duckdb.DuckDBPyConnection, landing_dir: Path) -> IngestR
         con.execute(sql_text("landing_stage_create"))
     finally:
         con.unregister("landing_batch")
+    con.execute(sql_text("landing_touched_create"))
     staged: list[_StagedFile] = []
     staged_rows = staged_bytes = 0
     line_numbers = _LineNumbers()
@@ -318,8 +319,8 @@ def ingest_landing(con: duckdb.DuckDBPyConnection, landing_dir: Path) -> IngestR
                 staged, staged_rows, staged_bytes = [], 0, 0
     _flush_stage(con, staged, result)
     con.execute(sql_text("landing_stage_drop"))
-    if result.sightings:
-        con.execute(sql_text("posting_latest_rebuild"))
+    # The postings sighted now get their latest version again; the others keep theirs.
+    con.execute(sql_text("posting_latest_update"))
     return result
 
 
@@ -404,6 +405,7 @@ def _flush_stage(
         for f in staged
     ]
     result.crawl_runs += record_landed_files(con, loaded)
+    con.execute(sql_text("landing_touched_add"))
     con.execute(sql_text("landing_stage_clear"))
     result.landing_files += len(staged)
     result.rows_read += sum(f.rows_read for f in loaded)

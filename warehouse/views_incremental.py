@@ -9,10 +9,12 @@ keeps, per posting, a fingerprint of every column the bases read (and of its ski
 of the last build. A posting whose fingerprint moved makes its old and its new canonical
 job affected. Every base row is a function of one canonical job's postings, so running
 the base SQL on the affected jobs' postings alone gives exactly their rows (the integer
-numbering the SQL uses inside is local to one run). Two fingerprints: `fp` (all columns,
-e.g. last_seen, which moves for every live posting daily) decides the posting_facts rows;
-`fp_skills` (skills, role, dates and pay that the skill rows carry) decides the job-skill,
-family and co-occurrence rows, which then change for far fewer jobs.
+numbering the SQL uses inside is local to one run). Three fingerprints: `fp` (all
+columns) says a posting changed; `fp_core` (all but last_seen and closed_at, which move
+for every live posting daily) says its job's posting_facts row is rebuilt, and a job
+whose postings moved only those two gets its last_seen, closed_at and days_open updated
+in place; `fp_skills` (skills, role, dates and pay that the skill rows carry) decides the
+job-skill, family and co-occurrence rows, which then change for far fewer jobs.
 
 A full rebuild (the view files as they are) runs when there is no state yet, when the
 view SQL or the taxonomy (`skills`) changed since the state was written, or when asked.
@@ -34,7 +36,7 @@ from warehouse.sqlfiles import SQL_DIR, sql_text
 # cheap aggregates over these and are re-run every time).
 HEAVY_FILES = ("010_posting_facts", "015_job_skills", "020_posting_families")
 COOCCURRENCE_FILE = "160_skill_cooccurrence"
-STATE_VERSION = "1"
+STATE_VERSION = "2"
 # The SQL of this module (warehouse/sql/views_incremental_*.sql): part of what the bases
 # were built with.
 OWN_SQL = (
@@ -112,16 +114,17 @@ def update_bases(
     con.execute(sql_text("views_incremental_fingerprints"))
     lap("fingerprints")
     con.execute(sql_text("views_incremental_affected"))
-    jobs, skill_jobs = con.sql(
-        "select (select count(*) from inc_jobs), (select count(*) from inc_skill_jobs)"
+    jobs, skill_jobs, life_jobs = con.sql(
+        "select (select count(*) from inc_jobs), (select count(*) from inc_skill_jobs), "
+        "(select count(*) from inc_life)"
     ).fetchall()[0]
-    lap(f"affected ({jobs} jobs, {skill_jobs} for skills)")
+    lap(f"affected ({jobs} jobs, {skill_jobs} for skills, {life_jobs} history end only)")
     for stem in HEAVY_FILES:
         con.execute(_subset_sql(files[stem].read_text(encoding="utf-8")))
         lap(stem)
     con.execute(sql_text("views_incremental_apply"))
     lap("apply")
-    return {"jobs": jobs, "skill_jobs": skill_jobs}
+    return {"jobs": jobs, "skill_jobs": skill_jobs, "life_jobs": life_jobs}
 
 
 def record_state(con: duckdb.DuckDBPyConnection, sql_hash: str) -> None:

@@ -3,15 +3,36 @@ select
     coalesce(n.posting_id, o.posting_id) as posting_id,
     n.canonical_posting_id as new_job,
     o.canonical_posting_id as old_job,
-    n.fp_skills is distinct from o.fp_skills as skills_changed
+    n.fp_skills is distinct from o.fp_skills as skills_changed,
+    n.fp_core is distinct from o.fp_core as core_changed
 from inc_fp n
 full join mat_posting_state o using (posting_id)
 where n.fp is distinct from o.fp;
 
+-- The jobs rebuilt from their postings: a posting changed in more than its history's end
+-- (last_seen, closed_at), or in what the skill rows carry.
 create or replace temp table inc_jobs as
-select new_job as job from inc_changed where new_job is not null
+select new_job as job from inc_changed where (core_changed or skills_changed) and new_job is not null
 union
-select old_job from inc_changed where old_job is not null;
+select old_job from inc_changed where (core_changed or skills_changed) and old_job is not null;
+
+-- The jobs whose postings only moved their history's end (the same canonical job before
+-- and after: canonical_posting_id is in fp_core): their facts row gets the new last_seen,
+-- closed_at and days_open, aggregated over the job's postings as 010_posting_facts.sql does.
+create or replace temp table inc_life as
+with jobs as (
+    select new_job as job from inc_changed
+    where not core_changed and not skills_changed
+    except
+    select job from inc_jobs
+)
+select
+    canonical_posting_id as job,
+    max(last_seen) as last_seen,
+    case when bool_or(closed_at is null) then null else max(closed_at) end as closed_at
+from postings
+where canonical_posting_id in (select job from jobs)
+group by canonical_posting_id;
 
 create or replace temp table inc_skill_jobs as
 select new_job as job from inc_changed where skills_changed and new_job is not null

@@ -21,6 +21,13 @@ d as (
 )
 select skill_a, skill_b, sum(d) as d from d group by all;
 
+update mat_posting_facts f
+set last_seen = l.last_seen,
+    closed_at = l.closed_at,
+    days_open = date_diff('day', f.first_seen, coalesce(l.closed_at, l.last_seen))
+from inc_life l
+where f.canonical_posting_id = l.job;
+
 delete from mat_posting_facts where canonical_posting_id in (select job from inc_jobs);
 insert into mat_posting_facts select * from inc_mat_posting_facts;
 
@@ -66,6 +73,7 @@ select * from inc_fp where posting_id in (select posting_id from inc_changed);
 drop table temp.inc_fp;
 drop table temp.inc_changed;
 drop table temp.inc_jobs;
+drop table temp.inc_life;
 drop table temp.inc_skill_jobs;
 drop table temp.inc_postings;
 drop table temp.inc_posting_skills;

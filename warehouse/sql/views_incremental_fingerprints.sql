@@ -11,6 +11,15 @@ select
         p.world_region, p.first_seen, p.last_seen, p.closed_at, p.salary_min_annual_usd,
         p.salary_max_annual_usd, p.years_min, p.years_max, p.company_key, coalesce(sk.h, 0)
     ) as fp,
+    -- fp without last_seen and closed_at: a posting whose fp moved but not this one only
+    -- moved its history's end (every live posting, daily), which the facts row takes by
+    -- an update of three columns (views_incremental_apply.sql), not by a rebuild.
+    hash(
+        p.canonical_posting_id, p.source, p.company, p.title, p.role, p.posted_at,
+        p.seniority, p.remote, p.ai_involvement, p.language, p.country, p.us_state,
+        p.world_region, p.first_seen, p.salary_min_annual_usd,
+        p.salary_max_annual_usd, p.years_min, p.years_max, p.company_key, coalesce(sk.h, 0)
+    ) as fp_core,
     hash(
         p.canonical_posting_id, p.role, p.posted_at, p.first_seen, p.salary_min_annual_usd,
         p.salary_max_annual_usd, coalesce(sk.h, 0)
