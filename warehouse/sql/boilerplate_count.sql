@@ -1,0 +1,2 @@
+-- Flagged (posting, skill) pairs in all.
+select count(*) from skill_boilerplate
