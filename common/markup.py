@@ -38,5 +38,7 @@ def html_to_text(markup: str | None) -> str:
 
 def normalise_text(text: str) -> str:
     """Collapse runs of spaces, trim lines, keep at most one blank line in a row."""
-    lines = [_SPACES.sub(" ", line).strip() for line in text.replace("\r\n", "\n").split("\n")]
+    # One pass over the whole text: a run of spaces never spans a line break.
+    spaced = _SPACES.sub(" ", text.replace("\r\n", "\n"))
+    lines = [line.strip() for line in spaced.split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()

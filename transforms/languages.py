@@ -57,7 +57,12 @@ def alternation(section: str, key: str) -> str:
     by their first literal character: `re` tries alternatives one by one at each position,
     so 150 cues cost 150 attempts there; grouped, a position costs one test per leading
     character (several times faster on long texts). Same matches."""
-    patterns = rules(section, key)
+    return grouped_alternation(rules(section, key))
+
+
+def grouped_alternation(patterns: list[str]) -> str:
+    """`patterns` as one non-capturing alternation grouped by first character (see
+    `alternation`)."""
     if not patterns:
         return "(?!x)x"
     buckets: dict[str, list[str]] = {}

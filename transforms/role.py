@@ -194,9 +194,12 @@ class RoleDecision:
 _ROLE_KIND = {"job": "duty", "nice": "nice", "intro": "neutral"}
 
 
-def _split_sections(text: str, sections: Sections | None = None) -> list[tuple[str, str]]:
+def _split_sections(
+    text: str, sections: Sections | None = None, wanted: set[str] | None = None
+) -> list[tuple[str, str]]:
     """(kind, line) pairs; kind is `duty`, `nice`, `neutral` or `blurb` (see sections.py).
-    Heading lines themselves are left out."""
+    Heading lines themselves are left out; with `wanted`, so is every line not in it (the
+    other lines are still read for the "(Preferred)" blocks they open and close)."""
     sections = sections if sections is not None else split_sections(text)
     out: list[tuple[str, str]] = []
     pos = 0
@@ -217,6 +220,8 @@ def _split_sections(text: str, sections: Sections | None = None) -> list[tuple[s
                 nice_block = ""  # a new section or heading ends the block
             elif kind == "duty":
                 kind = "nice"
+        if wanted is not None and line not in wanted:
+            continue
         if kind == "nice" and _NICE_HEADING_RE.search(line) and len(line.split()) <= 8:
             continue
         if heading_kind(line) and len(line.split()) <= 6:
@@ -293,8 +298,8 @@ def llm_work(
     }
     if not lines_with_hits:
         return LlmWork(score, hits, strong, duty_strong, required_strong)
-    for kind, line in _split_sections(text, sections):
-        if kind == "blurb" or line not in lines_with_hits:
+    for kind, line in _split_sections(text, sections, lines_with_hits):
+        if kind == "blurb":
             continue
         for sentence in _sentences(line):
             if not _LLM_WORK_RE.search(sentence.lower()):

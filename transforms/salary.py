@@ -146,11 +146,13 @@ _SUFFIX_RE = re.compile(
 )
 
 # A number: grouped thousands ("1,234,567", "60.000", "60 000") with optional decimals,
-# or a plain figure. The look-behind keeps the scan linear inside long digit runs.
+# or a plain figure. The look-behind keeps the scan linear inside long digit runs; it comes
+# after the first digit so that the pattern opens with `\d`, which `re` scans for in C
+# (~6x faster than trying the look-behind at every character).
 _NUMBER_RE = re.compile(
-    r"(?<![\d.,])(?P<num>\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?(?![\d%])"  # Indian: 15,00,000
-    r"|\d{1,3}(?:(?:,\d{3})+|(?:\.\d{3})+|(?:[ \u00a0\u202f]\d{3})+)"
-    r"(?:[.,]\d{1,2})?(?![\d%])|\d{1,9}(?:[.,]\d{1,2})?(?![\d%]))"
+    r"(?P<num>\d(?<![\d.,]\d)(?:\d?(?:,\d{2})+,\d{3}(?:\.\d{1,2})?(?![\d%])"  # Indian: 15,00,000
+    r"|\d{0,2}(?:(?:,\d{3})+|(?:\.\d{3})+|(?:[ \u00a0\u202f]\d{3})+)"
+    r"(?:[.,]\d{1,2})?(?![\d%])|\d{0,8}(?:[.,]\d{1,2})?(?![\d%])))"
     r"(?:\s?(?P<plus_pre>\+(?=[kK]\b))?(?P<mult>[kK](?![A-Za-z])|MM(?![A-Za-z])|[mM](?![A-Za-z])|mil(?:lion)?s?\b|bn\b"
     r"|[bB](?![A-Za-z])|billion\b|thousand\b|[lL]akhs?\b|[lL]acs?\b|LPA\b|lpa\b|L(?![A-Za-z])"
     r"|[cC]rores?\b))?"

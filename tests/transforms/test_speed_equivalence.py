@@ -1,0 +1,89 @@
+"""The faster forms of three matchers decide exactly as the plain patterns they replace:
+the employer's self-description opening (sections.CompanyOpening), the English workplace
+patterns without IGNORECASE on lower-cased text (location.py), the number pattern that
+opens with a digit (salary.py)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from transforms import location, salary
+from transforms.sections import CompanyOpening
+
+
+def _plain_company_re(names: list[str]) -> re.Pattern[str]:
+    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(
+        rf"(?:(?:{alt})(?:['’]s mission| is (?:a|an|the)\b| are (?:a|an|the)\b|"
+        rf" was founded| helps\b| builds\b| powers\b| est une?\b| ist (?:ein|eine|der|die)\b|"
+        rf" es (?:una?|la|el)\b| é (?:uma?|a|o)\b| è (?:una?|la|il)\b| is een\b)|at (?:{alt}), (?:we|our)\b)",
+        re.IGNORECASE,
+    )
+
+
+NAMES = st.lists(st.sampled_from(["Acme", "ACME Labs", "Stripe", "Ab", "Plaıd", "O'Neil"]), min_size=1, max_size=3)  # fmt: skip
+OPENING_BITS = st.sampled_from(
+    ["acme", "Acme", "ACME LABS", "stripe", "plaid", "PLAID", "o'neil", "At ", "at ", "AT ",
+     " is a ", " is an", " IS THE ", "'s mission", "’S MISSION", ", we ", ", Our", " helps",
+     " builds ", "x", " est une", " ist die", " é uma", " è il", " is een", "ſ", "ı", " "]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None, database=None)
+@given(NAMES, st.lists(OPENING_BITS, max_size=6).map("".join))
+def test_company_opening_matches_as_the_one_pattern(names: list[str], line: str) -> None:
+    expected = _plain_company_re(names).match(line) is not None
+    assert CompanyOpening(names).match(line) is expected
+
+
+def test_company_opening_reads_real_openings() -> None:
+    opening = CompanyOpening(["Acme", "Acme Inc."])
+    assert opening.match("Acme Inc. is a payments company.")
+    assert opening.match("At Acme, we believe in small teams.")
+    assert not opening.match("Acme Analytics is a team inside the company.")
+    assert not opening.match("Join Acme as a data engineer.")
+
+
+WORKPLACE_BITS = st.sampled_from(
+    ["remote", "not remote", "no remote", "hybrid", "hybrid cloud", "on-site", "onsite",
+     "in person", "2 days a week in the office", "fully remote", "remote-first", "work from home",
+     "relocate to", "isn't remote", "ı", "ſ", "office", " ", "\n", "(", ")", ",", "/", "-", "x"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None, database=None)
+@given(st.lists(WORKPLACE_BITS, max_size=10).map("".join))
+def test_lower_case_workplace_patterns_agree_on_lower_cased_text(text: str) -> None:
+    body = text.lower()
+    any_case = location._IGNORECASE_ONLY_RE.search(body) is not None
+    for fast, plain in zip(location._LOWER_PATTERNS, location._ANY_CASE_PATTERNS, strict=True):
+        if any_case:
+            continue  # the IGNORECASE patterns are used as they are
+        got, want = fast.search(body), plain.search(body)
+        assert (got and (got.span(), got.group(0))) == (want and (want.span(), want.group(0)))
+
+
+_PLAIN_NUMBER_RE = re.compile(
+    r"(?<![\d.,])(?P<num>\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?(?![\d%])"
+    r"|\d{1,3}(?:(?:,\d{3})+|(?:\.\d{3})+|(?:[ \u00a0\u202f]\d{3})+)"
+    r"(?:[.,]\d{1,2})?(?![\d%])|\d{1,9}(?:[.,]\d{1,2})?(?![\d%]))"
+)
+NUMBERISH = st.text(alphabet="0123456789.,% \u00a0kK$-", max_size=24)
+
+
+@settings(max_examples=400, deadline=None, database=None)
+@given(NUMBERISH)
+def test_number_pattern_finds_the_numbers_of_the_plain_form(text: str) -> None:
+    fast = [(m.span("num"), m.group("num")) for m in salary._NUMBER_RE.finditer(text)]
+    # The plain form of the number part; the rest of _NUMBER_RE (multipliers, "+") follows it.
+    tail = salary._NUMBER_RE.pattern.split(r"(?![\d%])))", 1)[1]
+    plain = re.compile(_PLAIN_NUMBER_RE.pattern + tail)
+    assert fast == [(m.span("num"), m.group("num")) for m in plain.finditer(text)]
+
+
+def test_number_pattern_reads_real_figures() -> None:
+    found = [m.group("num") for m in salary._NUMBER_RE.finditer("From 120,000 to 15,00,000 (v2.5)")]
+    assert found == ["120,000", "15,00,000", "2.5"]
