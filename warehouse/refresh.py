@@ -4,8 +4,7 @@ The steps, in this order: taxonomy -> ingest -> taxonomy carry-over (postings a 
 edit cannot change keep their extraction) -> lifecycle (computed) -> pending -> extract
 -> load -> lifecycle (applied) -> dedupe -> companies -> boards (discovery: the registry,
 the crawls, links in what landed, one probe per new candidate; when the caller gives a
-`BoardDiscovery`) -> skill boilerplate (warehouse/boilerplate.py) -> views -> pay premium.
-The CLI (`promptjobs refresh`, `demo`) and the
+`BoardDiscovery`) -> views -> pay premium. The CLI (`promptjobs refresh`, `demo`) and the
 Dagster warehouse asset both call `run_refresh` (through promptjobs.refresh.refresh_warehouse),
 so there is one order and one writer (one copy of the database file) per refresh.
 
@@ -29,7 +28,6 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from warehouse.boards import BoardDiscovery, discover_boards
-from warehouse.boilerplate import update_skill_boilerplate
 from warehouse.companies import update_companies
 from warehouse.dedupe import cluster_duplicates
 from warehouse.extraction_handoff import (
@@ -279,12 +277,6 @@ def run_refresh(
             summary.boards_checked = found["checked"]
             summary.boards_checked_valid = found["checked_valid"]
             summary.boards_by_status = found["boards_by_status"]
-        with _step(summary, "skill boilerplate"):
-            flagged = update_skill_boilerplate(con)
-        say(
-            f"skill boilerplate: {flagged['employers']} employer(s) recomputed, "
-            f"{flagged['total']} skill(s) named only in repeated employer text"
-        )
         with _step(summary, "views"):
             summary.view_names = create_views(con, timings=summary.view_s)
         summary.views = len(summary.view_names)

@@ -1,9 +1,6 @@
 create or replace temp table inc_fp as
 with sk as (
-    -- The skills the bases count: not those flagged as employer boilerplate.
-    select posting_id, bit_xor(hash(skill_id)) as h
-    from posting_skills anti join skill_boilerplate using (posting_id, skill_id)
-    group by posting_id
+    select posting_id, bit_xor(hash(skill_id)) as h from posting_skills group by posting_id
 )
 select
     p.posting_id,

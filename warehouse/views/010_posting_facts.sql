@@ -82,8 +82,7 @@ where p.canonical_posting_id in (select * from shared);
 create or replace temp table tmp_job_skills as
 with pairs as materialized (
     select j.job, k.sid, k.fid, j.shared
-    -- A skill named only in its employer's repeated text is not the job's (005).
-    from (select * from posting_skills anti join skill_boilerplate using (posting_id, skill_id)) s
+    from posting_skills s
     join tmp_posting_jobs j using (posting_id)
     join tmp_skill_ids k using (skill_id)
 )

@@ -1,2 +1,0 @@
--- Flagged (posting, skill) pairs in all.
-select count(*) from skill_boilerplate
