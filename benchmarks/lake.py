@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import nullcontext
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -27,6 +28,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests"))
 
 from benchmarks import warehouse as bench  # noqa: E402
+from benchmarks.readers import ReaderProbe  # noqa: E402
 
 TARGET_ENV = "PJ_BENCH_LAKE_TARGET"
 
@@ -62,11 +64,57 @@ def size_mb(path: Path) -> float:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
 
 
+def catalog_mb(home: Path, target: dict[str, str]) -> float:
+    """The catalog's size: the SQLite file, or the Postgres database (pg_database_size)."""
+    catalog = home / "catalog.sqlite"
+    if catalog.exists():
+        return catalog.stat().st_size / 1e6
+    import conftest  # tests/conftest.py: where the Debian PostgreSQL binaries are
+
+    conninfo = target["warehouse"].removeprefix("ducklake:postgres:")
+    size = subprocess.run(
+        [
+            str(conftest.PG_BIN / "psql"),
+            "-At",
+            "-d",
+            conninfo,
+            "-c",
+            "select pg_database_size(current_database())",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    return int(size) / 1e6
+
+
+def view_times(home: Path, target: dict[str, str]) -> None:
+    """Each report view fetched whole through a lake reader (best of 3)."""
+    from promptjobs.settings import load_settings
+
+    settings = load_settings({"home": home, **target}, environ={})
+    with settings.open_warehouse().reader() as con:
+        print("view query times (best of 3, full result fetched as Arrow):")
+        for view in bench.VIEWS:
+            best = float("inf")
+            for _ in range(3):
+                t = time.perf_counter()
+                rows = con.sql(f"select * from {view}").to_arrow_table().num_rows
+                best = min(best, time.perf_counter() - t)
+            print(f"  {view:20s} {best:6.3f} s  {rows:>9,} rows")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--postings", type=int, default=100_000)
     parser.add_argument(
         "--target", choices=("ducklake-sqlite", "ducklake-postgres"), default="ducklake-sqlite"
+    )
+    parser.add_argument(
+        "--readers",
+        action="store_true",
+        help="Read the lake in a loop during the daily refresh and print the readers' "
+        "latency (benchmarks/readers.py).",
     )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -97,11 +145,8 @@ def main() -> None:
             f"{first['extractor_s']:.1f} s in the stand-in extractor; "
             f"peak RSS {first['peak_rss_mb']:.0f} MB"
         )
-        for message, seconds in first["stages"]:
-            print(f"  {seconds:6.2f} s  until: {message}")
-        print(f"data files: {size_mb(data):.0f} MB", end="")
-        catalog = home / "catalog.sqlite"
-        print(f", SQLite catalog {catalog.stat().st_size / 1e6:.1f} MB" if catalog.exists() else "")
+        bench.print_breakdown(first)
+        print(f"data files: {size_mb(data):.0f} MB, catalog {catalog_mb(home, target):.1f} MB")
 
         increment = bench.next_day(postings)
         del postings
@@ -109,14 +154,18 @@ def main() -> None:
             increment, home / "landing", range(bench.SNAPSHOTS, bench.SNAPSHOTS + 1)
         )
         t = time.perf_counter()
-        daily = run_child(home, target)
+        with ReaderProbe(home, target) if args.readers else nullcontext() as readers:
+            daily = run_child(home, target)
         print(
             f"next daily refresh ({added:,} landed records): {daily['total_s']:.1f} s "
             f"(child wall {time.perf_counter() - t:.1f} s), peak RSS {daily['peak_rss_mb']:.0f} MB"
         )
-        for message, seconds in daily["stages"]:
-            print(f"  {seconds:6.2f} s  until: {message}")
-        print(f"data files after the daily refresh: {size_mb(data):.0f} MB")
+        bench.print_breakdown(daily)
+        if readers is not None:
+            print(readers.report())
+        print(f"data files after the daily refresh: {size_mb(data):.0f} MB", end="")
+        print(f", catalog {catalog_mb(home, target):.1f} MB")
+        view_times(home, target)
     finally:
         if server_cm is not None:
             server_cm.__exit__(None, None, None)

@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 import zlib
+from contextlib import nullcontext
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -33,6 +34,7 @@ import pyarrow as pa
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from benchmarks.readers import ReaderProbe  # noqa: E402
 from dashboards.data import INDEX_VIEWS  # noqa: E402
 from transforms.taxonomy import FAMILIES  # noqa: E402
 
@@ -372,6 +374,12 @@ def main() -> None:
         type=Path,
         help="A home kept with --keep: re-run only its next daily refresh.",
     )
+    parser.add_argument(
+        "--readers",
+        action="store_true",
+        help="Read the warehouse in a loop during the daily refresh and print the readers' "
+        "latency (benchmarks/readers.py; it takes CPU from the refresh it watches).",
+    )
     parser.add_argument("--child-load", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child_load:
@@ -383,7 +391,8 @@ def main() -> None:
     if args.sizes:
         for size in args.sizes.split(","):
             print(f"=== {int(size):,} postings ===", flush=True)
-            subprocess.run([sys.executable, __file__, "--postings", size], check=True)
+            extra = ["--readers"] if args.readers else []
+            subprocess.run([sys.executable, __file__, "--postings", size, *extra], check=True)
         return
 
     home = args.keep or Path(tempfile.mkdtemp(prefix="pj-bench-wh-"))
@@ -423,7 +432,8 @@ def main() -> None:
         increment = next_day(postings)
         del postings
         added = write_landing(increment, home / "landing", range(SNAPSHOTS, SNAPSHOTS + 1))
-        daily = run_child(home)
+        with ReaderProbe(home) if args.readers else nullcontext() as readers:
+            daily = run_child(home)
         d = daily["summary"]
         print(
             f"next daily refresh on top ({added:,} landed records, {d['raw_rows_new']:,} new "
@@ -431,6 +441,8 @@ def main() -> None:
             f"{daily['total_s']:.1f} s, peak RSS {daily['peak_rss_mb']:.0f} MB"
         )
         print_breakdown(daily)
+        if readers is not None:
+            print(readers.report())
 
         from promptjobs.settings import load_settings
 
