@@ -24,6 +24,7 @@ from pipelines.automation import (
     warehouse_job,
 )
 from pipelines.checks import build_checks
+from pipelines.lake_partitions import lake_partitioned_refresh
 from pipelines.maintenance import build_weekly_maintenance_schedule, maintain_warehouse_job
 from pipelines.resources import build_resources
 
@@ -57,7 +58,13 @@ def build_definitions(retry_policy: dg.RetryPolicy = LANDING_RETRY_POLICY) -> dg
     return dg.Definitions(
         assets=build_assets(retry_policy),
         asset_checks=build_checks(),
-        jobs=[daily_refresh_job, refresh_all_job, warehouse_job, maintain_warehouse_job],
+        jobs=[
+            daily_refresh_job,
+            refresh_all_job,
+            warehouse_job,
+            maintain_warehouse_job,
+            lake_partitioned_refresh,
+        ],
         schedules=[build_daily_refresh_schedule(), build_weekly_maintenance_schedule()],
         sensors=[downstream_refresh],
         resources=build_resources(),
@@ -66,3 +73,14 @@ def build_definitions(retry_policy: dg.RetryPolicy = LANDING_RETRY_POLICY) -> dg
 
 
 defs = build_definitions()
+
+
+def resolved_job(name: str) -> dg.JobDefinition:
+    """A job of `defs` with the code location's resources bound."""
+    return defs.resolve_job_def(name)
+
+
+def lake_partitioned_refresh_job() -> dg.JobDefinition:
+    """`lake_partitioned_refresh` as a multiprocess run outside the daemon rebuilds it in
+    each step process: `dg.execute_job(dg.reconstructable(lake_partitioned_refresh_job))`."""
+    return resolved_job("lake_partitioned_refresh")

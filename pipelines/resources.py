@@ -66,6 +66,20 @@ class WarehouseResource(dg.ConfigurableResource):
     def settings(self) -> Settings:
         return self.config.settings()
 
+    def ingest(self, progress: Callable[[str], None] | None = None) -> RefreshSummary:
+        """Taxonomy and ingest alone, committed (before partitioned extraction)."""
+        from promptjobs.refresh import ingest_for_partitions
+
+        return ingest_for_partitions(self.settings(), progress)
+
+    def extract_partition(
+        self, index: int, count: int, progress: Callable[[str], None] | None = None
+    ) -> RefreshSummary:
+        """Partition `index` of `count` of the pending extraction, in a concurrent writer."""
+        from promptjobs.refresh import extract_partition
+
+        return extract_partition(self.settings(), index, count, progress)
+
     def refresh(self, progress: Callable[[str], None] | None = None) -> RefreshSummary:
         """The CLI's refresh (promptjobs.refresh.refresh_warehouse) with board discovery;
         in demo mode the candidates are checked against the demo boards."""

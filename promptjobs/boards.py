@@ -125,15 +125,14 @@ def discover(
     from transforms.board_links import FAMILIES
     from warehouse.boards import discover_boards
     from warehouse.landing_ingest import ingest_landing
-    from warehouse.lifecycle import apply_lifecycle, compute_lifecycle, mark_known_runs
+    from warehouse.lifecycle import apply_lifecycle, compute_lifecycle
 
     discovery = board_discovery(
         settings, validate=validate, api_base=api_base, scrapy_settings=scrapy_settings
     )
     with settings.open_warehouse().writer() as con:
-        # The runs it ingests get their lifecycle now: the next refresh recomputes only
-        # the postings the runs new to it can change (warehouse.lifecycle).
-        mark_known_runs(con)
+        # The runs it ingests get their lifecycle now (the next refresh would otherwise:
+        # it takes in every run not in lifecycle_runs, warehouse.lifecycle).
         ingest_landing(con, settings.landing_dir)
         compute_lifecycle(con)
         apply_lifecycle(con)

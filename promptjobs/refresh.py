@@ -53,6 +53,45 @@ def refresh_warehouse(
     )
 
 
+def ingest_for_partitions(
+    settings: Settings, progress: Callable[[str], None] | None = None
+) -> RefreshSummary:
+    """The first step of a refresh with partitioned extraction (pipelines/lake_partitions):
+    taxonomy, ingest, carry-over, committed (warehouse.refresh.run_ingest)."""
+    from warehouse.refresh import run_ingest, transforms_extraction
+
+    settings.ensure_home()
+    extraction = transforms_extraction(settings.workers, settings.fx_csv_text())
+    return run_ingest(
+        settings.open_warehouse(),
+        settings.landing_dir,
+        extraction.extractor_version,
+        extraction.taxonomy,
+        progress,
+    )
+
+
+def extract_partition(
+    settings: Settings,
+    index: int,
+    count: int,
+    progress: Callable[[str], None] | None = None,
+) -> RefreshSummary:
+    """Extract and load partition `index` of `count` of what is pending, in a writer that
+    commits beside the other partitions' (a DuckLake; warehouse.refresh.run_extract_partition)."""
+    from warehouse.extraction_handoff import Partition
+    from warehouse.refresh import run_extract_partition, transforms_extraction
+
+    extraction = transforms_extraction(settings.workers, settings.fx_csv_text())
+    return run_extract_partition(
+        settings.open_warehouse(),
+        extraction.extract,
+        extraction.extractor_version,
+        Partition(index, count),
+        progress,
+    )
+
+
 def load_warehouse(
     settings: Settings,
     console: Console | None = None,

@@ -74,18 +74,21 @@ CRAWL_RUN_SCHEMA: dict[str, pl.DataType] = {
 }
 
 
-def current_extraction_run(con: duckdb.DuckDBPyConnection, extractor_version: str) -> str:
+def current_extraction_run(
+    con: duckdb.DuckDBPyConnection, extractor_version: str, part: str = ""
+) -> str:
     """The extraction run of this connection for this version, created on first use.
 
     Its id `<version>#<n>` counts runs of that version, so a clean run and a re-run after
-    a crash get the same id.
+    a crash get the same id. `part` ("1/2": an extraction partition) is appended, so
+    partitions committing concurrently, which count the same runs, get distinct ids.
     """
     con.execute(sql_text("extraction_session_create"))
     found = con.execute(sql_text("extraction_session_get"), [extractor_version]).fetchall()
     if found:
         return found[0][0]
     n = con.execute(sql_text("extraction_runs_count"), [extractor_version]).fetchall()[0][0]
-    run_id = f"{extractor_version}#{n + 1}"
+    run_id = f"{extractor_version}#{n + 1}" + (f" part {part}" if part else "")
     now = utc_now()
     con.execute(sql_text("extraction_run_create"), [run_id, extractor_version, now, now])
     con.execute(sql_text("extraction_session_set"), [extractor_version, run_id])

@@ -15,7 +15,7 @@ import typing
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import duckdb
 import pyarrow as pa
@@ -71,8 +71,23 @@ def _in_transaction(con: duckdb.DuckDBPyConnection) -> bool:
     return first == con.sql(sql_text("in_transaction")).fetchall()
 
 
+class Partition(NamedTuple):
+    """One of `count` disjoint shares of the pending postings (by a hash of posting_id):
+    what one of several concurrent extraction writers takes (warehouse.refresh
+    run_extract_partition). `Partition(0, 1)` is all of them."""
+
+    index: int
+    count: int
+
+
+WHOLE = Partition(0, 1)
+
+
 def pending_tables(
-    con: duckdb.DuckDBPyConnection, extractor_version: str, batch_size: int = 20_000
+    con: duckdb.DuckDBPyConnection,
+    extractor_version: str,
+    batch_size: int = 20_000,
+    partition: Partition = WHOLE,
 ) -> Iterator[pa.Table]:
     """The pages of `pending_extraction` as Arrow tables (one row per record): what a
     batch extractor takes, so no Python object is made for a record here.
@@ -82,11 +97,12 @@ def pending_tables(
     (its MVCC view): nothing loaded meanwhile moves it. Materialising the set and paging
     it cost 4.3 s at a million postings; the stream costs 1.4 s. Inside an explicit
     transaction a cursor would not see the transaction's own rows, so there the set is a
-    temp table paged on the caller's connection.
+    temp table paged on the caller's connection. `partition`: only that share of them.
     """
+    share = [extractor_version, partition.count, partition.index]
     if _in_transaction(con):
         con.execute(sql_text("pending_input"))
-        con.execute(sql_text("pending_create"), [extractor_version])
+        con.execute(sql_text("pending_create"), share)
         try:
             total = con.sql(sql_text("pending_count")).fetchall()[0][0]
             for start in range(0, total, batch_size):
@@ -98,7 +114,7 @@ def pending_tables(
     cursor = con.cursor()
     try:
         cursor.execute(sql_text("pending_input"))
-        stream = cursor.execute(sql_text("pending_stream"), [extractor_version])
+        stream = cursor.execute(sql_text("pending_stream"), share)
         # The next page is computed in a thread while the caller extracts this one.
         with Prefetch(
             pa.Table.from_batches([b]) for b in stream.to_arrow_reader(batch_size)
@@ -149,7 +165,10 @@ def load_extractions(
 
 
 def load_extraction_batches(
-    con: duckdb.DuckDBPyConnection, batches: Iterable[ExtractOutput], extractor_version: str
+    con: duckdb.DuckDBPyConnection,
+    batches: Iterable[ExtractOutput],
+    extractor_version: str,
+    partition: Partition = WHOLE,
 ) -> int:
     """Upsert extract output into postings, posting_salaries and posting_skills.
 
@@ -164,7 +183,7 @@ def load_extraction_batches(
 
     The postings inserted take their lifecycle from `lifecycle_new`: call
     `warehouse.lifecycle.compute_lifecycle` first (warehouse.refresh runs the steps in
-    that order).
+    that order). `partition`: the extraction partition the batches are (it names the run).
     """
     with _OutputSpool(con) as spool:
         for batch in batches:
@@ -184,7 +203,8 @@ def load_extraction_batches(
             loaded = con.sql(sql_text("extract_final_count")).fetchall()[0][0]
             if not loaded:
                 return 0
-            run_id = current_extraction_run(con, extractor_version)
+            part = f"{partition.index + 1}/{partition.count}" if partition.count > 1 else ""
+            run_id = current_extraction_run(con, extractor_version, part)
             if con.execute(sql_text("extract_previous")).fetchall()[0][0]:
                 con.execute(sql_text("extract_delete_previous"))
             con.execute(sql_text("extract_insert_postings"), [extractor_version, run_id])

@@ -17,23 +17,12 @@ import duckdb
 from warehouse.sqlfiles import sql_text
 
 
-def mark_known_runs(con: duckdb.DuckDBPyConnection) -> None:
-    """Before the ingest: note the runs already held, so `compute_lifecycle` recomputes
-    only the postings the new runs can change (without it, it recomputes all)."""
-    con.execute(sql_text("lifecycle_known_runs"))
-
-
 def compute_lifecycle(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Compute every posting's lifecycle into the `lifecycle_new` temp table; return what
     will change (newly_closed, reopened). Postings loaded before `apply_lifecycle` take
     their lifecycle from it as they are inserted (extract_upsert), so a refresh does not
     update a million rows it has just written (that update tripled the final checkpoint)."""
-    known = con.sql(
-        "select count(*) from duckdb_tables() where temporary "
-        "and table_name = 'lifecycle_known_runs'"
-    ).fetchall()[0][0]
-    if not known:  # every posting is in scope
-        con.execute("create or replace temp table lifecycle_known_runs (run_id varchar)")
+    con.execute(sql_text("lifecycle_known_runs"))
     con.execute(sql_text("lifecycle_compute"))
     newly_closed, reopened = con.sql(sql_text("lifecycle_changes")).fetchall()[0]
     return {"newly_closed": newly_closed, "reopened": reopened}

@@ -31,14 +31,16 @@ from warehouse.boards import BoardDiscovery, discover_boards
 from warehouse.companies import update_companies
 from warehouse.dedupe import cluster_duplicates
 from warehouse.extraction_handoff import (
+    WHOLE,
     ExtractOutput,
+    Partition,
     carry_over_taxonomy,
     load_extraction_batches,
     pending_tables,
     previous_taxonomy,
 )
 from warehouse.landing_ingest import ingest_landing
-from warehouse.lifecycle import apply_lifecycle, compute_lifecycle, mark_known_runs
+from warehouse.lifecycle import apply_lifecycle, compute_lifecycle
 from warehouse.sqlfiles import sql_text
 from warehouse.stats import compute_skill_pay_premium
 from warehouse.store import Warehouse
@@ -174,6 +176,70 @@ def _step(summary: RefreshSummary, name: str) -> Iterator[None]:
         summary.step_s[name] = summary.step_s.get(name, 0.0) + time.perf_counter() - started
 
 
+def _ingest_steps(
+    con: duckdb.DuckDBPyConnection,
+    summary: RefreshSummary,
+    landing_dir: Path,
+    extractor_version: str,
+    taxonomy: list[dict],
+    say: Callable[[str], None],
+) -> None:
+    """The refresh's first steps: taxonomy, ingest of what landed, taxonomy carry-over."""
+    with _step(summary, "taxonomy"):
+        read_with = previous_taxonomy(con)
+        summary.skills = load_taxonomy(con, taxonomy)
+    with _step(summary, "ingest"):
+        ingest = ingest_landing(con, landing_dir)
+    summary.landing_files = ingest.landing_files
+    summary.raw_rows_read = ingest.rows_read
+    summary.raw_rows_invalid = ingest.rows_invalid
+    summary.raw_rows_new = ingest.raw_rows_new
+    summary.sightings = ingest.sightings
+    summary.crawl_runs = ingest.crawl_runs
+    summary.skipped_files = ingest.skipped_files
+    say(
+        f"ingested {ingest.landing_files} landing file(s): {ingest.raw_rows_new} new raw "
+        f"row(s), {ingest.rows_invalid} invalid"
+    )
+    for skipped in ingest.skipped_files:
+        say(f"skipped {skipped}")
+    with _step(summary, "carry-over"):
+        summary.carried_over = carry_over_taxonomy(con, extractor_version, read_with, taxonomy)
+    if summary.carried_over:
+        say(f"taxonomy edit: {summary.carried_over} posting(s) unaffected, not re-extracted")
+
+
+def _extract_steps(
+    con: duckdb.DuckDBPyConnection,
+    summary: RefreshSummary,
+    extract: BatchExtract,
+    extractor_version: str,
+    batch_size: int,
+    say: Callable[[str], None],
+    partition: Partition,
+) -> None:
+    """Pending (of `partition`), extract, load: after `compute_lifecycle`."""
+
+    def extracted_batches() -> Iterator[ExtractOutput]:
+        # The pending set is a snapshot and the output is spooled until the end, so one
+        # load call can consume the output while the extractor is still running.
+        done = reported = 0
+        pages = pending_tables(con, extractor_version, batch_size, partition)
+        for batch in extract(pages):
+            done += _observe(summary, batch)
+            yield batch
+            if done - reported >= PROGRESS_EVERY:
+                say(f"extracted {done} posting(s)")
+                reported = done
+        if done != reported:
+            say(f"extracted {done} posting(s)")
+
+    with _step(summary, "pending, extract, load"):
+        summary.extracted = load_extraction_batches(
+            con, extracted_batches(), extractor_version, partition
+        )
+
+
 def run_refresh(
     warehouse: Warehouse,
     landing_dir: Path,
@@ -201,50 +267,12 @@ def run_refresh(
         # runs it again from here on the new state (it loads only what is not loaded).
         summary = RefreshSummary(extractor_version=extractor_version)
         summary.step_s["writer open (copy, migrations)"] = time.perf_counter() - writer_open
-        with _step(summary, "taxonomy"):
-            read_with = previous_taxonomy(con)
-            summary.skills = load_taxonomy(con, taxonomy)
-        mark_known_runs(con)
-        with _step(summary, "ingest"):
-            ingest = ingest_landing(con, landing_dir)
-        summary.landing_files = ingest.landing_files
-        summary.raw_rows_read = ingest.rows_read
-        summary.raw_rows_invalid = ingest.rows_invalid
-        summary.raw_rows_new = ingest.raw_rows_new
-        summary.sightings = ingest.sightings
-        summary.crawl_runs = ingest.crawl_runs
-        summary.skipped_files = ingest.skipped_files
-        say(
-            f"ingested {ingest.landing_files} landing file(s): {ingest.raw_rows_new} new raw "
-            f"row(s), {ingest.rows_invalid} invalid"
-        )
-        for skipped in ingest.skipped_files:
-            say(f"skipped {skipped}")
-
-        with _step(summary, "carry-over"):
-            summary.carried_over = carry_over_taxonomy(con, extractor_version, read_with, taxonomy)
-        if summary.carried_over:
-            say(f"taxonomy edit: {summary.carried_over} posting(s) unaffected, not re-extracted")
+        _ingest_steps(con, summary, landing_dir, extractor_version, taxonomy, say)
         before = con.sql(sql_text("postings_count")).fetchall()[0][0]
         # The lifecycle first, so the postings loaded next are inserted with theirs.
         with _step(summary, "lifecycle compute"):
             changes = compute_lifecycle(con)
-
-        def extracted_batches() -> Iterator[ExtractOutput]:
-            # The pending set is a snapshot and the output is spooled until the end, so one
-            # load call can consume the output while the extractor is still running.
-            done = reported = 0
-            for batch in extract(pending_tables(con, extractor_version, batch_size)):
-                done += _observe(summary, batch)
-                yield batch
-                if done - reported >= PROGRESS_EVERY:
-                    say(f"extracted {done} posting(s)")
-                    reported = done
-            if done != reported:
-                say(f"extracted {done} posting(s)")
-
-        with _step(summary, "pending, extract, load"):
-            summary.extracted = load_extraction_batches(con, extracted_batches(), extractor_version)
+        _extract_steps(con, summary, extract, extractor_version, batch_size, say, WHOLE)
         summary.postings_total = con.sql(sql_text("postings_count")).fetchall()[0][0]
         summary.new_postings = summary.postings_total - before
 
@@ -290,3 +318,57 @@ def run_refresh(
     summary.step_s["writer close (checkpoint, fsync, swap)"] = time.perf_counter() - writer_close[0]
     summary.duration_s = round(time.perf_counter() - started, 3)
     return summary
+
+
+# --- a refresh with its extraction split over concurrent writers (DuckLake) ----------
+# On a DuckLake with a Postgres catalog several writers commit concurrently, so the one
+# costly step, extraction, can run as N partitions on N workers (pipelines/
+# lake_partitions.py): `run_ingest`, then `run_extract_partition` for each partition at
+# once, then `run_refresh`, which finds nothing left to ingest or extract and does the
+# rest (lifecycle, dedupe, companies, views). The result equals one `run_refresh`: the
+# lifecycle takes in every run not taken in yet (lifecycle_runs), whichever transaction
+# ingested it, and extraction of a posting is the same whichever writer does it.
+
+
+def run_ingest(
+    warehouse: Warehouse,
+    landing_dir: Path,
+    extractor_version: str,
+    taxonomy: list[dict],
+    progress: Callable[[str], None] | None = None,
+) -> RefreshSummary:
+    """The refresh's first steps alone, in one writer: taxonomy, ingest, carry-over."""
+    say = progress or (lambda _message: None)
+
+    def unit(con: duckdb.DuckDBPyConnection) -> RefreshSummary:
+        summary = RefreshSummary(extractor_version=extractor_version)
+        _ingest_steps(con, summary, landing_dir, extractor_version, taxonomy, say)
+        return summary
+
+    return warehouse.write(unit, on_retry=say)
+
+
+def run_extract_partition(
+    warehouse: Warehouse,
+    extract: BatchExtract,
+    extractor_version: str,
+    partition: Partition,
+    progress: Callable[[str], None] | None = None,
+    batch_size: int = 20_000,
+) -> RefreshSummary:
+    """Extract and load one partition of what is pending (after `run_ingest`), in its own
+    writer: the postings it inserts take their lifecycle from `compute_lifecycle`, as in
+    `run_refresh`. Partitions are disjoint, so concurrent ones insert different rows; a
+    commit that conflicts (both replaced earlier extractions) runs again (Warehouse.write)."""
+    say = progress or (lambda _message: None)
+    if not 0 <= partition.index < partition.count:
+        raise ValueError(f"partition {partition.index} of {partition.count} does not exist")
+
+    def unit(con: duckdb.DuckDBPyConnection) -> RefreshSummary:
+        summary = RefreshSummary(extractor_version=extractor_version)
+        with _step(summary, "lifecycle compute"):
+            compute_lifecycle(con)
+        _extract_steps(con, summary, extract, extractor_version, batch_size, say, partition)
+        return summary
+
+    return warehouse.write(unit, on_retry=say, concurrent=True)

@@ -216,14 +216,17 @@ class Warehouse:
 
     # --- writer ---------------------------------------------------------------------
     @contextmanager
-    def _exclusive_lock(self) -> Iterator[None]:
+    def _exclusive_lock(self, shared: bool = False) -> Iterator[None]:
+        # `shared`: writers that may commit side by side (DuckLake extraction partitions)
+        # share the lock with each other, never with an exclusive writer (a refresh).
         self.lock_path.parent.mkdir(parents=True, exist_ok=True)
         with open(self.lock_path, "a+") as handle:
             deadline = time.monotonic() + self.lock_timeout_s
             said_waiting = False
+            mode = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
             while True:
                 try:
-                    fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    fcntl.flock(handle.fileno(), mode | fcntl.LOCK_NB)
                     break
                 except BlockingIOError:
                     if not said_waiting:
@@ -243,10 +246,11 @@ class Warehouse:
                         ) from None
                     time.sleep(0.1)
             try:
-                handle.seek(0)
-                handle.truncate()
-                handle.write(f"{os.getpid()}\n")
-                handle.flush()
+                if not shared:  # (a shared holder leaves the exclusive holder's pid alone)
+                    handle.seek(0)
+                    handle.truncate()
+                    handle.write(f"{os.getpid()}\n")
+                    handle.flush()
                 yield
             finally:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
@@ -269,11 +273,18 @@ class Warehouse:
             self.path.with_name(self.path.name + suffix).unlink(missing_ok=True)
 
     @contextmanager
-    def writer(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """The single writer: lock, migrations, ONE transaction, atomic swap on success."""
+    def writer(self, concurrent: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+        """The single writer: lock, migrations, ONE transaction, atomic swap on success.
+        `concurrent` (a DuckLake only): a writer that may run beside other concurrent ones
+        on this machine (they share the lock), never beside a plain writer."""
         if self.snapshot is not None:
             raise WarehouseError(f"snapshot {self.snapshot} of {self.target} is read-only")
-        with self._exclusive_lock():
+        if concurrent and self.lake is None:
+            raise WarehouseError(
+                f"{self.target} has one writer at a time: concurrent writers need a DuckLake "
+                "target (PROMPTJOBS_WAREHOUSE=ducklake:postgres:...)"
+            )
+        with self._exclusive_lock(shared=concurrent):
             if self.is_motherduck:
                 yield from self._write_transaction(self.target)
                 return
@@ -309,6 +320,7 @@ class Warehouse:
         *,
         attempts: int = WRITE_ATTEMPTS,
         on_retry: Callable[[str], None] | None = None,
+        concurrent: bool = False,
     ) -> T:
         """Run `unit(con)` in the writer and commit; when the commit conflicts with another
         writer's (a DuckLake on a shared Postgres catalog), run it again on the new state,
@@ -317,10 +329,11 @@ class Warehouse:
         `unit` must be a whole unit of work that can run again from the start (every
         promptjobs write is idempotent: a refresh loads only what is not loaded yet). The
         writer lock is released while waiting, so other local writers go first.
+        `concurrent`: see `writer`.
         """
         for attempt in range(1, attempts + 1):
             try:
-                with self.writer() as con:
+                with self.writer(concurrent) as con:
                     result = unit(con)
                 return result
             except duckdb.TransactionException as exc:

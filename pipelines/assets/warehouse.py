@@ -74,6 +74,7 @@ KNOWN_TABLES = (
     *EXTRACTED_TABLES,
     "skills",
     "companies",
+    "lifecycle_runs",
     *BOARD_TABLES,
     PAY_PREMIUM,
 )
@@ -91,6 +92,7 @@ TABLE_DESCRIPTIONS: dict[str, str] = {
     "posting_skills": "The skills found in each posting, with the evidence text.",
     "posting_countries": "Every country a posting's location names (ISO alpha-2), in order.",
     "extraction_runs": "One row per extraction run and extractor version.",
+    "lifecycle_runs": "The crawl runs whose sightings the postings' lifecycle has taken in.",
     "companies": "Employers: normalised company key, postings, open postings, sources.",
     PAY_PREMIUM: "Median pay with and without each skill, uplift and interval.",
     "boards": "Every ATS board the program knows (registry and discovered), its status and "
@@ -216,6 +218,7 @@ def refresh_specs(
             kinds={"duckdb"},
             automation_condition=REFRESH_WHEN_UPSTREAM_UPDATES,
         ),
+        _table_spec("lifecycle_runs", [table_key("posting_lifecycle")]),
         dg.AssetSpec(
             table_key("duplicate_clusters"),
             group_name="warehouse",

@@ -255,26 +255,29 @@ WALL_CLOCK_COLUMNS = {
 }
 
 
-def snapshot_tables(database: Path | Warehouse) -> dict[str, list[tuple]]:
+def snapshot_tables(
+    database: Path | Warehouse, skip: frozenset[str] = frozenset()
+) -> dict[str, list[tuple]]:
     """Every table of a warehouse (a file, or any target's `Warehouse`), sorted, without
-    the wall-clock columns."""
+    the wall-clock columns, and without the tables and columns named in `skip`."""
     if isinstance(database, Warehouse):
         with database.reader() as con:
-            return _snapshot(con)
+            return _snapshot(con, skip)
     con = duckdb.connect(str(database), read_only=True)
     try:
-        return _snapshot(con)
+        return _snapshot(con, skip)
     finally:
         con.close()
 
 
-def _snapshot(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple]]:
+def _snapshot(con: duckdb.DuckDBPyConnection, skip: frozenset[str]) -> dict[str, list[tuple]]:
     tables = [
         r[0]
         for r in con.sql(
             "select table_name from duckdb_tables() "
             "where database_name = current_database() order by 1"
         ).fetchall()
+        if r[0] not in skip
     ]
     snap = {}
     for table in tables:
@@ -285,7 +288,7 @@ def _snapshot(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple]]:
                 "and database_name = current_database() order by column_index",
                 params=[table],
             ).fetchall()
-            if r[0] not in WALL_CLOCK_COLUMNS.get(table, ())
+            if r[0] not in WALL_CLOCK_COLUMNS.get(table, ()) and r[0] not in skip
         ]
         rows = con.sql(f"select {', '.join(cols)} from {table}").fetchall()
         snap[table] = sorted(rows, key=repr)

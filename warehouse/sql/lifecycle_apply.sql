@@ -9,4 +9,12 @@ where p.posting_id = n.posting_id
        or p.closed_by is distinct from n.closed_by
        or p.closed_run_id is distinct from n.closed_run_id);
 drop table lifecycle_new;
-drop table if exists lifecycle_known_runs
+-- The runs this lifecycle took in are settled now.
+insert into lifecycle_runs
+select run_id from (
+    select distinct run_id from posting_sightings
+    union
+    select run_id from crawl_runs
+)
+where run_id not in (select run_id from lifecycle_known_runs);
+drop table lifecycle_known_runs

@@ -19,8 +19,8 @@
 -- about its board's other jobs), so a month of captures without the job closes nothing:
 -- gaps in the archives never close a posting.
 --
--- Scope: only postings whose lifecycle this refresh's runs can change (lifecycle_known_runs
--- lists the runs held before its ingest; the other postings keep theirs, and a posting
+-- Scope: only postings whose lifecycle the runs not taken in yet can change (lifecycle_known_runs
+-- lists the runs taken in, from lifecycle_runs; the other postings keep theirs, and a posting
 -- loaded now without a new one keeps its previous one, extract_insert_postings.sql):
 -- postings sighted by a new run; postings not loaded yet; open postings; postings closed on or after the first
 -- new crawl date (a new run can only add or remove closing evidence on its own date or
