@@ -160,9 +160,10 @@ AI_INVOLVEMENTS = ("builds", "uses", "mentions", "none")
 
 
 # Titles of people who build software, models or data for them ("Software Engineer",
-# "Conversation Designer", "Data Annotator"): LLM work in their duties can be theirs.
+# "Conversation Designer", "Data Annotator", "TechOps Manager"): LLM work in their duties
+# can be theirs.
 _TECH_TITLE_RE = re.compile(
-    r"engineer|developer|scientist|research|architect|programmer|\bml\b|mlops|devops|"
+    r"engineer|developer|scientist|research|architect|programmer|\bml\b|mlops|devops|tech ?ops|"
     r"\bsre\b|hacker|technical|technologist|annotat|labell?er|rater|trainer|tutor|writer|"
     r"linguist|evaluator|tester|\bqa\b|conversation|ingénieur|ingenieur|ingeniero|"
     r"engenheiro|ingegnere|entwickler|développeu|desarrollador|desenvolvedor|sviluppat|"

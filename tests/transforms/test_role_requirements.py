@@ -210,3 +210,21 @@ def test_agents_reading_a_data_products_job_data_are_consumers() -> None:
     assert decision.role == "other", decision.evidence
     llm = DATA_PRODUCTS + "- Ship text-to-SQL on LLMs with RAG over our schema docs.\n"
     assert classify_role("Product Lead, Data Products", llm).role == "adjacent"
+
+
+TECHOPS_AGENTS = """What you'll do
+Lead integration reliability
+- Own the health of our bank integrations and the escalation path for partner incidents.
+Shape the agentic automation strategy
+- Set direction for how the team applies LLM-powered agentic workflows to operational work.
+- Build the team's Human-in-the-Loop review systems for the agents it ships.
+Minimum requirements
+- Experience building or overseeing LLM-powered workflows in production.
+"""
+
+
+def test_a_techops_title_is_technical() -> None:
+    decision = classify_role("Financial Connections TechOps Manager", TECHOPS_AGENTS)
+    assert decision.role == "adjacent", decision.evidence
+    # A business title with the same duties still sells or partners, it does not build.
+    assert classify_role("Partnerships Manager", TECHOPS_AGENTS).role == "other"
