@@ -80,6 +80,9 @@ _AI_ROLE_TITLE_RE = languages.compiled("role", "ai_role_titles", r"\b")
 # Product titles (product manager, owner): they build products, so LLM work named
 # outright in their duties can be theirs; they are not business titles.
 _PRODUCT_TITLE_RE = languages.compiled("role", "product_titles", r"\b")
+# "AI" as the name of the team or org a title sits in ("Product Manager (Acme AI)"): taken
+# out of the lower-cased title before its AI words are weighed (see `_without_ai_team`).
+_AI_TEAM_TITLE_RE = languages.compiled_lower("role", "ai_team_titles")
 # Analytics and BI titles serve data to the business: AI assistants or agents there are
 # consumers of the data ("so dashboards and AI agents see the same numbers"); only duties
 # that name LLM technology itself (`llm_tech_terms`: LLMs, RAG, prompts...) are LLM work.
@@ -157,9 +160,10 @@ AI_INVOLVEMENTS = ("builds", "uses", "mentions", "none")
 
 
 # Titles of people who build software, models or data for them ("Software Engineer",
-# "Conversation Designer", "Data Annotator"): LLM work in their duties can be theirs.
+# "Conversation Designer", "Data Annotator", "TechOps Manager"): LLM work in their duties
+# can be theirs.
 _TECH_TITLE_RE = re.compile(
-    r"engineer|developer|scientist|research|architect|programmer|\bml\b|mlops|devops|"
+    r"engineer|developer|scientist|research|architect|programmer|\bml\b|mlops|devops|tech ?ops|"
     r"\bsre\b|hacker|technical|technologist|annotat|labell?er|rater|trainer|tutor|writer|"
     r"linguist|evaluator|tester|\bqa\b|conversation|ingénieur|ingenieur|ingeniero|"
     r"engenheiro|ingegnere|entwickler|développeu|desarrollador|desenvolvedor|sviluppat|"
@@ -354,6 +358,13 @@ def role_titles(title: str, text: str) -> list[str]:
     return titles
 
 
+def _without_ai_team(titles: list[str]) -> str:
+    """The titles, lower-cased and joined, with the team or org named "... AI" taken out:
+    "Product Manager (Match Group AI)" weighs as "product manager" (an AI-flavoured title
+    lowers the LLM work a job needs; the team's name is not the job's work)."""
+    return " || ".join(_AI_TEAM_TITLE_RE.sub(" ", t.lower()).strip() for t in titles)
+
+
 def _job_text(text: str, sections: Sections) -> str:
     """The job's own lines (intro, duties, requirements), boilerplate left out."""
     return "\n".join(text[a:b] for kind, a, b in sections.spans(len(text)) if kind in JOB_KINDS)
@@ -377,7 +388,8 @@ def ai_involvement(
         return "builds"
     job = (_job_text(text, sections) if job_text is None else job_text).lower()
     title = title.lower()
-    if _ML_BUILD_TITLE_RE.search(title) and _ML_BUILD_TERM_RE.search(job):
+    own_title = _without_ai_team([title])
+    if _ML_BUILD_TITLE_RE.search(own_title) and _ML_BUILD_TERM_RE.search(job):
         return "builds"
     if _TOOL_USE_RE.search(job):
         return "uses"
@@ -471,7 +483,8 @@ def _classify_role(
         return RoleDecision("adjacent", f"title says {strong.group(0)!r}")
     # One sentence of plain LLM work is enough for an AI-flavoured title; other titles need
     # more than a single mention (a stack list, one "LLM-powered" adjective).
-    weak = _ADJ_TITLE_WEAK_RE.search(joined_titles)
+    own_titles = _without_ai_team(titles)
+    weak = _ADJ_TITLE_WEAK_RE.search(own_titles)
     business_title = (
         bool(title)
         and not _GENERIC_TITLE_RE.search(title)
@@ -496,7 +509,7 @@ def _classify_role(
         return RoleDecision(
             "other", f"only ambiguous AI words in duties ({score:g}): {evidence_lines}"
         )
-    ml_title = bool(weak or _ML_BUILD_TITLE_RE.search(joined_titles.lower()))
+    ml_title = bool(weak or _ML_BUILD_TITLE_RE.search(own_titles))
     if (
         score >= (1.0 if weak else 1.5)
         and not _AI_TITLE_RE.search(joined_titles)

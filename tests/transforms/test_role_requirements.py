@@ -120,3 +120,111 @@ def test_naming_the_prompt_engineering_skill_is_not_authoring_prompts() -> None:
 """
     decision = classify_role("Technical Marketing Engineer", text)
     assert decision.role == "adjacent", decision.evidence
+
+
+ML_PRODUCT_TEAM = """What you'll do
+- Frame which matching problems are worth solving and write the PRDs for them.
+- Align the brands, legal and the engineering team on one roadmap.
+- Our projects range from on-device ranking models to server-side LLMs.
+Requirements
+- 4+ years of product management; you need not be an ML expert on day one.
+"""
+
+
+def test_ai_as_the_team_name_in_a_title_is_not_ai_work() -> None:
+    decision = classify_role("Product Manager (Acme AI)", ML_PRODUCT_TEAM)
+    assert decision.role == "other", decision.evidence
+    assert decision.ai_involvement != "builds"
+    # The same words under a title where "AI" qualifies the job itself.
+    assert classify_role("AI Product Manager", ML_PRODUCT_TEAM).role == "adjacent"
+
+
+ENDPOINT_SECURITY = """About the role
+You'll own MDM policy as code for our macOS and Windows fleet.
+We're also thinking about how corporate security evolves in an agentic world — where AI agents act on behalf of employees and identity assumptions break down.
+What you'll do
+- Ship configuration profiles and patch automation with staged rollouts.
+What you need
+- Deep Jamf or FleetDM experience.
+- A point of view on how agentic AI changes the corporate security surface.
+"""
+
+
+def test_ai_agents_as_a_trend_are_not_the_jobs_work() -> None:
+    decision = classify_role("Senior Security Engineer, Endpoint", ENDPOINT_SECURITY)
+    assert decision.role == "other", decision.evidence
+    builds = (
+        ENDPOINT_SECURITY + "- Build the identity service that issues credentials to LLM agents.\n"
+    )
+    builds += "- Red-team our AI agents for prompt injection before launch.\n"
+    assert classify_role("Senior Security Engineer, Endpoint", builds).role == "adjacent"
+
+
+def test_the_ai_era_and_the_ai_shift_name_no_ai_work() -> None:
+    text = """What you'll do
+- Lead our billing platform into the age of AI agents, where customers expect answers fast.
+- Anticipate the GenAI shift and keep the ledger ready for it.
+- Explain how generative AI is changing the payments industry to our executives.
+"""
+    decision = classify_role("Staff Software Engineer, Billing", text)
+    assert decision.role == "other", decision.evidence
+
+
+AI_ENABLEMENT = """What you'll do
+- Build the company-wide AI learning roadmap and run hands-on workshops.
+- Create prompt libraries and playbooks so non-technical teams use ChatGPT and Claude well.
+- Track adoption of approved AI tools and coach late adopters.
+What we're looking for
+- Hands-on fluency with AI tools and generative AI assistants.
+"""
+
+
+def test_ai_enablement_and_adoption_roles_use_ai_they_do_not_build_it() -> None:
+    for title in ("AI Learning & Enablement Partner", "Head of AI Adoption"):
+        decision = classify_role(title, AI_ENABLEMENT)
+        assert decision.role == "other", (title, decision.evidence)
+        assert decision.ai_involvement == "uses"
+
+
+def test_applied_ai_enablement_that_builds_agents_is_adjacent() -> None:
+    text = """What you'll do
+- Design and build AI agents and retrieval systems that review contracts with our lawyers.
+- Build evaluation harnesses that measure hallucination rates against human baselines.
+- Tune prompts and RAG pipelines as the underlying models change.
+"""
+    decision = classify_role("Principal, Applied AI Enablement, Legal", text)
+    assert decision.role == "adjacent", decision.evidence
+
+
+DATA_PRODUCTS = """About the role
+You will own our merchant-facing data products: the SQL analytics tool and the warehouse
+connectors that deliver data to customers, their BI tools and their AI agents.
+What you'll do
+- Set the multi-year strategy for data access, schemas and delivery SLAs.
+- Identify how agentic data access and natural-language querying should reshape the product.
+"""
+
+
+def test_agents_reading_a_data_products_job_data_are_consumers() -> None:
+    decision = classify_role("Product Lead, Data Products", DATA_PRODUCTS)
+    assert decision.role == "other", decision.evidence
+    llm = DATA_PRODUCTS + "- Ship text-to-SQL on LLMs with RAG over our schema docs.\n"
+    assert classify_role("Product Lead, Data Products", llm).role == "adjacent"
+
+
+TECHOPS_AGENTS = """What you'll do
+Lead integration reliability
+- Own the health of our bank integrations and the escalation path for partner incidents.
+Shape the agentic automation strategy
+- Set direction for how the team applies LLM-powered agentic workflows to operational work.
+- Build the team's Human-in-the-Loop review systems for the agents it ships.
+Minimum requirements
+- Experience building or overseeing LLM-powered workflows in production.
+"""
+
+
+def test_a_techops_title_is_technical() -> None:
+    decision = classify_role("Financial Connections TechOps Manager", TECHOPS_AGENTS)
+    assert decision.role == "adjacent", decision.evidence
+    # A business title with the same duties still sells or partners, it does not build.
+    assert classify_role("Partnerships Manager", TECHOPS_AGENTS).role == "other"
