@@ -146,10 +146,17 @@ _ADJ_TITLE_STRONG_RE = re.compile(
     r"data annotation|annotator|freelance writ\w+|ai writ\w+|ai (?:product )?engineer)\b",
     re.IGNORECASE,
 )
-_ADJ_TITLE_WEAK_RE = re.compile(
+_ADJ_TITLE_WEAK_EN_RE = re.compile(
     r"\b(?:AI|A\.I\.|ML|machine learning|NLP|deep learning|research (?:engineer|scientist)|"
     r"data scientist|solutions? (?:architect|engineer)|forward deployed|founding engineer|"
     r"writer|linguist|evaluator|trainer|expert|specialist|tutor)\b",
+    re.IGNORECASE,
+)
+# ...and the other languages' forms ("Consultant IA", "KI-Berater", "Redakteur").
+_ADJ_TITLE_WEAK_RE = re.compile(
+    rf"{_ADJ_TITLE_WEAK_EN_RE.pattern}|"
+    rf"(?<!\w)(?:{languages.alternation('role', 'weak_titles')}|"
+    rf"{languages.alternation('role', 'ai_titles')})(?!\w)",
     re.IGNORECASE,
 )
 _PROMPT_AUTHORING_EN_RE = re.compile(

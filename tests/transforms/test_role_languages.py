@@ -499,8 +499,9 @@ AI_ROLE_TITLE = {
     ),
 }
 
-# Naming prompt engineering as a noun ("ingénierie de prompts") is not authoring prompts;
-# writing prompts and questions that test models is (core, outside engineering titles).
+# Naming prompt engineering as a noun ("ingénierie de prompts") is not authoring prompts:
+# a technical writer documenting a GenAI platform is adjacent, as in English; writing
+# prompts and questions that test models is core (outside engineering titles).
 PROMPT_NOUN = {
     "fr": (
         "Rédactrice technique",
@@ -705,7 +706,7 @@ def _cases() -> list[tuple[str, str, Posting]]:
         out.append(("ai-role-title:held-business", lang, Posting(business, text, "other", "mentions")))  # fmt: skip
 
         title, noun, authoring = PROMPT_NOUN[lang]
-        out.append(("prompt-noun:held", lang, Posting(title, noun, "other", "mentions")))
+        out.append(("prompt-noun:held", lang, Posting(title, noun, "adjacent", "builds")))
         out.append(("prompt-noun:authoring", lang, Posting(title, authoring, "core", "builds")))
         engineer = ENGINEERING_TITLE[lang]
         out.append(("engineering-title:work", lang, Posting(engineer, authoring, "adjacent", "builds")))  # fmt: skip
