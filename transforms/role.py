@@ -49,12 +49,15 @@ _NICE_TO_HAVE_RE = _with_languages(
     ),
     "nice_to_have",
 )
-_BLURB_SENTENCE_RE = re.compile(
-    r"\b(?:we are|we're|we’re|our (?:mission|platform|customers|clients|product|products|company|"
-    r"investors|team of)|founded|backed by|raised|investors|series [a-e]|is a leading|"
-    r"leading provider|is an? (?:\w+ ){0,3}(?:company|platform|startup|leader)|"
-    r"(?:customers|clients) (?:include|like)|trusted by|used by)\b",
-    re.IGNORECASE,
+_BLURB_SENTENCE_RE = _with_languages(
+    re.compile(
+        r"\b(?:we are|we're|we’re|our (?:mission|platform|customers|clients|product|products|"
+        r"company|investors|team of)|founded|backed by|raised|investors|series [a-e]|"
+        r"is a leading|leading provider|is an? (?:\w+ ){0,3}(?:company|platform|startup|leader)|"
+        r"(?:customers|clients) (?:include|like)|trusted by|used by)\b",
+        re.IGNORECASE,
+    ),
+    "blurb_sentences",
 )
 
 # ---------------------------------------------------------------------------- vocabulary

@@ -658,6 +658,72 @@ TOOL_USE = {
     ),
 }
 
+# The employer's own AI in an untitled intro ("Notre plateforme d'IA générative...",
+# "Unsere Kunden ... mit unseren KI-Agenten") is a company blurb, not the job's work: the
+# same sentences as duties are. (intro, duties, the intro's AI as duties)
+BLURB = {
+    "fr": (
+        "Rejoignez Acme ! Notre plateforme d'IA générative aide les équipes finance à clôturer leurs comptes. Nos clients traitent des millions de factures avec nos agents IA.\n",
+        """Vos missions
+- Développer les API de facturation en Go et PostgreSQL.
+- Maintenir les files de messages et la supervision.
+""",
+        """- Construire la plateforme d'IA générative qui aide les équipes finance à clôturer leurs comptes.
+- Développer les agents IA qui traitent des millions de factures.
+""",
+    ),
+    "de": (
+        "Werde Teil von Acme! Unsere Plattform für generative KI hilft Finanzteams beim Monatsabschluss. Unsere Kunden verarbeiten mit unseren KI-Agenten Millionen Rechnungen.\n",
+        """Deine Aufgaben
+- Du entwickelst die Abrechnungs-APIs in Go und PostgreSQL.
+- Du betreust Message-Queues und Monitoring.
+""",
+        """- Du baust die Plattform für generative KI, die Finanzteams beim Monatsabschluss hilft.
+- Du entwickelst die KI-Agenten, die Millionen Rechnungen verarbeiten.
+""",
+    ),
+    "es": (
+        "¡Únete a Acme! Nuestra plataforma de IA generativa ayuda a los equipos de finanzas a cerrar sus cuentas. Nuestros clientes procesan millones de facturas con nuestros agentes de IA.\n",
+        """Tus funciones
+- Desarrollar las API de facturación en Go y PostgreSQL.
+- Mantener las colas de mensajes y la monitorización.
+""",
+        """- Construir la plataforma de IA generativa que ayuda a los equipos de finanzas a cerrar sus cuentas.
+- Desarrollar los agentes de IA que procesan millones de facturas.
+""",
+    ),
+    "nl": (
+        "Kom bij Acme! Ons platform voor generatieve AI helpt financeteams hun boekhouding af te sluiten. Onze klanten verwerken met onze AI-agents miljoenen facturen.\n",
+        """Wat ga je doen
+- Je ontwikkelt de facturatie-API's in Go en PostgreSQL.
+- Je beheert de message queues en de monitoring.
+""",
+        """- Je bouwt het platform voor generatieve AI dat financeteams helpt hun boekhouding af te sluiten.
+- Je ontwikkelt de AI-agents die miljoenen facturen verwerken.
+""",
+    ),
+    "it": (
+        "Unisciti ad Acme! La nostra piattaforma di IA generativa aiuta i team finance a chiudere la contabilità. I nostri clienti elaborano milioni di fatture con i nostri agenti IA.\n",
+        """Le tue responsabilità
+- Sviluppare le API di fatturazione in Go e PostgreSQL.
+- Gestire le code di messaggi e il monitoraggio.
+""",
+        """- Costruire la piattaforma di IA generativa che aiuta i team finance a chiudere la contabilità.
+- Sviluppare gli agenti IA che elaborano milioni di fatture.
+""",
+    ),
+    "pt": (
+        "Venha para a Acme! Nossa plataforma de IA generativa ajuda times de finanças a fechar a contabilidade. Nossos clientes processam milhões de notas fiscais com nossos agentes de IA.\n",
+        """Suas responsabilidades
+- Desenvolver as APIs de faturamento em Go e PostgreSQL.
+- Manter as filas de mensagens e o monitoramento.
+""",
+        """- Construir a plataforma de IA generativa que ajuda times de finanças a fechar a contabilidade.
+- Desenvolver os agentes de IA que processam milhões de notas fiscais.
+""",
+    ),
+}
+
 _DUTIES = {
     "fr": "Vos missions",
     "de": "Deine Aufgaben",
@@ -715,6 +781,10 @@ def _cases() -> list[tuple[str, str, Posting]]:
         head = f"{_DUTIES[lang]}\n{first}"
         out.append(("tool-use:held", lang, Posting(title, head + uses, "other", "uses")))
         out.append(("tool-use:work", lang, Posting(title, head + builds, "adjacent", "builds")))
+
+        intro, duties, as_duties = BLURB[lang]
+        out.append(("blurb:held", lang, Posting(title, intro + duties, "other", "mentions")))
+        out.append(("blurb:work", lang, Posting(title, duties + as_duties, "adjacent", "builds")))
     return out
 
 
