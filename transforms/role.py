@@ -214,7 +214,8 @@ _TECH_TITLE_RE = re.compile(
     r"engineer|developer|scientist|research|architect|programmer|\bml\b|mlops|devops|"
     r"\bsre\b|hacker|technical|technologist|annotat|labell?er|rater|trainer|tutor|writer|"
     r"linguist|evaluator|tester|\bqa\b|conversation|ingénieur|ingenieur|ingeniero|"
-    r"engenheiro|ingegnere|ingeniera|engenheira|ingegnera|entwickler|développeu|desarrollador|desenvolvedor|sviluppat|"
+    r"engenheiro|ingegnere|ingeniera|engenheira|ingegnera|entwickler|développeu|desarrollador|"
+    r"desenvolvedor|sviluppat|"
     r"ontwikkelaar|cientista|científico|docs|documentation|founding|\bcto\b|builder",
     re.IGNORECASE,
 )

@@ -826,3 +826,18 @@ def test_every_language_has_every_role_list_english_has() -> None:
 )  # fmt: skip
 def test_nice_to_have_headings_of_each_language(heading: str) -> None:
     assert heading_kind(heading) == "nice"
+
+
+def test_english_words_are_not_read_as_other_languages_build_verbs(extractor: Extractor) -> None:
+    """The tables are merged, so the other languages' build verbs also run on English text:
+    "distributed", "concepts", "integrity", "productivity", "construction" are not the
+    Italian "distribuire", French "concevoir", Spanish "integrar", "productivizar" or
+    "construir" before the LLM words of a skill requirement."""
+    text = """What you'll do
+- Run our Kubernetes clusters and the CI/CD pipelines that ship the payments API.
+Requirements
+- Familiarity with distributed systems concepts and LLMs.
+- Experience with data integrity, productivity tooling, construction tech and large language models.
+"""
+    out = extractor.extract({"id": "en-verbs", "title": "Site Reliability Engineer", "text": text})
+    assert (out["language"], out["role"]) == ("en", "other"), out["role_evidence"]
