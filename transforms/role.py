@@ -129,6 +129,11 @@ _LLM_WEAK_RE = re.compile(
     r"model outputs|"
     r"chatbots?|copilots?|transformers?|fine[- ]?tun\w*|inference|nlp)\b"
 )
+# ...and the other languages' hints ("inférence", "Agenten", "modelos de IA").
+_LLM_WEAK_RE = re.compile(
+    f"{_LLM_WEAK_RE.pattern}|"
+    + languages.compiled_lower("role", "llm_weak_terms", r"(?<!\w)", r"(?!\w)").pattern
+)
 _LLM_STRONG_RE = re.compile(f"{_LLM_STRONG_RE.pattern}|{_LANG_LLM_RE.pattern}")
 _LLM_WORK_RE = re.compile(f"{_LLM_STRONG_RE.pattern}|{_LLM_WEAK_RE.pattern}")
 _NICE_HEADING_RE = re.compile(

@@ -724,6 +724,17 @@ BLURB = {
     ),
 }
 
+# A word that only hints at LLM work ("inférence", "Inferenz") counts half, as English
+# "inference" does: with one duty naming LLMs outright it makes a backend job adjacent.
+HINTS = {
+    "fr": ("Ingénieur backend", "- Brancher des modèles de langage sur notre moteur de recherche.\n", "- Réduire la latence d'inférence de nos services.\n"),
+    "de": ("Backend-Entwickler (m/w/d)", "- Du bindest Sprachmodelle an unsere Suche an.\n", "- Du senkst die Latenz der Inferenz unserer Dienste.\n"),
+    "es": ("Desarrollador backend", "- Conectar modelos de lenguaje a nuestro buscador.\n", "- Reducir la latencia de inferencia de nuestros servicios.\n"),
+    "nl": ("Backend-ontwikkelaar", "- Je koppelt taalmodellen aan onze zoekfunctie.\n", "- Je verlaagt de latentie van de inferentie van onze diensten.\n"),
+    "it": ("Sviluppatore backend", "- Collegare i modelli linguistici al nostro motore di ricerca.\n", "- Ridurre la latenza di inferenza dei nostri servizi.\n"),
+    "pt": ("Desenvolvedor backend", "- Conectar modelos de linguagem ao nosso buscador.\n", "- Reduzir a latência de inferência dos nossos serviços.\n"),
+}  # fmt: skip
+
 _DUTIES = {
     "fr": "Vos missions",
     "de": "Deine Aufgaben",
@@ -781,6 +792,11 @@ def _cases() -> list[tuple[str, str, Posting]]:
         head = f"{_DUTIES[lang]}\n{first}"
         out.append(("tool-use:held", lang, Posting(title, head + uses, "other", "uses")))
         out.append(("tool-use:work", lang, Posting(title, head + builds, "adjacent", "builds")))
+
+        title, strong, hint = HINTS[lang]
+        head = f"{_DUTIES[lang]}\n{strong}"
+        out.append(("hint:held", lang, Posting(title, head, "other", "mentions")))
+        out.append(("hint:work", lang, Posting(title, head + hint, "adjacent", "builds")))
 
         intro, duties, as_duties = BLURB[lang]
         out.append(("blurb:held", lang, Posting(title, intro + duties, "other", "mentions")))
