@@ -202,6 +202,8 @@ _ENGINEERING_TITLE_RE = re.compile(
     + languages.alternation("role", "engineering_titles"),
     re.IGNORECASE,
 )
+_LANG_TRAINER_TITLE_RE = languages.compiled("role", "trainer_titles", r"(?<!\w)")
+_LANG_TRAINER_CONTEXT_RE = languages.compiled_lower("role", "trainer_context", r"(?<!\w)")
 _TRAINER_CONTEXT_RE = re.compile(
     r"\b(?:AI trainer|AI tutor|training (?:data|ai)|train(?:ing)? ai models?|"
     r"(?:evaluate|rate|rank|assess|review)\w* (?:\w+\s){0,3}?(?:ai|model)[- ](?:generated )?"
@@ -485,11 +487,15 @@ def _classify_role(
     low = job.lower()
     # Prompt/test-question authoring makes a job core only outside engineering titles or
     # in AI-trainer work; the cheap checks run first, the text regexes only when needed.
-    trainer_title = re.search(r"\b(?:AI Trainer|AI Tutor|AI Training)\b", joined_titles, re.I)
+    trainer_title = re.search(
+        r"\b(?:AI Trainer|AI Tutor|AI Training)\b", joined_titles, re.I
+    ) or _LANG_TRAINER_TITLE_RE.search(joined_titles)
     engineering_title = _ENGINEERING_TITLE_RE.search(joined_titles)
     trainer_context = bool(trainer_title) or not engineering_title
     if not trainer_context and ("ai trainer" in low or "ai tutor" in low or "training" in low):
         trainer_context = bool(_TRAINER_CONTEXT_RE.search(job))
+    if not trainer_context and "prompt" in low:
+        trainer_context = bool(_LANG_TRAINER_CONTEXT_RE.search(low))
     maybe_authoring = trainer_context and (
         "prompt" in low
         or "question" in low

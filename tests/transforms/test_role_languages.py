@@ -582,6 +582,16 @@ ENGINEERING_TITLE = {
     "pt": "Desenvolvedora de software",
 }
 
+# ...unless the job is AI-trainer work: rating model answers into training data.
+TRAINER_DUTY = {
+    "fr": "- Noter les réponses générées par l'IA pour constituer des données d'entraînement.\n",
+    "de": "- Du bewertest Antworten von Sprachmodellen und erstellst daraus Trainingsdaten.\n",
+    "es": "- Calificar respuestas generadas por la IA para crear datos de entrenamiento.\n",
+    "nl": "- Je beoordeelt antwoorden van taalmodellen en maakt er trainingsdata van.\n",
+    "it": "- Valutare le risposte generate dall'IA per creare dati di addestramento.\n",
+    "pt": "- Avaliar respostas geradas por IA para criar dados de treinamento.\n",
+}
+
 # A title where AI qualifies the job ("Chef de produit IA", "KI-Produktmanager") reads
 # its LLM requirements as its work.
 AI_TITLE = {
@@ -787,6 +797,10 @@ def _cases() -> list[tuple[str, str, Posting]]:
         out.append(("prompt-noun:authoring", lang, Posting(title, authoring, "core", "builds")))
         engineer = ENGINEERING_TITLE[lang]
         out.append(("engineering-title:work", lang, Posting(engineer, authoring, "adjacent", "builds")))  # fmt: skip
+        trainer = authoring + TRAINER_DUTY[lang]
+        out.append(
+            ("engineering-title:trainer", lang, Posting(engineer, trainer, "core", "builds"))
+        )
 
         title, first, uses, builds = TOOL_USE[lang]
         head = f"{_DUTIES[lang]}\n{first}"
