@@ -29,17 +29,35 @@ SENIORITIES = (
 )
 
 # ---------------------------------------------------------------------------- sections
-_NICE_TO_HAVE_RE = re.compile(
-    r"nice[- ]to[- ]have|bonus points|is a plus|are a plus|a big plus|preferred|ideally|familiarity"
-    r"|exposure to|not required|would be great|bonus:|plus:|interest in|desirable|optional",
-    re.IGNORECASE,
+
+
+def _with_languages(english: re.Pattern[str], key: str) -> re.Pattern[str]:
+    """`english` or, as a whole word, any language's `[role] key` pattern: the English
+    rule stays as written (its output unchanged), the other languages' forms come from
+    data/languages/*.toml."""
+    return re.compile(
+        rf"{english.pattern}|(?<!\w){languages.alternation('role', key)}", english.flags
+    )
+
+
+_NICE_TO_HAVE_RE = _with_languages(
+    re.compile(
+        r"nice[- ]to[- ]have|bonus points|is a plus|are a plus|a big plus|preferred|ideally"
+        r"|familiarity|exposure to|not required|would be great|bonus:|plus:|interest in"
+        r"|desirable|optional",
+        re.IGNORECASE,
+    ),
+    "nice_to_have",
 )
-_BLURB_SENTENCE_RE = re.compile(
-    r"\b(?:we are|we're|we’re|our (?:mission|platform|customers|clients|product|products|company|"
-    r"investors|team of)|founded|backed by|raised|investors|series [a-e]|is a leading|"
-    r"leading provider|is an? (?:\w+ ){0,3}(?:company|platform|startup|leader)|"
-    r"(?:customers|clients) (?:include|like)|trusted by|used by)\b",
-    re.IGNORECASE,
+_BLURB_SENTENCE_RE = _with_languages(
+    re.compile(
+        r"\b(?:we are|we're|we’re|our (?:mission|platform|customers|clients|product|products|"
+        r"company|investors|team of)|founded|backed by|raised|investors|series [a-e]|"
+        r"is a leading|leading provider|is an? (?:\w+ ){0,3}(?:company|platform|startup|leader)|"
+        r"(?:customers|clients) (?:include|like)|trusted by|used by)\b",
+        re.IGNORECASE,
+    ),
+    "blurb_sentences",
 )
 
 # ---------------------------------------------------------------------------- vocabulary
@@ -95,7 +113,10 @@ _SKILL_REQUIREMENT_RE = languages.compiled_lower("role", "skill_requirements", r
 _BUILD_VERB_RE = languages.compiled_lower("role", "build_verbs", r"\b")
 # A short line that makes the lines after it nice-to-have: "Large Language Model (Preferred)".
 _NICE_BLOCK_RE = re.compile(
-    r"\((?:preferred|nice[- ]to[- ]have|optional|a plus|bonus|desired|desirable)\)\s*:?\s*$", re.I
+    r"\((?:preferred|nice[- ]to[- ]have|optional|a plus|bonus|desired|desirable|"
+    + languages.alternation("role", "nice_blocks")
+    + r")\)\s*:?\s*$",
+    re.I,
 )
 _AI_TOOL_USE_RE = re.compile(
     rf"{_TOOL_USE_SPAN_RE.pattern}|{_NON_LLM_SENSE_RE.pattern}|"
@@ -110,6 +131,11 @@ _LLM_WEAK_RE = re.compile(
     r"\b(?:openai|anthropic|agents|embeddings|hugging ?face|evals|ai (?:models?|systems)|"
     r"model outputs|"
     r"chatbots?|copilots?|transformers?|fine[- ]?tun\w*|inference|nlp)\b"
+)
+# ...and the other languages' hints ("inférence", "Agenten", "modelos de IA").
+_LLM_WEAK_RE = re.compile(
+    f"{_LLM_WEAK_RE.pattern}|"
+    + languages.compiled_lower("role", "llm_weak_terms", r"(?<!\w)", r"(?!\w)").pattern
 )
 _LLM_STRONG_RE = re.compile(f"{_LLM_STRONG_RE.pattern}|{_LANG_LLM_RE.pattern}")
 _LLM_WORK_RE = re.compile(f"{_LLM_STRONG_RE.pattern}|{_LLM_WEAK_RE.pattern}")
@@ -131,13 +157,20 @@ _ADJ_TITLE_STRONG_RE = re.compile(
     r"data annotation|annotator|freelance writ\w+|ai writ\w+|ai (?:product )?engineer)\b",
     re.IGNORECASE,
 )
-_ADJ_TITLE_WEAK_RE = re.compile(
+_ADJ_TITLE_WEAK_EN_RE = re.compile(
     r"\b(?:AI|A\.I\.|ML|machine learning|NLP|deep learning|research (?:engineer|scientist)|"
     r"data scientist|solutions? (?:architect|engineer)|forward deployed|founding engineer|"
     r"writer|linguist|evaluator|trainer|expert|specialist|tutor)\b",
     re.IGNORECASE,
 )
-_PROMPT_AUTHORING_RE = re.compile(
+# ...and the other languages' forms ("Consultant IA", "KI-Berater", "Redakteur").
+_ADJ_TITLE_WEAK_RE = re.compile(
+    rf"{_ADJ_TITLE_WEAK_EN_RE.pattern}|"
+    rf"(?<!\w)(?:{languages.alternation('role', 'weak_titles')}|"
+    rf"{languages.alternation('role', 'ai_titles')})(?!\w)",
+    re.IGNORECASE,
+)
+_PROMPT_AUTHORING_EN_RE = re.compile(
     r"\b(?:(?:writ\w*|creat\w*|craft\w*|design\w*|develop\w*|author\w*|draft\w*|generat\w*|"
     r"formulat\w*|test\w*|optimi[sz]\w*|refin\w*|iterat\w*)\s(?:\w+\s){0,4}?prompts\b|"
     r"prompt (?:engineer|expert|writer|designer|specialist|engineering)|"
@@ -145,9 +178,35 @@ _PROMPT_AUTHORING_RE = re.compile(
     r"questions that (?:evaluate|test|challenge|stump) (?:\w+\s){0,2}?(?:ai|models?|llms?))",
     re.IGNORECASE,
 )
-_PROMPT_SKILL_NOUN_RE = re.compile(
-    r"prompt (?:engineer|expert|writer|designer|specialist|engineering)$", re.IGNORECASE
+# The other languages' authoring, prompt-role nouns and model challenges (data files).
+_LANG_PROMPT_ROLE_RE = languages.compiled("role", "prompt_roles", r"(?<!\w)(?:", r")(?!\w)")
+_LANG_MODEL_CHALLENGE_RE = languages.compiled("role", "model_challenges", r"(?<!\w)")
+_PROMPT_AUTHORING_RE = re.compile(
+    rf"{_PROMPT_AUTHORING_EN_RE.pattern}|"
+    rf"(?<!\w){languages.alternation('role', 'prompt_authoring')}|"
+    rf"{_LANG_PROMPT_ROLE_RE.pattern}|{_LANG_MODEL_CHALLENGE_RE.pattern}",
+    re.IGNORECASE,
 )
+_PROMPT_SKILL_NOUN_RE = re.compile(
+    r"prompt (?:engineer|expert|writer|designer|specialist|engineering)$|"
+    rf"{_LANG_PROMPT_ROLE_RE.pattern}$",
+    re.IGNORECASE,
+)
+# Authoring confirmed as the job: a prompt-role noun, test questions, challenging models.
+_AUTHORING_JOB_RE = re.compile(
+    r"prompt (?:expert|engineer|writer|designer|specialist|engineering)|"
+    r"(?:questions|prompts) that (?:evaluate|test|challenge|stump)|"
+    rf"challenge (?:\w+\s){{0,3}}?models?|{_LANG_PROMPT_ROLE_RE.pattern}|"
+    rf"{_LANG_MODEL_CHALLENGE_RE.pattern}",
+    re.IGNORECASE,
+)
+_ENGINEERING_TITLE_RE = re.compile(
+    r"engineer|developer|scientist|architect|"
+    + languages.alternation("role", "engineering_titles"),
+    re.IGNORECASE,
+)
+_LANG_TRAINER_TITLE_RE = languages.compiled("role", "trainer_titles", r"(?<!\w)")
+_LANG_TRAINER_CONTEXT_RE = languages.compiled_lower("role", "trainer_context", r"(?<!\w)")
 _TRAINER_CONTEXT_RE = re.compile(
     r"\b(?:AI trainer|AI tutor|training (?:data|ai)|train(?:ing)? ai models?|"
     r"(?:evaluate|rate|rank|assess|review)\w* (?:\w+\s){0,3}?(?:ai|model)[- ](?:generated )?"
@@ -166,7 +225,8 @@ _TECH_TITLE_RE = re.compile(
     r"engineer|developer|scientist|research|architect|programmer|\bml\b|mlops|devops|tech ?ops|"
     r"\bsre\b|hacker|technical|technologist|annotat|labell?er|rater|trainer|tutor|writer|"
     r"linguist|evaluator|tester|\bqa\b|conversation|ingénieur|ingenieur|ingeniero|"
-    r"engenheiro|ingegnere|entwickler|développeu|desarrollador|desenvolvedor|sviluppat|"
+    r"engenheiro|ingegnere|ingeniera|engenheira|ingegnera|entwickler|développeu|desarrollador|"
+    r"desenvolvedor|sviluppat|"
     r"ontwikkelaar|cientista|científico|docs|documentation|founding|\bcto\b|builder",
     re.IGNORECASE,
 )
@@ -180,7 +240,9 @@ _TECH_TITLE_RE = re.compile(
 _AI_TITLE_RE = re.compile(
     r"\b(?:AI|A\.I\.)(?:/ML)?[ -]+(?:ML\b|SWE|software|engineer|developer|specialist|"
     r"solutions?|research|scientist|architect|lead|trainer|tutor|product|platform|"
-    r"infrastructure|applications?|systems?|agents?|model)|forward deployed|\bagents?\b",
+    r"infrastructure|applications?|systems?|agents?|model)|forward deployed|\bagents?\b|"
+    # The other languages' word orders: "Chef de produit IA", "KI-Produktmanager".
+    rf"\b{languages.alternation('role', 'ai_titles')}",
     re.I,
 )
 _GENERIC_TITLE_RE = re.compile(r"multiple|several|various|roles|positions|hiring|\|.*\|", re.I)
@@ -437,24 +499,26 @@ def _classify_role(
     low = job.lower()
     # Prompt/test-question authoring makes a job core only outside engineering titles or
     # in AI-trainer work; the cheap checks run first, the text regexes only when needed.
-    trainer_title = re.search(r"\b(?:AI Trainer|AI Tutor|AI Training)\b", joined_titles, re.I)
-    engineering_title = re.search(r"engineer|developer|scientist|architect", joined_titles, re.I)
+    trainer_title = re.search(
+        r"\b(?:AI Trainer|AI Tutor|AI Training)\b", joined_titles, re.I
+    ) or _LANG_TRAINER_TITLE_RE.search(joined_titles)
+    engineering_title = _ENGINEERING_TITLE_RE.search(joined_titles)
     trainer_context = bool(trainer_title) or not engineering_title
     if not trainer_context and ("ai trainer" in low or "ai tutor" in low or "training" in low):
         trainer_context = bool(_TRAINER_CONTEXT_RE.search(job))
+    if not trainer_context and "prompt" in low:
+        trainer_context = bool(_LANG_TRAINER_CONTEXT_RE.search(low))
     maybe_authoring = trainer_context and (
-        "prompt" in low or "question" in low or "challeng" in low
+        "prompt" in low
+        or "question" in low
+        or "challeng" in low
+        or bool(_LANG_MODEL_CHALLENGE_RE.search(job))
     )
     authoring = [m.group(0) for m in _PROMPT_AUTHORING_RE.finditer(job)] if maybe_authoring else []
     # Naming the skill ("prompt engineering experience") is not authoring prompts: at
     # least one match must be the work itself (writing/testing prompts, stumping models).
     trainer = len(authoring) >= 2 and any(not _PROMPT_SKILL_NOUN_RE.match(a) for a in authoring)
-    if trainer and re.search(
-        r"prompt (?:expert|engineer|writer|designer|specialist|engineering)|"
-        r"(?:questions|prompts) that (?:evaluate|test|challenge|stump)|challenge (?:\w+\s){0,3}?models?",
-        job,
-        re.I,
-    ):
+    if trainer and _AUTHORING_JOB_RE.search(job):
         return RoleDecision(
             "core",
             f"[job] authoring prompts/test questions for models: {'; '.join(authoring[:3])}",

@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from transforms import languages
 from transforms.sections import Sections
 from transforms.taxonomy import Skill
 
@@ -250,6 +251,8 @@ _LLM_CUES = (
     "gpt", "reward model", "reward models", "human feedback", "agentic", "agents", "prompts",
     "prompting", "generative",
 )  # fmt: skip
+# ...and the other languages' words for the same ("générative", "Sprachmodelle"...).
+_LLM_CUES += tuple(languages.rules("role", "llm_cues"))
 
 
 def build_matchers(nlp: Language, taxonomy: Iterable[Skill]) -> PhraseMatcher:
