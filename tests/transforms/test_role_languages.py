@@ -871,3 +871,96 @@ Requirements
 """
     out = extractor.extract({"id": "en-verbs", "title": "Site Reliability Engineer", "text": text})
     assert (out["language"], out["role"]) == ("en", "other"), out["role_evidence"]
+
+
+# -------------------------------------------------------------------------------------
+# "AI" as the name of the team a title sits in ("Chef de produit (Acme IA)") does not make
+# the title AI work; the same duties under a title where AI qualifies the job do.
+# (title with the team's name, AI title, duties naming server-side LLMs once)
+AI_TEAM = {
+    "fr": ("Chef de produit (Acme IA)", "Chef de produit IA", """Vos missions
+- Choisir les problèmes de recommandation qui valent la peine et rédiger les spécifications.
+- Aligner les marques, le juridique et l'équipe technique sur une seule feuille de route.
+- Nos projets vont des modèles de classement embarqués aux LLM côté serveur.
+"""),
+    "de": ("Produktmanager (Acme KI)", "KI-Produktmanager", """Deine Aufgaben
+- Du entscheidest, welche Matching-Probleme sich lohnen, und schreibst die Anforderungen.
+- Du bringst Marken, Rechtsabteilung und Entwicklung auf eine gemeinsame Roadmap.
+- Unsere Projekte reichen von Ranking-Modellen auf dem Gerät bis zu LLMs auf dem Server.
+"""),
+    "es": ("Product Manager (Acme IA)", "Product Manager de IA", """Tus funciones
+- Decidir qué problemas de recomendación merecen la pena y redactar los requisitos.
+- Alinear a las marcas, el equipo legal y el de ingeniería en una sola hoja de ruta.
+- Nuestros proyectos van de modelos de ranking en el dispositivo a LLMs en el servidor.
+"""),
+    "nl": ("Productmanager (Acme AI)", "AI-productmanager", """Wat ga je doen
+- Je bepaalt welke matchingproblemen de moeite waard zijn en schrijft de requirements.
+- Je brengt de merken, legal en het engineeringteam samen op één roadmap.
+- Onze projecten lopen van rankingmodellen op het toestel tot LLM's op de server.
+"""),
+    "it": ("Product Manager (Acme IA)", "Product Manager IA", """Le tue responsabilità
+- Scegliere quali problemi di raccomandazione vale la pena risolvere e scrivere i requisiti.
+- Allineare i brand, l'ufficio legale e il team di ingegneria su un'unica roadmap.
+- I nostri progetti vanno dai modelli di ranking sul dispositivo agli LLM lato server.
+"""),
+    "pt": ("Gerente de Produto (Acme IA)", "Gerente de Produto de IA", """Suas responsabilidades
+- Decidir quais problemas de recomendação valem a pena e escrever os requisitos.
+- Alinhar as marcas, o jurídico e o time de engenharia em um único roadmap.
+- Nossos projetos vão de modelos de ranking no dispositivo a LLMs no servidor.
+"""),
+}  # fmt: skip
+
+# AI as an era or a force of change ("l'ère des agents IA", "wie generative KI ... verändert")
+# names no AI work; a duty that builds with LLMs does. (title, era duties, building duty)
+AI_ERA = {
+    "fr": ("Ingénieur logiciel, Facturation", """Vos missions
+- Préparer notre plateforme de facturation à l'ère des agents IA.
+- Expliquer à la direction comment l'IA générative transforme le secteur des paiements.
+""", "- Concevoir et déployer des agents LLM avec RAG pour le support de facturation.\n"
+    "- Évaluer et affiner les prompts de ces agents à chaque nouveau modèle.\n"),
+    "de": ("Softwareentwickler, Abrechnung", """Deine Aufgaben
+- Du machst unsere Abrechnungsplattform fit für das Zeitalter der KI-Agenten.
+- Du erklärst der Geschäftsführung, wie generative KI die Zahlungsbranche verändert.
+""", "- Du entwickelst und betreibst LLM-Agenten mit RAG für den Abrechnungssupport.\n"
+    "- Du evaluierst und optimierst ihre Prompts bei jedem neuen Modell.\n"),
+    "es": ("Ingeniero de software, Facturación", """Tus funciones
+- Preparar nuestra plataforma de facturación para la era de los agentes de IA.
+- Explicar a la dirección cómo la IA generativa transforma el sector de pagos.
+""", "- Diseñar y desplegar agentes LLM con RAG para el soporte de facturación.\n"
+    "- Evaluar y ajustar los prompts de esos agentes con cada modelo nuevo.\n"),
+    "nl": ("Software-engineer, Facturatie", """Wat ga je doen
+- Je maakt ons facturatieplatform klaar voor het tijdperk van AI-agents.
+- Je legt de directie uit hoe generatieve AI de betaalsector verandert.
+""", "- Je bouwt en beheert LLM-agents met RAG voor de facturatiesupport.\n"
+    "- Je evalueert en verfijnt hun prompts bij elk nieuw model.\n"),
+    "it": ("Ingegnere del software, Fatturazione", """Le tue responsabilità
+- Preparare la nostra piattaforma di fatturazione all'era degli agenti di IA.
+- Spiegare alla direzione come l'IA generativa trasforma il settore dei pagamenti.
+""", "- Progettare e rilasciare agenti LLM con RAG per il supporto alla fatturazione.\n"
+    "- Valutare e ottimizzare i prompt di questi agenti a ogni nuovo modello.\n"),
+    "pt": ("Engenheiro de software, Faturamento", """Suas responsabilidades
+- Preparar nossa plataforma de faturamento para a era dos agentes de IA.
+- Explicar à diretoria como a IA generativa transforma o setor de pagamentos.
+""", "- Projetar e implantar agentes LLM com RAG para o suporte de faturamento.\n"
+    "- Avaliar e ajustar os prompts desses agentes a cada novo modelo.\n"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_ai_as_the_team_name_of_a_title_in_each_language(extractor: Extractor, lang: str) -> None:
+    team_title, ai_title, duties = AI_TEAM[lang]
+    held = extractor.extract({"id": f"{lang}-team", "title": team_title, "text": duties})
+    assert held["language"] == lang
+    assert held["role"] == "other", held["role_evidence"]
+    work = extractor.extract({"id": f"{lang}-ai", "title": ai_title, "text": duties})
+    assert work["role"] == "adjacent", work["role_evidence"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_ai_era_names_no_ai_work_in_each_language(extractor: Extractor, lang: str) -> None:
+    title, era, build = AI_ERA[lang]
+    held = extractor.extract({"id": f"{lang}-era", "title": title, "text": era})
+    assert held["language"] == lang
+    assert held["role"] == "other", held["role_evidence"]
+    work = extractor.extract({"id": f"{lang}-build", "title": title, "text": era + build})
+    assert work["role"] == "adjacent", work["role_evidence"]
