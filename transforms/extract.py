@@ -26,7 +26,7 @@ from transforms.taxonomy import load_taxonomy
 from transforms.text import prepare_text, scrub_surrogates
 
 # Bump when the output for the same input changes: the warehouse re-extracts on a new one.
-EXTRACTOR_VERSION = "1.2.6"
+EXTRACTOR_VERSION = "1.2.7"
 
 CONTRACT_FIELDS = ("id", "role", "seniority", "remote", "salary", "skills")
 
