@@ -216,7 +216,7 @@ class Warehouse:
 
     # --- writer ---------------------------------------------------------------------
     @contextmanager
-    def _exclusive_lock(self, shared: bool = False) -> Iterator[None]:
+    def _writer_lock(self, shared: bool = False) -> Iterator[None]:
         # `shared`: writers that may commit side by side (DuckLake extraction partitions)
         # share the lock with each other, never with an exclusive writer (a refresh).
         self.lock_path.parent.mkdir(parents=True, exist_ok=True)
@@ -284,7 +284,7 @@ class Warehouse:
                 f"{self.target} has one writer at a time: concurrent writers need a DuckLake "
                 "target (PROMPTJOBS_WAREHOUSE=ducklake:postgres:...)"
             )
-        with self._exclusive_lock(shared=concurrent):
+        with self._writer_lock(shared=concurrent):
             if self.is_motherduck:
                 yield from self._write_transaction(self.target)
                 return
@@ -369,7 +369,7 @@ class Warehouse:
             raise WarehouseError(f"{self.target} is not a DuckLake warehouse")
         with self.reader():
             pass  # no warehouse yet: the usual one line (and no empty lake is created)
-        with self._exclusive_lock():
+        with self._writer_lock():
             try:
                 con = lakes.open_lake(self.lake)
             except duckdb.Error as exc:
@@ -394,7 +394,7 @@ class Warehouse:
             raise WarehouseError(f"{self.target} is not a warehouse file")
         if not self.exists():
             raise WarehouseMissing(self._missing_message())
-        with self._exclusive_lock():
+        with self._writer_lock():
             self._remove_stale_copies()
             before = self.path.stat().st_size
             work = self.path.with_name(f"{self.path.name}.tmp-{os.getpid()}")
