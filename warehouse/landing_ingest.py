@@ -330,6 +330,7 @@ def ingest_landing(con: duckdb.DuckDBPyConnection, landing_dir: Path) -> IngestR
     _stage_rows(con, unstaged)
     _flush_stage(con, staged, result)
     con.execute(sql_text("landing_stage_drop"))
+    con.execute(sql_text("landing_sightings_insert"))
     # The postings sighted now get their latest version again; the others keep theirs.
     con.execute(sql_text("posting_latest_update"))
     return result
@@ -413,7 +414,6 @@ def _flush_stage(
         for f in staged
     ]
     result.crawl_runs += record_landed_files(con, loaded)
-    con.execute(sql_text("landing_touched_add"))
     con.execute(sql_text("landing_stage_clear"))
     result.landing_files += len(staged)
     result.rows_read += sum(f.rows_read for f in loaded)

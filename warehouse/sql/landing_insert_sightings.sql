@@ -1,7 +1,7 @@
 -- One sighting per posting and crawl run (a run is one landing file, and landing_files
 -- lets each file in once); a record listed twice in a run counts once, its last line wins.
--- The flush's sightings are kept in `landing_sightings` for landing_touched_add.
-create or replace temp table landing_sightings as
+-- Kept in landing_touched until the ingest ends (landing_sightings_insert.sql).
+insert into landing_touched
 select
     posting_id,
     last.source,
@@ -19,5 +19,4 @@ from (
     from landing_stage
     where valid
     group by posting_id, run_id
-);
-insert into posting_sightings select * from landing_sightings
+)

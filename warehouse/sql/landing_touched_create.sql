@@ -1,7 +1,7 @@
--- The postings this ingest sighted, each with its latest sighting among this ingest's
--- (every flush adds its own): the only postings whose latest version can change, so
--- posting_latest is updated for them alone (posting_latest_update.sql).
-create or replace temp table landing_touched (
-    posting_id varchar,
-    v struct(content_hash varchar, crawl_date date, fetched_at timestamp, run_id varchar)
-)
+-- The sightings of this ingest (every flush adds its own; posting_sightings' columns),
+-- appended to posting_sightings at its end in one insert: one insert per flush left a
+-- part-filled row group per flush, which the next refresh's checkpoint rewrote. Its
+-- postings are the only ones whose latest version can change, so posting_latest is
+-- updated for them alone (posting_latest_update.sql).
+create or replace temp table landing_touched as
+select * from posting_sightings limit 0

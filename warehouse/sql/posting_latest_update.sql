@@ -1,21 +1,19 @@
 -- The latest landed version of every posting this ingest sighted: the content of its most
 -- recent sighting (by crawl date, then fetch time, then run id), so a backfilled older
--- file never overrides newer content. Only the sighted postings (landing_touched) can
--- change, and the latest of all a posting's sightings is the latest of its row here (the
--- latest of its earlier sightings) and of this ingest's sightings (landing_touched, one
--- row per posting and flush): posting_sightings is not read again. Migration 003 has the
--- formula over every sighting.
+-- file never overrides newer content. Only the sighted postings (landing_touched, this
+-- ingest's sightings) can change, and the latest of all a posting's sightings is the
+-- later of its row here (the latest of its earlier sightings) and the latest of this
+-- ingest's: posting_sightings is not read again. Migration 003 has the formula over every
+-- sighting. (Two sightings never tie: one per posting and run, each run loaded once.)
 create or replace temp table landing_latest as
-with touched as (
-    select posting_id, v from landing_touched
-    union all
-    select posting_id, struct_pack(content_hash, crawl_date, fetched_at, run_id)
-    from posting_latest
-    where posting_id in (select posting_id from landing_touched)
-),
-latest as (
-    select posting_id, max_by(v, (v.crawl_date, v.fetched_at, v.run_id)) as v
-    from touched
+with fresh as (
+    select
+        posting_id,
+        max_by(
+            struct_pack(content_hash, crawl_date, fetched_at, run_id),
+            (crawl_date, fetched_at, run_id)
+        ) as v
+    from landing_touched
     group by posting_id
 )
 select
@@ -25,10 +23,14 @@ select
     -- changes three small columns in place; `new`: other content, or no row yet, which
     -- takes its row from raw_postings. (Neither: an older file loaded late.)
     p.posting_id is not null and p.content_hash = n.v.content_hash
-        and (p.crawl_date, p.fetched_at, p.run_id)
-            is distinct from (n.v.crawl_date, n.v.fetched_at, n.v.run_id) as moved,
-    p.posting_id is null or p.content_hash <> n.v.content_hash as new
-from latest n
+        and (n.v.crawl_date, n.v.fetched_at, n.v.run_id)
+            > (p.crawl_date, p.fetched_at, p.run_id) as moved,
+    p.posting_id is null or (
+        p.content_hash <> n.v.content_hash
+        and (n.v.crawl_date, n.v.fetched_at, n.v.run_id)
+            > (p.crawl_date, p.fetched_at, p.run_id)
+    ) as new
+from fresh n
 left join posting_latest p using (posting_id);
 
 -- Updated in place rather than deleted and inserted again: a delete of a quarter of the
