@@ -401,6 +401,85 @@ def test_a_backfilled_older_file_never_overrides_newer_content(
     assert versions == [(2,)]
 
 
+# Migration 003's formula: every posting's latest version from all of its sightings.
+LATEST_FROM_EVERY_SIGHTING = """
+    with latest as (
+        select posting_id,
+            max_by(struct_pack(content_hash, crawl_date, fetched_at, run_id),
+                   (crawl_date, fetched_at, run_id)) as v
+        from posting_sightings group by posting_id
+    )
+    select r.posting_id, r.source, r.source_id, r.board, r.content_hash,
+        l.v.crawl_date, l.v.fetched_at, l.v.run_id,
+        r.company, r.title, r.location_raw, r.url, r.posted_at
+    from latest l
+    join raw_postings r on r.posting_id = l.posting_id and r.content_hash = l.v.content_hash
+    order by all
+"""
+
+
+@pytest.mark.parametrize("flush_rows", [1, 300_000])
+def test_posting_latest_kept_by_each_ingest_equals_the_latest_of_every_sighting(
+    settings: Settings, landing, kit: SimpleNamespace, monkeypatch, flush_rows: int
+) -> None:
+    # Each ingest updates posting_latest from its own sightings only (in place when the
+    # content is the same); after any history it must be what every sighting gives.
+    # flush_rows=1: every landing file is its own flush (and its own staging statement).
+    import warehouse.landing_ingest as landing_ingest
+
+    monkeypatch.setattr(landing_ingest, "STAGE_FLUSH_ROWS", flush_rows)
+    monkeypatch.setattr(landing_ingest, "STAGE_INSERT_ROWS", flush_rows)
+    wh = settings.open_warehouse()
+
+    def at(day: str, hour: str = "06") -> str:
+        return f"{day}T{hour}:00:00Z"
+
+    def crawl(day: str, items: list[dict], run: str | None = None) -> None:
+        landing.write("lever", day, items, run_id=run)
+
+    item = kit.item
+    crawl("2026-10-01", [item("lever", "same", fetched_at=at("2026-10-01"))])
+    crawl(
+        "2026-10-01",
+        [
+            item("lever", "edit", title="A", fetched_at=at("2026-10-01")),
+            item("lever", "back", title="A", fetched_at=at("2026-10-01")),
+        ],
+    )
+    with wh.writer() as con:
+        ingest_landing(con, settings.landing_dir)
+    crawl("2026-10-02", [item("lever", "same", fetched_at=at("2026-10-02"))])
+    crawl(
+        "2026-10-02",
+        [
+            item("lever", "edit", title="B", fetched_at=at("2026-10-02")),
+            item("lever", "back", title="B", fetched_at=at("2026-10-02")),
+            # listed twice in one run: its last line is the run's sighting
+            item("lever", "twice", title="first", fetched_at=at("2026-10-02", "07")),
+            item("lever", "twice", title="last", fetched_at=at("2026-10-02", "05")),
+        ],
+    )
+    with wh.writer() as con:
+        ingest_landing(con, settings.landing_dir)
+    # Back to an earlier version, a new one, an older file loaded late, and a same-day run
+    # that fetched later.
+    crawl("2026-10-03", [item("lever", "back", title="A", fetched_at=at("2026-10-03"))])
+    crawl("2026-10-03", [item("lever", "edit", title="C", fetched_at=at("2026-10-03"))])
+    crawl("2026-09-20", [item("lever", "same", title="old", fetched_at=at("2026-09-20"))])
+    crawl(
+        "2026-10-02",
+        [item("lever", "twice", title="later", fetched_at=at("2026-10-02", "09"))],
+        run="20261002T090000-00000001",
+    )
+    with wh.writer() as con:
+        ingest_landing(con, settings.landing_dir)
+        kept = rows(con, "select * from posting_latest order by all")
+        expected = rows(con, LATEST_FROM_EVERY_SIGHTING)
+        titles = dict(rows(con, "select source_id, title from posting_latest"))
+    assert kept == expected
+    assert titles == {"same": "Prompt Engineer", "edit": "C", "back": "A", "twice": "later"}
+
+
 def test_a_number_as_title_is_an_invalid_line_and_an_odd_pay_figure_is_no_figure(
     settings: Settings, landing, kit: SimpleNamespace
 ) -> None:

@@ -1,6 +1,7 @@
 -- One sighting per posting and crawl run (a run is one landing file, and landing_files
 -- lets each file in once); a record listed twice in a run counts once, its last line wins.
-insert into posting_sightings
+-- Kept in landing_touched until the ingest ends (landing_sightings_insert.sql).
+insert into landing_touched
 select
     posting_id,
     last.source,

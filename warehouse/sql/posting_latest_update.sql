@@ -1,33 +1,56 @@
 -- The latest landed version of every posting this ingest sighted: the content of its most
 -- recent sighting (by crawl date, then fetch time, then run id), so a backfilled older
--- file never overrides newer content. Only the sighted postings (landing_touched) can
--- change: every other posting has the same sightings and versions as before, so its row
--- stays. Their rows are deleted and recomputed from all their sightings (the formula of
--- migration 003), the rest of the table is not read.
-create or replace temp table landing_touched_keys as
-select distinct posting_id from landing_touched;
-
-delete from posting_latest
-where posting_id in (select posting_id from landing_touched_keys);
-
-insert into posting_latest
-with latest as (
+-- file never overrides newer content. Only the sighted postings (landing_touched, this
+-- ingest's sightings) can change, and the latest of all a posting's sightings is the
+-- later of its row here (the latest of its earlier sightings) and the latest of this
+-- ingest's: posting_sightings is not read again. Migration 003 has the formula over every
+-- sighting. (Two sightings never tie: one per posting and run, each run loaded once.)
+create or replace temp table landing_latest as
+with fresh as (
     select
         posting_id,
         max_by(
             struct_pack(content_hash, crawl_date, fetched_at, run_id),
             (crawl_date, fetched_at, run_id)
         ) as v
-    from posting_sightings
-    where posting_id in (select posting_id from landing_touched_keys)
+    from landing_touched
     group by posting_id
 )
 select
-    r.posting_id, r.source, r.source_id, r.board, r.content_hash,
-    l.v.crawl_date, l.v.fetched_at, l.v.run_id,
-    r.company, r.title, r.location_raw, r.url, r.posted_at
-from latest l
-join raw_postings r on r.posting_id = l.posting_id and r.content_hash = l.v.content_hash;
+    n.posting_id,
+    n.v,
+    -- `moved`: the same content seen again later (most postings of a daily crawl), which
+    -- changes three small columns in place; `new`: other content, or no row yet, which
+    -- takes its row from raw_postings. (Neither: an older file loaded late.)
+    p.posting_id is not null and p.content_hash = n.v.content_hash
+        and (n.v.crawl_date, n.v.fetched_at, n.v.run_id)
+            > (p.crawl_date, p.fetched_at, p.run_id) as moved,
+    p.posting_id is null or (
+        p.content_hash <> n.v.content_hash
+        and (n.v.crawl_date, n.v.fetched_at, n.v.run_id)
+            > (p.crawl_date, p.fetched_at, p.run_id)
+    ) as new
+from fresh n
+left join posting_latest p using (posting_id);
 
-drop table landing_touched_keys;
+-- Updated in place rather than deleted and inserted again: a delete of a quarter of the
+-- table made the next checkpoint rewrite (vacuum) nearly all of it.
+update posting_latest p
+set crawl_date = n.v.crawl_date, fetched_at = n.v.fetched_at, run_id = n.v.run_id
+from landing_latest n
+where n.moved and p.posting_id = n.posting_id;
+
+delete from posting_latest
+where posting_id in (select posting_id from landing_latest where new);
+
+insert into posting_latest
+select
+    r.posting_id, r.source, r.source_id, r.board, r.content_hash,
+    n.v.crawl_date, n.v.fetched_at, n.v.run_id,
+    r.company, r.title, r.location_raw, r.url, r.posted_at
+from landing_latest n
+join raw_postings r on r.posting_id = n.posting_id and r.content_hash = n.v.content_hash
+where n.new;
+
+drop table landing_latest;
 drop table landing_touched

@@ -1,1 +1,0 @@
-delete from landing_stage where landing_file = ?
