@@ -343,4 +343,5 @@ def kit() -> SimpleNamespace:
         snapshot=snapshot_tables,
         source_priority=SOURCE_PRIORITY,
         refresh=refresh_with_fakes,
+        landing=Landing,
     )

@@ -59,13 +59,11 @@ def settings_for(home: Path, target: str, data: Path):  # noqa: ANN201
 def test_two_concurrent_writers_both_commit_and_equal_a_serial_run(
     tmp_path: Path, postgres_server, kit: SimpleNamespace, warehouse_target: dict[str, str]
 ) -> None:
-    from conftest import Landing  # tests/warehouse/conftest.py
-
     homes = {name: tmp_path / name for name in ("base", "one", "two")}
     jobs = [kit.item("greenhouse", str(i), title=f"Prompt Engineer {i}") for i in range(6)]
-    Landing(homes["base"] / "landing").write("greenhouse", "2026-10-01", jobs[:4])
-    Landing(homes["one"] / "landing").write("greenhouse", "2026-10-08", jobs[2:])
-    Landing(homes["two"] / "landing").write(
+    kit.landing(homes["base"] / "landing").write("greenhouse", "2026-10-01", jobs[:4])
+    kit.landing(homes["one"] / "landing").write("greenhouse", "2026-10-08", jobs[2:])
+    kit.landing(homes["two"] / "landing").write(
         "hn", "2026-10-08", [kit.item("hn", "h1", board="41", title="Prompt Engineer 1")]
     )
     concurrent = f"ducklake:postgres:{postgres_server.new_database()}"

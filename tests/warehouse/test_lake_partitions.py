@@ -50,10 +50,8 @@ def landed_today(kit: SimpleNamespace, landing: Any) -> None:
 def test_two_extraction_partitions_commit_side_by_side_and_equal_one_refresh(
     tmp_path: Path, postgres_server, kit: SimpleNamespace, warehouse_target: dict[str, str]
 ) -> None:
-    from conftest import Landing  # tests/warehouse/conftest.py
-
     home = tmp_path / "home"
-    landing = Landing(home / "landing")
+    landing = kit.landing(home / "landing")
     landed_before(kit, landing)
     plain = lake_settings(
         home, f"ducklake:postgres:{postgres_server.new_database()}", tmp_path / "a"
