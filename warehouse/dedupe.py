@@ -411,6 +411,7 @@ def update_clusters(
         con.execute(sql_text("step_fingerprint_forget"), [STEP])
         con.execute(sql_text("step_fingerprint_insert"), [STEP, fingerprint])
     con.execute(sql_text("dedupe_rows"))
+    con.execute(sql_text("dedupe_candidate_titles"))
     titles = con.sql(sql_text("dedupe_titles_new")).pl()["title"]
     new_titles = pl.DataFrame(
         {"title": titles, "norm": [normalize_title(t) for t in titles.to_list()]},
@@ -437,7 +438,10 @@ def update_clusters(
         con.unregister("dedupe_new_pairs")
         con.unregister("dedupe_new_members")
     blocks = con.sql("select count(*) from dedupe_signatures").fetchall()[0][0]
-    con.execute(sql_text("dedupe_apply"))
+    con.execute(sql_text("dedupe_changes"))
+    if con.sql("select count(*) from dedupe_changes").fetchall()[0][0]:
+        con.execute(sql_text("dedupe_apply"))
+    con.execute(sql_text("dedupe_cleanup"))
     clusters = con.sql(sql_text("dedupe_cluster_count")).fetchall()[0][0]
     return DedupeRun(clusters, blocks, len(redo), candidates.height)
 

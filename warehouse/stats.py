@@ -12,17 +12,20 @@ its 2.5th and 97.5th percentiles. Identical data always gives identical figures.
 
 from __future__ import annotations
 
+import hashlib
 import zlib
+from pathlib import Path
 
 import duckdb
 import numpy as np
 import polars as pl
 
-from warehouse.sqlfiles import sql_text
+from warehouse.sqlfiles import SQL_DIR, sql_text
 
 MIN_SAMPLE = 20  # paid canonical jobs required on EACH side (with and without the skill)
 BOOTSTRAP_REPLICATES = 2000
 CONFIDENCE = 0.95
+STEP = "pay premium"  # its row in step_fingerprints
 
 
 def bootstrap_medians(
@@ -107,8 +110,29 @@ def premium_table(pay_sorted: np.ndarray, skill_rows: dict[str, np.ndarray]) -> 
     return pl.DataFrame(rows, schema=schema)
 
 
-def compute_skill_pay_premium(con: duckdb.DuckDBPyConnection) -> int:
-    """Recompute `skill_pay_premium_stats` from the views; return the number of skills."""
+def inputs_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
+    """What the table would be computed from: its input rows and skill names (an
+    order-free sum of row hashes, sql/pay_premium_fingerprint.sql), this module, its SQL
+    and numpy's version (the Beta draws)."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for path in sorted(SQL_DIR.glob("pay_premium_*.sql")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    digest.update(np.__version__.encode())
+    digest.update(repr(con.sql(sql_text("pay_premium_fingerprint")).fetchall()).encode())
+    return digest.hexdigest()
+
+
+def compute_skill_pay_premium(con: duckdb.DuckDBPyConnection, *, full: bool = False) -> int:
+    """Bring `skill_pay_premium_stats` up to date with the views; return the number of
+    skills. When its inputs' fingerprint is the one it was last computed from, the kept
+    table is that computation's result already and nothing is recomputed (`full`: always
+    recompute)."""
+    fingerprint = inputs_fingerprint(con)
+    if not full and con.execute(sql_text("step_fingerprint"), [STEP]).fetchall() == [
+        (fingerprint,)
+    ]:
+        return con.sql(sql_text("pay_premium_count")).fetchall()[0][0]
     # The pay of every paid job (skill_id null) and of the jobs with each skill: sorted,
     # a skill's jobs are located in the sorted pay of all jobs by value, no join needed.
     inputs = con.sql(sql_text("pay_premium_inputs")).pl()
@@ -127,4 +151,6 @@ def compute_skill_pay_premium(con: duckdb.DuckDBPyConnection) -> int:
         con.execute(sql_text("pay_premium_replace"))
     finally:
         con.unregister("pay_premium_batch")
+    con.execute(sql_text("step_fingerprint_forget"), [STEP])
+    con.execute(sql_text("step_fingerprint_insert"), [STEP, fingerprint])
     return table.height
