@@ -17,6 +17,11 @@ Key (docs/data-model.md, "Duplicates"):
 - an archive posting (`archive:<ats>:<id>`, a web-archive capture) and the live posting
   `<ats>:<id>` are joined by id first, whatever their titles and dates.
 
+A refresh matches again only the blocks whose candidates changed (`update_clusters`; the
+tables of migration 010 keep titles, block signatures, date-free pairs and clusters):
+clusters never span blocks that no archive link ties, so untouched blocks keep theirs and
+the result is the full match's (docs/data-model.md, "Duplicates").
+
 The priorities are each source's metadata (scrapers/sources/<name>/__init__.py); the edges
 (CLI, Dagster) read them and pass them down as a plain mapping, so this room does not import
 the scrapers. A source without a priority is an error, never a silent default.
