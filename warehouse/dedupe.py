@@ -360,12 +360,13 @@ def match_candidates(candidates: pl.DataFrame, source_priority: Mapping[str, int
 
 class DedupeRun(NamedTuple):
     """What one dedupe did: the clusters in the warehouse after it, how many blocks there
-    are, and how many of them (and of their postings) were matched again."""
+    are, how many of them were matched again, and how many postings (of those blocks)
+    and title pairs (of new postings, in the blocks that only gained some) it read."""
 
     clusters: int
     blocks: int
     blocks_matched: int
-    postings_matched: int
+    rows_read: int
 
 
 def state_fingerprint(source_priority: Mapping[str, int]) -> str:
@@ -403,15 +404,18 @@ def update_clusters(
     """Bring `postings.canonical_posting_id` up to date, matching only the blocks whose
     candidates changed (see the module doc: the result is that of matching everything).
 
-    A block is matched again when its signature moved (a posting came, went or changed
-    its source, normalised title, place or period start), when a matching pair's gap moved
-    within the window, or when it is tied to such a block (an archive link, a cluster
-    spanning both). `full`, a changed fingerprint (this code, the priorities) or nothing
-    kept yet: every block is matched.
+    A block is matched again when a candidate of it came, went or changed its source,
+    normalised title, place or period start, when a kept pair's gap moved within the
+    window, or when it is tied to such a block (an archive link, a cluster spanning both).
+    A block whose only change is new candidates (no archive link, no tie) that match
+    none of its postings by title and place keeps its clusters: the new ones are jobs of
+    their own. `full`, a changed fingerprint (this code, the priorities) or nothing kept
+    yet: every block is matched.
     """
     fingerprint = state_fingerprint(source_priority)
     kept = con.execute(sql_text("step_fingerprint"), [STEP]).fetchall()
-    if full or kept != [(fingerprint,)]:
+    fresh = full or kept != [(fingerprint,)]
+    if fresh:
         con.execute(sql_text("dedupe_reset"))
         con.execute(sql_text("step_fingerprint_forget"), [STEP])
         con.execute(sql_text("step_fingerprint_insert"), [STEP, fingerprint])
@@ -423,16 +427,20 @@ def update_clusters(
         schema={"title": pl.String, "norm": pl.String},
     )
     _with_table(con, "dedupe_new_titles", new_titles, "dedupe_titles_add")
-    con.execute(sql_text("dedupe_signatures"))
+    con.execute(sql_text("dedupe_changed"))
     con.execute(sql_text("dedupe_dirty"), [WINDOW_DAYS])
-    dirty = {key for (key,) in con.sql("select company_key from dedupe_dirty").fetchall()}
-    redo = _ties_closure(dirty, con.sql(sql_text("dedupe_ties")).fetchall()) if dirty else set()
-    _with_table(
-        con,
-        "dedupe_redo_batch",
-        pl.DataFrame({"company_key": sorted(redo)}, schema={"company_key": pl.String}),
-        "dedupe_redo_create",
-    )
+    con.execute(sql_text("dedupe_dirty_keys"))
+    dirty = dict(con.sql("select company_key, only_added from dedupe_dirty").fetchall())
+    ties = con.sql(sql_text("dedupe_ties")).fetchall() if dirty else []
+    tied = {key for pair in ties for key in pair}
+    # Blocks that only gained candidates: kept as they are when no new one makes a pair.
+    looked_at = 0
+    if not fresh:
+        added_only = {k for k, only in dirty.items() if only and k not in tied}
+        looked_at, unpaired = _unpaired_blocks(con, added_only)
+        dirty = {k: v for k, v in dirty.items() if k not in unpaired}
+    redo = _ties_closure(set(dirty), ties) if dirty else set()
+    _set_redo(con, redo)
     candidates = con.sql(sql_text("dedupe_block_rows")).pl() if redo else pl.DataFrame()
     matched = match_candidates(candidates, source_priority)
     con.register("dedupe_new_pairs", matched.pairs.to_arrow())
@@ -442,13 +450,39 @@ def update_clusters(
     finally:
         con.unregister("dedupe_new_pairs")
         con.unregister("dedupe_new_members")
-    blocks = con.sql("select count(*) from dedupe_signatures").fetchall()[0][0]
+    blocks = con.sql(sql_text("dedupe_block_count")).fetchall()[0][0]
     con.execute(sql_text("dedupe_changes"))
     if con.sql("select count(*) from dedupe_changes").fetchall()[0][0]:
         con.execute(sql_text("dedupe_apply"))
     con.execute(sql_text("dedupe_cleanup"))
     clusters = con.sql(sql_text("dedupe_cluster_count")).fetchall()[0][0]
-    return DedupeRun(clusters, blocks, len(redo), candidates.height)
+    return DedupeRun(clusters, blocks, len(redo), candidates.height + looked_at)
+
+
+def _set_redo(con: duckdb.DuckDBPyConnection, keys: set[str]) -> None:
+    """The temp table dedupe_redo: the blocks the next statements read."""
+    frame = pl.DataFrame({"company_key": sorted(keys)}, schema={"company_key": pl.String})
+    _with_table(con, "dedupe_redo_batch", frame, "dedupe_redo_create")
+
+
+def _unpaired_blocks(con: duckdb.DuckDBPyConnection, keys: set[str]) -> tuple[int, set[str]]:
+    """Of the blocks `keys` (whose only change is new candidates), those where no new
+    candidate matches a posting of another source by title and place, whatever the dates
+    (the kept pairs are all such pairs, so the block's clusters stand); and the number of
+    title pairs scored."""
+    if not keys:
+        return 0, set()
+    _set_redo(con, keys)
+    pairs = con.sql(sql_text("dedupe_new_pairs")).pl()
+    scores = process.cpdist(
+        pairs["norm_a"].to_list(),
+        pairs["norm_b"].to_list(),
+        scorer=fuzz.token_sort_ratio,
+        score_cutoff=TITLE_SCORE_CUTOFF,
+        dtype=np.uint8,
+    )
+    paired = set(pairs["company_key"].filter(pl.Series(np.asarray(scores) > 0)).to_list())
+    return pairs.height, keys - paired
 
 
 def _with_table(

@@ -130,7 +130,13 @@ def test_one_hn_post_never_chains_two_openings_of_one_board(
 
 # Incremental dedupe: a refresh matches only the blocks its new or changed postings touch,
 # and its result is the full rebuild's.
-DEDUPE_TABLES = ("postings", "dedupe_titles", "dedupe_blocks", "dedupe_pairs", "dedupe_members")
+DEDUPE_TABLES = (
+    "postings",
+    "dedupe_titles",
+    "dedupe_postings",
+    "dedupe_pairs",
+    "dedupe_members",
+)
 
 
 def market_day_one(kit: SimpleNamespace) -> dict[str, list[dict]]:
@@ -249,6 +255,10 @@ def test_incremental_dedupe_after_a_day_of_new_changed_and_closed_postings_is_a_
     day2["lever"] = [day2["lever"][1]]
     day2["hn"].append(kit.item("hn", "12", board="41", company="Umbrella", title="Designer"))
     day2["hn"].append(kit.item("hn", "13", board="41", company="Initech", title="AI Trainer"))
+    # and Globex posts a job no other source lists: its block keeps its clusters.
+    day2["greenhouse"].append(
+        kit.item("greenhouse", "5", board="globex", company="Globex", title="Accountant")
+    )
     write_day(landing, "2026-10-02", day2)
     spy = Spy(monkeypatch)
     kit.refresh(settings)
@@ -263,11 +273,12 @@ def test_incremental_dedupe_after_a_day_of_new_changed_and_closed_postings_is_a_
     assert closed[0][0] is not None
     # Matched again: Acme (a retitled post), Initech and its archive's block (tied to it:
     # one source, so no fuzzy matching of its own), Umbrella (new); not Globex's block,
-    # where only a closing date moved. Normalised: the candidates' new titles only (the
-    # two retitled posts, Umbrella's "Designer").
+    # where a closing date moved and a new job matches nothing. Normalised: the
+    # candidates' new titles only (the two retitled posts, "Designer", "Accountant").
     [run] = spy.runs
     assert (run.blocks, run.blocks_matched) == (5, 4)
-    assert spy.blocks == 3 and spy.titles == 3
+    assert spy.blocks == 3 and spy.titles == 4
+    assert after["greenhouse:5"] == "greenhouse:5"
 
     with settings.open_warehouse().writer() as con:
         run = dedupe.update_clusters(con, kit.source_priority, full=True)
@@ -298,3 +309,30 @@ def test_a_refresh_that_only_sees_the_same_postings_again_does_no_dedupe_work(
     with settings.open_warehouse().writer() as con:
         run = dedupe.update_clusters(con, kit.source_priority)
     assert run.blocks_matched == 0 and run.blocks == 4
+
+
+def test_a_pair_whose_gap_comes_into_the_window_is_matched_again(
+    settings: Settings, landing, kit: SimpleNamespace
+) -> None:
+    # An ATS job last seen on 1 October and an HN post first seen 35 days later: apart.
+    landing.write("greenhouse", "2026-10-01", [kit.item("greenhouse", "1")])
+    landing.write(
+        "hn",
+        "2026-11-05",
+        [kit.item("hn", "2", board="41", fetched_at="2026-11-05T06:00:00Z")],
+    )
+    kit.refresh(settings)
+    assert canonical(settings)["hn:2"] == "hn:2"
+    # A crawl of 20 October lands late and saw the ATS job: 16 days apart, one job. Only
+    # the end of a seen period moved, which the kept pair's gap tells.
+    landing.write(
+        "greenhouse",
+        "2026-10-20",
+        [kit.item("greenhouse", "1", fetched_at="2026-10-20T06:00:00Z")],
+    )
+    kit.refresh(settings)
+    assert canonical(settings)["hn:2"] == "greenhouse:1"
+    incremental = dedupe_tables(settings)
+    with settings.open_warehouse().writer() as con:
+        dedupe.update_clusters(con, kit.source_priority, full=True)
+    assert dedupe_tables(settings) == incremental

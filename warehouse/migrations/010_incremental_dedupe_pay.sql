@@ -8,13 +8,13 @@ create table dedupe_titles (
     norm varchar not null
 );
 
--- Per block (a candidate company_key, '' for none): a signature of what the matching
--- reads of its postings except the end of their seen period (last_seen moves on every
+-- Per candidate posting: its block (company_key, '' for none) and a hash of what the
+-- matching reads of it except the end of its seen period (last_seen moves on every
 -- sighting): posting_id, source, normalised title, country, city, period start.
-create table dedupe_blocks (
+create table dedupe_postings (
     company_key varchar not null,
-    signature ubigint not null,
-    postings bigint not null
+    posting_id varchar not null,
+    row_hash ubigint not null
 );
 
 -- Per block: every cross-source pair whose titles and places match, whatever their

@@ -1,8 +1,7 @@
 -- $1: the matching's window in days (WINDOW_DAYS).
--- The blocks to match again: new, gone or changed ones, and those with a matching pair
--- whose gap moved while within the window before or after (its order, or whether it is
--- a match, may change).
-create or replace temp table dedupe_dirty as
+-- The blocks with a kept pair whose gap moved while within the window before or after
+-- (its order, or whether it is a match, may change).
+create or replace temp table dedupe_gap_dirty as
 with paired as (
     -- the seen periods of the kept pairs' postings, read in one pass
     select posting_id, start_day, end_day
@@ -18,9 +17,4 @@ gaps as (
     join paired a on a.posting_id = pr.posting_a
     join paired b on b.posting_id = pr.posting_b
 )
-select coalesce(n.company_key, o.company_key) as company_key
-from dedupe_signatures n
-full join dedupe_blocks o using (company_key)
-where n.signature is distinct from o.signature or n.postings is distinct from o.postings
-union
-select company_key from gaps where now <> kept and least(now, kept) <= $1
+select distinct company_key from gaps where now <> kept and least(now, kept) <= $1
