@@ -70,13 +70,12 @@ def premium_table(pay_sorted: np.ndarray, skill_rows: dict[str, np.ndarray]) -> 
 
     `skill_rows[skill]` holds the positions (into `pay_sorted`) of the jobs with the skill.
     """
-    n = len(pay_sorted)
     tail = (1.0 - CONFIDENCE) / 2.0
     rows = []
     for skill_id in sorted(skill_rows):
-        mask = np.zeros(n, dtype=bool)
-        mask[skill_rows[skill_id]] = True
-        with_pay, without_pay = pay_sorted[mask], pay_sorted[~mask]
+        picked = np.unique(skill_rows[skill_id])
+        # The same arrays as a boolean mask of `picked` gives, in one copy each.
+        with_pay, without_pay = pay_sorted[picked], np.delete(pay_sorted, picked)
         if len(with_pay) < MIN_SAMPLE or len(without_pay) < MIN_SAMPLE:
             continue
         rng = np.random.default_rng(zlib.crc32(skill_id.encode("utf-8")))
@@ -110,29 +109,29 @@ def premium_table(pay_sorted: np.ndarray, skill_rows: dict[str, np.ndarray]) -> 
     return pl.DataFrame(rows, schema=schema)
 
 
-def inputs_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
-    """What the table would be computed from: its input rows and skill names (an
-    order-free sum of row hashes, sql/pay_premium_fingerprint.sql), this module, its SQL
-    and numpy's version (the Beta draws)."""
+def inputs_fingerprint(
+    con: duckdb.DuckDBPyConnection, pay_sorted: np.ndarray, pays: dict[str, np.ndarray]
+) -> str:
+    """What the table is computed from: the sorted pay of all paid jobs and of each
+    skill's (the very arrays premium_table reads), the skill names the table carries,
+    this module, its SQL and numpy's version (the Beta draws)."""
     digest = hashlib.sha256(Path(__file__).read_bytes())
     for path in sorted(SQL_DIR.glob("pay_premium_*.sql")):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     digest.update(np.__version__.encode())
-    digest.update(repr(con.sql(sql_text("pay_premium_fingerprint")).fetchall()).encode())
+    digest.update(repr(con.sql(sql_text("pay_premium_skill_names")).fetchall()).encode())
+    digest.update(pay_sorted.tobytes())
+    for skill_id in sorted(pays):
+        digest.update(f"\0{skill_id}\0{len(pays[skill_id])}".encode())
+        digest.update(pays[skill_id].tobytes())
     return digest.hexdigest()
 
 
 def compute_skill_pay_premium(con: duckdb.DuckDBPyConnection, *, full: bool = False) -> int:
     """Bring `skill_pay_premium_stats` up to date with the views; return the number of
     skills. When its inputs' fingerprint is the one it was last computed from, the kept
-    table is that computation's result already and nothing is recomputed (`full`: always
-    recompute)."""
-    fingerprint = inputs_fingerprint(con)
-    if not full and con.execute(sql_text("step_fingerprint"), [STEP]).fetchall() == [
-        (fingerprint,)
-    ]:
-        return con.sql(sql_text("pay_premium_count")).fetchall()[0][0]
+    table is that computation's result already and is kept (`full`: always recompute)."""
     # The pay of every paid job (skill_id null) and of the jobs with each skill: sorted,
     # a skill's jobs are located in the sorted pay of all jobs by value, no join needed.
     inputs = con.sql(sql_text("pay_premium_inputs")).pl()
@@ -142,8 +141,14 @@ def compute_skill_pay_premium(con: duckdb.DuckDBPyConnection, *, full: bool = Fa
         if values is not None
     }
     pay_sorted = pays.pop(None, np.empty(0, dtype=np.float64))
+    skill_pays = {str(skill_id): values for skill_id, values in pays.items()}
+    fingerprint = inputs_fingerprint(con, pay_sorted, skill_pays)
+    if not full and con.execute(sql_text("step_fingerprint"), [STEP]).fetchall() == [
+        (fingerprint,)
+    ]:
+        return con.sql(sql_text("pay_premium_count")).fetchall()[0][0]
     skill_rows = {
-        str(skill_id): sorted_positions(pay_sorted, values) for skill_id, values in pays.items()
+        skill_id: sorted_positions(pay_sorted, values) for skill_id, values in skill_pays.items()
     }
     table = premium_table(pay_sorted, skill_rows)
     con.register("pay_premium_batch", table.to_arrow())
