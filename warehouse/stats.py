@@ -70,12 +70,13 @@ def premium_table(pay_sorted: np.ndarray, skill_rows: dict[str, np.ndarray]) -> 
 
     `skill_rows[skill]` holds the positions (into `pay_sorted`) of the jobs with the skill.
     """
+    n = len(pay_sorted)
     tail = (1.0 - CONFIDENCE) / 2.0
     rows = []
     for skill_id in sorted(skill_rows):
-        picked = np.unique(skill_rows[skill_id])
-        # The same arrays as a boolean mask of `picked` gives, in one copy each.
-        with_pay, without_pay = pay_sorted[picked], np.delete(pay_sorted, picked)
+        mask = np.zeros(n, dtype=bool)
+        mask[skill_rows[skill_id]] = True
+        with_pay, without_pay = pay_sorted[mask], pay_sorted[~mask]
         if len(with_pay) < MIN_SAMPLE or len(without_pay) < MIN_SAMPLE:
             continue
         rng = np.random.default_rng(zlib.crc32(skill_id.encode("utf-8")))
