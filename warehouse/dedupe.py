@@ -17,6 +17,11 @@ Key (docs/data-model.md, "Duplicates"):
 - an archive posting (`archive:<ats>:<id>`, a web-archive capture) and the live posting
   `<ats>:<id>` are joined by id first, whatever their titles and dates.
 
+A refresh matches again only the blocks whose candidates changed (`update_clusters`; the
+tables of migration 010 keep titles, block signatures, date-free pairs and clusters):
+clusters never span blocks that no archive link ties, so untouched blocks keep theirs and
+the result is the full match's (docs/data-model.md, "Duplicates").
+
 The priorities are each source's metadata (scrapers/sources/<name>/__init__.py); the edges
 (CLI, Dagster) read them and pass them down as a plain mapping, so this room does not import
 the scrapers. A source without a priority is an error, never a silent default.
@@ -24,19 +29,24 @@ the scrapers. A source without a priority is an error, never a silent default.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import NamedTuple
 
 import duckdb
 import numpy as np
 import polars as pl
+import rapidfuzz
 from rapidfuzz import fuzz, process
 
-from warehouse.sqlfiles import sql_text
+from warehouse.sqlfiles import SQL_DIR, sql_text
 
 TITLE_SCORE_CUTOFF = 90
 WINDOW_DAYS = 30
 ARCHIVE_PREFIX = "archive:"
+STEP = "dedupe"  # its row in step_fingerprints
 _ABBREVIATIONS = {
     "sr": "senior",
     "snr": "senior",
@@ -130,10 +140,13 @@ def _match_block(
     ends: np.ndarray,
     uf: _UnionFind,
     offset: int,
+    pairs: list[tuple[int, int, int]],
 ) -> None:
     """Union the matching cross-source pairs of one company block, best first.
 
-    `sources`, `countries`, `cities` are integer codes (-1: unknown place).
+    `sources`, `countries`, `cities` are integer codes (-1: unknown place). Every pair
+    whose titles and places match is appended to `pairs` as (row, row, gap in days),
+    within the window or not: what the next refresh checks the dates against.
     """
     candidates: list[tuple[int, int, int, int]] = []
     by_source: dict[int, list[int]] = {}
@@ -161,6 +174,7 @@ def _match_block(
                     continue
                 # Gap between the two seen periods, in days (0 when they overlap).
                 gap = max(starts[i] - ends[j], starts[j] - ends[i], 0)
+                pairs.append((offset + i, offset + j, int(gap)))
                 if gap > WINDOW_DAYS:
                     continue
                 candidates.append((int(scores[ai, bj]), -int(gap), offset + i, offset + j))
@@ -195,16 +209,50 @@ class UnknownSourcePriority(ValueError):
     """A posting's source has no dedupe priority in the mapping the caller passed."""
 
 
+class Clusters(NamedTuple):
+    """What matching a set of candidates gives: the clusters, and every date-free pair."""
+
+    members: pl.DataFrame  # company_key, posting_id, canonical_posting_id (clusters of 2+)
+    pairs: pl.DataFrame  # company_key, posting_a, posting_b, gap (titles and places match)
+
+
 def find_clusters(candidates: pl.DataFrame, source_priority: Mapping[str, int]) -> pl.DataFrame:
     """(posting_id, canonical_posting_id) for every posting in a cluster of two or more.
 
-    `candidates` has the columns of `sql/dedupe_candidates.sql`, sorted by company_key;
-    `source_priority` maps every source to its rank (lower = more structured = canonical).
+    `candidates` has the columns of `sql/dedupe_block_rows.sql` (`norm`, the normalised
+    title, is optional), sorted by company_key then posting_id; `source_priority` maps every source to its rank (lower = more
+    structured = canonical).
+    """
+    return match_candidates(candidates, source_priority).members.select(
+        "posting_id", "canonical_posting_id"
+    )
+
+
+def match_candidates(candidates: pl.DataFrame, source_priority: Mapping[str, int]) -> Clusters:
+    """The clusters of `candidates` (see find_clusters), with each member's block, and the
+    pairs of postings whose titles and places match, with their gap.
+
     Per-posting values are held as numpy codes, not Python objects (a million postings'
     worth of Python strings cost ~400 MB at the refresh's peak); titles are taken as
     Python strings one company block at a time.
     """
-    empty = pl.DataFrame(schema={"posting_id": pl.String, "canonical_posting_id": pl.String})
+    empty = Clusters(
+        pl.DataFrame(
+            schema={
+                "company_key": pl.String,
+                "posting_id": pl.String,
+                "canonical_posting_id": pl.String,
+            }
+        ),
+        pl.DataFrame(
+            schema={
+                "company_key": pl.String,
+                "posting_a": pl.String,
+                "posting_b": pl.String,
+                "gap": pl.Int32,
+            }
+        ),
+    )
     if candidates.is_empty():
         return empty
     unknown = sorted(set(candidates["source"].unique().to_list()) - set(source_priority))
@@ -213,13 +261,17 @@ def find_clusters(candidates: pl.DataFrame, source_priority: Mapping[str, int]) 
             f"no dedupe priority for source(s) {', '.join(map(repr, unknown))}: give each source "
             "a dedupe_priority in scrapers/sources/<name>/__init__.py"
         )
-    # Each distinct title is normalised once (Python per title; titles repeat a lot).
-    distinct = candidates["title"].unique()
-    normalized = pl.Series([normalize_title(t) for t in distinct.to_list()], dtype=pl.String)
+    if "norm" in candidates.columns:  # normalised already (dedupe_titles)
+        norm_title = pl.col("norm")
+    else:  # each distinct title once (Python per title; titles repeat a lot)
+        distinct = candidates["title"].unique()
+        normalized = pl.Series([normalize_title(t) for t in distinct.to_list()], dtype=pl.String)
+        norm_title = pl.col("title").replace_strict(distinct, normalized, return_dtype=pl.String)
     frame = candidates.select(
         "posting_id",
         "source",
-        pl.col("title").replace_strict(distinct, normalized, return_dtype=pl.String).alias("norm"),
+        "company_key",
+        norm_title.alias("norm"),
         _codes(pl.col("source")).alias("source_code"),
         _codes(pl.col("country")).alias("country_code"),
         _codes(pl.col("city")).alias("city_code"),
@@ -250,6 +302,7 @@ def find_clusters(candidates: pl.DataFrame, source_priority: Mapping[str, int]) 
         )
         .filter(pl.col("n_sources") > 1)
     )
+    pairs: list[tuple[int, int, int]] = []
     for first, n in zip(blocks["first"].to_list(), blocks["n"].to_list(), strict=True):
         sl = slice(first, first + n)
         _match_block(
@@ -261,10 +314,22 @@ def find_clusters(candidates: pl.DataFrame, source_priority: Mapping[str, int]) 
             ends[sl],
             uf,
             first,
+            pairs,
         )
+    pair_rows = pl.DataFrame(
+        pairs, schema={"a": pl.Int64, "b": pl.Int64, "gap": pl.Int32}, orient="row"
+    )
+    pair_frame = pl.DataFrame(
+        {
+            "company_key": frame["company_key"].gather(pair_rows["a"]),
+            "posting_a": frame["posting_id"].gather(pair_rows["a"]),
+            "posting_b": frame["posting_id"].gather(pair_rows["b"]),
+            "gap": pair_rows["gap"],
+        }
+    )
     linked = uf.linked()
     if not linked:
-        return empty
+        return Clusters(empty.members, pair_frame)
     # The canonical posting of each cluster, set-wise: the most structured source, then
     # the earliest, then the smallest posting_id (a Python loop per cluster cost ~2 s at
     # a million postings).
@@ -272,6 +337,7 @@ def find_clusters(candidates: pl.DataFrame, source_priority: Mapping[str, int]) 
     members = pl.DataFrame(
         {
             "root": pl.Series([uf.find(i) for i in linked], dtype=pl.Int64),
+            "company_key": frame["company_key"].gather(rows),
             "posting_id": frame["posting_id"].gather(rows),
             "priority": frame["source"]
             .gather(rows)
@@ -284,18 +350,154 @@ def find_clusters(candidates: pl.DataFrame, source_priority: Mapping[str, int]) 
         .group_by("root")
         .agg(pl.col("posting_id").first().alias("canonical_posting_id"))
     )
-    return members.join(canonical, on="root").select("posting_id", "canonical_posting_id")
+    return Clusters(
+        members.join(canonical, on="root").select(
+            "company_key", "posting_id", "canonical_posting_id"
+        ),
+        pair_frame,
+    )
+
+
+class DedupeRun(NamedTuple):
+    """What one dedupe did: the clusters in the warehouse after it, how many blocks there
+    are, how many of them were matched again, and how many postings (of those blocks)
+    and title pairs (of new postings, in the blocks that only gained some) it read."""
+
+    clusters: int
+    blocks: int
+    blocks_matched: int
+    rows_read: int
+
+
+def state_fingerprint(source_priority: Mapping[str, int]) -> str:
+    """What the kept dedupe results were computed with: this module, its SQL, the
+    matching library's version and the source priorities. Any change: match everything."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for path in sorted(SQL_DIR.glob("dedupe_*.sql")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    digest.update(rapidfuzz.__version__.encode())
+    digest.update(repr(sorted(source_priority.items())).encode())
+    return digest.hexdigest()
+
+
+def _ties_closure(dirty: set[str], ties: list[tuple[str, str]]) -> set[str]:
+    """The dirty blocks and every block tied to one of them, directly or not."""
+    parent: dict[str, str] = {}
+
+    def find(key: str) -> str:
+        parent.setdefault(key, key)
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for a, b in ties:
+        parent[find(a)] = find(b)
+    dirty_roots = {find(key) for key in dirty}
+    return dirty | {key for key in parent if find(key) in dirty_roots}
+
+
+def update_clusters(
+    con: duckdb.DuckDBPyConnection, source_priority: Mapping[str, int], *, full: bool = False
+) -> DedupeRun:
+    """Bring `postings.canonical_posting_id` up to date, matching only the blocks whose
+    candidates changed (see the module doc: the result is that of matching everything).
+
+    A block is matched again when a candidate of it came, went or changed its source,
+    normalised title, place or period start, when a kept pair's gap moved within the
+    window, or when it is tied to such a block (an archive link, a cluster spanning both).
+    A block whose only change is new candidates (no archive link, no tie) that match
+    none of its postings by title and place keeps its clusters: the new ones are jobs of
+    their own. `full`, a changed fingerprint (this code, the priorities) or nothing kept
+    yet: every block is matched.
+    """
+    fingerprint = state_fingerprint(source_priority)
+    kept = con.execute(sql_text("step_fingerprint"), [STEP]).fetchall()
+    fresh = full or kept != [(fingerprint,)]
+    if fresh:
+        con.execute(sql_text("dedupe_reset"))
+        con.execute(sql_text("step_fingerprint_forget"), [STEP])
+        con.execute(sql_text("step_fingerprint_insert"), [STEP, fingerprint])
+    con.execute(sql_text("dedupe_rows"))
+    con.execute(sql_text("dedupe_candidate_titles"))
+    titles = con.sql(sql_text("dedupe_titles_new")).pl()["title"]
+    new_titles = pl.DataFrame(
+        {"title": titles, "norm": [normalize_title(t) for t in titles.to_list()]},
+        schema={"title": pl.String, "norm": pl.String},
+    )
+    _with_table(con, "dedupe_new_titles", new_titles, "dedupe_titles_add")
+    con.execute(sql_text("dedupe_changed"))
+    con.execute(sql_text("dedupe_dirty"), [WINDOW_DAYS])
+    con.execute(sql_text("dedupe_dirty_keys"))
+    dirty = dict(con.sql("select company_key, only_added from dedupe_dirty").fetchall())
+    ties = con.sql(sql_text("dedupe_ties")).fetchall() if dirty else []
+    tied = {key for pair in ties for key in pair}
+    # Blocks that only gained candidates: kept as they are when no new one makes a pair.
+    looked_at = 0
+    if not fresh:
+        added_only = {k for k, only in dirty.items() if only and k not in tied}
+        looked_at, unpaired = _unpaired_blocks(con, added_only)
+        dirty = {k: v for k, v in dirty.items() if k not in unpaired}
+    redo = _ties_closure(set(dirty), ties) if dirty else set()
+    _set_redo(con, redo)
+    candidates = con.sql(sql_text("dedupe_block_rows")).pl() if redo else pl.DataFrame()
+    matched = match_candidates(candidates, source_priority)
+    con.register("dedupe_new_pairs", matched.pairs.to_arrow())
+    con.register("dedupe_new_members", matched.members.to_arrow())
+    try:
+        con.execute(sql_text("dedupe_store"))
+    finally:
+        con.unregister("dedupe_new_pairs")
+        con.unregister("dedupe_new_members")
+    blocks = con.sql(sql_text("dedupe_block_count")).fetchall()[0][0]
+    con.execute(sql_text("dedupe_changes"))
+    if con.sql("select count(*) from dedupe_changes").fetchall()[0][0]:
+        con.execute(sql_text("dedupe_apply"))
+    con.execute(sql_text("dedupe_cleanup"))
+    clusters = con.sql(sql_text("dedupe_cluster_count")).fetchall()[0][0]
+    return DedupeRun(clusters, blocks, len(redo), candidates.height + looked_at)
+
+
+def _set_redo(con: duckdb.DuckDBPyConnection, keys: set[str]) -> None:
+    """The temp table dedupe_redo: the blocks the next statements read."""
+    frame = pl.DataFrame({"company_key": sorted(keys)}, schema={"company_key": pl.String})
+    _with_table(con, "dedupe_redo_batch", frame, "dedupe_redo_create")
+
+
+def _unpaired_blocks(con: duckdb.DuckDBPyConnection, keys: set[str]) -> tuple[int, set[str]]:
+    """Of the blocks `keys` (whose only change is new candidates), those where no new
+    candidate matches a posting of another source by title and place, whatever the dates
+    (the kept pairs are all such pairs, so the block's clusters stand); and the number of
+    title pairs scored."""
+    if not keys:
+        return 0, set()
+    _set_redo(con, keys)
+    pairs = con.sql(sql_text("dedupe_new_pairs")).pl()
+    scores = process.cpdist(
+        pairs["norm_a"].to_list(),
+        pairs["norm_b"].to_list(),
+        scorer=fuzz.token_sort_ratio,
+        score_cutoff=TITLE_SCORE_CUTOFF,
+        dtype=np.uint8,
+    )
+    paired = set(pairs["company_key"].filter(pl.Series(np.asarray(scores) > 0)).to_list())
+    return pairs.height, keys - paired
+
+
+def _with_table(
+    con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame, statement: str
+) -> None:
+    """Run the SQL file `statement` with `frame` registered as `name`."""
+    con.register(name, frame.to_arrow())
+    try:
+        con.execute(sql_text(statement))
+    finally:
+        con.unregister(name)
 
 
 def cluster_duplicates(con: duckdb.DuckDBPyConnection, source_priority: Mapping[str, int]) -> int:
     """Set `postings.canonical_posting_id`; return the number of duplicate clusters.
-    `source_priority`: source -> dedupe priority (see find_clusters)."""
-    candidates = con.sql(sql_text("dedupe_candidates")).pl()
-    clusters = find_clusters(candidates, source_priority)
-    con.register("dedupe_batch", clusters.to_arrow())
-    try:
-        con.execute(sql_text("dedupe_map_create"))
-    finally:
-        con.unregister("dedupe_batch")
-    con.execute(sql_text("dedupe_apply"))
-    return clusters["canonical_posting_id"].n_unique() if clusters.height else 0
+    `source_priority`: source -> dedupe priority (see find_clusters). Matches only the
+    blocks that changed since the last run (update_clusters)."""
+    return update_clusters(con, source_priority).clusters

@@ -12,17 +12,20 @@ its 2.5th and 97.5th percentiles. Identical data always gives identical figures.
 
 from __future__ import annotations
 
+import hashlib
 import zlib
+from pathlib import Path
 
 import duckdb
 import numpy as np
 import polars as pl
 
-from warehouse.sqlfiles import sql_text
+from warehouse.sqlfiles import SQL_DIR, sql_text
 
 MIN_SAMPLE = 20  # paid canonical jobs required on EACH side (with and without the skill)
 BOOTSTRAP_REPLICATES = 2000
 CONFIDENCE = 0.95
+STEP = "pay premium"  # its row in step_fingerprints
 
 
 def bootstrap_medians(
@@ -107,8 +110,29 @@ def premium_table(pay_sorted: np.ndarray, skill_rows: dict[str, np.ndarray]) -> 
     return pl.DataFrame(rows, schema=schema)
 
 
-def compute_skill_pay_premium(con: duckdb.DuckDBPyConnection) -> int:
-    """Recompute `skill_pay_premium_stats` from the views; return the number of skills."""
+def inputs_fingerprint(
+    con: duckdb.DuckDBPyConnection, pay_sorted: np.ndarray, pays: dict[str, np.ndarray]
+) -> str:
+    """What the table is computed from: the sorted pay of all paid jobs and of each
+    skill's (the very arrays premium_table reads), the skill names the table carries,
+    this module, its SQL and numpy's version (the Beta draws)."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for path in sorted(SQL_DIR.glob("pay_premium_*.sql")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    digest.update(np.__version__.encode())
+    digest.update(repr(con.sql(sql_text("pay_premium_skill_names")).fetchall()).encode())
+    digest.update(pay_sorted.tobytes())
+    for skill_id in sorted(pays):
+        digest.update(f"\0{skill_id}\0{len(pays[skill_id])}".encode())
+        digest.update(pays[skill_id].tobytes())
+    return digest.hexdigest()
+
+
+def compute_skill_pay_premium(con: duckdb.DuckDBPyConnection, *, full: bool = False) -> int:
+    """Bring `skill_pay_premium_stats` up to date with the views; return the number of
+    skills. When its inputs' fingerprint is the one it was last computed from, the kept
+    table is that computation's result already and is kept (`full`: always recompute)."""
     # The pay of every paid job (skill_id null) and of the jobs with each skill: sorted,
     # a skill's jobs are located in the sorted pay of all jobs by value, no join needed.
     inputs = con.sql(sql_text("pay_premium_inputs")).pl()
@@ -118,8 +142,14 @@ def compute_skill_pay_premium(con: duckdb.DuckDBPyConnection) -> int:
         if values is not None
     }
     pay_sorted = pays.pop(None, np.empty(0, dtype=np.float64))
+    skill_pays = {str(skill_id): values for skill_id, values in pays.items()}
+    fingerprint = inputs_fingerprint(con, pay_sorted, skill_pays)
+    if not full and con.execute(sql_text("step_fingerprint"), [STEP]).fetchall() == [
+        (fingerprint,)
+    ]:
+        return con.sql(sql_text("pay_premium_count")).fetchall()[0][0]
     skill_rows = {
-        str(skill_id): sorted_positions(pay_sorted, values) for skill_id, values in pays.items()
+        skill_id: sorted_positions(pay_sorted, values) for skill_id, values in skill_pays.items()
     }
     table = premium_table(pay_sorted, skill_rows)
     con.register("pay_premium_batch", table.to_arrow())
@@ -127,4 +157,6 @@ def compute_skill_pay_premium(con: duckdb.DuckDBPyConnection) -> int:
         con.execute(sql_text("pay_premium_replace"))
     finally:
         con.unregister("pay_premium_batch")
+    con.execute(sql_text("step_fingerprint_forget"), [STEP])
+    con.execute(sql_text("step_fingerprint_insert"), [STEP, fingerprint])
     return table.height

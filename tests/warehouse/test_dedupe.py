@@ -7,6 +7,7 @@ from types import SimpleNamespace
 import pytest
 
 from promptjobs.settings import Settings
+from warehouse import dedupe
 from warehouse.dedupe import cluster_duplicates, normalize_title
 from warehouse.extraction_handoff import load_extractions, pending_extraction
 from warehouse.landing_ingest import ingest_landing
@@ -125,3 +126,213 @@ def test_one_hn_post_never_chains_two_openings_of_one_board(
     assert clusters == 1
     assert mapping["lever:1"] != mapping["lever:2"]
     assert mapping["hn:3"] in {mapping["lever:1"], mapping["lever:2"]}
+
+
+# Incremental dedupe: a refresh matches only the blocks its new or changed postings touch,
+# and its result is the full rebuild's.
+DEDUPE_TABLES = (
+    "postings",
+    "dedupe_titles",
+    "dedupe_postings",
+    "dedupe_pairs",
+    "dedupe_members",
+)
+
+
+def market_day_one(kit: SimpleNamespace) -> dict[str, list[dict]]:
+    """Four companies on several sources, a one-source company, an archive capture."""
+    day = "2026-10-01T06:00:00Z"
+    return {
+        "greenhouse": [
+            kit.item("greenhouse", "1", title="Senior Prompt Engineer", fetched_at=day),
+            kit.item("greenhouse", "2", title="Data Analyst", location_raw="London, UK"),
+            kit.item("greenhouse", "3", board="initech", company="Initech", title="AI Trainer"),
+            kit.item("greenhouse", "4", board="umbrella", company="Umbrella", title="Designer"),
+        ],
+        "lever": [
+            kit.item("lever", "l1", board="globex", company="Globex", title="LLM Engineer"),
+            kit.item("lever", "l2", board="globex", company="Globex", title="LLM Engineer"),
+        ],
+        "hn": [
+            kit.item("hn", "10", board="41", company="ACME AI, Inc.", title="Sr. Prompt Engineer"),
+            kit.item("hn", "11", board="41", company="Globex", title="LLM Engineer (Remote)"),
+        ],
+        "remotive": [
+            kit.item("remotive", "r1", board="all", title="Prompt Engineer, Senior"),
+            kit.item("remotive", "r2", board="all", company="Initech", title="AI Trainer"),
+        ],
+        # The capture of greenhouse:3 under another company spelling: a tie across blocks.
+        "archive": [
+            kit.item(
+                "archive",
+                "greenhouse:3",
+                company="Initech Holdings Group",
+                title="AI Trainer (Contract)",
+                fetched_at="2026-09-20T10:00:00Z",
+                raw={"archive": "commoncrawl", "record_id": "crawl-data/x.warc.gz#bytes=0-9"},
+            ),
+            kit.item(
+                "archive",
+                "greenhouse:90",
+                company="Initech Holdings Group",
+                title="AI Trainer",
+                location_raw="Austin, TX",
+                fetched_at="2026-09-20T10:00:00Z",
+                raw={"archive": "commoncrawl", "record_id": "crawl-data/x.warc.gz#bytes=9-19"},
+            ),
+        ],
+    }
+
+
+def write_day(landing, day: str, market: dict[str, list[dict]]) -> None:  # type: ignore[no-untyped-def]
+    for source, items in market.items():
+        boards_ok = [] if source == "archive" else None
+        stamped = [
+            {**i, "fetched_at": f"{day}T06:00:00Z"} if source != "archive" else i for i in items
+        ]
+        landing.write(source, day, stamped, boards_ok=boards_ok)
+
+
+def dedupe_tables(settings: Settings) -> dict[str, list[tuple]]:
+    with settings.open_warehouse().reader() as con:
+        return {
+            t: sorted(con.sql(f"select * from {t}").fetchall(), key=repr) for t in DEDUPE_TABLES
+        }
+
+
+def canonical(settings: Settings) -> dict[str, str]:
+    with settings.open_warehouse().reader() as con:
+        return dict(con.sql("select posting_id, canonical_posting_id from postings").fetchall())
+
+
+class Spy:
+    """Counts the block matchings and title normalisations the dedupe does, and keeps
+    what each dedupe of a refresh reports."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.blocks = 0
+        self.titles = 0
+        self.runs: list[dedupe.DedupeRun] = []
+        match_block, normalize = dedupe._match_block, dedupe.normalize_title
+        update = dedupe.update_clusters
+
+        def reported(*args, **kwargs):  # type: ignore[no-untyped-def]
+            self.runs.append(update(*args, **kwargs))
+            return self.runs[-1]
+
+        def counted_block(*args, **kwargs):  # type: ignore[no-untyped-def]
+            self.blocks += 1
+            return match_block(*args, **kwargs)
+
+        def counted_title(title: str) -> str:
+            self.titles += 1
+            return normalize(title)
+
+        monkeypatch.setattr(dedupe, "_match_block", counted_block)
+        monkeypatch.setattr(dedupe, "normalize_title", counted_title)
+        monkeypatch.setattr(dedupe, "update_clusters", reported)
+
+
+@pytest.mark.postgres_catalog
+def test_incremental_dedupe_after_a_day_of_new_changed_and_closed_postings_is_a_full_rebuild(
+    settings: Settings, landing, kit: SimpleNamespace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    market = market_day_one(kit)
+    write_day(landing, "2026-10-01", market)
+    kit.refresh(settings)
+    before = canonical(settings)
+    assert before["hn:10"] == before["remotive:r1"] == "greenhouse:1"
+    assert before["archive:greenhouse:3"] == before["remotive:r2"] == "greenhouse:3"
+    assert before["hn:11"] in {"lever:l1", "lever:l2"} and before["lever:l1"] == "lever:l1"
+
+    # Day two: Umbrella's job shows up on HN (a new block), an HN post for Initech's
+    # trainer job, remotive's Acme post is retitled to another job, greenhouse:1 is edited
+    # in a way its normalised title does not see, lever:l1 is gone from its board (closes).
+    day2 = market_day_one(kit)
+    del day2["archive"]
+    day2["greenhouse"][0]["title"] = "Senior Prompt Engineer (updated)"
+    day2["remotive"][0]["title"] = "Data Scientist"
+    day2["lever"] = [day2["lever"][1]]
+    day2["hn"].append(kit.item("hn", "12", board="41", company="Umbrella", title="Designer"))
+    day2["hn"].append(kit.item("hn", "13", board="41", company="Initech", title="AI Trainer"))
+    # and Globex posts a job no other source lists: its block keeps its clusters.
+    day2["greenhouse"].append(
+        kit.item("greenhouse", "5", board="globex", company="Globex", title="Accountant")
+    )
+    write_day(landing, "2026-10-02", day2)
+    spy = Spy(monkeypatch)
+    kit.refresh(settings)
+    incremental = dedupe_tables(settings)
+    after = canonical(settings)
+    assert after["hn:12"] == "greenhouse:4"
+    assert after["remotive:r1"] == "remotive:r1"  # another job now
+    assert after["hn:10"] == "greenhouse:1"
+    assert after["hn:13"] == "greenhouse:3" and after["archive:greenhouse:3"] == "greenhouse:3"
+    with settings.open_warehouse().reader() as con:
+        closed = con.sql("select closed_at from postings where posting_id = 'lever:l1'").fetchall()
+    assert closed[0][0] is not None
+    # Matched again: Acme (a retitled post), Initech and its archive's block (tied to it:
+    # one source, so no fuzzy matching of its own), Umbrella (new); not Globex's block,
+    # where a closing date moved and a new job matches nothing. Normalised: the
+    # candidates' new titles only (the two retitled posts, "Designer", "Accountant").
+    [run] = spy.runs
+    assert (run.blocks, run.blocks_matched) == (5, 4)
+    assert spy.blocks == 3 and spy.titles == 4
+    assert after["greenhouse:5"] == "greenhouse:5"
+
+    with settings.open_warehouse().writer() as con:
+        run = dedupe.update_clusters(con, kit.source_priority, full=True)
+    assert run.blocks_matched == run.blocks == 5
+    assert dedupe_tables(settings) == incremental
+
+
+@pytest.mark.postgres_catalog
+def test_a_refresh_that_only_sees_the_same_postings_again_does_no_dedupe_work(
+    settings: Settings, landing, kit: SimpleNamespace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_day(landing, "2026-10-01", market_day_one(kit))
+    kit.refresh(settings)
+    kept = dedupe_tables(settings)
+    # The next days: every posting seen again, unchanged (only last_seen moves), then a
+    # refresh with nothing new at all.
+    day2 = market_day_one(kit)
+    del day2["archive"]
+    write_day(landing, "2026-10-08", day2)
+    spy = Spy(monkeypatch)
+    kit.refresh(settings)
+    kit.refresh(settings)
+    assert spy.blocks == 0 and spy.titles == 0
+    with settings.open_warehouse().reader() as con:
+        seen = con.sql("select last_seen from postings where posting_id = 'hn:10'").fetchall()
+    assert str(seen[0][0]) == "2026-10-08"
+    assert dedupe_tables(settings)["dedupe_members"] == kept["dedupe_members"]
+    with settings.open_warehouse().writer() as con:
+        run = dedupe.update_clusters(con, kit.source_priority)
+    assert run.blocks_matched == 0 and run.blocks == 4
+
+
+def test_a_pair_whose_gap_comes_into_the_window_is_matched_again(
+    settings: Settings, landing, kit: SimpleNamespace
+) -> None:
+    # An ATS job last seen on 1 October and an HN post first seen 35 days later: apart.
+    landing.write("greenhouse", "2026-10-01", [kit.item("greenhouse", "1")])
+    landing.write(
+        "hn",
+        "2026-11-05",
+        [kit.item("hn", "2", board="41", fetched_at="2026-11-05T06:00:00Z")],
+    )
+    kit.refresh(settings)
+    assert canonical(settings)["hn:2"] == "hn:2"
+    # A crawl of 20 October lands late and saw the ATS job: 16 days apart, one job. Only
+    # the end of a seen period moved, which the kept pair's gap tells.
+    landing.write(
+        "greenhouse",
+        "2026-10-20",
+        [kit.item("greenhouse", "1", fetched_at="2026-10-20T06:00:00Z")],
+    )
+    kit.refresh(settings)
+    assert canonical(settings)["hn:2"] == "greenhouse:1"
+    incremental = dedupe_tables(settings)
+    with settings.open_warehouse().writer() as con:
+        dedupe.update_clusters(con, kit.source_priority, full=True)
+    assert dedupe_tables(settings) == incremental

@@ -1,10 +1,16 @@
-"""The skill pay premium's bootstrap: exact resampling law, fixed seed, minimum sample."""
+"""The skill pay premium's bootstrap: exact resampling law, fixed seed, minimum sample;
+and its refresh step, which recomputes only when its inputs changed."""
 
 from __future__ import annotations
 
-import numpy as np
+from types import SimpleNamespace
 
-from warehouse.stats import MIN_SAMPLE, bootstrap_medians, premium_table
+import numpy as np
+import pytest
+
+from promptjobs.settings import Settings
+from warehouse import stats
+from warehouse.stats import MIN_SAMPLE, bootstrap_medians, compute_skill_pay_premium, premium_table
 
 
 def test_drawn_medians_follow_the_brute_force_bootstrap() -> None:
@@ -30,3 +36,85 @@ def test_premiums_need_the_minimum_sample_on_each_side_and_are_reproducible() ->
     assert row["uplift"] == 50_000.0
     assert row["ci_low"] <= row["uplift"] <= row["ci_high"]
     assert premium_table(pay, skills).equals(first)
+
+
+# The pay premium in a refresh: recomputed only when its inputs changed.
+def paid_jobs(kit: SimpleNamespace, first: int, count: int, day: str) -> list[dict]:
+    """Paid greenhouse jobs; a third ask for RAG, half for Python (the fake extractor
+    reads the skills from the text), pay rising with the id."""
+    jobs = []
+    for i in range(first, first + count):
+        words = ["prompt engineering"] + ["Python"] * (i % 2 == 0) + ["RAG"] * (i % 3 == 0)
+        low = 120_000 + 1_500 * i + 20_000 * (i % 3 == 0)
+        jobs.append(
+            kit.item(
+                "greenhouse",
+                str(i),
+                title=f"Prompt Engineer {i}",
+                description_text=f"We need {', '.join(words)}.",
+                compensation=kit.usd(low, low + 30_000),
+                fetched_at=f"{day}T06:00:00Z",
+            )
+        )
+    return jobs
+
+
+def premium_rows(settings: Settings) -> list[tuple]:
+    with settings.open_warehouse().reader() as con:
+        return con.sql("select * from skill_pay_premium_stats order by skill_id").fetchall()
+
+
+class PremiumSpy:
+    """Counts the premium computations (premium_table calls)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.computed = 0
+        compute = stats.premium_table
+
+        def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+            self.computed += 1
+            return compute(*args, **kwargs)
+
+        monkeypatch.setattr(stats, "premium_table", counted)
+
+
+@pytest.mark.postgres_catalog
+def test_the_pay_premium_after_new_and_changed_paid_jobs_is_a_full_recompute(
+    settings: Settings, landing, kit: SimpleNamespace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    landing.write("greenhouse", "2026-10-01", paid_jobs(kit, 0, 60, "2026-10-01"))
+    kit.refresh(settings)
+    day_one = premium_rows(settings)
+    assert {row[0] for row in day_one} == {"python", "rag"}  # prompt_engineering: no "without"
+
+    # Day two: ten new paid jobs, one pay edited, the rest seen again.
+    day2 = paid_jobs(kit, 0, 70, "2026-10-02")
+    day2[5]["compensation"] = kit.usd(400_000, 450_000)
+    landing.write("greenhouse", "2026-10-02", day2)
+    spy = PremiumSpy(monkeypatch)
+    kit.refresh(settings)
+    assert spy.computed == 1
+    incremental = premium_rows(settings)
+    assert incremental != day_one
+    rag = next(row for row in incremental if row[0] == "rag")
+    assert rag[2] + rag[3] == 70  # n_with + n_without: every paid job
+    with settings.open_warehouse().writer() as con:
+        assert compute_skill_pay_premium(con, full=True) == 2
+    assert spy.computed == 2
+    assert premium_rows(settings) == incremental
+
+
+@pytest.mark.postgres_catalog
+def test_a_refresh_that_changes_no_pay_input_does_no_pay_premium_work(
+    settings: Settings, landing, kit: SimpleNamespace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    landing.write("greenhouse", "2026-10-01", paid_jobs(kit, 0, 60, "2026-10-01"))
+    kit.refresh(settings)
+    kept = premium_rows(settings)
+    # Every job seen again a week later (only last_seen moves), then nothing new at all.
+    landing.write("greenhouse", "2026-10-08", paid_jobs(kit, 0, 60, "2026-10-08"))
+    spy = PremiumSpy(monkeypatch)
+    first, second = kit.refresh(settings), kit.refresh(settings)
+    assert spy.computed == 0
+    assert first.pay_premium_skills == second.pay_premium_skills == 2
+    assert premium_rows(settings) == kept

@@ -1,0 +1,1 @@
+select count(distinct canonical_posting_id) from dedupe_members
