@@ -68,6 +68,10 @@ PAY_PREMIUM = "skill_pay_premium_stats"
 # The board frame (migration 005): written by the refresh's board discovery step (and by
 # `promptjobs boards discover`); the views read it.
 BOARD_TABLES = ("boards", "board_links", "boards_scanned")
+# What the dedupe keeps between refreshes to match only the blocks that changed (migration
+# 010, warehouse.dedupe), and the fingerprints of steps a refresh skips when their inputs
+# did not change (the pay premium).
+DEDUPE_STATE_TABLES = ("dedupe_titles", "dedupe_postings", "dedupe_pairs", "dedupe_members")
 # The tables of the data model (docs/data-model.md) the refresh writes.
 KNOWN_TABLES = (
     *INGESTED_TABLES,
@@ -75,6 +79,8 @@ KNOWN_TABLES = (
     "skills",
     "companies",
     "lifecycle_runs",
+    *DEDUPE_STATE_TABLES,
+    "step_fingerprints",
     *BOARD_TABLES,
     PAY_PREMIUM,
 )
@@ -92,6 +98,11 @@ TABLE_DESCRIPTIONS: dict[str, str] = {
     "posting_skills": "The skills found in each posting, with the evidence text.",
     "posting_countries": "Every country a posting's location names (ISO alpha-2), in order.",
     "extraction_runs": "One row per extraction run and extractor version.",
+    "dedupe_titles": "Dedupe state: each candidate posting's normalised title.",
+    "dedupe_postings": "Dedupe state: a date-free hash per candidate posting (what matching reads).",
+    "dedupe_pairs": "Dedupe state: candidate pairs whose title and place match, with their gap in days.",
+    "dedupe_members": "Dedupe state: the clusters as last computed, per posting.",
+    "step_fingerprints": "The input fingerprint each skippable step (the pay premium) last ran on.",
     "lifecycle_runs": "The crawl runs whose sightings the postings' lifecycle has taken in.",
     "companies": "Employers: normalised company key, postings, open postings, sources.",
     PAY_PREMIUM: "Median pay with and without each skill, uplift and interval.",
@@ -228,6 +239,7 @@ def refresh_specs(
             kinds={"duckdb"},
             automation_condition=REFRESH_WHEN_UPSTREAM_UPDATES,
         ),
+        *[_table_spec(t, [table_key("duplicate_clusters")]) for t in DEDUPE_STATE_TABLES],
         _table_spec("companies", [table_key("duplicate_clusters")]),
         # Board discovery: the registry, the crawls and the links in what landed.
         *[
@@ -254,6 +266,8 @@ def refresh_specs(
         )
     if premium is not None:
         specs.append(premium)
+    # After the premium it fingerprints (results go in dependency order).
+    specs.append(_table_spec("step_fingerprints", [table_key(PAY_PREMIUM)]))
     return specs
 
 
