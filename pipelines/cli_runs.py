@@ -21,12 +21,7 @@ import dagster as dg
 
 from pipelines.assets.landing import crawl_metadata
 from pipelines.assets.report import report_metadata
-from pipelines.assets.warehouse import (
-    pay_premium_dependencies,
-    refresh_metadata,
-    refresh_specs,
-    view_dependencies,
-)
+from pipelines.assets.warehouse import refresh_metadata, warehouse_specs
 from pipelines.keys import REPORT, landing_key
 
 RECORDED_BY = "promptjobs CLI"
@@ -83,8 +78,7 @@ def materializations(
                 metadata=crawl_metadata(crawl.stats),
             )
         )
-    view_deps = view_dependencies()
-    specs = refresh_specs(view_deps, pay_premium_dependencies(set(view_deps)))
+    specs = warehouse_specs()
     code_versions = {spec.key: spec.code_version for spec in specs if spec.code_version}
     with warehouse_reader() as con:
         for key, metadata in refresh_metadata(summary, con, specs):

@@ -25,10 +25,8 @@ from dagster import OpExecutionContext
 from pipelines.assets.warehouse import (
     WAREHOUSE_POOL,
     WRITER_OP_TAGS,
-    pay_premium_dependencies,
     refresh_metadata,
-    refresh_specs,
-    view_dependencies,
+    warehouse_specs,
 )
 from pipelines.automation import WAREHOUSE_RUN_TAGS
 from pipelines.resources import WarehouseResource
@@ -90,10 +88,8 @@ def finish_refresh(
         f"{sum(extracted)} posting(s) extracted by {len(extracted)} partition(s); "
         f"{summary.extracted} left for the refresh"
     )
-    view_deps = view_dependencies()
-    specs = refresh_specs(view_deps, pay_premium_dependencies(set(view_deps)))
     with warehouse.reader() as con:
-        for key, metadata in refresh_metadata(summary, con, specs):
+        for key, metadata in refresh_metadata(summary, con, warehouse_specs()):
             yield dg.AssetMaterialization(asset_key=key, metadata=metadata)
 
 

@@ -364,10 +364,15 @@ def _metadata_by_key(summary: Any, con: Any) -> dict[dg.AssetKey, dict[str, Any]
     }
 
 
+def warehouse_specs(views_directory: Path | None = None) -> list[dg.AssetSpec]:
+    """The specs of every table and view a refresh writes, in dependency order."""
+    view_deps = view_dependencies(views_directory)
+    return refresh_specs(view_deps, pay_premium_dependencies(set(view_deps)))
+
+
 def build_warehouse_asset(views_directory: Path | None = None) -> dg.AssetsDefinition:
     """The `refresh_warehouse` multi-asset: every table and view of the warehouse."""
-    view_deps = view_dependencies(views_directory)
-    specs = refresh_specs(view_deps, pay_premium_dependencies(set(view_deps)))
+    specs = warehouse_specs(views_directory)
 
     @dg.multi_asset(
         name="refresh_warehouse",
