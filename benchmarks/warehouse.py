@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import os
 import resource
@@ -108,9 +109,14 @@ def synthetic_postings(n: int, seed: int = 20261125) -> pl.DataFrame:
 
 
 def write_landing(
-    postings: pl.DataFrame, landing: Path, snapshots: range = range(SNAPSHOTS)
+    postings: pl.DataFrame, landing: Path, snapshots: range = range(SNAPSHOTS), seal: bool = True
 ) -> int:
-    """One landing file per (source, snapshot); returns the number of records."""
+    """One landing file per (source, snapshot); returns the number of records.
+
+    Each file is sealed as the spiders' pipeline seals what it writes (`landing_seal` in
+    the stats: ingest then trusts its lines), once the ingest's own screen and the landing
+    model have found every line valid; `seal=False` leaves the files unsealed, as files
+    landed by another tool are, so ingest screens every line."""
     records = 0
     for snap in snapshots:
         day = FIRST_DAY + timedelta(days=7 * snap)
@@ -154,7 +160,8 @@ def write_landing(
             folder = landing / f"source={source}" / f"date={day.isoformat()}"
             folder.mkdir(parents=True, exist_ok=True)
             buffer = items.write_ndjson()
-            (folder / f"{run_id}.jsonl.gz").write_bytes(gzip.compress(buffer.encode(), 1))
+            data = gzip.compress(buffer.encode(), 1)
+            (folder / f"{run_id}.jsonl.gz").write_bytes(data)
             boards = sorted(set(part["board"].to_list()))
             stats = {
                 "run_id": run_id,
@@ -166,9 +173,27 @@ def write_landing(
                 "boards_not_found": [],
                 "boards_failed": [],
             }
+            if seal:
+                stats["landing_seal"] = _checked_seal(buffer, data)
             (folder / f"{run_id}.stats.json").write_text(json.dumps(stats))
             records += part.height
     return records
+
+
+def _checked_seal(buffer: str, data: bytes) -> dict[str, str]:
+    """The seal of a synthetic landing file, after the model accepted every line (the
+    screen clears most; the model judges the rest, as ingest would)."""
+    from scrapers.records import landing_json_problem, landing_seal
+    from warehouse.landing_ingest import LANDING_SCHEMA
+    from warehouse.landing_screen import suspects
+
+    lines = buffer.splitlines()
+    frame = pl.read_ndjson(buffer.encode(), schema=LANDING_SCHEMA)
+    for index in suspects(frame, pl.Series(lines)).arg_true().to_list():
+        problem = landing_json_problem(lines[index])
+        if problem is not None:
+            raise ValueError(f"synthetic landing line {index + 1} invalid: {problem}")
+    return landing_seal(hashlib.sha256(data).hexdigest(), len(lines))
 
 
 def next_day(postings: pl.DataFrame, seed: int = 7) -> pl.DataFrame:
@@ -380,6 +405,12 @@ def main() -> None:
         help="Read the warehouse in a loop during the daily refresh and print the readers' "
         "latency (benchmarks/readers.py; it takes CPU from the refresh it watches).",
     )
+    parser.add_argument(
+        "--unsealed",
+        action="store_true",
+        help="Land the synthetic files without the landing seal the spiders write, as "
+        "files from another tool are: ingest then screens every line with the landing model.",
+    )
     parser.add_argument("--child-load", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child_load:
@@ -392,6 +423,7 @@ def main() -> None:
         for size in args.sizes.split(","):
             print(f"=== {int(size):,} postings ===", flush=True)
             extra = ["--readers"] if args.readers else []
+            extra += ["--unsealed"] if args.unsealed else []
             subprocess.run([sys.executable, __file__, "--postings", size, *extra], check=True)
         return
 
@@ -399,7 +431,7 @@ def main() -> None:
     try:
         t0 = time.perf_counter()
         postings = synthetic_postings(args.postings)
-        records = write_landing(postings, home / "landing")
+        records = write_landing(postings, home / "landing", seal=not args.unsealed)
         print(
             f"synthetic: {postings.height:,} postings ({args.postings:,} jobs + cross-posts), "
             f"{records:,} landed records in {SNAPSHOTS} weekly snapshots "
@@ -431,7 +463,9 @@ def main() -> None:
             shutil.copyfile(db, home / "warehouse.pre-daily.duckdb")
         increment = next_day(postings)
         del postings
-        added = write_landing(increment, home / "landing", range(SNAPSHOTS, SNAPSHOTS + 1))
+        added = write_landing(
+            increment, home / "landing", range(SNAPSHOTS, SNAPSHOTS + 1), seal=not args.unsealed
+        )
         with ReaderProbe(home) if args.readers else nullcontext() as readers:
             daily = run_child(home)
         d = daily["summary"]

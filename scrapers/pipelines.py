@@ -16,7 +16,13 @@ from scrapy.exceptions import DropItem
 from scrapers import resume
 from scrapers.items import primary_compensation
 from scrapers.landing import LONE_SURROGATE, LandingWriter, new_run_id
-from scrapers.records import LANDING_FIELDS, PayRange, landing_problem, pay_range_problem
+from scrapers.records import (
+    LANDING_FIELDS,
+    PayRange,
+    ValidLandingRecord,
+    landing_problem,
+    pay_range_problem,
+)
 from scrapers.registry import LANDING_SOURCES
 
 if TYPE_CHECKING:
@@ -105,7 +111,7 @@ class ValidationPipeline:
             ranges.append(kept)
         record["compensation_ranges"] = ranges
         record["compensation"] = primary_compensation(ranges)
-        return record
+        return ValidLandingRecord(record)
 
 
 class LandingPipeline:

@@ -21,10 +21,12 @@ Two levels, as before this module existed:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import sys
 from datetime import datetime
+from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
 
 import pycountry
@@ -255,6 +257,41 @@ def landing_json_problem(line: bytes | str) -> str | None:
     except ValidationError as exc:
         return first_problem(exc)
     return None
+
+
+# The model's identity in landing seals: a digest of this module, any line of which can
+# change what the model accepts (a file sealed under another digest is screened again).
+LANDING_MODEL_ID = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+
+
+class ValidLandingRecord(dict[str, Any]):
+    """A landing record the model accepted: what the spiders' validation pipeline hands on.
+    The landing writer seals a file only when every record it wrote is one."""
+
+
+def landing_seal(sha256: str, lines: int) -> dict[str, Any]:
+    """The stats file's `landing_seal`: each of the `lines` lines of the landing file whose
+    bytes have this SHA-256 was accepted by this model (`LANDING_MODEL_ID`)."""
+    return {"model": LANDING_MODEL_ID, "sha256": sha256, "lines": lines}
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def seal_holds(seal: Any, path: Path) -> bool:
+    """Whether `seal` (a stats file's `landing_seal`, or None) vouches for the landing file
+    at `path` as it is now: sealed under this model, and not a byte changed since."""
+    if not isinstance(seal, dict) or seal.get("model") != LANDING_MODEL_ID:
+        return False
+    if not isinstance(seal.get("lines"), int):
+        return False
+    expected = seal.get("sha256")
+    return isinstance(expected, str) and file_sha256(path) == expected
 
 
 def _record_id(value: Any) -> str | int:

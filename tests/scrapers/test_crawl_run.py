@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import signal
 import threading
@@ -12,6 +14,7 @@ from pathlib import Path
 from scraper_fixtures import FAST
 
 from scrapers.landing import partition_dir, read_landing
+from scrapers.records import landing_json_problem, seal_holds
 from scrapers.run import crawl
 
 DAY = date(2026, 9, 7)
@@ -51,6 +54,31 @@ def test_an_interrupted_crawl_resumes_with_the_boards_that_did_not_land(settings
     assert ids_first <= ids_third
     folder = partition_dir(settings.landing_dir, "greenhouse", DAY)
     assert len(list(folder.glob("*.jsonl.gz"))) == 3 == len(list(folder.glob("*.stats.json")))
+
+
+def test_a_crawl_seals_its_landing_file_and_every_sealed_line_passes_the_model(
+    settings, fixture_server
+):
+    server, _ = fixture_server
+    stats = crawl(
+        settings.crawl_config(),
+        ["greenhouse"],
+        boards={"greenhouse": ["acme"]},
+        api_base=server.url,
+        crawl_date=DAY,
+        progress=False,
+        scrapy_settings=FAST,
+    )[0]
+    folder = partition_dir(settings.landing_dir, "greenhouse", DAY)
+    data = folder / stats["landing_file"]
+    seal = json.loads((folder / f"{stats['run_id']}.stats.json").read_text())["landing_seal"]
+    assert seal_holds(seal, data)
+    with gzip.open(data, "rb") as fh:
+        lines = fh.read().splitlines()
+    assert len(lines) == stats["items"] > 0
+    # What the seal vouches for: the record as written (pay ranges already cleaned by the
+    # pipeline) is still one the model accepts, so ingest may trust it unscreened.
+    assert [landing_json_problem(line) for line in lines] == [None] * len(lines)
 
 
 def _child_pids_for(home: Path) -> list[int]:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from datetime import date
@@ -8,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from scrapers.landing import LandingWriter, new_run_id, partition_dir, read_landing
+from scrapers.records import LANDING_MODEL_ID, ValidLandingRecord, file_sha256, seal_holds
 
 
 def test_run_ids_sort_by_time_and_never_repeat():
@@ -49,3 +51,37 @@ def test_an_aborted_run_leaves_nothing_behind(tmp_path: Path):
     writer.write({"source_id": "1"})
     writer.abort()
     assert list(writer.directory.iterdir()) == []
+
+
+def _valid(source_id: str) -> ValidLandingRecord:
+    """A record as the validation pipeline hands it on."""
+    return ValidLandingRecord({"source": "lever", "source_id": source_id, "title": "AI Trainer"})
+
+
+def test_a_file_of_validated_records_is_sealed_with_the_model_and_its_digest(tmp_path: Path):
+    writer = LandingWriter(tmp_path, "lever", date(2026, 9, 7), "20260907T060000-0000seal")
+    writer.write(_valid("1"))
+    writer.write(_valid("2"))
+    writer.close({"items": 2})
+    seal = json.loads(writer.stats_path.read_text())["landing_seal"]
+    assert seal == {"model": LANDING_MODEL_ID, "sha256": file_sha256(writer.path), "lines": 2}
+    assert seal_holds(seal, writer.path)
+
+
+def test_one_record_the_model_did_not_see_leaves_the_file_unsealed(tmp_path: Path):
+    writer = LandingWriter(tmp_path, "lever", date(2026, 9, 7), "20260907T060000-0000open")
+    writer.write(_valid("1"))
+    writer.write({"source": "lever", "source_id": "2", "title": "AI Trainer"})
+    writer.close({"items": 2})
+    assert "landing_seal" not in json.loads(writer.stats_path.read_text())
+
+
+def test_a_seal_no_longer_holds_once_a_byte_changed_or_the_model_did(tmp_path: Path):
+    writer = LandingWriter(tmp_path, "lever", date(2026, 9, 7), "20260907T060000-0000edit")
+    writer.write(_valid("1"))
+    writer.close({"items": 1})
+    seal = json.loads(writer.stats_path.read_text())["landing_seal"]
+    assert not seal_holds({**seal, "model": "0" * 16}, writer.path)
+    assert not seal_holds(None, writer.path)
+    writer.path.write_bytes(gzip.compress(b'{"source": "lever", "source_id": "1", "title": 42}\n'))
+    assert not seal_holds(seal, writer.path)

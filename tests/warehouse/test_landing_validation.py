@@ -4,15 +4,23 @@ The Polars screen that spares the model most lines never clears a line the model
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
+from datetime import date
 from types import SimpleNamespace
 
 import polars as pl
 import pytest
 
 from promptjobs.settings import Settings
-from scrapers.records import LANDING_FIELDS, landing_json_problem
+from scrapers.landing import LandingWriter
+from scrapers.records import (
+    LANDING_FIELDS,
+    ValidLandingRecord,
+    landing_json_problem,
+    landing_problem,
+)
 from warehouse.landing_ingest import LANDING_SCHEMA, ingest_landing
 from warehouse.landing_screen import RULES, suspects
 
@@ -121,3 +129,90 @@ def test_the_screen_clears_plain_good_lines() -> None:
     lines = [json.dumps({**GOOD, "source_id": str(n)}) for n in range(3)]
     frame = pl.read_ndjson(io.BytesIO("\n".join(lines).encode()), schema=LANDING_SCHEMA)
     assert suspects(frame, pl.Series(lines)).to_list() == [False, False, False]
+
+
+def _sealed_file(settings: Settings, kit: SimpleNamespace, ids: list[str]) -> LandingWriter:
+    """A landing file as the spiders' pipeline writes it: each record accepted by the model,
+    so the writer seals it."""
+    writer = LandingWriter(
+        settings.landing_dir, "lever", date(2026, 10, 1), "20261001T060000-5ea1ed00"
+    )
+    for source_id in ids:
+        item = kit.item("lever", source_id)
+        assert landing_problem(item) is None
+        writer.write(ValidLandingRecord(item))
+    writer.close({"run_id": writer.run_id, "source": "lever", "crawl_date": "2026-10-01",
+                  "status": "ok", "items": len(ids), "boards_ok": ["acme"],
+                  "boards_not_found": [], "boards_failed": []})  # fmt: skip
+    return writer
+
+
+def _screened_lines(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the lines ingest puts through the screen."""
+    screened: list[int] = []
+
+    def counting(frame: pl.DataFrame, raw: pl.Series) -> pl.Series:
+        screened.append(frame.height)
+        return suspects(frame, raw)
+
+    monkeypatch.setattr("warehouse.landing_ingest.suspects", counting)
+    return screened
+
+
+def test_a_sealed_landing_file_loads_whole_without_being_screened_again(
+    settings: Settings, kit: SimpleNamespace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _sealed_file(settings, kit, ["a", "b", "c"])
+    screened = _screened_lines(monkeypatch)
+    with settings.open_warehouse().writer() as con:
+        result = ingest_landing(con, settings.landing_dir)
+        rows = con.sql("select source_id, title, company from raw_postings order by 1").fetchall()
+    assert screened == []
+    assert (result.rows_read, result.rows_invalid) == (3, 0)
+    assert rows == [(i, "Prompt Engineer", "Acme AI") for i in "abc"]
+
+
+def test_a_sealed_file_changed_after_it_was_sealed_is_screened_and_its_bad_line_named(
+    settings: Settings, kit: SimpleNamespace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    writer = _sealed_file(settings, kit, ["a", "b"])
+    with gzip.open(writer.path, "rt", encoding="utf-8") as fh:
+        lines = fh.read().splitlines()
+    lines.insert(1, json.dumps(kit.item("lever", "num", title=42)))  # Polars would read "42"
+    writer.path.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode()))
+    screened = _screened_lines(monkeypatch)
+    with settings.open_warehouse().writer() as con:
+        result = ingest_landing(con, settings.landing_dir)
+        ids = [r[0] for r in con.sql("select source_id from raw_postings order by 1").fetchall()]
+    assert screened, "a seal whose digest no longer matches vouches for nothing"
+    assert ids == ["a", "b"]
+    assert [line.split(" ", 1)[1] for line in result.invalid_lines] == [
+        "line 2: `title`: Input should be a valid string"
+    ]
+
+
+def test_a_file_sealed_under_another_landing_model_is_screened(
+    settings: Settings, kit: SimpleNamespace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    writer = _sealed_file(settings, kit, ["a", "b"])
+    stats = json.loads(writer.stats_path.read_text())
+    stats["landing_seal"]["model"] = "an-older-model"
+    writer.stats_path.write_text(json.dumps(stats))
+    screened = _screened_lines(monkeypatch)
+    with settings.open_warehouse().writer() as con:
+        ingest_landing(con, settings.landing_dir)
+    assert screened == [2], "every line screened"
+
+
+def test_a_seal_counting_other_lines_than_polars_reads_has_the_file_read_line_by_line(
+    settings: Settings, kit: SimpleNamespace
+) -> None:
+    writer = _sealed_file(settings, kit, ["a", "b", "c"])
+    stats = json.loads(writer.stats_path.read_text())
+    stats["landing_seal"]["lines"] = 4
+    writer.stats_path.write_text(json.dumps(stats))
+    with settings.open_warehouse().writer() as con:
+        result = ingest_landing(con, settings.landing_dir)
+        ids = [r[0] for r in con.sql("select source_id from raw_postings order by 1").fetchall()]
+    assert ids == ["a", "b", "c"]
+    assert (result.rows_read, result.rows_invalid, result.sightings) == (3, 0, 3)
