@@ -114,16 +114,20 @@ def schema_version(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def apply_migrations(con: duckdb.DuckDBPyConnection, up_to: int | None = None) -> list[int]:
-    """Apply the migrations not applied yet (optionally only up to `up_to`); return them.
+    """Apply every migration not applied yet, in version order (optionally only those up
+    to `up_to`); return their versions.
 
     Runs on the writer's working copy (or inside its transaction for `md:`), so a failed
     migration changes nothing anyone can see.
     """
     con.execute(sql_text("schema_version"))
-    current = schema_version(con)
+    # Every version missing from schema_version, not only those above the highest: a
+    # migration numbered lower than one already applied (two branches merged in the other
+    # order) would otherwise be skipped for good on that warehouse.
+    done = {row[0] for row in con.sql(sql_text("schema_version_applied")).fetchall()}
     applied = []
     for version, name, path in migration_files():
-        if version <= current or (up_to is not None and version > up_to):
+        if version in done or (up_to is not None and version > up_to):
             continue
         con.execute(path.read_text(encoding="utf-8"))
         con.execute(

@@ -101,6 +101,25 @@ def test_reopening_applies_nothing_twice(settings: Settings) -> None:
     assert count == len(migration_files())
 
 
+def test_a_lower_numbered_migration_merged_later_is_still_applied(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two branches add 012 and 013; 013 lands and is applied first. 012 must not be
+    # skipped for good because a higher version is already recorded.
+    migrations = tmp_path / "migrations"
+    migrations.mkdir()
+    (migrations / "001_base.sql").write_text("create table a (x integer);")
+    (migrations / "013_later.sql").write_text("create table c (x integer);")
+    monkeypatch.setattr("warehouse.store.MIGRATIONS_DIR", migrations)
+    con = duckdb.connect()
+    assert apply_migrations(con) == [1, 13]
+    (migrations / "012_merged_late.sql").write_text("create table b (x integer);")
+    assert apply_migrations(con) == [12]
+    assert apply_migrations(con) == []
+    tables = {row[0] for row in con.sql("select table_name from duckdb_tables()").fetchall()}
+    assert {"a", "b", "c"} <= tables
+
+
 def test_a_second_writer_waits_then_fails_with_one_line(settings: Settings) -> None:
     with settings.open_warehouse().writer():
         impatient = settings.open_warehouse(lock_timeout_s=0.3)
