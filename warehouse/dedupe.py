@@ -430,7 +430,7 @@ def update_clusters(
     con.execute(sql_text("dedupe_changed"))
     con.execute(sql_text("dedupe_dirty"), [WINDOW_DAYS])
     con.execute(sql_text("dedupe_dirty_keys"))
-    dirty = dict(con.sql("select company_key, only_added from dedupe_dirty").fetchall())
+    dirty = dict(con.sql(sql_text("dedupe_dirty_blocks")).fetchall())
     ties = con.sql(sql_text("dedupe_ties")).fetchall() if dirty else []
     tied = {key for pair in ties for key in pair}
     # Blocks that only gained candidates: kept as they are when no new one makes a pair.
@@ -452,7 +452,7 @@ def update_clusters(
         con.unregister("dedupe_new_members")
     blocks = con.sql(sql_text("dedupe_block_count")).fetchall()[0][0]
     con.execute(sql_text("dedupe_changes"))
-    if con.sql("select count(*) from dedupe_changes").fetchall()[0][0]:
+    if con.sql(sql_text("dedupe_changes_count")).fetchall()[0][0]:
         con.execute(sql_text("dedupe_apply"))
     con.execute(sql_text("dedupe_cleanup"))
     clusters = con.sql(sql_text("dedupe_cluster_count")).fetchall()[0][0]

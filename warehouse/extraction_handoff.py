@@ -33,7 +33,7 @@ from warehouse.sqlfiles import sql_text
 def previous_taxonomy(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     """The `skills` table as it is before this refresh replaces it: the taxonomy every
     posting of the last refresh was extracted with."""
-    cursor = con.execute("select skill_id, name, category, family, aliases from skills")
+    cursor = con.execute(sql_text("taxonomy_previous"))
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
