@@ -1,4 +1,5 @@
-"""The warehouse benchmark on a DuckLake target: first load, next daily refresh, size, RSS.
+"""The warehouse benchmark on a DuckLake target: first load, next daily refresh, size, RSS,
+then the weekly `maintain` and the views' times before and after it.
 
     .venv/bin/python benchmarks/lake.py --postings 100000 --target ducklake-sqlite
     .venv/bin/python benchmarks/lake.py --postings 100000 --target ducklake-postgres
@@ -47,9 +48,35 @@ def child(home: str) -> None:
     bench.child_load(home)
 
 
-def run_child(home: Path, target: dict[str, str]) -> dict:
+def maintain_child(home: str) -> None:
+    """Run in a child process: `promptjobs maintain` as the weekly schedule runs it (the
+    default retention and grace), timed, with its peak RSS."""
+    import resource
+
+    from promptjobs.settings import load_settings
+    from warehouse.maintenance import maintain
+
+    target = json.loads(os.environ[TARGET_ENV])
+    settings = load_settings({"home": home, **target}, environ={})
+    summary = maintain(
+        settings.open_warehouse(), retention_days=settings.lake_snapshot_retention_days
+    )
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    print(
+        json.dumps(
+            {
+                "total_s": summary.seconds,
+                "cpu_s": usage.ru_utime + usage.ru_stime,
+                "peak_rss_mb": usage.ru_maxrss / 1024,
+                "lines": summary.lines(),
+            }
+        )
+    )
+
+
+def run_child(home: Path, target: dict[str, str], mode: str = "--child") -> dict:
     proc = subprocess.run(
-        [sys.executable, __file__, "--child", str(home)],
+        [sys.executable, __file__, mode, str(home)],
         capture_output=True,
         text=True,
         env={**os.environ, "PYTHONPATH": str(REPO), TARGET_ENV: json.dumps(target)},
@@ -117,9 +144,13 @@ def main() -> None:
         "latency (benchmarks/readers.py).",
     )
     parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--maintain-child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(args.child)
+        return
+    if args.maintain_child:
+        maintain_child(args.maintain_child)
         return
 
     home = Path(tempfile.mkdtemp(prefix="pj-bench-lake-"))
@@ -164,6 +195,18 @@ def main() -> None:
         if readers is not None:
             print(readers.report())
         print(f"data files after the daily refresh: {size_mb(data):.0f} MB", end="")
+        print(f", catalog {catalog_mb(home, target):.1f} MB")
+        view_times(home, target)
+
+        # The weekly upkeep at this size: small files of the two refreshes merged.
+        kept = run_child(home, target, "--maintain-child")
+        print(
+            f"maintain (weekly schedule's defaults): {kept['total_s']:.1f} s "
+            f"[{kept['cpu_s']:.1f} CPU], peak RSS {kept['peak_rss_mb']:.0f} MB"
+        )
+        for line in kept["lines"]:
+            print(f"  {line}")
+        print(f"data files after maintain: {size_mb(data):.0f} MB", end="")
         print(f", catalog {catalog_mb(home, target):.1f} MB")
         view_times(home, target)
     finally:
