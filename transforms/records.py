@@ -77,6 +77,11 @@ class SkillEvidence(_Record):
     section: str = Field(
         default="job", description="the section it was read in (`job`, `nice`, `intro`)"
     )
+    sentence_key: str | None = Field(
+        default=None,
+        description="16-hex-digit hash of the normalised sentence it was read in (lower "
+        "case, numbers as 0, whitespace folded); null for a sentence under 5 words",
+    )
 
 
 class PayDropped(_Record):
