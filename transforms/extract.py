@@ -21,7 +21,7 @@ from transforms.salary import (
     pay_record,
     structured_pay,
 )
-from transforms.sections import sentence_key, workplace_text
+from transforms.sections import key_of_sentence, sentence_key, workplace_text
 from transforms.taxonomy import load_taxonomy
 from transforms.text import prepare_text, scrub_surrogates
 
@@ -161,6 +161,13 @@ class Extractor:
                 )
         return evidence
 
+    @staticmethod
+    def _outside_keys(doc: Any) -> list[str]:
+        """The keys of the sentences outside the job's sections that name a skill."""
+        text = doc._.posting["text"]
+        keys = (key_of_sentence(text, a, b) for a, b in doc._.outside_sentences or [])
+        return list(dict.fromkeys(k for k in keys if k is not None))
+
     def _record(self, posting: dict[str, Any], doc: Any) -> dict:
         structured, pay_dropped = plausible_pays(
             structured_pay(posting["compensation"], posting["compensation_ranges"]), self.fx
@@ -208,6 +215,7 @@ class Extractor:
             "salary_source": source,
             "salaries": salaries,
             "skill_evidence": self._skill_evidence(doc, sections),
+            "outside_sentence_keys": self._outside_keys(doc),
             "role_evidence": doc._.role_evidence or "",
             "location": posting["location"],
             "years_experience": doc._.years,

@@ -4,7 +4,8 @@ registered components.
     promptjobs_sections -> doc._.sections (Sections: the kind of every line), doc._.language
     promptjobs_pay     -> doc._.pay (list[Pay]), doc.spans["pay"]
     promptjobs_skills  -> doc._.skills (list[(skill_id, Span)]), doc.spans["skills"],
-                          doc._.skill_mentions (skill_id -> its mentions, one per sentence)
+                          doc._.skill_mentions (skill_id -> its mentions, one per sentence),
+                          doc._.outside_sentences (skill names outside the job's sections)
     promptjobs_role    -> doc._.role, doc._.role_evidence, doc._.seniority, doc._.years,
                           doc._.ai_involvement
 
@@ -37,6 +38,7 @@ _EXTENSIONS: dict[str, Any] = {
     "pay": None,
     "skills": None,
     "skill_mentions": None,  # dict: skill_id -> list[Span], one per sentence (skills.py)
+    "outside_sentences": None,  # (start, end) of skill-naming sentences outside the job's
     "role": None,
     "role_evidence": None,
     "seniority": None,
@@ -101,6 +103,7 @@ def make_skills_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     def skills_component(doc: Doc) -> Doc:
         ai_hits: list[int] = []
         mentions: dict[str, list[Span]] = {}
+        outside: list[tuple[int, int]] = []
         company = _posting(doc).get("company")
         if company not in employer_cache:
             if len(employer_cache) > 10_000:
@@ -116,9 +119,11 @@ def make_skills_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
             company,
             employer_cache[company],
             mentions,
+            outside,
         )
         doc._.ai_hits = ai_hits
         doc._.skill_mentions = mentions
+        doc._.outside_sentences = outside
         doc._.skills = found
         doc.spans["skills"] = [span for _, span in found]
         return doc

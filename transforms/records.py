@@ -101,6 +101,10 @@ class ExtractionRecord(_Record):
     salary_source: Literal["structured", "text"] | None
     salaries: list[SalaryRange] = Field(description="every range found")
     skill_evidence: list[SkillEvidence]
+    outside_sentence_keys: list[str] = Field(
+        description="`sentence_key` of each sentence outside the job's sections (company, "
+        "benefits, legal...) that names a skill, at most 12"
+    )
     role_evidence: str
     location: Location
     years_experience: YearsExperience | None

@@ -391,6 +391,10 @@ _KEY_EDGES = " \t-•*▪◦·#_:.!?;,()[]\"'“”‘’"
 # A sentence of fewer words is a list item ("- Python", "AWS / GCP"): it names the job's
 # skill, never an employer's paragraph, so it gets no key and is never boilerplate.
 SENTENCE_KEY_MIN_WORDS = 5
+# A list item is the job's duty or requirement, even when the employer posts one job
+# template under many titles (the same "- Interest in machine learning" for every
+# language it hires raters in); its paragraphs about itself are prose. No key either.
+_LIST_ITEM_RE = re.compile(r"[ \t]*(?:[-•*▪◦·–]\s|\d{1,2}[.)]\s)")
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -417,8 +421,15 @@ def normalise_sentence(sentence: str) -> str:
 
 def sentence_key(text: str, start: int, end: int) -> str | None:
     """A short stable hash (16 hex digits, BLAKE2b) of the normalised sentence that
-    `text[start:end]` is in; None for a sentence under SENTENCE_KEY_MIN_WORDS words."""
-    a, b = sentence_bounds(text, start, end)
+    `text[start:end]` is in; None for a sentence under SENTENCE_KEY_MIN_WORDS words or
+    on a list item's line."""
+    return key_of_sentence(text, *sentence_bounds(text, start, end))
+
+
+def key_of_sentence(text: str, a: int, b: int) -> str | None:
+    """sentence_key of the sentence `text[a:b]` (its bounds, see sentence_bounds)."""
+    if _LIST_ITEM_RE.match(text, text.rfind("\n", 0, a) + 1):
+        return None
     normal = normalise_sentence(text[a:b])
     if normal.count(" ") + 1 < SENTENCE_KEY_MIN_WORDS:
         return None

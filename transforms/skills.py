@@ -158,6 +158,9 @@ _PROFILE_LINK_RE = re.compile(r"linkedin|portfolio|profile|resume|\bcv\b|send (?
 # Sentences kept per skill as its evidence (see match_skills): a skill named more often
 # than this is named in the job's own words somewhere among them.
 MAX_MENTION_SENTENCES = 4
+# Sentences outside the job's sections kept per posting (see match_skills): an employer's
+# own paragraphs that name skills are a few.
+MAX_OUTSIDE_SENTENCES = 12
 _PROMPTS_NOT_PREV = frozenset({"which", "that", "this", "it", "also", "what", "and", "immediately"})
 
 
@@ -420,6 +423,7 @@ def match_skills(
     company: str | None = None,
     employer_ids: frozenset[str] = frozenset(),
     mentions: dict[str, list[Span]] | None = None,
+    outside: list[tuple[int, int]] | None = None,
 ) -> list[tuple[str, Span]]:
     """(skill_id, evidence span) for every skill the doc mentions, first mention each.
 
@@ -434,6 +438,10 @@ def match_skills(
     MAX_MENTION_SENTENCES: the warehouse drops a skill only when every sentence naming it
     is the employer's boilerplate (warehouse/boilerplate.py), so a skill named in the
     "About us" and again in the duties stays. (A window rule gives its first hit only.)
+    When `outside` is a list, it receives the (start, end) of each sentence outside the
+    job's sections (a company blurb, benefits...) where a skill's name was matched, at
+    most MAX_OUTSIDE_SENTENCES: the same sentence read as the job's on another posting
+    of the employer is then known to be its boilerplate.
     """
     found: dict[str, Span] = {}
     seen: dict[str, list[tuple[int, int]]] = {}  # the sentences of each skill's mentions
@@ -445,10 +453,14 @@ def match_skills(
             ai_hits.append(doc[start].idx)
         if skill_id == LLM_CUE_KEY or skill_id in employer_ids:
             continue
+        if sections is not None and not sections.is_job(doc[start].idx):
+            if outside is not None and len(outside) < MAX_OUTSIDE_SENTENCES:
+                where = sentence_bounds(text, doc[start].idx, doc[end - 1].idx)
+                if where not in outside:
+                    outside.append(where)
+            continue
         again = skill_id in found
         if again and (mentions is None or len(seen[skill_id]) >= MAX_MENTION_SENTENCES):
-            continue
-        if sections is not None and not sections.is_job(doc[start].idx):
             continue
         bounds: tuple[int, int] | None = None
         if mentions is not None:

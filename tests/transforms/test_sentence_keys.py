@@ -36,9 +36,19 @@ def test_the_key_is_of_the_sentence_not_of_the_whole_line() -> None:
     assert sentence_key(line, 0, 2) != sentence_key(line, a, a + 10)
 
 
-def test_a_bare_list_item_has_no_key() -> None:
-    text = "Requirements\n- Python\n- Kubernetes / Helm"
+def test_a_short_sentence_and_a_list_item_have_no_key() -> None:
+    text = "Requirements\nPython and Go.\n- Experience running Kubernetes clusters in production"
     assert sentence_key(text, text.index("Python"), text.index("Python") + 6) is None
+    assert sentence_key(text, text.index("Kubern"), text.index("Kubern") + 10) is None
+
+
+def test_a_sentence_the_sections_drop_is_keyed_as_outside_the_job(extractor: Extractor) -> None:
+    under_about = f"About Acme\n{PARAGRAPH}\n\nWhat you'll do\n- Write Python services."
+    record = extractor.extract(
+        {"id": "o", "title": "Backend Engineer", "company": "Acme", "text": under_about}
+    )
+    assert "kubernetes" not in record["skills"]
+    assert record["outside_sentence_keys"] == [sentence_key(PARAGRAPH, 0, 1)]
 
 
 def test_a_skill_in_two_sentences_has_two_evidences(extractor: Extractor) -> None:
@@ -50,8 +60,9 @@ def test_a_skill_in_two_sentences_has_two_evidences(extractor: Extractor) -> Non
     found = evidence(extractor, text, "Platform Engineer")
     kube = [e for e in found if e["skill_id"] == "kubernetes"]
     assert len(kube) == 2 and kube[0]["section"] == "intro" and kube[1]["section"] == "job"
-    assert kube[0]["sentence_key"] != kube[1]["sentence_key"]
-    assert all(e["sentence_key"] for e in found)
+    # The paragraph has a key; a list item (a duty, whoever repeats it) has none.
+    assert kube[0]["sentence_key"] == sentence_key(PARAGRAPH, 0, 1)
+    assert kube[1]["sentence_key"] is None
     # The first evidence of a skill is its first mention; each skill appears in `skills`.
     record = extractor.extract({"id": "k", "title": "Platform Engineer", "text": text})
     assert list(dict.fromkeys(e["skill_id"] for e in found)) == record["skills"]
