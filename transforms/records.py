@@ -80,7 +80,7 @@ class SkillEvidence(_Record):
     sentence_key: str | None = Field(
         default=None,
         description="16-hex-digit hash of the normalised sentence it was read in (lower "
-        "case, numbers as 0, whitespace folded); null for a sentence under 5 words",
+        "case, numbers as 0, whitespace folded); null for a list item or a sentence under 5 words",
     )
 
 
