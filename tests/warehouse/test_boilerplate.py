@@ -193,3 +193,33 @@ def test_a_new_posting_recomputes_its_employer_only_and_a_rerun_changes_nothing(
     third = refresh(settings, extraction, kit)
     assert third.boilerplate_employers == 0
     assert snapshot(settings, kit) == before
+
+
+def test_postings_that_make_a_paragraph_boilerplate_take_it_from_the_older_ones_views(
+    settings: Settings, kit: SimpleNamespace, extraction: Extraction
+) -> None:
+    land_first_day(settings, kit)
+    refresh(settings, extraction, kit)
+    beta = [f"lever:{source_id}" for source_id, _ in BETA]
+    assert all("kubernetes" in counted_skills(settings)[p] for p in beta)
+    # Two more postings: Beta's paragraph is now on 5 of 5 postings of 4 titles. The older
+    # postings did not change, but their skills as the views count them did: the
+    # incremental views must rebuild their jobs.
+    more = [("b4", "Machine Learning Engineer"), ("b5", "Backend Engineer")]
+    items = beta_items(kit) + [
+        kit.item(
+            "lever",
+            source_id,
+            board="beta",
+            company="Beta Parcels",
+            title=title,
+            location_raw="London, UK",
+            description_text=text(BETA_ABOUT, title),
+        )
+        for source_id, title in more
+    ]
+    kit.landing(settings.landing_dir).write("lever", "2026-10-02", items, ["beta"])
+    assert refresh(settings, extraction, kit).boilerplate_employers == 1
+    skills = counted_skills(settings)
+    assert all("kubernetes" not in skills[p] for p in [*beta, "lever:b4", "lever:b5"])
+    assert {"python", "golang"} <= skills["lever:b1"] and "pytorch" in skills["lever:b4"]
