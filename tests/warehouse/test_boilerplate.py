@@ -71,7 +71,7 @@ def acme_item(kit: SimpleNamespace, source_id: str, title: str, where: str) -> d
     )
 
 
-def beta_items(kit: SimpleNamespace) -> list[dict]:
+def beta_items(kit: SimpleNamespace, rows: list[tuple[str, str]] = BETA) -> list[dict]:
     return [
         kit.item(
             "lever",
@@ -81,7 +81,7 @@ def beta_items(kit: SimpleNamespace) -> list[dict]:
             title=title,
             description_text=text(BETA_ABOUT, title),
         )
-        for source_id, title in BETA
+        for source_id, title in rows
     ]
 
 
@@ -206,18 +206,7 @@ def test_postings_that_make_a_paragraph_boilerplate_take_it_from_the_older_ones_
     # postings did not change, but their skills as the views count them did: the
     # incremental views must rebuild their jobs.
     more = [("b4", "Machine Learning Engineer"), ("b5", "Backend Engineer")]
-    items = beta_items(kit) + [
-        kit.item(
-            "lever",
-            source_id,
-            board="beta",
-            company="Beta Parcels",
-            title=title,
-            location_raw="London, UK",
-            description_text=text(BETA_ABOUT, title),
-        )
-        for source_id, title in more
-    ]
+    items = beta_items(kit, [*BETA, *more])
     kit.landing(settings.landing_dir).write("lever", "2026-10-02", items, ["beta"])
     assert refresh(settings, extraction, kit).boilerplate_employers == 1
     skills = counted_skills(settings)
