@@ -21,12 +21,12 @@ from transforms.salary import (
     pay_record,
     structured_pay,
 )
-from transforms.sections import workplace_text
+from transforms.sections import key_of_sentence, sentence_key, workplace_text
 from transforms.taxonomy import load_taxonomy
 from transforms.text import prepare_text, scrub_surrogates
 
 # Bump when the output for the same input changes: the warehouse re-extracts on a new one.
-EXTRACTOR_VERSION = "1.2.7"
+EXTRACTOR_VERSION = "1.2.9"
 
 CONTRACT_FIELDS = ("id", "role", "seniority", "remote", "salary", "skills")
 
@@ -142,6 +142,32 @@ class Extractor:
         }
         return text, posting
 
+    @staticmethod
+    def _skill_evidence(doc: Any, sections: Any) -> list[dict[str, Any]]:
+        """Per skill (in the order of `skills`), each sentence that named it: the words,
+        the section, and the sentence's key (transforms.sections.sentence_key)."""
+        text = doc._.posting["text"]
+        mentions = doc._.skill_mentions or {}
+        evidence: list[dict[str, Any]] = []
+        for skill_id, first in doc._.skills or []:
+            for span in mentions.get(skill_id) or [first]:
+                evidence.append(
+                    {
+                        "skill_id": skill_id,
+                        "text": span.text,
+                        "section": sections.kind_at(span.start_char) if sections else "job",
+                        "sentence_key": sentence_key(text, span.start_char, span.end_char),
+                    }
+                )
+        return evidence
+
+    @staticmethod
+    def _outside_keys(doc: Any) -> list[str]:
+        """The keys of the sentences outside the job's sections that name a skill."""
+        text = doc._.posting["text"]
+        keys = (key_of_sentence(text, a, b) for a, b in doc._.outside_sentences or [])
+        return list(dict.fromkeys(k for k in keys if k is not None))
+
     def _record(self, posting: dict[str, Any], doc: Any) -> dict:
         structured, pay_dropped = plausible_pays(
             structured_pay(posting["compensation"], posting["compensation_ranges"]), self.fx
@@ -188,14 +214,8 @@ class Extractor:
             "skills": skills,
             "salary_source": source,
             "salaries": salaries,
-            "skill_evidence": [
-                {
-                    "skill_id": skill_id,
-                    "text": span.text,
-                    "section": sections.kind_at(span.start_char) if sections else "job",
-                }
-                for skill_id, span in doc._.skills or []
-            ],
+            "skill_evidence": self._skill_evidence(doc, sections),
+            "outside_sentence_keys": self._outside_keys(doc),
             "role_evidence": doc._.role_evidence or "",
             "location": posting["location"],
             "years_experience": doc._.years,

@@ -3,7 +3,9 @@ registered components.
 
     promptjobs_sections -> doc._.sections (Sections: the kind of every line), doc._.language
     promptjobs_pay     -> doc._.pay (list[Pay]), doc.spans["pay"]
-    promptjobs_skills  -> doc._.skills (list[(skill_id, Span)]), doc.spans["skills"]
+    promptjobs_skills  -> doc._.skills (list[(skill_id, Span)]), doc.spans["skills"],
+                          doc._.skill_mentions (skill_id -> its mentions, one per sentence),
+                          doc._.outside_sentences (skill names outside the job's sections)
     promptjobs_role    -> doc._.role, doc._.role_evidence, doc._.seniority, doc._.years,
                           doc._.ai_involvement
 
@@ -18,7 +20,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from transforms import role as role_rules
 from transforms.languages import detect_language
@@ -35,6 +37,8 @@ _EXTENSIONS: dict[str, Any] = {
     "ai_involvement": None,
     "pay": None,
     "skills": None,
+    "skill_mentions": None,  # dict: skill_id -> list[Span], one per sentence (skills.py)
+    "outside_sentences": None,  # (start, end) of skill-naming sentences outside the job's
     "role": None,
     "role_evidence": None,
     "seniority": None,
@@ -98,6 +102,8 @@ def make_skills_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 
     def skills_component(doc: Doc) -> Doc:
         ai_hits: list[int] = []
+        mentions: dict[str, list[Span]] = {}
+        outside: list[tuple[int, int]] = []
         company = _posting(doc).get("company")
         if company not in employer_cache:
             if len(employer_cache) > 10_000:
@@ -112,8 +118,12 @@ def make_skills_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
             doc._.sections,
             company,
             employer_cache[company],
+            mentions,
+            outside,
         )
         doc._.ai_hits = ai_hits
+        doc._.skill_mentions = mentions
+        doc._.outside_sentences = outside
         doc._.skills = found
         doc.spans["skills"] = [span for _, span in found]
         return doc

@@ -77,6 +77,11 @@ class SkillEvidence(_Record):
     section: str = Field(
         default="job", description="the section it was read in (`job`, `nice`, `intro`)"
     )
+    sentence_key: str | None = Field(
+        default=None,
+        description="16-hex-digit hash of the normalised sentence it was read in (lower "
+        "case, numbers as 0, whitespace folded); null for a list item or a sentence under 5 words",
+    )
 
 
 class PayDropped(_Record):
@@ -96,6 +101,10 @@ class ExtractionRecord(_Record):
     salary_source: Literal["structured", "text"] | None
     salaries: list[SalaryRange] = Field(description="every range found")
     skill_evidence: list[SkillEvidence]
+    outside_sentence_keys: list[str] = Field(
+        description="`sentence_key` of each sentence outside the job's sections (company, "
+        "benefits, legal...) that names a skill, at most 12"
+    )
     role_evidence: str
     location: Location
     years_experience: YearsExperience | None

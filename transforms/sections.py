@@ -11,6 +11,7 @@ the first heading is `intro`: it counts as the job's unless a line is recognised
 
 from __future__ import annotations
 
+import hashlib
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -377,3 +378,59 @@ def workplace_text(text: str, sections: Sections) -> str:
     return "\n".join(
         text[a:b] for kind, a, b in sections.spans(len(text)) if kind not in NO_WORKPLACE_KINDS
     )
+
+
+# --- the sentence a piece of evidence came from -----------------------------------------
+# An employer repeats its own paragraphs (its "About us", its product names, its scam
+# notice in words no table knows) on every posting; the warehouse finds them as sentences
+# repeated across an employer's postings (warehouse/boilerplate.py), by this key.
+_SENTENCE_BREAK_RE = re.compile(r"[.!?;]+(?=\s|$)")
+_KEY_DIGITS_RE = re.compile(r"\d+")
+_KEY_SPACE_RE = re.compile(r"\s+")
+_KEY_EDGES = " \t-•*▪◦·#_:.!?;,()[]\"'“”‘’"
+# A sentence of fewer words is a list item ("- Python", "AWS / GCP"): it names the job's
+# skill, never an employer's paragraph, so it gets no key and is never boilerplate.
+SENTENCE_KEY_MIN_WORDS = 5
+# A list item is the job's duty or requirement, even when the employer posts one job
+# template under many titles (the same "- Interest in machine learning" for every
+# language it hires raters in); its paragraphs about itself are prose. No key either.
+_LIST_ITEM_RE = re.compile(r"[ \t]*(?:[-•*▪◦·–]\s|\d{1,2}[.)]\s)")
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The (start, end) offsets of the sentence of `text[start:end]`: within its line,
+    from the end of the previous sentence (`.`, `!`, `?`, `;` before a space) to the end
+    of its own."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if line_end == -1:
+        line_end = len(text)
+    a = line_start
+    for m in _SENTENCE_BREAK_RE.finditer(text, line_start, start):
+        a = m.end()
+    after = _SENTENCE_BREAK_RE.search(text, end, line_end)
+    return a, after.end() if after is not None else line_end
+
+
+def normalise_sentence(sentence: str) -> str:
+    """Lower case, every number as 0, whitespace as one space, list marks and punctuation
+    off its edges: the same paragraph on two postings gives the same text."""
+    low = _KEY_DIGITS_RE.sub("0", sentence.lower())
+    return _KEY_SPACE_RE.sub(" ", low).strip(_KEY_EDGES)
+
+
+def sentence_key(text: str, start: int, end: int) -> str | None:
+    """A short stable hash (16 hex digits, BLAKE2b) of the normalised sentence that
+    `text[start:end]` is in; None for a sentence under SENTENCE_KEY_MIN_WORDS words or
+    on a list item's line."""
+    return key_of_sentence(text, *sentence_bounds(text, start, end))
+
+
+def key_of_sentence(text: str, a: int, b: int) -> str | None:
+    """sentence_key of the sentence `text[a:b]` (its bounds, see sentence_bounds)."""
+    if _LIST_ITEM_RE.match(text, text.rfind("\n", 0, a) + 1):
+        return None
+    normal = normalise_sentence(text[a:b])
+    if normal.count(" ") + 1 < SENTENCE_KEY_MIN_WORDS:
+        return None
+    return hashlib.blake2b(normal.encode("utf-8"), digest_size=8).hexdigest()

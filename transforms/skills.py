@@ -13,7 +13,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from transforms import languages
-from transforms.sections import Sections
+from transforms.sections import Sections, sentence_bounds
 from transforms.taxonomy import Skill
 
 # Alias (lower) -> the surface forms accepted; anything else is an ordinary word.
@@ -155,6 +155,12 @@ _BENEFITS_LINE_RE = re.compile(
     re.I,
 )
 _PROFILE_LINK_RE = re.compile(r"linkedin|portfolio|profile|resume|\bcv\b|send (?:us )?your", re.I)
+# Sentences kept per skill as its evidence (see match_skills): a skill named more often
+# than this is named in the job's own words somewhere among them.
+MAX_MENTION_SENTENCES = 4
+# Sentences outside the job's sections kept per posting (see match_skills): an employer's
+# own paragraphs that name skills are a few.
+MAX_OUTSIDE_SENTENCES = 12
 _PROMPTS_NOT_PREV = frozenset({"which", "that", "this", "it", "also", "what", "and", "immediately"})
 
 
@@ -416,6 +422,8 @@ def match_skills(
     sections: Sections | None = None,
     company: str | None = None,
     employer_ids: frozenset[str] = frozenset(),
+    mentions: dict[str, list[Span]] | None = None,
+    outside: list[tuple[int, int]] | None = None,
 ) -> list[tuple[str, Span]]:
     """(skill_id, evidence span) for every skill the doc mentions, first mention each.
 
@@ -424,22 +432,50 @@ def match_skills(
     LLM cue is appended to it: the role rules read only those lines. With `sections`,
     only the job's own sections give skills (never the company blurb, benefits, legal or
     scam notices); `employer_ids` (see employer_skills) are never skills.
+
+    When `mentions` is a dict, it receives per skill its accepted mentions, one per
+    sentence (sections.sentence_bounds), first mention first, at most
+    MAX_MENTION_SENTENCES: the warehouse drops a skill only when every sentence naming it
+    is the employer's boilerplate (warehouse/boilerplate.py), so a skill named in the
+    "About us" and again in the duties stays. (A window rule gives its first hit only.)
+    When `outside` is a list, it receives the (start, end) of each sentence outside the
+    job's sections (a company blurb, benefits...) where a skill's name was matched, at
+    most MAX_OUTSIDE_SENTENCES: the same sentence read as the job's on another posting
+    of the employer is then known to be its boilerplate.
     """
     found: dict[str, Span] = {}
+    seen: dict[str, list[tuple[int, int]]] = {}  # the sentences of each skill's mentions
     vocab = doc.vocab.strings
     text = doc.text if text is None else text
     for match_id, start, end in phrase(doc):
         skill_id = vocab[match_id]
         if ai_hits is not None and (skill_id in ai_ids or skill_id == LLM_CUE_KEY):
             ai_hits.append(doc[start].idx)
-        if skill_id in found or skill_id == LLM_CUE_KEY or skill_id in employer_ids:
+        if skill_id == LLM_CUE_KEY or skill_id in employer_ids:
             continue
         if sections is not None and not sections.is_job(doc[start].idx):
+            if outside is not None and len(outside) < MAX_OUTSIDE_SENTENCES:
+                where = sentence_bounds(text, doc[start].idx, doc[end - 1].idx)
+                if where not in outside:
+                    outside.append(where)
             continue
+        again = skill_id in found
+        if again and (mentions is None or len(seen[skill_id]) >= MAX_MENTION_SENTENCES):
+            continue
+        bounds: tuple[int, int] | None = None
+        if mentions is not None:
+            bounds = sentence_bounds(text, doc[start].idx, doc[end - 1].idx)
+            if again and bounds in seen[skill_id]:
+                continue
         if skill_id == "llm" and _is_law_degree(doc, start, end, text):
             continue
         if accept(doc, skill_id, start, end, text):
-            found[skill_id] = doc[start:end]
+            span = doc[start:end]
+            if not again:
+                found[skill_id] = span
+            if mentions is not None and bounds is not None:
+                seen.setdefault(skill_id, []).append(bounds)
+                mentions.setdefault(skill_id, []).append(span)
     for skill_id, start_char, end_char in _window_rule_hits(text.lower()):
         if sections is not None and not sections.is_job(start_char):
             continue
@@ -447,4 +483,6 @@ def match_skills(
             span = doc.char_span(start_char, end_char, alignment_mode="expand")
             if span is not None:
                 found[skill_id] = span
+                if mentions is not None:
+                    mentions[skill_id] = [span]
     return sorted(found.items(), key=lambda kv: kv[1].start)

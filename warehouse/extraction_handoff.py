@@ -336,6 +336,7 @@ WAREHOUSE_EXTRACTION_FIELDS: tuple[str, ...] = (
     "salary_source",
     "skills",
     "skill_evidence",
+    "outside_sentence_keys",
 )
 _ARROW_OVERRIDES: dict[str, Any] = {"salary": SalaryRange | None}
 EXTRACT_OUTPUT_ARROW = pa.schema(

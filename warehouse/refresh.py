@@ -4,7 +4,8 @@ The steps, in this order: taxonomy -> ingest -> taxonomy carry-over (postings a 
 edit cannot change keep their extraction) -> lifecycle (computed) -> pending -> extract
 -> load -> lifecycle (applied) -> dedupe -> companies -> boards (discovery: the registry,
 the crawls, links in what landed, one probe per new candidate; when the caller gives a
-`BoardDiscovery`) -> views -> pay premium. The CLI (`promptjobs refresh`, `demo`) and the
+`BoardDiscovery`) -> employer boilerplate (the employers whose postings moved) -> views
+-> pay premium. The CLI (`promptjobs refresh`, `demo`) and the
 Dagster warehouse asset both call `run_refresh` (through promptjobs.refresh.refresh_warehouse),
 so there is one order and one writer (one copy of the database file) per refresh.
 
@@ -28,6 +29,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from warehouse.boards import BoardDiscovery, discover_boards
+from warehouse.boilerplate import update_employer_boilerplate
 from warehouse.companies import update_companies
 from warehouse.dedupe import cluster_duplicates
 from warehouse.extraction_handoff import (
@@ -119,6 +121,8 @@ class RefreshSummary:
     canonical_jobs: int = 0
     companies: int = 0
     skills: int = 0
+    boilerplate_employers: int = 0  # employers whose boilerplate sentences were recomputed
+    boilerplate_sentences: int = 0  # employer boilerplate sentences kept in all
     pay_premium_skills: int = 0
     boards_scanned: int = 0
     boards_new_candidates: int = 0
@@ -305,6 +309,14 @@ def run_refresh(
             summary.boards_checked = found["checked"]
             summary.boards_checked_valid = found["checked_valid"]
             summary.boards_by_status = found["boards_by_status"]
+        with _step(summary, "employer boilerplate"):
+            boilerplate = update_employer_boilerplate(con)
+        summary.boilerplate_employers = boilerplate.employers
+        summary.boilerplate_sentences = boilerplate.sentences
+        say(
+            f"employer boilerplate: {boilerplate.employers} employer(s) computed, "
+            f"{boilerplate.sentences} sentence(s) in all"
+        )
         with _step(summary, "views"):
             summary.view_names = create_views(con, timings=summary.view_s)
         summary.views = len(summary.view_names)

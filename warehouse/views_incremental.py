@@ -36,7 +36,7 @@ from warehouse.sqlfiles import SQL_DIR, sql_text
 # cheap aggregates over these and are re-run every time).
 HEAVY_FILES = ("010_posting_facts", "015_job_skills", "020_posting_families")
 COOCCURRENCE_FILE = "160_skill_cooccurrence"
-STATE_VERSION = "2"
+STATE_VERSION = "3"  # 3: skills flagged as employer boilerplate do not count
 # The SQL of this module (warehouse/sql/views_incremental_*.sql): part of what the bases
 # were built with.
 OWN_SQL = (

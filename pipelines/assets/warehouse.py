@@ -72,6 +72,9 @@ BOARD_TABLES = ("boards", "board_links", "boards_scanned")
 # 010, warehouse.dedupe), and the fingerprints of steps a refresh skips when their inputs
 # did not change (the pay premium).
 DEDUPE_STATE_TABLES = ("dedupe_titles", "dedupe_postings", "dedupe_pairs", "dedupe_members")
+# The employers' repeated sentences and what that step read (migration 013,
+# warehouse.boilerplate); the step also flags posting_skills rows the views leave out.
+BOILERPLATE_TABLES = ("employer_boilerplate", "boilerplate_postings")
 # The tables of the data model (docs/data-model.md) the refresh writes.
 KNOWN_TABLES = (
     *INGESTED_TABLES,
@@ -82,6 +85,7 @@ KNOWN_TABLES = (
     *DEDUPE_STATE_TABLES,
     "step_fingerprints",
     *BOARD_TABLES,
+    *BOILERPLATE_TABLES,
     PAY_PREMIUM,
 )
 
@@ -110,6 +114,9 @@ TABLE_DESCRIPTIONS: dict[str, str] = {
     "last crawl: the sampling frame.",
     "board_links": "Which landed posting linked which ATS board (the boards' found_count).",
     "boards_scanned": "The landing files board discovery has read (each scanned once).",
+    "employer_boilerplate": "Per employer, the sentences on most of its postings of several "
+    "titles: skills named only there are the employer's, not the job's (not counted).",
+    "boilerplate_postings": "Employer boilerplate state: what was read of each posting.",
 }
 
 # crawl_runs gains rows after every crawl, so its age is the age of the newest crawl.
@@ -245,6 +252,10 @@ def refresh_specs(
         *[
             _table_spec(table, [table_key("raw_postings"), table_key("crawl_runs")])
             for table in BOARD_TABLES
+        ],
+        *[
+            _table_spec(table, [table_key("postings"), table_key("posting_skills")])
+            for table in BOILERPLATE_TABLES
         ],
     ]
     # The premium table is computed from views and read by a view: Dagster wants a

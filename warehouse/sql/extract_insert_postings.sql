@@ -44,7 +44,8 @@ select
     case when salary_given(o.salary) then nullif(o.salary_source, '') end as salary_source,
     coalesce(p.canonical_posting_id, o.id) as canonical_posting_id,
     l.content_hash, $1 as extractor_version, $2 as extraction_run_id,
-    k.company_key
+    k.company_key,
+    o.outside_sentence_keys
 from extract_output o
 join extract_final f using (seq)
 join posting_latest l on l.posting_id = o.id

@@ -2,7 +2,8 @@
 -- inserted the postings themselves), flattened from the spooled records that load.
 -- Same rules as the postings: empty strings are null. A salary counts when any of its
 -- fields is set; without a `salaries` list the salary is the one primary range. A skill
--- is kept once, with its first non-empty evidence.
+-- is kept once, with its first non-empty evidence and the keys of all its evidence's
+-- sentences (warehouse/boilerplate.py).
 insert into posting_salaries by name
 with ranges as (
     select
@@ -60,7 +61,12 @@ select
     id as posting_id,
     skill_id,
     list_filter(skill_evidence, e -> e.skill_id = skill_id and e.text <> '')[1].text
-        as evidence
+        as evidence,
+    -- Every sentence the skill was read in ('' for one without a key: never boilerplate).
+    list_distinct(list_transform(
+        list_filter(skill_evidence, e -> e.skill_id = skill_id),
+        e -> coalesce(e.sentence_key, '')
+    )) as sentence_keys
 from wanted;
 
 -- Every country of the location, in order, each once; a record with no `countries` list

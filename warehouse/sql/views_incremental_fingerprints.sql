@@ -1,6 +1,12 @@
 create or replace temp table inc_fp as
+-- A posting's skills as the views count them: without those flagged as its employer's
+-- boilerplate (warehouse/boilerplate.py), so a change of employer_boilerplate that
+-- flags or unflags a skill moves the posting's fingerprints and rebuilds its job.
 with sk as (
-    select posting_id, bit_xor(hash(skill_id)) as h from posting_skills group by posting_id
+    select posting_id, bit_xor(hash(skill_id)) as h
+    from posting_skills
+    where boilerplate is not true
+    group by posting_id
 )
 select
     p.posting_id,

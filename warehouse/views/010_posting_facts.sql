@@ -56,7 +56,7 @@ select
     cast(row_number() over (order by s.skill_id) as integer) as sid,
     cast(case when k.family is not null then dense_rank() over (order by k.family) end as integer)
         as fid
-from (select distinct skill_id from posting_skills) s
+from (select distinct skill_id from posting_skills where boilerplate is not true) s
 left join skills k using (skill_id);
 
 -- Each posting's job: the rowid of its canonical posting, read once, here. `shared`: the
@@ -78,13 +78,15 @@ where p.canonical_posting_id in (select * from shared);
 -- with duplicates can list a skill twice (a posting lists each of its skills once: the
 -- loads keep (posting_id, skill_id) unique), so only those pairs are deduplicated; the
 -- others keep posting_skills' order, i.e. stay grouped by job, which the tables built
--- from them compress faster.
+-- from them compress faster. A skill named only in its employer's boilerplate sentences
+-- (posting_skills.boilerplate, warehouse/boilerplate.py) is not the job's: left out.
 create or replace temp table tmp_job_skills as
 with pairs as materialized (
     select j.job, k.sid, k.fid, j.shared
     from posting_skills s
     join tmp_posting_jobs j using (posting_id)
     join tmp_skill_ids k using (skill_id)
+    where s.boilerplate is not true
 )
 select job, sid, fid from pairs where not shared
 union all

@@ -1,0 +1,1 @@
+select count(*) from boilerplate_dirty
