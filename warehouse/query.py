@@ -36,6 +36,7 @@ PUBLIC_TABLES = (
     "postings",
     "posting_salaries",
     "posting_skills",
+    "employer_boilerplate",
     "posting_countries",
     "skills",
     "companies",
