@@ -36,27 +36,31 @@ _HEADING_MAX_CHARS = 70
 _PARAGRAPH_MAX_CHARS = 600
 _LONG_CUE_CHARS = 200
 _HEADING_RES = {
-    kind: re.compile(r"^(?:\d+[.)]\s*)?" + languages.alternation("headings", kind), re.IGNORECASE)
-    for kind in HEADING_ORDER
+    kind: languages.compiled("headings", kind, r"^(?:\d+[.)]\s*)?") for kind in HEADING_ORDER
 }
 # All paragraph cues in one pattern, run once over the lower-cased text (one pass instead
 # of five regexes per line); the group that matched names the kind.
-_PARAGRAPH_ANY_RE = re.compile(
+_PARAGRAPH_ANY_RE = languages.pattern(
     # `\b` first: the branches are tried only where a word starts (~4x faster).
-    r"\b(?:"
-    + "|".join(
-        f"(?P<{kind}>{languages.alternation('paragraphs', kind)})" for kind in PARAGRAPH_ORDER
-    )
-    + ")",
+    lambda langs: (
+        r"\b(?:"
+        + "|".join(
+            f"(?P<{kind}>{languages.alternation('paragraphs', kind, langs)})"
+            for kind in PARAGRAPH_ORDER
+        )
+        + ")"
+    ),
     re.MULTILINE,
 )
 # Where any cue of _PARAGRAPH_ANY_RE starts, in one grouped alternation: most paragraphs
 # have none, and one test per word start finds that ~3x faster than the five kinds' groups
 # tried in turn; only where it matches is _PARAGRAPH_ANY_RE run, to name the kind.
-_PARAGRAPH_CUE_RE = re.compile(
-    r"\b"
-    + languages.grouped_alternation(
-        [p for kind in PARAGRAPH_ORDER for p in languages.rules("paragraphs", kind)]
+_PARAGRAPH_CUE_RE = languages.pattern(
+    lambda langs: (
+        r"\b"
+        + languages.grouped_alternation(
+            [p for kind in PARAGRAPH_ORDER for p in languages.rules("paragraphs", kind, langs)]
+        )
     ),
     re.MULTILINE,
 )
