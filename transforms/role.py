@@ -421,6 +421,12 @@ def llm_work(
     return LlmWork(score, hits, strong, duty_strong, required_strong, tuple(duty_sentences))
 
 
+_TITLE_FIELD_RE = re.compile(
+    r"^\s*(?:role|roles|position|positions|job title|title)s?\s*:\s*(.+)$", re.I
+)
+_TITLE_WORK_MODE_RE = re.compile(r"\((?:remote|onsite|hybrid|full[- ]time|contract)", re.I)
+
+
 def role_titles(title: str, text: str) -> list[str]:
     """The job titles a posting advertises: its title, plus `Role:` / header-line roles
     (HN-style posts put `Company | Role | Location` on the first line)."""
@@ -432,16 +438,12 @@ def role_titles(title: str, text: str) -> list[str]:
     if titles and "|" in titles[0]:
         titles[0] = titles[0].split("|", 1)[1]
     for line in lines:
-        m = re.match(
-            r"^\s*(?:role|roles|position|positions|job title|title)s?\s*:\s*(.+)$", line, re.I
-        )
+        m = _TITLE_FIELD_RE.match(line) if ":" in line else None  # (a field needs its ":")
         if m:
             titles.append(m.group(1))
     for line in lines:
         stripped = line.strip()
-        if 0 < len(stripped) <= 90 and re.search(
-            r"\((?:remote|onsite|hybrid|full[- ]time|contract)", stripped, re.I
-        ):
+        if 0 < len(stripped) <= 90 and "(" in stripped and _TITLE_WORK_MODE_RE.search(stripped):
             titles.append(stripped)
     return titles
 

@@ -87,3 +87,28 @@ def test_number_pattern_finds_the_numbers_of_the_plain_form(text: str) -> None:
 def test_number_pattern_reads_real_figures() -> None:
     found = [m.group("num") for m in salary._NUMBER_RE.finditer("From 120,000 to 15,00,000 (v2.5)")]
     assert found == ["120,000", "15,00,000", "2.5"]
+
+
+_PLAIN_TEXT_PLACE_CUES_RE = re.compile(
+    r"(?i:relocat\w* to|based (?:in|out of)|located in|on-?site in|in-office in|office in|"
+    r"offices in|hybrid in|in person in|work(?:ing)? from our|position in|role in|"
+    r"basé à|basée à|mit sitz in|standort|con sede en|sede di|sediado em|gevestigd in)"
+)
+PLACE_BITS = st.sampled_from(
+    ["Relocation to ", "relocate to ", "based in ", "Based out of ", "located in ", "onsite in ",
+     "on-site in ", "in-office in ", "office in ", "offices in ", "Hybrid in ", "in person in ",
+     "working from our ", "position in ", "role in ", "basé à ", "mit Sitz in ", "Standort ",
+     "con sede en ", "sede di ", "sediado em ", "gevestigd in ", "the ", "our ", "Berlin",
+     "London", " or ", ", ", "Jena, Germany", "x", " ", "İ", "ſ", "K"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None, database=None)
+@given(st.lists(PLACE_BITS, max_size=10).map("".join))
+def test_grouped_place_cues_find_what_the_plain_alternation_finds(text: str) -> None:
+    tail = location._TEXT_PLACE_RE.pattern[location._TEXT_PLACE_RE.pattern.index(r")\s+") + 1 :]
+    plain = re.compile(_PLAIN_TEXT_PLACE_CUES_RE.pattern + tail)
+    expected = [(m.span(), m.group("place")) for m in plain.finditer(text)]
+    assert [
+        (m.span(), m.group("place")) for m in location._TEXT_PLACE_RE.finditer(text)
+    ] == expected
