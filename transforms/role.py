@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from transforms import languages
 from transforms.sections import JOB_KINDS, Sections, heading_kind, split_sections
+from transforms.text import split_sentences
 
 ROLES = ("core", "adjacent", "other")
 SENIORITIES = (
@@ -323,7 +324,7 @@ def _split_sections(
 
 
 def _sentences(line: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", line) if s]
+    return split_sentences(line)
 
 
 def _line_end(text: str, pos: int) -> int:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from transforms import languages
+from transforms.text import SENTENCE_OPENERS
 
 # Heading kinds, in the order they are tried: "Pay transparency" is legal, not pay;
 # "Compensation & Benefits" is pay; "About the role" is the job, "About us" the company.
@@ -224,7 +225,7 @@ def _names_re_cached(alt: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.IGNORECASE)
 
 
-_SENTENCE_END_RE = re.compile(r"[.!?]\s+(?=[A-ZÀ-Ý\"“(])")
+_SENTENCE_END_RE = re.compile(rf"[.!?]\s+(?=[{SENTENCE_OPENERS}\"“(])")
 
 
 # The employer speaking of itself from a paragraph's first word ("We believe...", "Our
