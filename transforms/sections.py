@@ -36,9 +36,15 @@ NO_WORKPLACE_KINDS = frozenset({"scam"})
 _HEADING_MAX_CHARS = 70
 _PARAGRAPH_MAX_CHARS = 600
 _LONG_CUE_CHARS = 200
-_HEADING_RES = {
-    kind: languages.compiled("headings", kind, r"^(?:\d+[.)]\s*)?") for kind in HEADING_ORDER
-}
+# Every kind's heading pattern in one alternation, in HEADING_ORDER: `match` gives the
+# first kind whose pattern matches (as trying them in turn would), in one call.
+_HEADING_ANY_RE = languages.pattern(
+    lambda langs: "|".join(
+        rf"(?P<{kind}>(?:\d+[.)]\s*)?(?:{languages.alternation('headings', kind, langs)}))"
+        for kind in HEADING_ORDER
+    ),
+    re.IGNORECASE,
+)
 # All paragraph cues in one pattern, run once over the lower-cased text (one pass instead
 # of five regexes per line); the group that matched names the kind.
 _PARAGRAPH_ANY_RE = languages.pattern(
@@ -124,9 +130,9 @@ def heading_kind(line: str) -> str | None:
         or len(words) <= 6
     ):
         return None
-    for kind in HEADING_ORDER:
-        if _HEADING_RES[kind].match(bare):
-            return kind
+    heading = _HEADING_ANY_RE.match(bare)
+    if heading is not None:
+        return next(kind for kind in HEADING_ORDER if heading.group(kind) is not None)
     return "" if (stripped.endswith(":") or len(words) <= 5) and bare[:1].isupper() else None
 
 

@@ -5,8 +5,10 @@ opens with a digit (salary.py)."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -112,3 +114,32 @@ def test_grouped_place_cues_find_what_the_plain_alternation_finds(text: str) -> 
     assert [
         (m.span(), m.group("place")) for m in location._TEXT_PLACE_RE.finditer(text)
     ] == expected
+
+
+HEADINGS = [
+    "About the role", "About us", "Benefits", "What we offer", "Compensation & Benefits",
+    "Pay transparency", "Requirements:", "Nice to have", "1. Responsibilities", "2) Perks",
+    "How to apply", "Equal opportunity", "Beware of scams", "Über uns", "Ihre Aufgaben",
+    "Avantages", "Profil recherché", "Lo que ofrecemos", "Wat wij bieden", "Unknown heading",
+    "Salary", "Who you are", "Qualifications", "THE TEAM", "## Preferred qualifications",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("code", [None, "en", "fr", "de", "es", "nl", "it", "pt"])
+def test_one_heading_pattern_names_the_kind_the_kinds_in_turn_name(code: str | None) -> None:
+    from transforms import languages
+    from transforms.sections import HEADING_ORDER, heading_kind
+
+    langs = None if code is None else languages.rule_languages(code)
+    in_turn = {
+        kind: re.compile(
+            r"^(?:\d+[.)]\s*)?" + languages.alternation("headings", kind, langs), re.IGNORECASE
+        )
+        for kind in HEADING_ORDER
+    }
+    with languages.reading(code) if code else contextlib.nullcontext():
+        for line in HEADINGS:
+            bare = line.strip("#*_-:•|=[]() ").strip()
+            expected = next((k for k in HEADING_ORDER if in_turn[k].match(bare)), None)
+            found = heading_kind(line)
+            assert found == expected or (expected is None and found in ("", None)), line
