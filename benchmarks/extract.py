@@ -5,7 +5,9 @@
 INPUT is any JSONL of postings (e.g. ../shared/corpus/postings.jsonl, passed by path);
 its records are cycled (with fresh ids) until --postings have been extracted, streamed,
 never held in memory. Prints postings/s, words/s and the peak RSS of the whole process
-tree (this process plus its workers, sampled from /proc every 0.1 s).
+tree (this process plus its workers, sampled from /proc every 0.1 s), the peak of the
+tree's summed PSS (shared pages counted once, split between the processes sharing them)
+and the CPU time (user+sys) of the whole tree: wall time is noisy on a shared machine.
 """
 
 from __future__ import annotations
@@ -16,11 +18,35 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import cycle, islice
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+_CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_s(pid: int) -> float:
+    """user+sys CPU seconds of one process so far (/proc/PID/stat fields 14 and 15)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / _CLOCK_TICKS
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        return 0
+    return 0
 
 
 def _rss_kb(pid: int) -> int:
@@ -52,27 +78,49 @@ class TreePeakRss:
     def __init__(self, interval_s: float = 0.1) -> None:
         self.interval_s = interval_s
         self.peak_kb = 0
+        self.peak_pss_kb = 0
+        self._cpu_start = _cpu_s(os.getpid())
+        self._child_cpu: dict[int, float] = {}  # the last CPU time seen of each descendant
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
-    def _run(self) -> None:
+    def _sample(self) -> None:
         me = os.getpid()
+        kids = _children(me)
+        self.peak_kb = max(self.peak_kb, _rss_kb(me) + sum(_rss_kb(p) for p in kids))
+        self.peak_pss_kb = max(self.peak_pss_kb, _pss_kb(me) + sum(_pss_kb(p) for p in kids))
+        for pid in kids:
+            self._child_cpu[pid] = max(self._child_cpu.get(pid, 0.0), _cpu_s(pid))
+
+    def _run(self) -> None:
         while not self._stop.is_set():
-            total = _rss_kb(me) + sum(_rss_kb(p) for p in _children(me))
-            self.peak_kb = max(self.peak_kb, total)
+            self._sample()
             self._stop.wait(self.interval_s)
 
     def __enter__(self) -> TreePeakRss:
         self._thread.start()
         return self
 
+    def cpu_now(self) -> float:
+        """CPU seconds of the tree since the start, now."""
+        me = os.getpid()
+        seen = dict(self._child_cpu)
+        for pid in _children(me):
+            seen[pid] = max(seen.get(pid, 0.0), _cpu_s(pid))
+        return _cpu_s(me) - self._cpu_start + sum(seen.values())
+
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join()
+        self.cpu_s = _cpu_s(os.getpid()) - self._cpu_start + sum(self._child_cpu.values())
 
     @property
     def peak_mb(self) -> float:
         return self.peak_kb / 1024
+
+    @property
+    def peak_pss_mb(self) -> float:
+        return self.peak_pss_kb / 1024
 
 
 def load_postings(path: Path) -> list[dict]:
@@ -98,6 +146,9 @@ def replicated(records: list[dict], n: int) -> Iterator[dict]:
         yield {**rec, "id": f"{rec.get('id')}#{i}"}
 
 
+BARE_CPU_S = 0.0
+
+
 def bare_tokenizer(records: list[dict], n: int) -> tuple[float, int]:
     import spacy
 
@@ -106,14 +157,21 @@ def bare_tokenizer(records: list[dict], n: int) -> tuple[float, int]:
         nlp.make_doc(rec.get("text") or "")
     words = 0
     started = time.perf_counter()
+    cpu = time.process_time()
     for rec in replicated(records, n):
         doc = nlp.make_doc(rec.get("text") or "")
         words += len(doc)
+    global BARE_CPU_S
+    BARE_CPU_S = time.process_time() - cpu
     return time.perf_counter() - started, words
 
 
 def full_extraction(
-    records: list[dict], n: int, workers: int, batch_size: int
+    records: list[dict],
+    n: int,
+    workers: int,
+    batch_size: int,
+    on_first: Callable[[], None] = lambda: None,
 ) -> tuple[float, float, int]:
     """(seconds including start-up, seconds after the first result, count); nothing kept."""
     from transforms.parallel import extract_parallel
@@ -125,6 +183,7 @@ def full_extraction(
         count += 1
         if first is None:
             first = time.perf_counter()
+            on_first()
         if not out.get("id"):
             raise SystemExit("output without id")
     ended = time.perf_counter()
@@ -157,10 +216,14 @@ def main() -> None:
         elapsed, tokens = bare_tokenizer(records, n)
         bare_rate = n / elapsed
         print(f"bare spacy.blank('en') tokenizer, 1 process: {bare_rate:8.1f} postings/s "
-              f"{n * words_per_posting / elapsed:10.0f} words/s  ({tokens / elapsed:,.0f} tokens/s)")  # fmt: skip
+              f"{n * words_per_posting / elapsed:10.0f} words/s  ({tokens / elapsed:,.0f} tokens/s)"
+              f"  CPU {BARE_CPU_S:.2f} s = {n / BARE_CPU_S:.1f} postings per CPU-s")  # fmt: skip
 
+    first_cpu: list[float] = []
     with TreePeakRss() as rss:
-        elapsed, steady_s, count = full_extraction(records, n, args.workers, args.batch_size)
+        elapsed, steady_s, count = full_extraction(
+            records, n, args.workers, args.batch_size, lambda: first_cpu.append(rss.cpu_now())
+        )
     rate = count / elapsed
     steady = (count - 1) / steady_s if steady_s > 0 and count > 1 else rate
     line = (f"full extraction, {args.workers} worker(s):       {rate:8.1f} postings/s "
@@ -169,6 +232,16 @@ def main() -> None:
     if bare_rate:
         line += f"  = {rate / bare_rate:.0%} of bare tokenizer ({steady / bare_rate:.0%} after start-up)"
     print(line)
+    steady_cpu = rss.cpu_s - (first_cpu[0] if first_cpu else 0.0)
+    steady_rate = (count - 1) / steady_cpu if steady_cpu > 0 and count > 1 else 0.0
+    cpu_line = (f"  CPU (user+sys, process tree) {rss.cpu_s:.2f} s = {count / rss.cpu_s:.1f} postings "
+                f"per CPU-s ({steady_rate:.1f} after start-up); peak PSS {rss.peak_pss_mb:,.0f} MB "
+                f"(process tree); load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")  # fmt: skip
+    if BARE_CPU_S:
+        bare_cpu_rate = n / BARE_CPU_S
+        cpu_line += (f"  = {(count / rss.cpu_s) / bare_cpu_rate:.0%} of bare per CPU-s "
+                     f"({steady_rate / bare_cpu_rate:.0%} after start-up)")  # fmt: skip
+    print(cpu_line)
 
 
 if __name__ == "__main__":

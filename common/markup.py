@@ -19,7 +19,10 @@ _LIST_ITEM = re.compile(r"(?i)<\s*li(\s[^>]{0,500})?>")
 # HN and other hand-written HTML open paragraphs without closing them.
 _PARAGRAPH_START = re.compile(r"(?i)<\s*p(\s[^>]{0,500})?/?>")
 _ANY_TAG = re.compile(r"<[A-Za-z/!][^<>]{0,1000}>")
-_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
+# A run of spaces that is not already one plain " " (which would be replaced by itself:
+# most of a text's runs, and skipping them makes the pass ~1.5x faster).
+_SPACE = r"[ \t\r\f\v\u00a0\u200b]"
+_SPACES = re.compile(rf" {_SPACE}+|[\t\r\f\v\u00a0\u200b]{_SPACE}*")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 

@@ -10,6 +10,7 @@ from importlib import resources
 from itertools import islice
 from typing import Any
 
+from transforms.languages import reading
 from transforms.location import classify_remote, normalise_location, places_in_text
 from transforms.pipeline import build_pipeline, make_posting_doc
 from transforms.records import plausible_pays
@@ -197,13 +198,14 @@ class Extractor:
         skills = [skill_id for skill_id, _ in doc._.skills or []]
         sections = doc._.sections
         families = sorted({self.families[s] for s in skills if s in self.families})
-        remote, _remote_evidence = classify_remote(
-            posting["location_raw"],
-            posting["title"],
-            doc._.posting["text"],
-            posting["remote_hint"],
-            workplace_text(doc._.posting["text"], sections) if sections else None,
-        )
+        with reading(doc._.language):  # the posting's language's rules, and English
+            remote, _remote_evidence = classify_remote(
+                posting["location_raw"],
+                posting["title"],
+                doc._.posting["text"],
+                posting["remote_hint"],
+                workplace_text(doc._.posting["text"], sections) if sections else None,
+            )
         record_id = posting["id"]
         record = {
             "id": record_id if isinstance(record_id, str | int) else _str(record_id),

@@ -1,16 +1,22 @@
 """The per-language rule tables (`data/languages/<code>.toml`), merged, and the posting's
 language. Pure: the tables are packaged data read once.
 
-Every table holds lists of regular expressions under the same keys (see en.toml). The
-rules of all languages are merged into one compiled pattern per key, so a German posting
-with English headings is read by both tables and no code branches on the language; the
-detected language is stored, not used to pick rules.
+Every table holds lists of regular expressions under the same keys (see en.toml). A
+posting is read with the tables of its detected language plus English (English words
+appear in postings of every language: "a German posting with English headings"), merged
+into one compiled pattern per key; no code branches on the language. The extractor sets
+the posting's languages with `reading(code)` around the work on one posting; outside it
+(a rule function called on its own) every table is read, as before. A `LanguagePattern`
+compiles once per set of languages, on first use.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -33,11 +39,34 @@ def tables() -> dict[str, dict[str, Any]]:
     return out
 
 
-def rules(section: str, key: str) -> list[str]:
-    """Every language's patterns under `[section] key`, English first, duplicates dropped."""
+# The languages whose tables are read: None = every table (outside `reading`).
+Languages = tuple[str, ...] | None
+_READING: ContextVar[Languages] = ContextVar("promptjobs_rule_languages", default=None)
+
+
+def rule_languages(code: str | None) -> tuple[str, ...]:
+    """The tables a posting in `code` is read with: English, plus its own when one is
+    packaged (a language with no table, or no language detected, is read as English)."""
+    return ("en", code) if code in tables() and code != "en" else ("en",)
+
+
+@contextmanager
+def reading(code: str | None) -> Iterator[None]:
+    """Within this block, every LanguagePattern reads English and `code`'s table only."""
+    token = _READING.set(rule_languages(code))
+    try:
+        yield
+    finally:
+        _READING.reset(token)
+
+
+def rules(section: str, key: str, langs: Languages = None) -> list[str]:
+    """The patterns under `[section] key` of `langs` (default: every language), English
+    first, duplicates dropped."""
     found: list[str] = []
-    for table in tables().values():
-        found.extend(table.get(section, {}).get(key, []))
+    for code, table in tables().items():
+        if langs is None or code in langs:
+            found.extend(table.get(section, {}).get(key, []))
     return list(dict.fromkeys(found))
 
 
@@ -52,12 +81,12 @@ def keys(section: str) -> list[str]:
 _META = set(".^$*+?{}[]\\|()")
 
 
-def alternation(section: str, key: str) -> str:
+def alternation(section: str, key: str, langs: Languages = None) -> str:
     """The patterns of `[section] key` joined as one non-capturing alternation, grouped
     by their first literal character: `re` tries alternatives one by one at each position,
     so 150 cues cost 150 attempts there; grouped, a position costs one test per leading
     character (several times faster on long texts). Same matches."""
-    return grouped_alternation(rules(section, key))
+    return grouped_alternation(rules(section, key, langs))
 
 
 def grouped_alternation(patterns: list[str]) -> str:
@@ -81,15 +110,66 @@ def grouped_alternation(patterns: list[str]) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
-def compiled(section: str, key: str, prefix: str = "", suffix: str = "") -> re.Pattern[str]:
-    """One compiled, case-blind pattern for `[section] key` of every language."""
-    return re.compile(prefix + alternation(section, key) + suffix, re.IGNORECASE)
+class LanguagePattern:
+    """A pattern built from the tables: `source(langs)` gives its text for a set of
+    languages; `search`, `match`, `finditer`, `sub`... run the one compiled for the
+    languages being read (see `reading`), like a compiled `re.Pattern`."""
+
+    __slots__ = ("_source", "flags", "_compiled")
+
+    def __init__(self, source: Callable[[Languages], str], flags: int = 0) -> None:
+        self._source = source
+        self.flags = flags
+        self._compiled: dict[Languages, re.Pattern[str]] = {}
+
+    def source(self, langs: Languages) -> str:
+        return self._source(langs)
+
+    @property
+    def pattern(self) -> str:
+        """The text with every language's table (what a plain compiled pattern had)."""
+        return self._source(None)
+
+    def current(self) -> re.Pattern[str]:
+        langs = _READING.get()
+        found = self._compiled.get(langs)
+        if found is None:
+            found = self._compiled[langs] = re.compile(self._source(langs), self.flags)
+        return found
+
+    def search(self, text: str, *args: int) -> re.Match[str] | None:
+        return self.current().search(text, *args)
+
+    def match(self, text: str, *args: int) -> re.Match[str] | None:
+        return self.current().match(text, *args)
+
+    def finditer(self, text: str, *args: int) -> Iterator[re.Match[str]]:
+        return self.current().finditer(text, *args)
+
+    def findall(self, text: str, *args: int) -> list[Any]:
+        return self.current().findall(text, *args)
+
+    def sub(self, repl: Any, text: str, count: int = 0) -> str:
+        return self.current().sub(repl, text, count)
 
 
-def compiled_lower(section: str, key: str, prefix: str = "", suffix: str = "") -> re.Pattern[str]:
+def pattern(source: Callable[[Languages], str], flags: int = 0) -> LanguagePattern:
+    """A pattern whose text depends on the languages read: `source(langs)` builds it (with
+    `alternation(section, key, langs)`, another LanguagePattern's `source(langs)`...)."""
+    return LanguagePattern(source, flags)
+
+
+def compiled(section: str, key: str, prefix: str = "", suffix: str = "") -> LanguagePattern:
+    """One case-blind pattern for `[section] key` of the languages read."""
+    return LanguagePattern(
+        lambda langs: prefix + alternation(section, key, langs) + suffix, re.IGNORECASE
+    )
+
+
+def compiled_lower(section: str, key: str, prefix: str = "", suffix: str = "") -> LanguagePattern:
     """The same pattern for lower-cased text: without IGNORECASE it runs several times
     faster in `re` (the tables are written in lower case)."""
-    return re.compile(prefix + alternation(section, key) + suffix)
+    return LanguagePattern(lambda langs: prefix + alternation(section, key, langs) + suffix)
 
 
 @lru_cache(maxsize=1)
@@ -150,3 +230,25 @@ def detect_language(text: str) -> str | None:
     # word of ours, or two languages' words mixed.
     code, _score = _identifier().classify(sample)
     return str(code)
+
+
+class LanguagePatterns:
+    """The patterns of `[section] key`, each compiled on its own (tried in turn), for the
+    languages being read (see `reading`)."""
+
+    def __init__(self, section: str, key: str) -> None:
+        self.section = section
+        self.key = key
+        self._compiled: dict[Languages, list[re.Pattern[str]]] = {}
+
+    def current(self) -> list[re.Pattern[str]]:
+        langs = _READING.get()
+        found = self._compiled.get(langs)
+        if found is None:
+            found = [re.compile(p) for p in rules(self.section, self.key, langs)]
+            self._compiled[langs] = found
+        return found
+
+
+def each(section: str, key: str) -> LanguagePatterns:
+    return LanguagePatterns(section, key)

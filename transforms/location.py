@@ -546,10 +546,16 @@ def _not_remote(body: str, ruled_out: re.Match[str]) -> tuple[str, str]:
 
 # Places the text names for the job when the location field names none: "Relocation to
 # Jena, Germany", "Hybrid (2 days on-site in San Francisco)", "based in London or NYC".
+_TEXT_PLACE_CUES = [
+    r"relocat\w* to", r"based (?:in|out of)", "located in", "on-?site in", "in-office in",
+    "office in", "offices in", "hybrid in", "in person in", r"work(?:ing)? from our",
+    "position in", "role in", "basé à", "basée à", "mit sitz in", "standort", "con sede en",
+    "sede di", "sediado em", "gevestigd in",
+]  # fmt: skip
 _TEXT_PLACE_RE = re.compile(
-    r"(?i:relocat\w* to|based (?:in|out of)|located in|on-?site in|in-office in|office in|"
-    r"offices in|hybrid in|in person in|work(?:ing)? from our|position in|role in|"
-    r"basé à|basée à|mit sitz in|standort|con sede en|sede di|sediado em|gevestigd in)"
+    # The cues grouped by first letter (languages.grouped_alternation: the same matches,
+    # ~2.4x faster over a whole posting than the plain alternation).
+    "(?i:" + languages.grouped_alternation(_TEXT_PLACE_CUES) + ")"
     r"\s+(?i:the\s+|our\s+|either\s+)?"
     r"(?P<place>[A-ZÀ-Ý][\w.'’-]+(?:(?:[ ,]+|\s+or\s+|\s+and\s+)[A-ZÀ-Ý][\w.'’-]+){0,4})"
 )

@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from transforms import role as role_rules
-from transforms.languages import detect_language
+from transforms.languages import detect_language, reading
 from transforms.salary import find_pay, pay_in_section
 from transforms.sections import split_sections
 from transforms.skills import build_matchers, employer_skills, match_skills
@@ -59,13 +59,27 @@ def _text(doc: Doc) -> str:
     return _posting(doc).get("text") or doc.text
 
 
+def _in_language(component: Callable[[Doc], Doc]) -> Callable[[Doc], Doc]:
+    """`component` reading the rule tables of the doc's language and English only (see
+    languages.reading); the sections component, first, detects the language."""
+
+    def run(doc: Doc) -> Doc:
+        with reading(doc._.language):
+            return component(doc)
+
+    return run
+
+
 @Language.factory("promptjobs_sections")
 def make_sections_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     def sections_component(doc: Doc) -> Doc:
         posting = _posting(doc)
         text = _text(doc)
-        doc._.sections = split_sections(text, posting.get("company"), posting.get("title_start"))
         doc._.language = detect_language(text)
+        with reading(doc._.language):
+            doc._.sections = split_sections(
+                text, posting.get("company"), posting.get("title_start")
+            )
         return doc
 
     return sections_component
@@ -90,7 +104,7 @@ def make_pay_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
         doc.spans["pay"] = spans
         return doc
 
-    return pay_component
+    return _in_language(pay_component)
 
 
 @Language.factory("promptjobs_skills")
@@ -128,7 +142,7 @@ def make_skills_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
         doc.spans["skills"] = [span for _, span in found]
         return doc
 
-    return skills_component
+    return _in_language(skills_component)
 
 
 @Language.factory("promptjobs_role")
@@ -151,7 +165,7 @@ def make_role_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
         )
         return doc
 
-    return role_component
+    return _in_language(role_component)
 
 
 def build_pipeline() -> Language:

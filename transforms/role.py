@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from transforms import languages
 from transforms.sections import JOB_KINDS, Sections, heading_kind, split_sections
+from transforms.text import split_sentences
 
 ROLES = ("core", "adjacent", "other")
 SENIORITIES = (
@@ -31,12 +32,13 @@ SENIORITIES = (
 # ---------------------------------------------------------------------------- sections
 
 
-def _with_languages(english: re.Pattern[str], key: str) -> re.Pattern[str]:
+def _with_languages(english: re.Pattern[str], key: str) -> languages.LanguagePattern:
     """`english` or, as a whole word, any language's `[role] key` pattern: the English
     rule stays as written (its output unchanged), the other languages' forms come from
     data/languages/*.toml."""
-    return re.compile(
-        rf"{english.pattern}|(?<!\w){languages.alternation('role', key)}", english.flags
+    return languages.pattern(
+        lambda langs: rf"{english.pattern}|(?<!\w){languages.alternation('role', key, langs)}",
+        english.flags,
     )
 
 
@@ -112,19 +114,25 @@ _SKILL_REQUIREMENT_RE = languages.compiled_lower("role", "skill_requirements", r
 # ...unless it names building with them ("experience building LLM apps").
 _BUILD_VERB_RE = languages.compiled_lower("role", "build_verbs", r"\b")
 # A short line that makes the lines after it nice-to-have: "Large Language Model (Preferred)".
-_NICE_BLOCK_RE = re.compile(
-    r"\((?:preferred|nice[- ]to[- ]have|optional|a plus|bonus|desired|desirable|"
-    + languages.alternation("role", "nice_blocks")
-    + r")\)\s*:?\s*$",
+_NICE_BLOCK_RE = languages.pattern(
+    lambda langs: (
+        r"\((?:preferred|nice[- ]to[- ]have|optional|a plus|bonus|desired|desirable|"
+        + languages.alternation("role", "nice_blocks", langs)
+        + r")\)\s*:?\s*$"
+    ),
     re.I,
 )
-_AI_TOOL_USE_RE = re.compile(
-    rf"{_TOOL_USE_SPAN_RE.pattern}|{_NON_LLM_SENSE_RE.pattern}|"
+_AI_TOOL_USE_EN = (
     r"\b(?:claude code|claude for \w+|codex|(?:github )?copilot|cursor|windsurf|"
     r"agentic[- ]coding|agentic (?:[\w-]+ ){0,2}development|ai[- ](?:coding )?tools?|"
     r"ai[- ]assisted \w+|ai-powered (?:tools|solutions)|agentic ai tools|ai as your default|"
     r"(?:use|using|user of|leverage|leveraging) (?:\w+ ){0,2}?(?:llms?|chatgpt|claude|gemini|ai|genai|"
     r"generative ai))\b"
+)
+_AI_TOOL_USE_RE = languages.pattern(
+    lambda langs: (
+        f"{_TOOL_USE_SPAN_RE.source(langs)}|{_NON_LLM_SENSE_RE.source(langs)}|" + _AI_TOOL_USE_EN
+    )
 )
 _LLM_WEAK_RE = re.compile(
     # "model outputs": any model's (a fraud score's too); strong only as AI responses.
@@ -133,12 +141,19 @@ _LLM_WEAK_RE = re.compile(
     r"chatbots?|copilots?|transformers?|fine[- ]?tun\w*|inference|nlp)\b"
 )
 # ...and the other languages' hints ("inférence", "Agenten", "modelos de IA").
-_LLM_WEAK_RE = re.compile(
-    f"{_LLM_WEAK_RE.pattern}|"
-    + languages.compiled_lower("role", "llm_weak_terms", r"(?<!\w)", r"(?!\w)").pattern
+_LANG_LLM_WEAK_RE = languages.compiled_lower("role", "llm_weak_terms", r"(?<!\w)", r"(?!\w)")
+_LLM_WEAK_EN_RE = _LLM_WEAK_RE
+_LLM_WEAK_RE = languages.pattern(
+    lambda langs: f"{_LLM_WEAK_EN_RE.pattern}|{_LANG_LLM_WEAK_RE.source(langs)}"
 )
-_LLM_STRONG_RE = re.compile(f"{_LLM_STRONG_RE.pattern}|{_LANG_LLM_RE.pattern}")
-_LLM_WORK_RE = re.compile(f"{_LLM_STRONG_RE.pattern}|{_LLM_WEAK_RE.pattern}")
+_LLM_STRONG_EN_RE = _LLM_STRONG_RE
+# (The other languages' LLM words join without IGNORECASE: on lower-cased text.)
+_LLM_STRONG_RE = languages.pattern(
+    lambda langs: f"{_LLM_STRONG_EN_RE.pattern}|{_LANG_LLM_RE.source(langs)}"
+)
+_LLM_WORK_RE = languages.pattern(
+    lambda langs: f"{_LLM_STRONG_RE.source(langs)}|{_LLM_WEAK_RE.source(langs)}"
+)
 _NICE_HEADING_RE = re.compile(
     r"nice[- ]to[- ]have|preferred|bonus|a plus|good to have|desired|optional|pluses|"
     r"would be great|extra credit",
@@ -164,10 +179,12 @@ _ADJ_TITLE_WEAK_EN_RE = re.compile(
     re.IGNORECASE,
 )
 # ...and the other languages' forms ("Consultant IA", "KI-Berater", "Redakteur").
-_ADJ_TITLE_WEAK_RE = re.compile(
-    rf"{_ADJ_TITLE_WEAK_EN_RE.pattern}|"
-    rf"(?<!\w)(?:{languages.alternation('role', 'weak_titles')}|"
-    rf"{languages.alternation('role', 'ai_titles')})(?!\w)",
+_ADJ_TITLE_WEAK_RE = languages.pattern(
+    lambda langs: (
+        rf"{_ADJ_TITLE_WEAK_EN_RE.pattern}|"
+        rf"(?<!\w)(?:{languages.alternation('role', 'weak_titles', langs)}|"
+        rf"{languages.alternation('role', 'ai_titles', langs)})(?!\w)"
+    ),
     re.IGNORECASE,
 )
 _PROMPT_AUTHORING_EN_RE = re.compile(
@@ -181,28 +198,36 @@ _PROMPT_AUTHORING_EN_RE = re.compile(
 # The other languages' authoring, prompt-role nouns and model challenges (data files).
 _LANG_PROMPT_ROLE_RE = languages.compiled("role", "prompt_roles", r"(?<!\w)(?:", r")(?!\w)")
 _LANG_MODEL_CHALLENGE_RE = languages.compiled("role", "model_challenges", r"(?<!\w)")
-_PROMPT_AUTHORING_RE = re.compile(
-    rf"{_PROMPT_AUTHORING_EN_RE.pattern}|"
-    rf"(?<!\w){languages.alternation('role', 'prompt_authoring')}|"
-    rf"{_LANG_PROMPT_ROLE_RE.pattern}|{_LANG_MODEL_CHALLENGE_RE.pattern}",
+_PROMPT_AUTHORING_RE = languages.pattern(
+    lambda langs: (
+        rf"{_PROMPT_AUTHORING_EN_RE.pattern}|"
+        rf"(?<!\w){languages.alternation('role', 'prompt_authoring', langs)}|"
+        rf"{_LANG_PROMPT_ROLE_RE.source(langs)}|{_LANG_MODEL_CHALLENGE_RE.source(langs)}"
+    ),
     re.IGNORECASE,
 )
-_PROMPT_SKILL_NOUN_RE = re.compile(
-    r"prompt (?:engineer|expert|writer|designer|specialist|engineering)$|"
-    rf"{_LANG_PROMPT_ROLE_RE.pattern}$",
+_PROMPT_SKILL_NOUN_RE = languages.pattern(
+    lambda langs: (
+        r"prompt (?:engineer|expert|writer|designer|specialist|engineering)$|"
+        rf"{_LANG_PROMPT_ROLE_RE.source(langs)}$"
+    ),
     re.IGNORECASE,
 )
 # Authoring confirmed as the job: a prompt-role noun, test questions, challenging models.
-_AUTHORING_JOB_RE = re.compile(
-    r"prompt (?:expert|engineer|writer|designer|specialist|engineering)|"
-    r"(?:questions|prompts) that (?:evaluate|test|challenge|stump)|"
-    rf"challenge (?:\w+\s){{0,3}}?models?|{_LANG_PROMPT_ROLE_RE.pattern}|"
-    rf"{_LANG_MODEL_CHALLENGE_RE.pattern}",
+_AUTHORING_JOB_RE = languages.pattern(
+    lambda langs: (
+        r"prompt (?:expert|engineer|writer|designer|specialist|engineering)|"
+        r"(?:questions|prompts) that (?:evaluate|test|challenge|stump)|"
+        rf"challenge (?:\w+\s){{0,3}}?models?|{_LANG_PROMPT_ROLE_RE.source(langs)}|"
+        rf"{_LANG_MODEL_CHALLENGE_RE.source(langs)}"
+    ),
     re.IGNORECASE,
 )
-_ENGINEERING_TITLE_RE = re.compile(
-    r"engineer|developer|scientist|architect|"
-    + languages.alternation("role", "engineering_titles"),
+_ENGINEERING_TITLE_RE = languages.pattern(
+    lambda langs: (
+        r"engineer|developer|scientist|architect|"
+        + languages.alternation("role", "engineering_titles", langs)
+    ),
     re.IGNORECASE,
 )
 _LANG_TRAINER_TITLE_RE = languages.compiled("role", "trainer_titles", r"(?<!\w)")
@@ -237,12 +262,14 @@ _TECH_TITLE_RE = re.compile(
 # "AI" counts only where it qualifies the job itself ("AI SWE", "AI Solutions Lead"), not
 # where it names the team or org the job sits in ("Product Manager (Acme AI)", "Data
 # Scientist - Data Foundations & AI").
-_AI_TITLE_RE = re.compile(
-    r"\b(?:AI|A\.I\.)(?:/ML)?[ -]+(?:ML\b|SWE|software|engineer|developer|specialist|"
-    r"solutions?|research|scientist|architect|lead|trainer|tutor|product|platform|"
-    r"infrastructure|applications?|systems?|agents?|model)|forward deployed|\bagents?\b|"
-    # The other languages' word orders: "Chef de produit IA", "KI-Produktmanager".
-    rf"\b{languages.alternation('role', 'ai_titles')}",
+_AI_TITLE_RE = languages.pattern(
+    lambda langs: (
+        r"\b(?:AI|A\.I\.)(?:/ML)?[ -]+(?:ML\b|SWE|software|engineer|developer|specialist|"
+        r"solutions?|research|scientist|architect|lead|trainer|tutor|product|platform|"
+        r"infrastructure|applications?|systems?|agents?|model)|forward deployed|\bagents?\b|"
+        # The other languages' word orders: "Chef de produit IA", "KI-Produktmanager".
+        rf"\b{languages.alternation('role', 'ai_titles', langs)}"
+    ),
     re.I,
 )
 _GENERIC_TITLE_RE = re.compile(r"multiple|several|various|roles|positions|hiring|\|.*\|", re.I)
@@ -297,7 +324,7 @@ def _split_sections(
 
 
 def _sentences(line: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", line) if s]
+    return split_sentences(line)
 
 
 def _line_end(text: str, pos: int) -> int:
@@ -395,6 +422,12 @@ def llm_work(
     return LlmWork(score, hits, strong, duty_strong, required_strong, tuple(duty_sentences))
 
 
+_TITLE_FIELD_RE = re.compile(
+    r"^\s*(?:role|roles|position|positions|job title|title)s?\s*:\s*(.+)$", re.I
+)
+_TITLE_WORK_MODE_RE = re.compile(r"\((?:remote|onsite|hybrid|full[- ]time|contract)", re.I)
+
+
 def role_titles(title: str, text: str) -> list[str]:
     """The job titles a posting advertises: its title, plus `Role:` / header-line roles
     (HN-style posts put `Company | Role | Location` on the first line)."""
@@ -406,16 +439,12 @@ def role_titles(title: str, text: str) -> list[str]:
     if titles and "|" in titles[0]:
         titles[0] = titles[0].split("|", 1)[1]
     for line in lines:
-        m = re.match(
-            r"^\s*(?:role|roles|position|positions|job title|title)s?\s*:\s*(.+)$", line, re.I
-        )
+        m = _TITLE_FIELD_RE.match(line) if ":" in line else None  # (a field needs its ":")
         if m:
             titles.append(m.group(1))
     for line in lines:
         stripped = line.strip()
-        if 0 < len(stripped) <= 90 and re.search(
-            r"\((?:remote|onsite|hybrid|full[- ]time|contract)", stripped, re.I
-        ):
+        if 0 < len(stripped) <= 90 and "(" in stripped and _TITLE_WORK_MODE_RE.search(stripped):
             titles.append(stripped)
     return titles
 
@@ -688,13 +717,15 @@ def _to_number(token: str) -> float:
 
 # Other languages: "2 à 3 ans d'expérience", "mindestens 3 Jahre Berufserfahrung",
 # "al menos 3 años de experiencia", "minimaal 3 jaar ervaring"; Japanese/Korean forms.
-_LANG_YEARS_RE = re.compile(
-    r"(?P<lo>\d{1,2})(?![\d.,])\s*\+?\s*(?:(?:"
-    + languages.alternation("years", "range")
-    + r")\s*(?P<hi>\d{1,2})\s*\+?\s*)?(?:"
-    + languages.alternation("years", "unit")
-    # A lookahead, so the words after one number do not hide the next statement.
-    + r")(?!\w)(?=(?P<after>[^\n]{0,40}))",
+_LANG_YEARS_RE = languages.pattern(
+    lambda langs: (
+        r"(?P<lo>\d{1,2})(?![\d.,])\s*\+?\s*(?:(?:"
+        + languages.alternation("years", "range", langs)
+        + r")\s*(?P<hi>\d{1,2})\s*\+?\s*)?(?:"
+        + languages.alternation("years", "unit", langs)
+        # A lookahead, so the words after one number do not hide the next statement.
+        + r")(?!\w)(?=(?P<after>[^\n]{0,40}))"
+    ),
     re.IGNORECASE,
 )
 _LANG_EXPERIENCE_RE = languages.compiled("years", "experience")
@@ -710,7 +741,8 @@ _LANG_SINCE_BEFORE_RE = languages.compiled("years", "since_before", r"(?<!\w)(?:
 _LANG_AGO_AFTER_RE = languages.compiled("years", "ago_after", r"^\s*(?:", ")")
 # The words after the number, up to the end of its sentence.
 _SENTENCE_END_RE = re.compile(r"[.;!?](?:\s|$)")
-_CJK_YEARS_RES = [re.compile(p) for p in languages.rules("years", "cjk")]
+# One pattern each (tried in turn): a list per set of languages read.
+_CJK_YEARS_RES = languages.each("years", "cjk")
 
 
 def _years_other_languages(text: str) -> dict[str, float | None] | None:
@@ -730,7 +762,7 @@ def _years_other_languages(text: str) -> dict[str, float | None] | None:
         if lo > 40 or (hi is not None and (hi < lo or hi > 40)):
             continue
         return {"min": _clean(lo), "max": _clean(hi)}
-    for regex in _CJK_YEARS_RES:
+    for regex in _CJK_YEARS_RES.current():
         m = regex.search(text)
         if m:
             groups = m.groupdict()

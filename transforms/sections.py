@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from transforms import languages
+from transforms.text import SENTENCE_OPENERS
 
 # Heading kinds, in the order they are tried: "Pay transparency" is legal, not pay;
 # "Compensation & Benefits" is pay; "About the role" is the job, "About us" the company.
@@ -36,28 +37,38 @@ NO_WORKPLACE_KINDS = frozenset({"scam"})
 _HEADING_MAX_CHARS = 70
 _PARAGRAPH_MAX_CHARS = 600
 _LONG_CUE_CHARS = 200
-_HEADING_RES = {
-    kind: re.compile(r"^(?:\d+[.)]\s*)?" + languages.alternation("headings", kind), re.IGNORECASE)
-    for kind in HEADING_ORDER
-}
+# Every kind's heading pattern in one alternation, in HEADING_ORDER: `match` gives the
+# first kind whose pattern matches (as trying them in turn would), in one call.
+_HEADING_ANY_RE = languages.pattern(
+    lambda langs: "|".join(
+        rf"(?P<{kind}>(?:\d+[.)]\s*)?(?:{languages.alternation('headings', kind, langs)}))"
+        for kind in HEADING_ORDER
+    ),
+    re.IGNORECASE,
+)
 # All paragraph cues in one pattern, run once over the lower-cased text (one pass instead
 # of five regexes per line); the group that matched names the kind.
-_PARAGRAPH_ANY_RE = re.compile(
+_PARAGRAPH_ANY_RE = languages.pattern(
     # `\b` first: the branches are tried only where a word starts (~4x faster).
-    r"\b(?:"
-    + "|".join(
-        f"(?P<{kind}>{languages.alternation('paragraphs', kind)})" for kind in PARAGRAPH_ORDER
-    )
-    + ")",
+    lambda langs: (
+        r"\b(?:"
+        + "|".join(
+            f"(?P<{kind}>{languages.alternation('paragraphs', kind, langs)})"
+            for kind in PARAGRAPH_ORDER
+        )
+        + ")"
+    ),
     re.MULTILINE,
 )
 # Where any cue of _PARAGRAPH_ANY_RE starts, in one grouped alternation: most paragraphs
 # have none, and one test per word start finds that ~3x faster than the five kinds' groups
 # tried in turn; only where it matches is _PARAGRAPH_ANY_RE run, to name the kind.
-_PARAGRAPH_CUE_RE = re.compile(
-    r"\b"
-    + languages.grouped_alternation(
-        [p for kind in PARAGRAPH_ORDER for p in languages.rules("paragraphs", kind)]
+_PARAGRAPH_CUE_RE = languages.pattern(
+    lambda langs: (
+        r"\b"
+        + languages.grouped_alternation(
+            [p for kind in PARAGRAPH_ORDER for p in languages.rules("paragraphs", kind, langs)]
+        )
     ),
     re.MULTILINE,
 )
@@ -120,9 +131,9 @@ def heading_kind(line: str) -> str | None:
         or len(words) <= 6
     ):
         return None
-    for kind in HEADING_ORDER:
-        if _HEADING_RES[kind].match(bare):
-            return kind
+    heading = _HEADING_ANY_RE.match(bare)
+    if heading is not None:
+        return next(kind for kind in HEADING_ORDER if heading.group(kind) is not None)
     return "" if (stripped.endswith(":") or len(words) <= 5) and bare[:1].isupper() else None
 
 
@@ -221,7 +232,7 @@ def _names_re_cached(alt: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.IGNORECASE)
 
 
-_SENTENCE_END_RE = re.compile(r"[.!?]\s+(?=[A-ZÀ-Ý\"“(])")
+_SENTENCE_END_RE = re.compile(rf"[.!?]\s+(?=[{SENTENCE_OPENERS}\"“(])")
 
 
 # The employer speaking of itself from a paragraph's first word ("We believe...", "Our

@@ -17,6 +17,21 @@ _LOOKS_HTML_RE = re.compile(
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
+# What a sentence may begin with: a capital of the Latin alphabets (accented ones too:
+# "Élaboration", "Über", "Ñandú") or Spanish inverted punctuation ("¿Te interesa?",
+# "¡Únete!"). Used where a text is split into sentences.
+SENTENCE_OPENERS = (
+    "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper() and chr(c).isalpha()) + "¿¡"
+)
+# A sentence's end: its punctuation, spaces, and the next sentence's first character.
+SENTENCE_BREAK_RE = re.compile(rf"(?<=[.!?])\s+(?=[{SENTENCE_OPENERS}])")
+
+
+def split_sentences(line: str) -> list[str]:
+    """A line cut into its sentences (before each capital or "¿"/"¡" after ". ", "! ", "? ")."""
+    return [s for s in SENTENCE_BREAK_RE.split(line) if s]
+
+
 def scrub_surrogates(text: str) -> str:
     return _SURROGATE_RE.sub("\ufffd", text)
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import time
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from common.markup import html_to_text, normalise_text
 
@@ -36,3 +40,21 @@ def test_broken_markup_is_linear_and_never_raises() -> None:
 
 def test_normalising_keeps_at_most_one_blank_line() -> None:
     assert normalise_text("  a  \r\n\n\n\n b\t\tc ") == "a\n\nb c"
+
+
+_PLAIN_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
+
+
+@settings(max_examples=400, deadline=None, database=None)
+@given(
+    st.lists(
+        st.sampled_from([" ", "  ", "\t", "\u00a0", "\u200b", "\r\n", "\n", "a", "bc", "\f"]),
+        max_size=20,
+    ).map("".join)
+)
+def test_normalise_text_collapses_spaces_as_the_plain_pattern(text: str) -> None:
+    # The fast pattern skips runs that are one plain space; the result is the plain one's.
+    spaced = _PLAIN_SPACES.sub(" ", text.replace("\r\n", "\n"))
+    lines = [line.strip() for line in spaced.split("\n")]
+    expected = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    assert normalise_text(text) == expected

@@ -170,3 +170,18 @@ def test_location_falls_back_to_an_hn_style_header_line(extractor: Extractor) ->
     }
     location = extractor.extract(record)["location"]
     assert (location["country"], location["us_state"], location["raw"]) == ("US", "TX", None)
+
+
+def test_parallel_workers_convert_with_the_fx_table_given() -> None:
+    # A table given to extract_parallel is the one every worker converts with.
+    fx = "currency,usd_per_unit\nUSD,1.0\nEUR,2.0\n"
+    records = [
+        {"id": f"e{i}", "title": "Data Engineer", "text": "Salary: EUR 50,000 per year. SQL."}
+        for i in range(6)
+    ]
+    serial = list(Extractor(fx).extract_many(records))
+    parallel = list(extract_parallel(records, workers=2, batch_size=2, fx_csv_text=fx))
+    assert parallel == serial
+    assert {o["salary"]["min_annual_usd"] for o in parallel} == {100_000}
+    default = list(extract_parallel(records[:2], workers=2, batch_size=1))
+    assert {o["salary"]["min_annual_usd"] for o in default} == {58_500}

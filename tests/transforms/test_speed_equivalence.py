@@ -5,8 +5,10 @@ opens with a digit (salary.py)."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -87,3 +89,57 @@ def test_number_pattern_finds_the_numbers_of_the_plain_form(text: str) -> None:
 def test_number_pattern_reads_real_figures() -> None:
     found = [m.group("num") for m in salary._NUMBER_RE.finditer("From 120,000 to 15,00,000 (v2.5)")]
     assert found == ["120,000", "15,00,000", "2.5"]
+
+
+_PLAIN_TEXT_PLACE_CUES_RE = re.compile(
+    r"(?i:relocat\w* to|based (?:in|out of)|located in|on-?site in|in-office in|office in|"
+    r"offices in|hybrid in|in person in|work(?:ing)? from our|position in|role in|"
+    r"basé à|basée à|mit sitz in|standort|con sede en|sede di|sediado em|gevestigd in)"
+)
+PLACE_BITS = st.sampled_from(
+    ["Relocation to ", "relocate to ", "based in ", "Based out of ", "located in ", "onsite in ",
+     "on-site in ", "in-office in ", "office in ", "offices in ", "Hybrid in ", "in person in ",
+     "working from our ", "position in ", "role in ", "basé à ", "mit Sitz in ", "Standort ",
+     "con sede en ", "sede di ", "sediado em ", "gevestigd in ", "the ", "our ", "Berlin",
+     "London", " or ", ", ", "Jena, Germany", "x", " ", "İ", "ſ", "K"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None, database=None)
+@given(st.lists(PLACE_BITS, max_size=10).map("".join))
+def test_grouped_place_cues_find_what_the_plain_alternation_finds(text: str) -> None:
+    tail = location._TEXT_PLACE_RE.pattern[location._TEXT_PLACE_RE.pattern.index(r")\s+") + 1 :]
+    plain = re.compile(_PLAIN_TEXT_PLACE_CUES_RE.pattern + tail)
+    expected = [(m.span(), m.group("place")) for m in plain.finditer(text)]
+    assert [
+        (m.span(), m.group("place")) for m in location._TEXT_PLACE_RE.finditer(text)
+    ] == expected
+
+
+HEADINGS = [
+    "About the role", "About us", "Benefits", "What we offer", "Compensation & Benefits",
+    "Pay transparency", "Requirements:", "Nice to have", "1. Responsibilities", "2) Perks",
+    "How to apply", "Equal opportunity", "Beware of scams", "Über uns", "Ihre Aufgaben",
+    "Avantages", "Profil recherché", "Lo que ofrecemos", "Wat wij bieden", "Unknown heading",
+    "Salary", "Who you are", "Qualifications", "THE TEAM", "## Preferred qualifications",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("code", [None, "en", "fr", "de", "es", "nl", "it", "pt"])
+def test_one_heading_pattern_names_the_kind_the_kinds_in_turn_name(code: str | None) -> None:
+    from transforms import languages
+    from transforms.sections import HEADING_ORDER, heading_kind
+
+    langs = None if code is None else languages.rule_languages(code)
+    in_turn = {
+        kind: re.compile(
+            r"^(?:\d+[.)]\s*)?" + languages.alternation("headings", kind, langs), re.IGNORECASE
+        )
+        for kind in HEADING_ORDER
+    }
+    with languages.reading(code) if code else contextlib.nullcontext():
+        for line in HEADINGS:
+            bare = line.strip("#*_-:•|=[]() ").strip()
+            expected = next((k for k in HEADING_ORDER if in_turn[k].match(bare)), None)
+            found = heading_kind(line)
+            assert found == expected or (expected is None and found in ("", None)), line
