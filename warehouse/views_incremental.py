@@ -43,6 +43,7 @@ OWN_SQL = (
     "views_incremental_fingerprints",
     "views_incremental_affected",
     "views_incremental_apply",
+    "views_incremental_record",
 )
 
 
@@ -64,9 +65,7 @@ def views_hash(con: duckdb.DuckDBPyConnection, files: list[Path]) -> str:
     digest.update(Path(__file__).read_bytes())
     for name in OWN_SQL:
         digest.update((SQL_DIR / f"{name}.sql").read_bytes())
-    taxonomy = con.sql(
-        "select count(*), coalesce(bit_xor(hash(skill_id, family)), 0) from skills"
-    ).fetchall()[0]
+    taxonomy = con.sql(sql_text("views_incremental_taxonomy")).fetchall()[0]
     digest.update(repr(taxonomy).encode())
     return digest.hexdigest()
 
@@ -76,13 +75,12 @@ def can_update(con: duckdb.DuckDBPyConnection, sql_hash: str) -> bool:
     present = {
         row[0]
         for row in con.sql(
-            "select table_name from duckdb_tables() where not temporary "
-            "and table_name in (" + ", ".join(f"'{t}'" for t in _MAT_TABLES) + ")"
+            sql_text("views_incremental_present"), params=[list(_MAT_TABLES)]
         ).fetchall()
     }
     if present != set(_MAT_TABLES):
         return False
-    rows = con.sql("select sql_hash from mat_views_state").fetchall()
+    rows = con.sql(sql_text("views_incremental_state_hash")).fetchall()
     return rows == [(sql_hash,)]
 
 
@@ -114,10 +112,7 @@ def update_bases(
     con.execute(sql_text("views_incremental_fingerprints"))
     lap("fingerprints")
     con.execute(sql_text("views_incremental_affected"))
-    jobs, skill_jobs, life_jobs = con.sql(
-        "select (select count(*) from inc_jobs), (select count(*) from inc_skill_jobs), "
-        "(select count(*) from inc_life)"
-    ).fetchall()[0]
+    jobs, skill_jobs, life_jobs = con.sql(sql_text("views_incremental_counts")).fetchall()[0]
     lap(f"affected ({jobs} jobs, {skill_jobs} for skills, {life_jobs} history end only)")
     for stem in HEAVY_FILES:
         con.execute(_subset_sql(files[stem].read_text(encoding="utf-8")))
@@ -130,7 +125,5 @@ def update_bases(
 def record_state(con: duckdb.DuckDBPyConnection, sql_hash: str) -> None:
     """After a full build of the bases: the fingerprints they were built from."""
     con.execute(sql_text("views_incremental_fingerprints"))
-    con.execute("create or replace table mat_posting_state as select * from inc_fp")
-    con.execute("drop table temp.inc_fp")
-    con.execute("create or replace table mat_views_state (sql_hash varchar)")
-    con.execute("insert into mat_views_state values (?)", [sql_hash])
+    con.execute(sql_text("views_incremental_record"))
+    con.execute(sql_text("views_incremental_record_hash"), [sql_hash])
