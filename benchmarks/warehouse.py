@@ -301,20 +301,55 @@ TAXONOMY = [
 ]
 
 
+class RssSampler:
+    """This process's resident memory sampled every 20 ms in a thread: the peak since the
+    last `take()`, so each stage of the refresh gets its own peak (getrusage gives only the
+    whole run's)."""
+
+    PAGE = os.sysconf("SC_PAGE_SIZE")
+
+    def __init__(self) -> None:
+        import threading
+
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        with open("/proc/self/statm", "rb") as statm:
+            while not self._stop.wait(0.02):
+                statm.seek(0)
+                self.peak = max(self.peak, int(statm.read().split()[1]) * self.PAGE)
+
+    def take(self) -> float:
+        """The peak since the last call, in MB (and start over)."""
+        peak, self.peak = self.peak, 0
+        return peak / 2**20  # MiB, like the getrusage peak printed beside it
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
 def child_load(home: str) -> None:
-    """Run in a child process: the refresh, timed stage by stage."""
+    """Run in a child process: the refresh, timed stage by stage, with each stage's peak
+    resident memory."""
     from promptjobs.settings import load_settings
     from scrapers.sources import dedupe_priorities
     from warehouse.refresh import run_refresh
 
     settings = load_settings({"home": home}, environ={})
     stamps: list[tuple[str, float]] = []
+    stage_rss: list[tuple[str, float]] = []
     last = [time.perf_counter()]
+    rss = RssSampler()
 
     def progress(message: str) -> None:
         now = time.perf_counter()
         if not message.startswith("extracted"):
             stamps.append((message, now - last[0]))
+            stage_rss.append((message.split(":")[0], rss.take()))
             last[0] = now
 
     extractor_s = [0.0]
@@ -340,6 +375,8 @@ def child_load(home: str) -> None:
         source_priority=dedupe_priorities(),
     )
     total = time.perf_counter() - started
+    stage_rss.append(("writer close", rss.take()))
+    rss.stop()
     usage = resource.getrusage(resource.RUSAGE_SELF)
     peak_mb = usage.ru_maxrss / 1024
     print(
@@ -355,6 +392,7 @@ def child_load(home: str) -> None:
                 "extractor_s": extractor_s[0],
                 "peak_rss_mb": peak_mb,
                 "stages": stamps,
+                "stage_rss_mb": stage_rss,
                 "summary": summary.as_dict(),
             }
         )
@@ -371,6 +409,11 @@ def print_breakdown(result: dict) -> None:
         print(f"  {seconds:6.2f} s  {step}")
     for part, seconds in result["writer"].items():
         print(f"  {seconds:6.2f} s    writer {part}")
+    if "stage_rss_mb" in result:
+        print(
+            "  peak RSS by stage (MB): "
+            + ", ".join(f"{name} {mb:,.0f}" for name, mb in result["stage_rss_mb"])
+        )
     slow = sorted(result["views"].items(), key=lambda kv: -kv[1])
     print("  view files: " + ", ".join(f"{name} {sec:.2f}" for name, sec in slow[:12]))
 
