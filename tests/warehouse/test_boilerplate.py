@@ -212,3 +212,38 @@ def test_postings_that_make_a_paragraph_boilerplate_take_it_from_the_older_ones_
     skills = counted_skills(settings)
     assert all("kubernetes" not in skills[p] for p in [*beta, "lever:b4", "lever:b5"])
     assert {"python", "golang"} <= skills["lever:b1"] and "pytorch" in skills["lever:b4"]
+
+
+def test_postings_without_the_paragraph_give_the_skill_back_when_it_falls_below_the_share(
+    settings: Settings, kit: SimpleNamespace, extraction: Extraction
+) -> None:
+    acme = land_first_day(settings, kit)
+    refresh(settings, extraction, kit)
+    assert "kubernetes" not in counted_skills(settings)["greenhouse:1"]
+    # Ten more Acme postings that do not carry the paragraph: 6 of 16 is under the share,
+    # so it is no longer the employer's boilerplate and the flags it set are cleared.
+    plain = [
+        kit.item(
+            "greenhouse",
+            f"p{i}",
+            board="acme",
+            company="Acme Freight",
+            title=title,
+            description_text=f"What you'll do\n{JOBS[title]}",
+        )
+        for i, title in enumerate(list(JOBS) * 2)
+    ]
+    kit.landing(settings.landing_dir).write("greenhouse", "2026-10-02", [*acme, *plain], ["acme"])
+    refresh(settings, extraction, kit)
+    assert 6 / (6 + len(plain)) < 0.4
+    with settings.open_warehouse().reader() as con:
+        assert con.sql("select count(*) from employer_boilerplate").fetchall() == [(0,)]
+        assert con.sql("select count(*) from posting_skills where boilerplate").fetchall() == [(0,)]
+    assert {"kubernetes", "python"} <= counted_skills(settings)["greenhouse:1"]
+    before = snapshot(settings, kit)
+
+    def full(con: duckdb.DuckDBPyConnection) -> int:
+        return update_employer_boilerplate(con, full=True).employers
+
+    settings.open_warehouse().write(full)
+    assert snapshot(settings, kit) == before

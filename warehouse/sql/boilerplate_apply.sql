@@ -1,43 +1,54 @@
 -- The dirty employers' boilerplate sentences replaced (boilerplate_compute.sql), then
 -- the flag of their postings' skills: true when every sentence the skill was read in is
 -- one of its employer's boilerplate sentences (a skill with no sentence keys, or with a
--- sentence too short for one, '', is never boilerplate), else null. Only rows whose flag
--- changes are written. (A row with no keys never had the flag: a re-extracted posting's
--- rows are inserted anew, flag null.)
+-- sentence too short for one, '', is never boilerplate), else null. Only the employers
+-- with boilerplate sentences before or after can have a flag to set or clear (few: most
+-- employers repeat no skill-naming sentence), and only rows whose flag changes are
+-- written. (A re-extracted posting's rows are inserted anew, flag null.)
+create or replace temp table boilerplate_flag_employers as
+select company_key from employer_boilerplate
+where company_key in (select company_key from boilerplate_dirty)
+union
+select company_key from boilerplate_new;
+
 delete from employer_boilerplate where company_key in (select company_key from boilerplate_dirty);
 insert into employer_boilerplate by name select * from boilerplate_new;
 
 create or replace temp table boilerplate_flags as
 with evidence as (
-    select s.posting_id, s.skill_id, p.company_key, unnest(s.sentence_keys) as sentence_key
+    select
+        s.posting_id, s.skill_id, p.company_key, s.boilerplate,
+        unnest(s.sentence_keys) as sentence_key
     from posting_skills s
     join boilerplate_posts p using (posting_id)
+    -- (or flagged now, wherever its posting moved)
+    where p.company_key in (select company_key from boilerplate_flag_employers)
+        or s.boilerplate
+),
+judged as (
+    select
+        e.posting_id,
+        e.skill_id,
+        case when bool_and(b.sentence_key is not null) then true end as flag,
+        any_value(e.boilerplate) as was
+    from evidence e
+    left join boilerplate_new b using (company_key, sentence_key)
+    group by e.posting_id, e.skill_id
 )
-select
-    e.posting_id,
-    e.skill_id,
-    case when bool_and(b.sentence_key is not null) then true end as flag
-from evidence e
-left join boilerplate_new b using (company_key, sentence_key)
-group by e.posting_id, e.skill_id;
+select posting_id, skill_id, flag
+from judged
+where flag is distinct from was;
 
 update posting_skills
-set boilerplate = null
+set boilerplate = f.flag
 from boilerplate_flags f
-where f.flag is null
-  and posting_skills.posting_id = f.posting_id
-  and posting_skills.skill_id = f.skill_id
-  and posting_skills.boilerplate;
+where posting_skills.posting_id = f.posting_id
+  and posting_skills.skill_id = f.skill_id;
 
-update posting_skills
-set boilerplate = true
-from boilerplate_flags f
-where f.flag
-  and posting_skills.posting_id = f.posting_id
-  and posting_skills.skill_id = f.skill_id
-  and posting_skills.boilerplate is not true;
-
--- What was read, for the next refresh's boilerplate_dirty.sql.
-delete from boilerplate_postings where company_key in (select company_key from boilerplate_dirty);
+-- What was read, for the next refresh's boilerplate_dirty.sql: the rows that moved.
+delete from boilerplate_postings
+where posting_id in (select posting_id from boilerplate_changed);
 insert into boilerplate_postings
-select * from boilerplate_now where company_key in (select company_key from boilerplate_dirty)
+select company_key, posting_id, row_hash
+from boilerplate_changed
+where company_key is not null

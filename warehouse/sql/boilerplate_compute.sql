@@ -21,7 +21,8 @@ with totals as (
 keys as (
     select posting_id, unnest(sentence_keys) as sentence_key
     from posting_skills
-    where posting_id in (select posting_id from boilerplate_posts)
+    where len(sentence_keys) > 0  -- most rows have none (bullets): no join for them
+        and posting_id in (select posting_id from boilerplate_posts)
     union all
     select posting_id, unnest(outside_sentence_keys)
     from boilerplate_posts

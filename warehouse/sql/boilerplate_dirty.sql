@@ -1,19 +1,26 @@
--- What the boilerplate step reads of each posting now, and the employers (company_key)
--- whose postings moved since it last ran (boilerplate_postings): a posting added,
--- removed, re-extracted (content or extractor version), retitled or moved to another
--- employer makes its old and its new employer dirty.
+-- What the boilerplate step reads of each posting now, the postings whose reading moved
+-- since it last ran (boilerplate_postings: added, removed, re-extracted for content or
+-- extractor version, retitled or moved to another employer), and their old and new
+-- employers (company_key), which are computed again.
 create or replace temp table boilerplate_now as
 select company_key, posting_id, hash(title, content_hash, extractor_version) as row_hash
 from postings
 where company_key is not null;
 
-create or replace temp table boilerplate_dirty as
-select n.company_key
+-- One full join (not two anti-joins) over what was read and what is there now: a daily
+-- refresh moves a few percent of the rows, so only those are kept.
+create or replace temp table boilerplate_changed as
+select
+    coalesce(n.posting_id, o.posting_id) as posting_id,
+    n.company_key,
+    n.row_hash,
+    o.company_key as old_company_key
 from boilerplate_now n
-left join boilerplate_postings o using (posting_id)
-where o.posting_id is null or o.company_key <> n.company_key or o.row_hash <> n.row_hash
+full join boilerplate_postings o on o.posting_id = n.posting_id
+where n.posting_id is null or o.posting_id is null
+    or o.company_key <> n.company_key or o.row_hash <> n.row_hash;
+
+create or replace temp table boilerplate_dirty as
+select company_key from boilerplate_changed where company_key is not null
 union
-select o.company_key
-from boilerplate_postings o
-left join boilerplate_now n using (posting_id)
-where n.posting_id is null or o.company_key <> n.company_key or o.row_hash <> n.row_hash
+select old_company_key from boilerplate_changed where old_company_key is not null
