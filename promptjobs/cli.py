@@ -316,7 +316,11 @@ def backfill(
 def refresh(
     no_crawl: Annotated[
         bool,
-        typer.Option("--no-crawl", help="Only extract and load what has landed but is not loaded."),
+        typer.Option(
+            "--no-crawl",
+            help="Only extract and load what has landed but is not loaded (offline: boards "
+            "linked from it are found, and checked by the next crawl or `boards discover`).",
+        ),
     ] = False,
     source: Annotated[
         list[str] | None, typer.Option("--source", "-s", help="Crawl only these sources.")

@@ -226,9 +226,14 @@ def run_refresh_chain(
     from promptjobs.boards import board_discovery
 
     # The frame widens every day: boards linked from what is loaded now are checked in the
-    # refresh (offline under replay: found, not checked) and crawled from the next one on.
+    # refresh and crawled from the next one on. Without a crawl (`--no-crawl`) or under
+    # replay the refresh is offline: boards are found, not checked (the next crawling
+    # refresh or `promptjobs boards discover` checks them; offline, each check waited for
+    # its connection to fail, ~20 s for a demo day's candidates).
     refreshed = load_warehouse(
-        settings, console, discovery=board_discovery(settings, validate=not settings.replay)
+        settings,
+        console,
+        discovery=board_discovery(settings, validate=crawl and not settings.replay),
     )
     summary = refreshed.as_dict()
     summary["failed_sources"] = failed
