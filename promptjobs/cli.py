@@ -677,6 +677,7 @@ def schedule_hint(settings: Settings, dagster_home: Path, port: int) -> str:
 USER_ERRORS = (
     "promptjobs.output_paths.OutputPathError",
     "warehouse.store.WarehouseError",
+    "warehouse.lake.LakeTargetError",
     "warehouse.query.QueryError",
     "dashboards.data.ReportError",
     "scrapers.registry.BoardTokenError",

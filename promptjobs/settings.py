@@ -30,6 +30,7 @@ from pydantic_settings import (
 
 if TYPE_CHECKING:
     from scrapers.run import CrawlConfig
+    from warehouse.lake import ObjectStore
     from warehouse.store import Warehouse
 
 ENV_PREFIX = "PROMPTJOBS_"
@@ -92,7 +93,24 @@ class Settings(BaseSettings):
     lake_data_path: str | None = Field(
         default=None,
         description="Where a DuckLake warehouse keeps its Parquet data files: a local "
-        "folder or an s3:// URL. Default: <home>/lake/.",
+        "folder or an s3://<bucket>/<prefix>/ URL (credentials from the AWS chain: "
+        "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE, or the machine's role). "
+        "Default: <home>/lake/.",
+    )
+    lake_s3_endpoint: str | None = Field(
+        default=None,
+        description="host:port of an S3-compatible store (MinIO, Cloudflare R2, Ceph) for "
+        "an s3:// lake data path. Default: AWS S3.",
+    )
+    lake_s3_region: str | None = Field(
+        default=None, description="Region of the s3:// lake data path's bucket (e.g. eu-west-1)."
+    )
+    lake_s3_url_style: Literal["vhost", "path"] = Field(
+        default="vhost",
+        description="vhost (bucket.host, AWS) or path (host/bucket, most S3-compatible stores).",
+    )
+    lake_s3_use_ssl: bool = Field(
+        default=True, description="HTTPS to the object store (false: a plain-HTTP endpoint)."
     )
     lake_snapshot_retention_days: int = Field(
         default=30,
@@ -228,6 +246,18 @@ class Settings(BaseSettings):
             lock_dir=self.home,
             lock_timeout_s=DEFAULT_LOCK_TIMEOUT_S if lock_timeout_s is None else lock_timeout_s,
             lake_data_path=self.lake_data_target,
+            lake_store=self.lake_object_store(),
+        )
+
+    def lake_object_store(self) -> ObjectStore:
+        """Where an s3:// lake data path is served (`warehouse.lake.ObjectStore`)."""
+        from warehouse.lake import ObjectStore
+
+        return ObjectStore(
+            endpoint=self.lake_s3_endpoint,
+            region=self.lake_s3_region,
+            url_style=self.lake_s3_url_style,
+            use_ssl=self.lake_s3_use_ssl,
         )
 
     def crawl_config(self) -> CrawlConfig:

@@ -1,15 +1,20 @@
-"""Warehouse targets for the tests: the file warehouse and the two DuckLake catalogs.
+"""Warehouse targets for the tests: the file warehouse, the two DuckLake catalogs, and a
+lake whose data path is an S3 bucket.
 
-`warehouse_target` is parametrized over `file`, `ducklake-sqlite` and `ducklake-postgres`;
-a folder's `settings` fixture asks for it. Every such test runs on the file warehouse and
-on the SQLite-catalog lake. The Postgres catalog runs the modules marked
+`warehouse_target` is parametrized over `file`, `ducklake-sqlite`, `ducklake-postgres` and
+`ducklake-s3`; a folder's `settings` fixture asks for it. Every such test runs on the file
+warehouse and on the SQLite-catalog lake. The Postgres catalog runs the modules marked
 `postgres_catalog` (loads, refresh, store, lifecycle: where the catalog's transactions and
-concurrency differ); `PROMPTJOBS_TEST_ALL_TARGETS=1` runs every test on it too. The SQL is
+concurrency differ), the S3 data path those marked `object_store` (store: where the data
+files' reads and writes go over HTTP; tests/warehouse/test_lake_s3.py refreshes on it); `PROMPTJOBS_TEST_ALL_TARGETS=1` runs
+every test on both. The SQL is
 the same on both catalogs (DuckLake translates it), so the rest would only repeat the
 SQLite runs at about three times their cost. The Postgres
 catalog is a throwaway server from Debian's package (initdb + pg_ctl in a temp dir, on
 127.0.0.1 and a free port), started once per session and stopped at its end; each test
-gets its own database on it.
+gets its own database on it. The S3 store is moto's S3 server on 127.0.0.1 and a free
+port, likewise once per session, with a bucket per test; the AWS credential chain finds
+the test's keys in the environment, as it would a team's.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ from pathlib import Path
 import pytest
 
 PG_BIN = Path(os.environ.get("PROMPTJOBS_TEST_PG_BIN", "/usr/lib/postgresql/15/bin"))
-TARGETS = ("file", "ducklake-sqlite", "ducklake-postgres")
+TARGETS = ("file", "ducklake-sqlite", "ducklake-postgres", "ducklake-s3")
 
 
 @dataclass
@@ -119,6 +124,80 @@ def throwaway_postgres() -> Iterator[PostgresServer]:
         shutil.rmtree(root, ignore_errors=True)
 
 
+@dataclass
+class S3Server:
+    """moto's S3 server on 127.0.0.1: `new_bucket()` makes an empty bucket."""
+
+    endpoint: str  # host:port
+    count: int = 0
+
+    def client(self):  # type: ignore[no-untyped-def]
+        import boto3
+
+        return boto3.client("s3", endpoint_url=f"http://{self.endpoint}", region_name=S3_REGION)
+
+    def new_bucket(self) -> str:
+        self.count += 1
+        name = f"lake-{os.getpid()}-{self.count}"
+        self.client().create_bucket(Bucket=name)
+        return name
+
+    def keys(self, bucket: str) -> list[str]:
+        """Every object key in the bucket."""
+        pages = self.client().get_paginator("list_objects_v2").paginate(Bucket=bucket)
+        return [o["Key"] for page in pages for o in page.get("Contents", [])]
+
+
+S3_REGION = "us-east-1"
+# What the AWS credential chain finds in the environment (moto takes any keys).
+S3_TEST_ENV = {
+    "AWS_ACCESS_KEY_ID": "promptjobs-test",
+    "AWS_SECRET_ACCESS_KEY": "promptjobs-test-secret",
+    "AWS_DEFAULT_REGION": S3_REGION,
+}
+
+
+@pytest.fixture(scope="session")
+def s3_server() -> Iterator[S3Server]:
+    import logging
+
+    from moto.server import ThreadedMotoServer
+
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no line per request
+    saved = {key: os.environ.get(key) for key in S3_TEST_ENV}
+    os.environ.update(S3_TEST_ENV)
+    port = _free_port()
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    try:
+        yield S3Server(endpoint=f"127.0.0.1:{port}")
+    finally:
+        server.stop()
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def s3_target(server: S3Server, catalog: Path) -> dict[str, str]:
+    """Settings overrides of a SQLite-catalog lake whose data path is a new bucket."""
+    return {
+        "warehouse": f"ducklake:sqlite:{catalog}",
+        "lake_data_path": f"s3://{server.new_bucket()}/data/",
+        "lake_s3_endpoint": server.endpoint,
+        "lake_s3_region": S3_REGION,
+        "lake_s3_url_style": "path",
+        "lake_s3_use_ssl": "false",
+    }
+
+
+@pytest.fixture
+def s3_lake(s3_server: S3Server, tmp_path: Path) -> dict[str, str]:
+    """Settings overrides of a lake on a new bucket (its SQLite catalog under tmp_path)."""
+    return s3_target(s3_server, tmp_path / "s3-lake" / "catalog.sqlite")
+
+
 @pytest.fixture(params=TARGETS)
 def warehouse_target(request: pytest.FixtureRequest, tmp_path: Path) -> dict[str, str]:
     """The settings overrides (`warehouse`, `lake_data_path`) of one target ({} = file)."""
@@ -131,6 +210,8 @@ def warehouse_target(request: pytest.FixtureRequest, tmp_path: Path) -> dict[str
             "warehouse": f"ducklake:sqlite:{lake / 'catalog.sqlite'}",
             "lake_data_path": str(lake / "data"),
         }
+    if kind == "ducklake-s3":
+        return s3_target(request.getfixturevalue("s3_server"), lake / "catalog.sqlite")
     server: PostgresServer = request.getfixturevalue("postgres_server")
     return {
         "warehouse": f"ducklake:postgres:{server.new_database()}",
@@ -150,11 +231,17 @@ def pytest_configure(config: pytest.Config) -> None:
         "Postgres catalog (the others: file and SQLite catalog, unless "
         "PROMPTJOBS_TEST_ALL_TARGETS=1)",
     )
+    config.addinivalue_line(
+        "markers",
+        "object_store: the module's warehouse tests also run on a DuckLake whose data path "
+        "is an S3 bucket (moto's server on 127.0.0.1)",
+    )
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Deselect the DuckLake runs of `file_only` tests, and the Postgres-catalog runs of
-    tests outside `postgres_catalog` modules (unless PROMPTJOBS_TEST_ALL_TARGETS=1)."""
+    """Deselect the DuckLake runs of `file_only` tests, the Postgres-catalog runs of tests
+    outside `postgres_catalog` modules and the S3 runs of tests outside `object_store`
+    modules (unless PROMPTJOBS_TEST_ALL_TARGETS=1)."""
     every_target = os.environ.get("PROMPTJOBS_TEST_ALL_TARGETS") == "1"
     keep, drop = [], []
     for item in items:
@@ -168,7 +255,12 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             and not every_target
             and not item.get_closest_marker("postgres_catalog")
         )
-        if lake_run_of_file_test or extra_postgres_run:
+        extra_s3_run = (
+            target == "ducklake-s3"
+            and not every_target
+            and not item.get_closest_marker("object_store")
+        )
+        if lake_run_of_file_test or extra_postgres_run or extra_s3_run:
             drop.append(item)
         else:
             keep.append(item)

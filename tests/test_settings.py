@@ -10,7 +10,7 @@ from promptjobs.settings import Settings, SettingsError, load_settings
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 # A row of the configuration table: | `PROMPTJOBS_X` | `key` | default | meaning |
-README_ROW = re.compile(r"^\| `(PROMPTJOBS_[A-Z_]+)` \| `([a-z_]+)` \|", re.MULTILINE)
+README_ROW = re.compile(r"^\| `(PROMPTJOBS_[A-Z0-9_]+)` \| `([a-z0-9_]+)` \|", re.MULTILINE)
 
 
 def test_defaults_put_everything_under_dot_promptjobs() -> None:
@@ -54,6 +54,8 @@ def test_every_field_is_read_from_the_variable_its_name_gives() -> None:
             "discovered_boards": "review",
             "sql_timeout_s": "2.5",
             "lake_snapshot_retention_days": "9",
+            "lake_s3_url_style": "path",
+            "lake_s3_use_ssl": "false",
         }.get(field, "x")
         s = load_settings(environ={f"PROMPTJOBS_{field.upper()}": value})
         assert str(getattr(s, field)).lower() == value, field

@@ -2,9 +2,15 @@
 
 A DuckLake warehouse is a catalog database (SQLite file or Postgres) plus Parquet data
 files under a data path (a local folder, or an `s3://` URL for teams). DuckDB reaches it
-through three extensions, which come as PyPI wheels pinned to the exact DuckDB version
+through extensions, which come as PyPI wheels pinned to the exact DuckDB version
 (pyproject.toml) and are loaded here ONLY by path: never `INSTALL`, never autoload, so
 nothing is downloaded at run time.
+
+An `s3://` data path is reached with httpfs, and its credentials are found by the aws
+extension's credential chain (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY /
+AWS_SESSION_TOKEN, AWS_PROFILE and ~/.aws files, then the machine's role), so no secret
+is ever written into the settings; `ObjectStore` says where the store is (an
+S3-compatible endpoint such as MinIO or R2, its region, path-style URLs, TLS).
 """
 
 from __future__ import annotations
@@ -26,10 +32,28 @@ _PACKAGES = {
     "postgres_scanner": "duckdb_extension_postgres_scanner",
 }
 _CATALOG_EXTENSION = {"sqlite": "sqlite_scanner", "postgres": "postgres_scanner"}
+_PACKAGES.update(httpfs="duckdb_extension_httpfs", aws="duckdb_extension_aws")
+S3_SCHEME = "s3://"
+# The AWS SDK providers the credentials are looked for in, in order (DuckDB's CHAIN):
+# the environment, the shared config and credentials files (AWS_PROFILE), then the
+# instance or container role.
+CREDENTIAL_CHAIN = "env;config;instance"
 
 
 class LakeTargetError(ValueError):
     """A `ducklake:` target that cannot be used; the message says what to write."""
+
+
+@dataclass(frozen=True)
+class ObjectStore:
+    """Where an `s3://` data path's objects are served: AWS itself (no endpoint) or an
+    S3-compatible store at `endpoint` (host:port). Credentials are not here: the AWS
+    credential chain finds them (module doc)."""
+
+    endpoint: str | None = None
+    region: str | None = None
+    url_style: str = "vhost"  # "path" for most S3-compatible stores
+    use_ssl: bool = True
 
 
 @dataclass(frozen=True)
@@ -39,10 +63,18 @@ class LakeTarget:
     catalog: str  # "sqlite" | "postgres"
     location: str  # the SQLite file, or the libpq conninfo
     data_path: str  # local folder (ends with "/") or s3:// URL
+    store: ObjectStore = ObjectStore()  # how an s3:// data path is reached
 
     @property
     def is_local_data(self) -> bool:
         return "://" not in self.data_path
+
+    @property
+    def bucket(self) -> str | None:
+        """`s3://<bucket>/` of an s3:// data path, else None."""
+        if not self.data_path.startswith(S3_SCHEME):
+            return None
+        return S3_SCHEME + self.data_path[len(S3_SCHEME) :].split("/", 1)[0] + "/"
 
     @property
     def catalog_file(self) -> Path | None:
@@ -54,8 +86,11 @@ def is_lake(target: str) -> bool:
     return target.startswith(PREFIX)
 
 
-def parse_target(target: str, data_path: str | Path) -> LakeTarget:
-    """`ducklake:sqlite:/x/meta.sqlite` or `ducklake:postgres:dbname=x host=...`."""
+def parse_target(
+    target: str, data_path: str | Path, store: ObjectStore | None = None
+) -> LakeTarget:
+    """`ducklake:sqlite:/x/meta.sqlite` or `ducklake:postgres:dbname=x host=...`, with its
+    data path: a local folder or `s3://<bucket>/<prefix>/` (reached as `store` says)."""
     rest = target[len(PREFIX) :] if is_lake(target) else target
     catalog, sep, location = rest.partition(":")
     if not sep or catalog not in CATALOGS or not location.strip():
@@ -66,10 +101,15 @@ def parse_target(target: str, data_path: str | Path) -> LakeTarget:
     data = str(data_path)
     if "://" not in data:
         data = str(Path(data).resolve())
-        data = data if data.endswith("/") else data + "/"
+    elif not data.startswith(S3_SCHEME) or not data[len(S3_SCHEME) :].split("/", 1)[0]:
+        raise LakeTargetError(
+            f"lake data path {data!r}: write a local folder or s3://<bucket>/<prefix>/ "
+            "(an S3-compatible store: set lake_s3_endpoint too)"
+        )
+    data = data if data.endswith("/") else data + "/"
     if catalog == "sqlite":
         location = str(Path(location).resolve())
-    return LakeTarget(catalog=catalog, location=location, data_path=data)
+    return LakeTarget(catalog, location, data, store or ObjectStore())
 
 
 def extension_path(name: str) -> Path:
@@ -88,9 +128,46 @@ def extension_path(name: str) -> Path:
 
 
 def load_extensions(con: duckdb.DuckDBPyConnection, lake: LakeTarget) -> None:
-    """LOAD ducklake and the catalog's scanner, by path."""
-    for name in ("ducklake", _CATALOG_EXTENSION[lake.catalog]):
+    """LOAD ducklake and the catalog's scanner (and for an s3:// data path httpfs and
+    aws), by path."""
+    names = ["ducklake", _CATALOG_EXTENSION[lake.catalog]]
+    if lake.bucket is not None:
+        names += ["httpfs", "aws"]
+    for name in names:
         con.execute(f"LOAD {_quote(str(extension_path(name)))}")
+
+
+def secret_sql(lake: LakeTarget) -> str:
+    """The session's S3 secret for the data path's bucket: the credential chain's
+    credentials and where the store is (`ObjectStore`)."""
+    store = lake.store
+    options = [
+        "TYPE s3",
+        "PROVIDER credential_chain",
+        f"CHAIN {_quote(CREDENTIAL_CHAIN)}",
+        f"URL_STYLE {_quote(store.url_style)}",
+        f"USE_SSL {'true' if store.use_ssl else 'false'}",
+        f"SCOPE {_quote(lake.bucket or '')}",
+    ]
+    if store.endpoint:
+        options.append(f"ENDPOINT {_quote(store.endpoint)}")
+    if store.region:
+        options.append(f"REGION {_quote(store.region)}")
+    return f"CREATE OR REPLACE TEMPORARY SECRET promptjobs_lake ({', '.join(options)})"
+
+
+def _create_secret(con: duckdb.DuckDBPyConnection, lake: LakeTarget) -> None:
+    try:
+        con.execute(secret_sql(lake))
+    except duckdb.Error as exc:
+        found = str(exc).splitlines()[0]
+        if "Secret Validation Failure" in found:
+            found = "no AWS credentials found"
+        raise LakeTargetError(
+            f"cannot reach the lake data path {lake.data_path}: {found} (set "
+            "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE, or run where the "
+            "machine's role gives them)"
+        ) from None
 
 
 def attach_sql(lake: LakeTarget, *, read_only: bool = False, snapshot: int | None = None) -> str:
@@ -123,6 +200,8 @@ def open_lake(
     con = duckdb.connect(config={**base, **(config or {})})
     try:
         load_extensions(con, lake)
+        if lake.bucket is not None:
+            _create_secret(con, lake)
         if lake.is_local_data and not read_only:
             Path(lake.data_path).mkdir(parents=True, exist_ok=True)
         if lake.catalog_file is not None and not read_only:

@@ -144,7 +144,8 @@ class Warehouse:
 
     `lock_dir` holds the writer lock of an `md:` or `ducklake:` target (a file target's
     lock sits next to the file); the caller passes it from its settings (PROMPTJOBS_HOME),
-    and `lake_data_path` defaults to `<lock_dir>/lake/`.
+    and `lake_data_path` defaults to `<lock_dir>/lake/`; `lake_store` says where an
+    s3:// data path is served (warehouse/lake.py).
     """
 
     def __init__(
@@ -154,6 +155,7 @@ class Warehouse:
         lock_timeout_s: float = DEFAULT_LOCK_TIMEOUT_S,
         lake_data_path: str | Path | None = None,
         snapshot: int | None = None,
+        lake_store: lakes.ObjectStore | None = None,
     ) -> None:
         self.target = str(target)
         # Readers of a DuckLake see this snapshot instead of the newest (`--at`).
@@ -166,7 +168,7 @@ class Warehouse:
         self.lake: lakes.LakeTarget | None = None
         if lakes.is_lake(self.target):
             data = lake_data_path if lake_data_path is not None else self.lock_dir / "lake"
-            self.lake = lakes.parse_target(self.target, data)
+            self.lake = lakes.parse_target(self.target, data, lake_store)
 
     def at(self, snapshot: int) -> Warehouse:
         """This warehouse as it was at `snapshot` (readers only; DuckLake targets only)."""

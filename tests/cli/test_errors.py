@@ -42,6 +42,29 @@ def test_extract_of_a_missing_file_is_one_line(tmp_path: Path) -> None:
     assert "nope.jsonl" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("setting", "value", "says"),
+    [
+        ("WAREHOUSE", "ducklake:mysql:lake", "write ducklake:sqlite:<path> or ducklake:postgres:"),
+        ("LAKE_DATA_PATH", "gs://bucket/lake/", "write a local folder or s3://<bucket>/<prefix>/"),
+    ],
+)
+def test_a_lake_target_that_cannot_work_is_one_line(
+    tmp_path: Path, setting: str, value: str, says: str
+) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PROMPTJOBS_")}
+    env |= {
+        "PROMPTJOBS_HOME": str(tmp_path),
+        "PROMPTJOBS_WAREHOUSE": f"ducklake:sqlite:{tmp_path / 'catalog.sqlite'}",
+        f"PROMPTJOBS_{setting}": value,
+    }
+    result = subprocess.run(
+        [PROMPTJOBS, "sql", "select 1"], capture_output=True, text=True, env=env, cwd=tmp_path
+    )
+    assert result.returncode == 1
+    assert says in one_line(result)
+
+
 def test_refresh_whose_every_source_fails_exits_1_after_loading(tmp_path: Path) -> None:
     # Nothing listens on port 9 of the loopback address: every board is refused at once.
     env_home = tmp_path

@@ -18,7 +18,7 @@ from warehouse.store import (
 )
 
 # Their writes exercise the catalog's transactions: they run on the Postgres catalog too.
-pytestmark = pytest.mark.postgres_catalog
+pytestmark = [pytest.mark.postgres_catalog, pytest.mark.object_store]
 
 
 def table_names(con: duckdb.DuckDBPyConnection) -> set[str]:
