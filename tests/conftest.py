@@ -6,10 +6,10 @@ lake whose data path is an S3 bucket.
 warehouse and on the SQLite-catalog lake. The Postgres catalog runs the modules marked
 `postgres_catalog` (loads, refresh, store, lifecycle: where the catalog's transactions and
 concurrency differ), the S3 data path those marked `object_store` (store: where the data
-files' reads and writes go over HTTP; tests/warehouse/test_lake_s3.py refreshes on it); `PROMPTJOBS_TEST_ALL_TARGETS=1` runs
-every test on both. The SQL is
-the same on both catalogs (DuckLake translates it), so the rest would only repeat the
-SQLite runs at about three times their cost. The Postgres
+files' reads and writes go over HTTP; tests/warehouse/test_lake_s3.py refreshes on it);
+`PROMPTJOBS_TEST_ALL_TARGETS=1` runs every test on both. The SQL is the same on both
+catalogs (DuckLake translates it), so the rest would only repeat the SQLite runs at about
+three times their cost. The Postgres
 catalog is a throwaway server from Debian's package (initdb + pg_ctl in a temp dir, on
 127.0.0.1 and a free port), started once per session and stopped at its end; each test
 gets its own database on it. The S3 store is moto's S3 server on 127.0.0.1 and a free

@@ -30,9 +30,10 @@ _PACKAGES = {
     "ducklake": "duckdb_extension_ducklake",
     "sqlite_scanner": "duckdb_extension_sqlite_scanner",
     "postgres_scanner": "duckdb_extension_postgres_scanner",
+    "httpfs": "duckdb_extension_httpfs",
+    "aws": "duckdb_extension_aws",
 }
 _CATALOG_EXTENSION = {"sqlite": "sqlite_scanner", "postgres": "postgres_scanner"}
-_PACKAGES.update(httpfs="duckdb_extension_httpfs", aws="duckdb_extension_aws")
 S3_SCHEME = "s3://"
 # The AWS SDK providers the credentials are looked for in, in order (DuckDB's CHAIN):
 # the environment, the shared config and credentials files (AWS_PROFILE), then the
@@ -72,14 +73,21 @@ class LakeTarget:
     @property
     def bucket(self) -> str | None:
         """`s3://<bucket>/` of an s3:// data path, else None."""
-        if not self.data_path.startswith(S3_SCHEME):
-            return None
-        return S3_SCHEME + self.data_path[len(S3_SCHEME) :].split("/", 1)[0] + "/"
+        return _s3_bucket(self.data_path)
 
     @property
     def catalog_file(self) -> Path | None:
         """The SQLite catalog file (None for Postgres)."""
         return Path(self.location) if self.catalog == "sqlite" else None
+
+
+def _s3_bucket(data_path: str) -> str | None:
+    """`s3://<bucket>/` of an `s3://<bucket>/...` path; None for any other path, or an
+    s3:// one without a bucket."""
+    if not data_path.startswith(S3_SCHEME):
+        return None
+    name = data_path[len(S3_SCHEME) :].split("/", 1)[0]
+    return f"{S3_SCHEME}{name}/" if name else None
 
 
 def is_lake(target: str) -> bool:
@@ -101,7 +109,7 @@ def parse_target(
     data = str(data_path)
     if "://" not in data:
         data = str(Path(data).resolve())
-    elif not data.startswith(S3_SCHEME) or not data[len(S3_SCHEME) :].split("/", 1)[0]:
+    elif _s3_bucket(data) is None:
         raise LakeTargetError(
             f"lake data path {data!r}: write a local folder or s3://<bucket>/<prefix>/ "
             "(an S3-compatible store: set lake_s3_endpoint too)"
@@ -147,7 +155,7 @@ def secret_sql(lake: LakeTarget) -> str:
         f"CHAIN {_quote(CREDENTIAL_CHAIN)}",
         f"URL_STYLE {_quote(store.url_style)}",
         f"USE_SSL {'true' if store.use_ssl else 'false'}",
-        f"SCOPE {_quote(lake.bucket or '')}",
+        f"SCOPE {_quote(str(lake.bucket))}",
     ]
     if store.endpoint:
         options.append(f"ENDPOINT {_quote(store.endpoint)}")
