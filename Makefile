@@ -7,15 +7,23 @@ STAMP := $(VENV)/.installed-stamp
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PYTEST_ARGS ?=
 
-.PHONY: demo test lint format install chromium postgresql ui benchmarks clean
+.PHONY: demo test lint format install bytecode chromium postgresql ui benchmarks clean
 
 $(STAMP): pyproject.toml uv.lock
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	@$(BIN)/python -m pip install -q 'uv>=0.5'
-	$(BIN)/uv sync --frozen --extra dev --inexact
+	$(BIN)/uv sync --frozen --extra dev --inexact --compile-bytecode
 	@touch $(STAMP)
 
-install: $(STAMP)
+# Bytecode is compiled at install (uv --compile-bytecode) and for the project's own modules
+# here: where PYTHONDONTWRITEBYTECODE is set, as on these machines, Python otherwise
+# recompiles every imported module in every process (measured: `promptjobs sql` 2.5 s ->
+# 0.7 s, a no-change refresh 8.4 -> 4.4 s). Python checks each .pyc against its source.
+bytecode: $(STAMP)
+	@$(BIN)/python -m compileall -q -j0 promptjobs scrapers transforms warehouse pipelines \
+	  dashboards benchmarks >/dev/null
+
+install: $(STAMP) bytecode
 
 # Debian's chromium: the report tests render HTML in it and kaleido exports PNG with it.
 chromium:
@@ -28,10 +36,10 @@ postgresql:
 	@test -x /usr/lib/postgresql/15/bin/initdb || { $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq postgresql >/dev/null; }
 
-demo: $(STAMP)
+demo: $(STAMP) bytecode
 	$(BIN)/promptjobs demo
 
-test: $(STAMP) chromium postgresql lint
+test: $(STAMP) bytecode chromium postgresql lint
 	$(BIN)/pytest -n 2 --dist loadfile $(PYTEST_ARGS)
 
 lint: $(STAMP)
@@ -42,7 +50,7 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-ui: $(STAMP)
+ui: $(STAMP) bytecode
 	$(BIN)/promptjobs ui
 
 # Every benchmark script at small sizes (a few minutes); each prints its figures.
@@ -50,7 +58,7 @@ ui: $(STAMP)
 # postings file: make benchmarks BENCH_EXTRACT_INPUT=../shared/corpus/postings.jsonl
 BENCH_POSTINGS ?= 10000
 BENCH_EXTRACT_INPUT ?=
-benchmarks: $(STAMP)
+benchmarks: $(STAMP) bytecode
 	$(BIN)/python benchmarks/warehouse.py --postings $(BENCH_POSTINGS)
 	$(BIN)/python benchmarks/dagster_refresh.py --postings $(BENCH_POSTINGS)
 	$(BIN)/python benchmarks/dagster_refresh.py --demo

@@ -109,12 +109,15 @@ def _job(
         "LOG_LEVEL": log_level,
     }
     if targets and all(is_loopback(t) for t in targets):
-        # Politeness protects other people's servers; a loopback mirror needs no delays.
+        # Politeness protects other people's servers; a loopback mirror needs no delays,
+        # nor the retry backoff (1 + 2 + 4 s per failing URL); a Retry-After is still obeyed.
         overrides.update(
             {
                 "AUTOTHROTTLE_ENABLED": False,
                 "DOWNLOAD_DELAY": 0,
                 "CONCURRENT_REQUESTS_PER_DOMAIN": 16,
+                "RETRY_BACKOFF_BASE": 0.05,
+                "RETRY_BACKOFF_MAX": 1.0,
             }
         )
     if replay:

@@ -125,3 +125,29 @@ def test_a_crawl_stopped_by_ctrl_c_lands_what_it_finished_and_resumes_the_rest(
     second = crawl(settings.crawl_config(), ["greenhouse"], **kwargs)[0]
     assert second["boards_skipped_resumed"] == ["slow"] and second["boards_ok"] == ["acme"]
     assert second["status"] == "ok" and second["items"] == 3
+
+
+def test_politeness_is_off_for_a_loopback_mirror_and_kept_for_anyone_else(settings) -> None:
+    from scrapers.run import _job
+
+    def overrides(api_base: str) -> dict:
+        job = _job(
+            settings.crawl_config(),
+            "greenhouse",
+            boards=None,
+            api_base=api_base,
+            crawl_date=date(2026, 9, 7),
+            replay=False,
+            urls=None,
+            months=None,
+            log_level="INFO",
+            scrapy_settings=None,
+        )
+        return job["settings"]
+
+    mirror = overrides("http://127.0.0.1:8123")
+    assert mirror["AUTOTHROTTLE_ENABLED"] is False and mirror["DOWNLOAD_DELAY"] == 0
+    assert mirror["RETRY_BACKOFF_BASE"] < 0.1  # a refused local port is not waited on
+    public = overrides("https://boards-api.greenhouse.io")
+    # Other people's servers get the project's delays and backoff (scrapers/settings.py).
+    assert not {"AUTOTHROTTLE_ENABLED", "DOWNLOAD_DELAY", "RETRY_BACKOFF_BASE"} & set(public)
