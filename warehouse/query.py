@@ -94,6 +94,11 @@ def _run_statement(
     stopped; the time limit raises QueryError.
     """
     outcome: dict[str, Any] = {}
+    # The worker says it is done with an Event, not Thread.join: a Ctrl-C that lands in
+    # join() can leave the thread marked stopped while DuckDB still runs it (CPython
+    # gh-90882), the process then exited under it and aborted ("terminate called", 1
+    # Ctrl-C in 5). An Event's wait is safe to interrupt and to wait on again.
+    done = threading.Event()
 
     def work() -> None:
         try:
@@ -101,23 +106,24 @@ def _run_statement(
             outcome["frame"] = relation.pl() if relation is not None else None
         except BaseException as exc:  # handed to the caller's thread
             outcome["error"] = exc
+        finally:
+            done.set()
 
     worker = threading.Thread(target=work, name="promptjobs-sql", daemon=True)
     deadline = time.monotonic() + timeout_s if timeout_s > 0 else None
     worker.start()
     try:
-        while worker.is_alive():
-            worker.join(0.05)
-            if deadline is not None and worker.is_alive() and time.monotonic() > deadline:
+        while not done.wait(0.05):
+            if deadline is not None and time.monotonic() > deadline:
                 con.interrupt()
-                worker.join()
+                done.wait()
                 raise QueryError(
                     f"the query was stopped after {timeout_s:g} s (PROMPTJOBS_SQL_TIMEOUT_S): "
                     "filter or aggregate more, add a LIMIT, or raise the limit"
                 )
     except KeyboardInterrupt:
         con.interrupt()
-        worker.join()
+        done.wait()
         raise
     error = outcome.get("error")
     if error is not None:
