@@ -117,6 +117,7 @@ def _run_statement(
             if deadline is not None and time.monotonic() > deadline:
                 con.interrupt()
                 done.wait()
+                worker.join()
                 raise QueryError(
                     f"the query was stopped after {timeout_s:g} s (PROMPTJOBS_SQL_TIMEOUT_S): "
                     "filter or aggregate more, add a LIMIT, or raise the limit"
@@ -124,7 +125,11 @@ def _run_statement(
     except KeyboardInterrupt:
         con.interrupt()
         done.wait()
+        # Once done is set, the thread has left DuckDB: joining it now waits only for its
+        # own exit, so no later exit of the process can happen under it.
+        worker.join()
         raise
+    worker.join()
     error = outcome.get("error")
     if error is not None:
         if isinstance(error, duckdb.Error):
