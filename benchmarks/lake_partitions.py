@@ -1,14 +1,15 @@
 """Extraction on concurrent DuckLake writers (the `lake_partitioned_refresh` job's steps)
 against the ordinary one-writer refresh, with the real extractor, on a Postgres catalog.
 
-    .venv/bin/python benchmarks/lake_partitions.py --postings 3000
+    .venv/bin/python benchmarks/lake_partitions.py --postings 40000   # 5,207 landed
 
-The synthetic landing files of benchmarks/warehouse.py (one snapshot), extracted by the
-real spaCy extractor (transforms/), on a throwaway PostgreSQL 15 catalog (tests/conftest.py)
-with a local data path. Three runs, each on a fresh catalog:
+The synthetic landing files of benchmarks/warehouse.py (one snapshot: about 13% of
+`--postings` are open on it), extracted by the real spaCy extractor (transforms/), on a
+throwaway PostgreSQL 15 catalog (tests/conftest.py) with a local data path. Three runs,
+each on a fresh catalog:
 
-- `refresh, N workers`: `promptjobs refresh` as it is, one writer whose extraction uses N
-  worker processes (PROMPTJOBS_WORKERS);
+- `refresh, N workers`: the warehouse refresh of `promptjobs refresh` as it is, one writer
+  whose extraction uses N worker processes (PROMPTJOBS_WORKERS);
 - `1 partition`: ingest, one partition writer with one worker, then the finishing refresh;
 - `N partitions`: ingest, N partition writers at once (N processes, as the multiprocess
   or k8s executor runs them), one worker each, then the finishing refresh.
@@ -78,7 +79,7 @@ def run_steps(env: dict[str, str], steps: list[tuple[str, int, int]]) -> tuple[f
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--postings", type=int, default=3000)
+    parser.add_argument("--postings", type=int, default=40_000)
     parser.add_argument("--partitions", type=int, default=2)
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
