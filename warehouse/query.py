@@ -94,10 +94,10 @@ def _run_statement(
     stopped; the time limit raises QueryError.
     """
     outcome: dict[str, Any] = {}
-    # The worker says it is done with an Event, not Thread.join: a Ctrl-C that lands in
-    # join() can leave the thread marked stopped while DuckDB still runs it (CPython
-    # gh-90882), the process then exited under it and aborted ("terminate called", 1
-    # Ctrl-C in 5). An Event's wait is safe to interrupt and to wait on again.
+    # The worker says it is done with an Event, and is joined only after: a Ctrl-C that
+    # lands in Thread.join can leave the thread marked stopped while DuckDB still runs it
+    # (CPython gh-90882); the process then exited under it and aborted ("terminate
+    # called", about 1 Ctrl-C in 4). An Event's wait is safe to interrupt and to repeat.
     done = threading.Event()
 
     def work() -> None:
@@ -116,20 +116,18 @@ def _run_statement(
         while not done.wait(0.05):
             if deadline is not None and time.monotonic() > deadline:
                 con.interrupt()
-                done.wait()
-                worker.join()
                 raise QueryError(
                     f"the query was stopped after {timeout_s:g} s (PROMPTJOBS_SQL_TIMEOUT_S): "
                     "filter or aggregate more, add a LIMIT, or raise the limit"
                 )
     except KeyboardInterrupt:
         con.interrupt()
-        done.wait()
-        # Once done is set, the thread has left DuckDB: joining it now waits only for its
-        # own exit, so no later exit of the process can happen under it.
-        worker.join()
         raise
-    worker.join()
+    finally:
+        # Every way out waits until DuckDB has stopped; then the join waits only for the
+        # thread's own exit.
+        done.wait()
+        worker.join()
     error = outcome.get("error")
     if error is not None:
         if isinstance(error, duckdb.Error):
