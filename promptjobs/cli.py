@@ -612,8 +612,10 @@ def maintain(
     On a DuckLake: merge small data files, rewrite files with many deleted rows, expire
     snapshots older than PROMPTJOBS_LAKE_SNAPSHOT_RETENTION_DAYS (default 30; `--at` can no
     longer read them), delete the files earlier runs made unused and orphaned files (older
-    than --grace-minutes; what this run merges away is deleted by the next run). On a warehouse file: a compacting copy (COPY FROM DATABASE into a fresh
-    file, swapped in), which gives the free blocks of deleted and updated rows back. On
+    than --grace-minutes; what this run merges away is deleted by the next run). On a
+    warehouse file: a compacting copy (COPY FROM DATABASE into a fresh file, swapped in),
+    which gives the free blocks of deleted and updated rows back and merges the
+    part-filled row groups refreshes leave (a refresh rewrites only what it changed). On
     MotherDuck: nothing to do. Prints files, snapshots and bytes before and after.
     """
     from datetime import timedelta

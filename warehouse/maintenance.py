@@ -21,6 +21,9 @@ writer lock (warehouse.store.Warehouse.lake_maintainer):
 
 A file warehouse is rewritten into a fresh file (`COPY FROM DATABASE`) and swapped in:
 DuckDB never gives a file's free blocks back, a compacting copy does (Warehouse.compact).
+It also merges the part-filled row groups and drops the deleted rows that refreshes leave:
+a refresh's checkpoint does not vacuum (warehouse.store), so its cost stays with what it
+changed.
 MotherDuck manages its own storage: nothing to do.
 """
 

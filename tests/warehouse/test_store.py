@@ -184,6 +184,46 @@ def test_readers_see_the_previous_state_while_a_refresh_writes(settings: Setting
         assert reading.sql("select count(*) from skills").fetchall() == [(2,)]
 
 
+def row_groups(wh_path: Path, table: str) -> list[int]:
+    """Rows per row group of `table`, as stored in the file."""
+    con = duckdb.connect(str(wh_path), read_only=True)
+    try:
+        return [
+            n
+            for (n,) in con.sql(
+                f"select max(count) from pragma_storage_info('{table}') "
+                "where column_id = 0 group by row_group_id order by row_group_id"
+            ).fetchall()
+        ]
+    finally:
+        con.close()
+
+
+@pytest.mark.file_only  # DuckDB's own row groups in the file
+def test_a_write_leaves_tables_it_did_not_touch_as_they_are_and_maintain_compacts_them(
+    settings: Settings,
+) -> None:
+    wh = settings.open_warehouse()
+    with wh.writer() as con:
+        con.execute("create table sightings_log as select range as n from range(300000)")
+    with wh.writer() as con:
+        # Most rows of the first two row groups deleted: a checkpoint's vacuum would merge
+        # what is left, rewriting the table.
+        con.execute("delete from sightings_log where n < 240000 and n % 10 <> 0")
+    before = row_groups(wh.path, "sightings_log")
+    assert len(before) == 3
+    with wh.writer() as con:
+        con.execute("insert into skills values ('python', 'Python', null, null, [])")
+    # The write that touched only `skills` did not rewrite the other table.
+    assert row_groups(wh.path, "sightings_log") == before
+    wh.compact()
+    assert row_groups(wh.path, "sightings_log") == [84000]
+    with wh.reader() as con:
+        assert con.sql("select count(*), sum(n) from sightings_log").fetchall() == [
+            (84000, sum(n for n in range(300000) if n >= 240000 or n % 10 == 0))
+        ]
+
+
 @pytest.mark.file_only  # the file warehouse's own mechanics (a file built by hand, copy and swap)
 def test_a_stale_copy_from_a_killed_writer_is_removed(settings: Settings) -> None:
     wh = settings.open_warehouse()
