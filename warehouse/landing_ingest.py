@@ -353,16 +353,11 @@ def ingest_landing(con: duckdb.DuckDBPyConnection, landing_dir: Path) -> IngestR
     _stage_rows(con, unstaged)
     _flush_stage(con, staged, result)
     con.execute(sql_text("landing_stage_drop"))
-    # On one thread, so posting_sightings gets whole row groups: the two threads of a
-    # parallel insert each leave a part-filled one, which the next refresh's checkpoint
-    # merges and rewrites with its neighbours (measured 0.3 s of a 300k daily checkpoint;
-    # the insert itself takes the same CPU time on one thread).
-    threads = con.sql(sql_text("threads_current")).fetchall()[0][0]
-    con.execute("set threads = 1")
-    try:
-        con.execute(sql_text("landing_sightings_insert"))
-    finally:
-        con.execute(f"set threads = {int(threads)}")
+    # One insert for the whole ingest, on every thread: the part-filled row groups it
+    # leaves stay as they are until `promptjobs maintain` compacts the file (a refresh's
+    # checkpoint does not vacuum, warehouse.store), so one thread bought nothing and cost
+    # 0.7 s of a million-posting first load.
+    con.execute(sql_text("landing_sightings_insert"))
     # The postings sighted now get their latest version again; the others keep theirs.
     con.execute(sql_text("posting_latest_update"))
     return result

@@ -1,3 +1,2 @@
--- This ingest's sightings (landing_touched) into posting_sightings, in one insert (run on
--- one thread: landing_ingest.py).
+-- This ingest's sightings (landing_touched) into posting_sightings, in one insert.
 insert into posting_sightings select * from landing_touched
