@@ -3,6 +3,7 @@ on a complete crawl of the posting's board, reopening when it comes back."""
 
 from __future__ import annotations
 
+import shutil
 from types import SimpleNamespace
 
 import pytest
@@ -157,3 +158,66 @@ def test_postings_ingested_by_an_earlier_writer_get_their_lifecycle_when_first_l
     found = history(settings)
     assert found["lever:c"] == ("2026-10-08", "2026-10-08", None)
     assert found["lever:a"][:2] == ("2026-10-01", "2026-10-08")
+
+
+def test_a_history_loaded_crawl_by_crawl_ends_as_the_same_history_loaded_at_once(
+    settings: Settings, landing, kit: SimpleNamespace, tmp_path
+) -> None:
+    # A refresh recomputes only the postings its new crawls can change (sighted, or on a
+    # board they answered); whatever order the crawls arrive in, the end is the one a
+    # single refresh over all of them gives.
+    from promptjobs.settings import load_settings
+
+    item = kit.item
+    a, b, c = item("lever", "a"), item("lever", "b"), item("lever", "c")
+    g1 = item("lever", "g1", board="globex")
+    i1 = item("lever", "i1", board="initech")
+    crawls = [
+        ("2026-10-01", [a, b, c, g1, i1], ["acme", "globex", "initech"], []),
+        # globex failed (not listed): its posting stays open
+        ("2026-10-08", [a, b, i1], ["acme", "initech"], []),
+        # c comes back; b is gone from a complete crawl of acme
+        ("2026-10-15", [a, c, i1], ["acme", "initech"], []),
+        # initech answers 404 twice: gone
+        ("2026-10-22", [a, c], ["acme"], ["initech"]),
+        ("2026-10-29", [item("lever", "a", board="acme-labs")], ["acme-labs"], ["initech"]),
+        # a crawl of acme only: c closes; a moved to acme-labs (same content) stays open
+        ("2026-11-05", [], ["acme"], []),
+        # a backfilled crawl from before b's closing, which saw b
+        ("2026-10-12", [b], ["acme"], []),
+    ]
+    for day, items, ok, not_found in crawls:
+        landing.write("lever", day, items, ok, boards_not_found=not_found)
+        load(settings, kit)
+    incremental = history(settings), evidence(settings)
+
+    once = load_settings({"home": tmp_path / "once"}, environ={})
+    shutil.copytree(settings.landing_dir, once.landing_dir)
+    load(once, kit)
+    assert (history(once), evidence(once)) == incremental
+    assert incremental[0] == {
+        "lever:a": ("2026-10-01", "2026-10-29", None),
+        "lever:b": ("2026-10-01", "2026-10-12", "2026-10-15"),
+        "lever:c": ("2026-10-01", "2026-10-22", "2026-11-05"),
+        "lever:g1": ("2026-10-01", "2026-10-01", None),
+        "lever:i1": ("2026-10-01", "2026-10-15", "2026-10-29"),
+    }
+
+
+def test_a_refresh_with_no_new_crawl_computes_no_lifecycle(
+    settings: Settings, landing, kit: SimpleNamespace
+) -> None:
+    landing.write("lever", "2026-10-01", [kit.item("lever", "a"), kit.item("lever", "b")])
+    load(settings, kit)
+    with settings.open_warehouse().writer() as con:
+        ingest_landing(con, settings.landing_dir)
+        compute_lifecycle(con)
+        recomputed = con.sql("select count(*) from lifecycle_new").fetchall()[0][0]
+    assert recomputed == 0
+    # A crawl of another board computes only what it can change.
+    landing.write("lever", "2026-10-08", [kit.item("lever", "z", board="globex")], ["globex"])
+    with settings.open_warehouse().writer() as con:
+        ingest_landing(con, settings.landing_dir)
+        compute_lifecycle(con)
+        recomputed = con.sql("select posting_id from lifecycle_new").fetchall()
+    assert recomputed == [("lever:z",)]

@@ -401,15 +401,16 @@ def test_a_backfilled_older_file_never_overrides_newer_content(
     assert versions == [(2,)]
 
 
-# Migration 003's formula: every posting's latest version from all of its sightings.
+# Migrations 003 and 014's formula: every posting's latest version, and the board it was
+# last sighted on, from all of its sightings.
 LATEST_FROM_EVERY_SIGHTING = """
     with latest as (
         select posting_id,
-            max_by(struct_pack(content_hash, crawl_date, fetched_at, run_id),
+            max_by(struct_pack(content_hash, board, crawl_date, fetched_at, run_id),
                    (crawl_date, fetched_at, run_id)) as v
         from posting_sightings group by posting_id
     )
-    select r.posting_id, r.source, r.source_id, r.board, r.content_hash,
+    select r.posting_id, r.source, r.source_id, l.v.board, r.content_hash,
         l.v.crawl_date, l.v.fetched_at, l.v.run_id,
         r.company, r.title, r.location_raw, r.url, r.posted_at
     from latest l
@@ -465,6 +466,8 @@ def test_posting_latest_kept_by_each_ingest_equals_the_latest_of_every_sighting(
     # that fetched later.
     crawl("2026-10-03", [item("lever", "back", title="A", fetched_at=at("2026-10-03"))])
     crawl("2026-10-03", [item("lever", "edit", title="C", fetched_at=at("2026-10-03"))])
+    # The same content listed on another board now: the version stays, the board moves.
+    crawl("2026-10-03", [item("lever", "same", board="acme-labs", fetched_at=at("2026-10-03"))])
     crawl("2026-09-20", [item("lever", "same", title="old", fetched_at=at("2026-09-20"))])
     crawl(
         "2026-10-02",
@@ -476,8 +479,10 @@ def test_posting_latest_kept_by_each_ingest_equals_the_latest_of_every_sighting(
         kept = rows(con, "select * from posting_latest order by all")
         expected = rows(con, LATEST_FROM_EVERY_SIGHTING)
         titles = dict(rows(con, "select source_id, title from posting_latest"))
+        boards = dict(rows(con, "select source_id, board from posting_latest"))
     assert kept == expected
     assert titles == {"same": "Prompt Engineer", "edit": "C", "back": "A", "twice": "later"}
+    assert boards == {"same": "acme-labs", "edit": "acme", "back": "acme", "twice": "acme"}
 
 
 def test_a_number_as_title_is_an_invalid_line_and_an_odd_pay_figure_is_no_figure(

@@ -22,11 +22,19 @@
 -- Scope: only postings whose lifecycle the runs not taken in yet can change (lifecycle_known_runs
 -- lists the runs taken in, from lifecycle_runs; the other postings keep theirs, and a posting
 -- loaded now without a new one keeps its previous one, extract_insert_postings.sql):
--- postings sighted by a new run; postings not loaded yet; open postings; postings closed on or after the first
--- new crawl date (a new run can only add or remove closing evidence on its own date or
--- later: a 404 changes the "gone" status of later 404s only); archive postings (their
--- closing reads the latest crawl date of all). A posting closed before every new run was
--- closed by evidence no new run changes, and with no new sighting its dates stay.
+-- postings sighted by a new run; postings not loaded yet; open postings, and postings closed
+-- on or after the first new crawl date, of the boards a new run answered (crawled completely
+-- or 404: a new run can only add or remove closing evidence of those boards, on its own
+-- date or later: a 404 changes the "gone" status of later 404s only); archive postings when
+-- there is a new run (their closing reads the latest crawl date of all). A posting of a
+-- board no new run answered, or closed before every new run, with no new sighting, keeps
+-- its dates: so a refresh with nothing new computes no lifecycle, and one that crawled a
+-- few boards computes theirs.
+--
+-- `seen`: a posting's source, latest board and version come from posting_latest (the ingest
+-- keeps there the latest sighting of each posting, by crawl date, fetch time, run id), its
+-- first and last crawl dates from its stored ones and the new runs' sightings (sightings are
+-- only ever added); a posting with no stored dates yet reads all its sightings.
 create or replace temp table lifecycle_new as
 with new_runs as (
     select distinct run_id, crawl_date from posting_sightings
@@ -35,30 +43,63 @@ with new_runs as (
     select run_id, crawl_date from crawl_runs
     where run_id not in (select run_id from lifecycle_known_runs)
 ),
+new_boards as (
+    select distinct source, board from (
+        select source, unnest(boards_ok) as board from crawl_runs
+        where run_id in (select run_id from new_runs)
+        union all
+        select source, unnest(boards_not_found) from crawl_runs
+        where run_id in (select run_id from new_runs)
+    )
+),
+new_sightings as (
+    select posting_id, min(crawl_date) as first_seen, max(crawl_date) as last_seen
+    from posting_sightings
+    where run_id in (select run_id from new_runs)
+    group by posting_id
+),
 scope as (
-    select posting_id from posting_sightings where run_id in (select run_id from new_runs)
+    select posting_id from new_sightings
+    union
+    select l.posting_id
+    from (
+        select posting_id from postings
+        where closed_at is null or closed_at >= (select min(crawl_date) from new_runs)
+    ) live
+    join posting_latest l using (posting_id)
+    semi join new_boards b on b.source = l.source and b.board = l.board
     union
     select posting_id from postings
-    where closed_at is null
-       or closed_at >= (select min(crawl_date) from new_runs)
-       or source = 'archive'
+    where source = 'archive' and exists (select 1 from new_runs)
     union
     -- Postings this refresh inserts for the first time take their lifecycle from here,
     -- whichever run saw them (one ingested by `promptjobs boards discover` included).
     select posting_id from posting_latest
     where posting_id not in (select posting_id from postings)
 ),
-seen as (
+kept as (
+    select p.posting_id, p.first_seen, p.last_seen
+    from postings p
+    where p.posting_id in (select posting_id from scope) and p.first_seen is not null
+),
+dates as (
     select
-        posting_id,
-        any_value(source) as source,
-        max_by(board, (crawl_date, fetched_at, run_id)) as board,
-        max_by(content_hash, (crawl_date, fetched_at, run_id)) as content_hash,
-        min(crawl_date) as first_seen,
-        max(crawl_date) as last_seen
+        k.posting_id,
+        least(k.first_seen, n.first_seen) as first_seen,
+        greatest(k.last_seen, n.last_seen) as last_seen
+    from kept k
+    left join new_sightings n using (posting_id)
+    union all
+    select posting_id, min(crawl_date), max(crawl_date)
     from posting_sightings
     where posting_id in (select posting_id from scope)
+        and posting_id not in (select posting_id from kept)
     group by posting_id
+),
+seen as (
+    select d.posting_id, l.source, l.board, l.content_hash, d.first_seen, d.last_seen
+    from dates d
+    join posting_latest l using (posting_id)
 ),
 answers as (
     select source, board, crawl_date, finished_at, run_id, true as ok

@@ -1,6 +1,8 @@
--- The latest landed version of every posting this ingest sighted: the content of its most
--- recent sighting (by crawl date, then fetch time, then run id), so a backfilled older
--- file never overrides newer content. Only the sighted postings (landing_touched, this
+-- The latest landed version of every posting this ingest sighted: the content and board of
+-- its most recent sighting (by crawl date, then fetch time, then run id), so a backfilled
+-- older file never overrides newer content. The board is the sighting's (a job moved to
+-- another board with the same content is on the new one: the lifecycle closes it by that
+-- board's crawls), the other fields are the version's. Only the sighted postings (landing_touched, this
 -- ingest's sightings) can change, and the latest of all a posting's sightings is the
 -- later of its row here (the latest of its earlier sightings) and the latest of this
 -- ingest's: posting_sightings is not read again. Migration 003 has the formula over every
@@ -10,7 +12,7 @@ with fresh as (
     select
         posting_id,
         max_by(
-            struct_pack(content_hash, crawl_date, fetched_at, run_id),
+            struct_pack(content_hash, board, crawl_date, fetched_at, run_id),
             (crawl_date, fetched_at, run_id)
         ) as v
     from landing_touched
@@ -20,7 +22,7 @@ select
     n.posting_id,
     n.v,
     -- `moved`: the same content seen again later (most postings of a daily crawl), which
-    -- changes three small columns in place; `new`: other content, or no row yet, which
+    -- changes four small columns in place; `new`: other content, or no row yet, which
     -- takes its row from raw_postings. (Neither: an older file loaded late.)
     p.posting_id is not null and p.content_hash = n.v.content_hash
         and (n.v.crawl_date, n.v.fetched_at, n.v.run_id)
@@ -36,7 +38,8 @@ left join posting_latest p using (posting_id);
 -- Updated in place rather than deleted and inserted again: a delete of a quarter of the
 -- table made the next checkpoint rewrite (vacuum) nearly all of it.
 update posting_latest p
-set crawl_date = n.v.crawl_date, fetched_at = n.v.fetched_at, run_id = n.v.run_id
+set board = n.v.board, crawl_date = n.v.crawl_date, fetched_at = n.v.fetched_at,
+    run_id = n.v.run_id
 from landing_latest n
 where n.moved and p.posting_id = n.posting_id;
 
@@ -45,7 +48,7 @@ where posting_id in (select posting_id from landing_latest where new);
 
 insert into posting_latest
 select
-    r.posting_id, r.source, r.source_id, r.board, r.content_hash,
+    r.posting_id, r.source, r.source_id, n.v.board, r.content_hash,
     n.v.crawl_date, n.v.fetched_at, n.v.run_id,
     r.company, r.title, r.location_raw, r.url, r.posted_at
 from landing_latest n
