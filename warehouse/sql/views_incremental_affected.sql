@@ -4,7 +4,9 @@ select
     n.canonical_posting_id as new_job,
     o.canonical_posting_id as old_job,
     n.fp_skills is distinct from o.fp_skills as skills_changed,
-    n.fp_core is distinct from o.fp_core as core_changed
+    n.fp_core is distinct from o.fp_core as core_changed,
+    o.posting_id is null as added,
+    n.posting_id is null as gone
 from inc_fp n
 full join mat_posting_state o using (posting_id)
 where n.fp is distinct from o.fp;

@@ -66,9 +66,20 @@ where p.postings > 0;
 delete from mat_skill_cooccurrence;
 insert into mat_skill_cooccurrence select * from inc_cooccurrence;
 
-delete from mat_posting_state where posting_id in (select posting_id from inc_changed);
+-- The postings that stay take their new fingerprints in place: a delete and insert of the
+-- quarter of the postings whose history's end moves each day left as many deleted rows in
+-- the table every day (a refresh's checkpoint does not vacuum, warehouse/store.py).
+update mat_posting_state s
+set canonical_posting_id = n.canonical_posting_id, fp = n.fp, fp_core = n.fp_core,
+    fp_skills = n.fp_skills
+from (
+    select f.* from inc_fp f
+    where f.posting_id in (select posting_id from inc_changed where not added)
+) n
+where s.posting_id = n.posting_id;
+delete from mat_posting_state where posting_id in (select posting_id from inc_changed where gone);
 insert into mat_posting_state
-select * from inc_fp where posting_id in (select posting_id from inc_changed);
+select * from inc_fp where posting_id in (select posting_id from inc_changed where added);
 
 drop table temp.inc_fp;
 drop table temp.inc_changed;
