@@ -196,10 +196,16 @@ def _checked_seal(buffer: str, data: bytes) -> dict[str, str]:
     return landing_seal(hashlib.sha256(data).hexdigest(), len(lines))
 
 
-def next_day(postings: pl.DataFrame, seed: int = 7) -> pl.DataFrame:
+def next_day(postings: pl.DataFrame, seed: int = 7, boards: int | None = None) -> pl.DataFrame:
     """The crawl after the last snapshot: every live posting stays listed, 2% of them
-    edited, plus 1% new postings (a realistic daily increment)."""
+    edited, plus 1% new postings (a realistic daily increment). `boards`: the crawl covers
+    only that many ATS boards (companies 0..boards-1) and their postings, so the increment
+    is the same whatever the size of the warehouse under it."""
     rng = np.random.default_rng(seed)
+    if boards is not None:
+        # (the aggregators' board "all" is not crawled that day: its complete crawl
+        # would close every copy outside these boards)
+        postings = postings.filter(pl.col("board").is_in([f"co{c}" for c in range(boards)]))
     live = postings.filter(pl.col("end") == SNAPSHOTS)
     edited = pl.Series(rng.random(live.height) < 0.02)
     live = live.with_columns(
@@ -435,6 +441,12 @@ def main() -> None:
     parser.add_argument("--postings", type=int, default=100_000)
     parser.add_argument("--keep", type=Path, help="Keep the benchmark home here.")
     parser.add_argument(
+        "--daily-boards",
+        type=int,
+        help="The next daily crawl covers only this many boards (default: every board), "
+        "so the increment stays the same across --sizes (2000: all of a 100k warehouse's).",
+    )
+    parser.add_argument(
         "--sizes", help="Comma-separated postings counts, run one after another (a sweep)."
     )
     parser.add_argument(
@@ -467,6 +479,7 @@ def main() -> None:
             print(f"=== {int(size):,} postings ===", flush=True)
             extra = ["--readers"] if args.readers else []
             extra += ["--unsealed"] if args.unsealed else []
+            extra += ["--daily-boards", str(args.daily_boards)] if args.daily_boards else []
             subprocess.run([sys.executable, __file__, "--postings", size, *extra], check=True)
         return
 
@@ -504,7 +517,7 @@ def main() -> None:
 
         if args.keep:
             shutil.copyfile(db, home / "warehouse.pre-daily.duckdb")
-        increment = next_day(postings)
+        increment = next_day(postings, boards=args.daily_boards)
         del postings
         added = write_landing(
             increment, home / "landing", range(SNAPSHOTS, SNAPSHOTS + 1), seal=not args.unsealed
