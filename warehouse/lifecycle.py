@@ -23,7 +23,14 @@ def compute_lifecycle(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     their lifecycle from it as they are inserted (extract_upsert), so a refresh does not
     update a million rows it has just written (that update tripled the final checkpoint)."""
     con.execute(sql_text("lifecycle_known_runs"))
+    con.execute(sql_text("lifecycle_new_runs"))
+    # Every posting comes from posting_latest: when the counts show no unloaded posting
+    # beyond those the new runs sighted, nobody has to compare every posting id.
+    unloaded, sighted_now = con.sql(sql_text("lifecycle_unloaded_count")).fetchall()[0]
+    if unloaded != sighted_now:
+        con.execute(sql_text("lifecycle_unloaded_all"))
     con.execute(sql_text("lifecycle_compute"))
+    con.execute(sql_text("lifecycle_new_runs_drop"))
     newly_closed, reopened = con.sql(sql_text("lifecycle_changes")).fetchall()[0]
     return {"newly_closed": newly_closed, "reopened": reopened}
 

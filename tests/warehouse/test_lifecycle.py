@@ -221,3 +221,22 @@ def test_a_refresh_with_no_new_crawl_computes_no_lifecycle(
         compute_lifecycle(con)
         recomputed = con.sql("select posting_id from lifecycle_new").fetchall()
     assert recomputed == [("lever:z",)]
+
+
+def test_a_posting_whose_runs_were_taken_in_before_it_was_loaded_gets_its_dates(
+    settings: Settings, landing, kit: SimpleNamespace
+) -> None:
+    # A writer took the runs in (their lifecycle applied) without loading the postings:
+    # the next refresh sees no new sighting of them and must still date them.
+    landing.write("lever", "2026-10-01", [kit.item("lever", "a")])
+    landing.write("lever", "2026-10-08", [kit.item("lever", "a"), kit.item("lever", "b")])
+    with settings.open_warehouse().writer() as con:
+        ingest_landing(con, settings.landing_dir)
+        compute_lifecycle(con)
+        apply_lifecycle(con)
+    landing.write("lever", "2026-10-15", [kit.item("lever", "c")], ["globex"])
+    kit.refresh(settings)
+    found = history(settings)
+    assert found["lever:a"] == ("2026-10-01", "2026-10-08", None)
+    assert found["lever:b"] == ("2026-10-08", "2026-10-08", None)
+    assert found["lever:c"] == ("2026-10-15", "2026-10-15", None)

@@ -36,13 +36,8 @@
 -- first and last crawl dates from its stored ones and the new runs' sightings (sightings are
 -- only ever added); a posting with no stored dates yet reads all its sightings.
 create or replace temp table lifecycle_new as
-with new_runs as (
-    select distinct run_id, crawl_date from posting_sightings
-    where run_id not in (select run_id from lifecycle_known_runs)
-    union
-    select run_id, crawl_date from crawl_runs
-    where run_id not in (select run_id from lifecycle_known_runs)
-),
+with new_runs as (select * from lifecycle_new_runs),
+new_sightings as (select * from lifecycle_new_sightings),
 new_boards as (
     select distinct source, board from (
         select source, unnest(boards_ok) as board from crawl_runs
@@ -51,12 +46,6 @@ new_boards as (
         select source, unnest(boards_not_found) from crawl_runs
         where run_id in (select run_id from new_runs)
     )
-),
-new_sightings as (
-    select posting_id, min(crawl_date) as first_seen, max(crawl_date) as last_seen
-    from posting_sightings
-    where run_id in (select run_id from new_runs)
-    group by posting_id
 ),
 scope as (
     select posting_id from new_sightings
@@ -74,8 +63,7 @@ scope as (
     union
     -- Postings this refresh inserts for the first time take their lifecycle from here,
     -- whichever run saw them (one ingested by `promptjobs boards discover` included).
-    select posting_id from posting_latest
-    where posting_id not in (select posting_id from postings)
+    select posting_id from lifecycle_unloaded
 ),
 kept as (
     select p.posting_id, p.first_seen, p.last_seen
@@ -101,14 +89,25 @@ seen as (
     from dates d
     join posting_latest l using (posting_id)
 ),
+-- The boards whose crawl history can close a posting of `seen` (a live posting's own; an
+-- archive posting's board on its live source): only their answers are read.
+boards_needed as (
+    select source, board from seen where source <> 'archive'
+    union
+    select split_part(substr(posting_id, length('archive:') + 1), ':', 1), board
+    from seen where source = 'archive'
+),
 answers as (
-    select source, board, crawl_date, finished_at, run_id, true as ok
-    from (select source, crawl_date, finished_at, run_id, unnest(boards_ok) as board
-          from crawl_runs)
-    union all
-    select source, board, crawl_date, finished_at, run_id, false
-    from (select source, crawl_date, finished_at, run_id, unnest(boards_not_found) as board
-          from crawl_runs)
+    select a.* from (
+        select source, board, crawl_date, finished_at, run_id, true as ok
+        from (select source, crawl_date, finished_at, run_id, unnest(boards_ok) as board
+              from crawl_runs)
+        union all
+        select source, board, crawl_date, finished_at, run_id, false
+        from (select source, crawl_date, finished_at, run_id, unnest(boards_not_found) as board
+              from crawl_runs)
+    ) a
+    semi join boards_needed n on n.source = a.source and n.board = a.board
 ),
 gone as (
     -- every 404 that follows a 404: from then on the board is gone

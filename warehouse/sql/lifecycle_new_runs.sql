@@ -1,0 +1,21 @@
+-- What the runs not taken in yet (lifecycle_known_runs) bring, for lifecycle_compute.sql:
+-- the runs, each posting's first and last crawl date among their sightings, and the
+-- postings they sighted that are not loaded yet (lifecycle_unloaded; lifecycle.py adds the
+-- other unloaded postings when the counts say there are any).
+create or replace temp table lifecycle_new_runs as
+select distinct run_id, crawl_date from posting_sightings
+where run_id not in (select run_id from lifecycle_known_runs)
+union
+select run_id, crawl_date from crawl_runs
+where run_id not in (select run_id from lifecycle_known_runs);
+
+create or replace temp table lifecycle_new_sightings as
+select posting_id, min(crawl_date) as first_seen, max(crawl_date) as last_seen
+from posting_sightings
+where run_id in (select run_id from lifecycle_new_runs)
+group by posting_id;
+
+-- (not exists: built on the few new sightings, not on every posting)
+create or replace temp table lifecycle_unloaded as
+select n.posting_id from lifecycle_new_sightings n
+where not exists (select 1 from postings p where p.posting_id = n.posting_id)
