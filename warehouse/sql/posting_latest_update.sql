@@ -22,7 +22,7 @@ select
     n.posting_id,
     n.v,
     -- `moved`: the same content seen again later (most postings of a daily crawl), which
-    -- changes four small columns in place; `new`: other content, or no row yet, which
+    -- changes three small columns in place (and the board, when it moved); `new`: other content, or no row yet, which
     -- takes its row from raw_postings. (Neither: an older file loaded late.)
     p.posting_id is not null and p.content_hash = n.v.content_hash
         and (n.v.crawl_date, n.v.fetched_at, n.v.run_id)
@@ -38,10 +38,16 @@ left join posting_latest p using (posting_id);
 -- Updated in place rather than deleted and inserted again: a delete of a quarter of the
 -- table made the next checkpoint rewrite (vacuum) nearly all of it.
 update posting_latest p
-set board = n.v.board, crawl_date = n.v.crawl_date, fetched_at = n.v.fetched_at,
-    run_id = n.v.run_id
+set crawl_date = n.v.crawl_date, fetched_at = n.v.fetched_at, run_id = n.v.run_id
 from landing_latest n
 where n.moved and p.posting_id = n.posting_id;
+
+-- (apart: the board of nearly every moved row is the same, and an update rewrites the
+-- column of every row it names at the next checkpoint)
+update posting_latest p
+set board = n.v.board
+from landing_latest n
+where n.moved and p.posting_id = n.posting_id and p.board is distinct from n.v.board;
 
 delete from posting_latest
 where posting_id in (select posting_id from landing_latest where new);
