@@ -2,11 +2,11 @@
 -- its most recent sighting (by crawl date, then fetch time, then run id), so a backfilled
 -- older file never overrides newer content. The board is the sighting's (a job moved to
 -- another board with the same content is on the new one: the lifecycle closes it by that
--- board's crawls), the other fields are the version's. Only the sighted postings (landing_touched, this
--- ingest's sightings) can change, and the latest of all a posting's sightings is the
--- later of its row here (the latest of its earlier sightings) and the latest of this
--- ingest's: posting_sightings is not read again. Migration 003 has the formula over every
--- sighting. (Two sightings never tie: one per posting and run, each run loaded once.)
+-- board's crawls), the other fields are the version's. Only the sighted postings
+-- (landing_touched, this ingest's sightings) can change, and the latest of all a posting's
+-- sightings is the later of its row here (the latest of its earlier sightings) and the
+-- latest of this ingest's: posting_sightings is not read again. Migrations 003 and 014 have
+-- the formula over every sighting. (Two sightings never tie: one per posting and run, each run loaded once.)
 create or replace temp table landing_latest as
 with fresh as (
     select
@@ -22,8 +22,9 @@ select
     n.posting_id,
     n.v,
     -- `moved`: the same content seen again later (most postings of a daily crawl), which
-    -- changes three small columns in place (and the board, when it moved); `new`: other content, or no row yet, which
-    -- takes its row from raw_postings. (Neither: an older file loaded late.)
+    -- changes three small columns in place (and the board, when it moved); `new`: other
+    -- content, or no row yet, which takes its row from raw_postings. (Neither: an older file
+    -- loaded late.)
     p.posting_id is not null and p.content_hash = n.v.content_hash
         and (n.v.crawl_date, n.v.fetched_at, n.v.run_id)
             > (p.crawl_date, p.fetched_at, p.run_id) as moved,
