@@ -47,6 +47,11 @@ DEFAULT_LOCK_TIMEOUT_S = 60.0
 # DuckDB's own budget in the writer (it spills beyond); with 1GB the whole refresh of 1M
 # postings peaked at 1.7 GB RSS, with 768MB at 1.5 GB and no slower.
 WRITER_MEMORY_LIMIT = "768MB"
+# A DuckLake writer holds what its open transaction wrote in DuckDB's in-memory tables
+# until the commit (spilled when over budget, but pinned while a statement reads it): with
+# 768MB a 1M-posting first load failed to pin a block while inserting the postings; with
+# 1.5GB it loads (peak RSS 3.9 GB, most of it outside DuckDB's budget).
+LAKE_WRITER_MEMORY_LIMIT = "1536MB"
 # The storage format of a new warehouse file. DuckDB defaults to the v1.0.0 format, which
 # every DuckDB since 1.0 can read; the 1.5 format's string compression wrote the million
 # postings' tables 24% faster at the same size (benchmarks/warehouse.py). The file then
@@ -484,7 +489,7 @@ class Warehouse:
             raise WarehouseError(f"cannot open {self.target}: {_first_line(exc)}") from None
         try:
             con.execute("set TimeZone = 'UTC'")
-            con.execute(f"set memory_limit = '{WRITER_MEMORY_LIMIT}'")
+            con.execute(f"set memory_limit = '{LAKE_WRITER_MEMORY_LIMIT}'")
             con.execute("begin transaction")
             try:
                 apply_migrations(con)
