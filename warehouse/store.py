@@ -458,9 +458,10 @@ class Warehouse:
                 # No row-group vacuum in a refresh's checkpoints: DuckDB's checkpoint merges
                 # part-filled row groups and drops deleted rows by rewriting whole row
                 # groups of tables the refresh did not touch (the first checkpoint after a
-                # million-posting first load rewrote raw_postings for 1.05 s; a daily
-                # checkpoint rewrites a fixed 0.5 s more). `promptjobs maintain` (weekly in
-                # the schedule) rewrites the whole file compactly instead (Warehouse.compact).
+                # million-posting first load rewrote raw_postings for 1.05 s; each daily
+                # refresh left 0.5 s of such merges to the next). `promptjobs maintain`
+                # (weekly in the schedule) rewrites the whole file compactly instead
+                # (Warehouse.compact).
                 con.execute("set max_vacuum_tasks = 0")
             if remote:
                 con.execute("begin transaction")

@@ -191,8 +191,9 @@ def row_groups(wh_path: Path, table: str) -> list[int]:
         return [
             n
             for (n,) in con.sql(
-                f"select max(count) from pragma_storage_info('{table}') "
-                "where column_id = 0 group by row_group_id order by row_group_id"
+                f"select sum(count) from pragma_storage_info('{table}') "
+                "where column_id = 0 and segment_type <> 'VALIDITY' "
+                "group by row_group_id order by row_group_id"
             ).fetchall()
         ]
     finally:
