@@ -16,6 +16,9 @@ S3-compatible endpoint such as MinIO or R2, its region, path-style URLs, TLS).
 from __future__ import annotations
 
 import importlib.util
+import os
+import secrets
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -204,6 +207,13 @@ def open_lake(
         # so the optimizer ran the lifecycle's ASOF join (lifecycle_compute.sql) as a
         # nested loop: 134.8 s of a 195.7 s first load at 1M postings (3.1 s on a file).
         "asof_loop_join_threshold": 0,
+        # Spill into a folder of this connection's own under the system's temp folder:
+        # an in-memory database's default is `.tmp` in the working directory, which may
+        # be read-only (a container) and would keep a killed process's spill files.
+        # DuckDB creates the folder when it first spills and removes it on close.
+        "temp_directory": str(
+            Path(tempfile.gettempdir()) / f"promptjobs-duckdb-{os.getpid()}-{secrets.token_hex(4)}"
+        ),
     }
     con = duckdb.connect(config={**base, **(config or {})})
     try:

@@ -172,6 +172,29 @@ def test_a_failed_write_leaves_the_previous_file_and_no_copies(settings: Setting
     ]
 
 
+def test_a_writer_spills_into_a_folder_of_its_own_and_removes_it(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # DuckDB's default spill folder for an in-memory database (what a DuckLake connection
+    # is) is `.tmp` in the working directory: a read-only one (a container's) would fail
+    # a big refresh, and a killed one would leave its spill files there.
+    with settings.open_warehouse().writer() as con:
+        con.execute("set memory_limit = '64MB'")
+        # a temp table twice the budget, sorted: it spills
+        con.execute(
+            "create temp table spill_check as "
+            "select md5(range::varchar) as m from range(3000000) order by m"
+        )
+        sorted_rows = con.sql("select count(*) from spill_check").fetchall()
+        folder = Path(con.sql("select current_setting('temp_directory')").fetchall()[0][0])
+        spilled = folder.is_absolute() and folder.is_dir() and any(folder.iterdir())
+        in_working_directory = (tmp_path / ".tmp").exists()  # the settings fixture's cwd
+    assert sorted_rows == [(3_000_000,)]
+    assert spilled
+    assert not in_working_directory
+    assert not folder.exists()
+
+
 def test_readers_see_the_previous_state_while_a_refresh_writes(settings: Settings) -> None:
     wh = settings.open_warehouse()
     with wh.writer() as con:
