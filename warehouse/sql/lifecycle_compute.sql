@@ -38,14 +38,19 @@
 create or replace temp table lifecycle_new as
 with new_runs as (select * from lifecycle_new_runs),
 new_sightings as (select * from lifecycle_new_sightings),
+-- Every board answer of every run: a complete crawl (ok) or a 404.
+board_answers as (
+    select source, board, crawl_date, finished_at, run_id, true as ok
+    from (select source, crawl_date, finished_at, run_id, unnest(boards_ok) as board
+          from crawl_runs)
+    union all
+    select source, board, crawl_date, finished_at, run_id, false
+    from (select source, crawl_date, finished_at, run_id, unnest(boards_not_found) as board
+          from crawl_runs)
+),
 new_boards as (
-    select distinct source, board from (
-        select source, unnest(boards_ok) as board from crawl_runs
-        where run_id in (select run_id from new_runs)
-        union all
-        select source, unnest(boards_not_found) from crawl_runs
-        where run_id in (select run_id from new_runs)
-    )
+    select distinct source, board from board_answers
+    where run_id in (select run_id from new_runs)
 ),
 scope as (
     select posting_id from new_sightings
@@ -98,15 +103,7 @@ boards_needed as (
     from seen where source = 'archive'
 ),
 answers as (
-    select a.* from (
-        select source, board, crawl_date, finished_at, run_id, true as ok
-        from (select source, crawl_date, finished_at, run_id, unnest(boards_ok) as board
-              from crawl_runs)
-        union all
-        select source, board, crawl_date, finished_at, run_id, false
-        from (select source, crawl_date, finished_at, run_id, unnest(boards_not_found) as board
-              from crawl_runs)
-    ) a
+    select a.* from board_answers a
     semi join boards_needed n on n.source = a.source and n.board = a.board
 ),
 gone as (
