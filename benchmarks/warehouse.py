@@ -395,6 +395,7 @@ def child_load(home: str) -> None:
                 "steps": getattr(summary, "step_s", {}),
                 "views": getattr(summary, "view_s", {}),
                 "writer": getattr(warehouse, "write_timings", {}),
+                "writer_copy": getattr(warehouse, "write_copy", ""),
                 "extractor_s": extractor_s[0],
                 "peak_rss_mb": peak_mb,
                 "stages": stamps,
@@ -414,7 +415,8 @@ def print_breakdown(result: dict) -> None:
     for step, seconds in result["steps"].items():
         print(f"  {seconds:6.2f} s  {step}")
     for part, seconds in result["writer"].items():
-        print(f"  {seconds:6.2f} s    writer {part}")
+        how = f" ({result['writer_copy']})" if part == "copy" and result.get("writer_copy") else ""
+        print(f"  {seconds:6.2f} s    writer {part}{how}")
     if "stage_rss_mb" in result:
         print(
             "  peak RSS by stage (MB): "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from warehouse.store import (
     WarehouseBusy,
     WarehouseMissing,
     apply_migrations,
+    copy_database,
     migration_files,
 )
 
@@ -203,6 +205,36 @@ def test_readers_see_the_previous_state_while_a_refresh_writes(settings: Setting
         con.execute("insert into skills values ('rag', 'RAG', null, null, [])")
         with wh.reader() as reading:
             assert reading.sql("select count(*) from skills").fetchall() == [(1,)]
+    with wh.reader() as reading:
+        assert reading.sql("select count(*) from skills").fetchall() == [(2,)]
+
+
+def test_the_writers_copy_is_a_file_of_its_own_however_it_was_made(tmp_path: Path) -> None:
+    # A reflink clone where the filesystem has them (XFS, btrfs: the blocks are shared until
+    # written), else a byte copy: either way the copy reads as the original, and writing the
+    # copy leaves the original as it was (a clone is copy-on-write, not a second name).
+    original = tmp_path / "warehouse.duckdb"
+    original.write_bytes(os.urandom(3 * 1024 * 1024 + 17))
+    before = original.read_bytes()
+    copy = tmp_path / "warehouse.duckdb.tmp-1"
+    assert copy_database(original, copy) in {"clone", "copy"}
+    assert copy.read_bytes() == before
+    with open(copy, "r+b") as handle:
+        handle.seek(1024 * 1024)
+        handle.write(b"written by the refresh")
+    assert original.read_bytes() == before
+    assert copy.read_bytes() != before
+
+
+@pytest.mark.file_only
+def test_a_writer_works_on_a_copy_and_says_how_it_was_made(settings: Settings) -> None:
+    wh = settings.open_warehouse()
+    with wh.writer() as con:
+        con.execute("insert into skills values ('python', 'Python', null, null, [])")
+    assert wh.write_copy == ""  # nothing to copy: the first writer creates the file
+    with wh.writer() as con:
+        con.execute("insert into skills values ('rag', 'RAG', null, null, [])")
+    assert wh.write_copy in {"clone", "copy"}
     with wh.reader() as reading:
         assert reading.sql("select count(*) from skills").fetchall() == [(2,)]
 
