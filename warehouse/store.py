@@ -5,11 +5,12 @@ Design (docs/data-model.md, "Concurrency"):
   `lock_timeout_s`, then fails with one line saying another refresh is running. This is
   what turns DuckDB's "Could not set lock on file" into an orderly queue.
 - For a file database the writer copies the current file to `<db>.tmp-<pid>` in the same
-  folder (a reflink clone where the filesystem has them, `copy_database`), applies migrations and the whole load there (the copy is the transaction:
-  nobody sees it before the swap), checkpoints,
-  closes, fsyncs and `os.replace`s the copy onto the real name. Readers open the real
-  name, so they read the previous state while a refresh runs and never see half a load;
-  a SIGKILL leaves the previous file untouched (the stale copy is removed next time).
+  folder (a reflink clone where the filesystem has them, `copy_database`), applies
+  migrations and the whole load there (the copy is the transaction: nobody sees it before
+  the swap), checkpoints, closes, fsyncs and `os.replace`s the copy onto the real name.
+  Readers open the real name, so they read the previous state while a refresh runs and
+  never see half a load; a SIGKILL leaves the previous file untouched (the stale copy is
+  removed next time).
 - For `md:` (MotherDuck) targets the writer is a plain transaction on the remote database.
 - For `ducklake:` targets (warehouse/lake.py) the writer is one in-memory DuckDB connection
   with the lake attached: migrations and the whole refresh run in ONE DuckLake transaction,
@@ -23,7 +24,6 @@ Design (docs/data-model.md, "Concurrency"):
 from __future__ import annotations
 
 import contextlib
-import errno
 import fcntl
 import logging
 import os
@@ -647,8 +647,6 @@ def is_damage(exc: BaseException) -> bool:
 
 # Linux's FICLONE ioctl (_IOW(0x94, 9, int)): the target file shares the source's blocks.
 _FICLONE = 0x40049409
-# What FICLONE answers where no clone can be made (ext4, tmpfs, two filesystems, not Linux).
-_NO_CLONE = {errno.EOPNOTSUPP, errno.ENOTTY, errno.EINVAL, errno.EXDEV, errno.EBADF}
 
 
 def copy_database(source: Path, target: Path) -> str:
@@ -657,14 +655,15 @@ def copy_database(source: Path, target: Path) -> str:
     so a refresh stores what it changed), else byte for byte. Returns "clone" or "copy".
 
     Python's `shutil.copyfile` never clones (it uses sendfile), and `cp --reflink=auto` is
-    not a library call; the ioctl is the one call both XFS and btrfs answer."""
+    not a library call; the ioctl is the one call both XFS and btrfs answer. Where it is
+    refused (ext4, tmpfs, another filesystem, a sandbox, not Linux) the byte copy runs,
+    and raises what is really wrong with the disk."""
     with open(source, "rb") as src, open(target, "wb") as dst:
         try:
             fcntl.ioctl(dst.fileno(), _FICLONE, src.fileno())
             return "clone"
-        except OSError as exc:
-            if exc.errno not in _NO_CLONE:
-                raise
+        except OSError:
+            pass
     shutil.copyfile(source, target)
     return "copy"
 
