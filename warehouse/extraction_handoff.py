@@ -146,7 +146,9 @@ def pending_extraction(
     order.
 
     The pending set is fixed when iteration starts, so loading the extractions of one
-    batch does not move the next, and the connection stays free for the caller's writes.
+    batch does not move the next, and the connection stays free for the caller's writes
+    (not inside an explicit transaction: there every page is read first, see
+    `pending_tables`).
     """
     for page in pending_tables(con, extractor_version, batch_size):
         yield page.to_pylist()
