@@ -83,10 +83,6 @@ class Partition(NamedTuple):
 WHOLE = Partition(0, 1)
 
 
-class PendingStreamInterrupted(RuntimeError):
-    """Pending pages streamed inside a transaction ended early: the connection was used."""
-
-
 def pending_tables(
     con: duckdb.DuckDBPyConnection,
     extractor_version: str,
@@ -100,30 +96,20 @@ def pending_tables(
     connection stays free for its writes and the pending set is that query's snapshot
     (its MVCC view): nothing loaded meanwhile moves it. Materialising the set and paging
     it cost 4.3 s at a million postings; the stream costs 1.4 s. Inside an explicit
-    transaction (a DuckLake writer) a cursor would not see the transaction's own rows, so
-    there the query streams on the caller's connection, which must then run nothing else
-    until the last page (the refresh spools the output and loads it afterwards); a stream
-    cut short that way raises `PendingStreamInterrupted`. (A temp table of the set, paged,
-    would stay in memory until the transaction ends: DuckDB keeps every temp table written
-    in a transaction, dropped or not, until the commit.) `partition`: only that share.
+    transaction a cursor would not see the transaction's own rows, so there the set is a
+    temp table paged on the caller's connection. `partition`: only that share of them.
     """
     share = [extractor_version, partition.count, partition.index]
     if _in_transaction(con):
         con.execute(sql_text("pending_input"))
-        reader = con.execute(sql_text("pending_stream_counted"), share).to_arrow_reader(batch_size)
-        total = seen = 0
-        for batch in reader:
-            if batch.num_rows == 0:
-                continue
-            total = batch.column("pending_total")[0].as_py()
-            seen += batch.num_rows
-            yield pa.Table.from_batches([batch.drop_columns(["pending_total"])])
-        if seen != total:
-            raise PendingStreamInterrupted(
-                f"the pending records stopped after {seen} of {total}: the writer's "
-                "connection ran another statement while they were read (inside a "
-                "transaction, read every page before writing)"
-            )
+        con.execute(sql_text("pending_create"), share)
+        try:
+            total = con.sql(sql_text("pending_count")).fetchall()[0][0]
+            for start in range(0, total, batch_size):
+                page = con.execute(sql_text("pending_page"), [start, start + batch_size])
+                yield page.to_arrow_table()
+        finally:
+            con.execute(sql_text("pending_drop"))
         return
     cursor = con.cursor()
     try:
@@ -146,9 +132,7 @@ def pending_extraction(
     order.
 
     The pending set is fixed when iteration starts, so loading the extractions of one
-    batch does not move the next, and the connection stays free for the caller's writes
-    (not inside an explicit transaction: there every page is read first, see
-    `pending_tables`).
+    batch does not move the next, and the connection stays free for the caller's writes.
     """
     for page in pending_tables(con, extractor_version, batch_size):
         yield page.to_pylist()

@@ -49,9 +49,9 @@ DEFAULT_LOCK_TIMEOUT_S = 60.0
 # postings peaked at 1.7 GB RSS, with 768MB at 1.5 GB and no slower.
 WRITER_MEMORY_LIMIT = "768MB"
 # A DuckLake writer holds what its open transaction wrote in DuckDB's in-memory tables
-# until the commit (every temp table too, dropped or not; spilled when over budget): with
-# 768MB a 1M-posting first load spilled its extraction step to 18.9 s (11.0 s with 1.5GB)
-# for a peak RSS of 3.3 GB instead of 3.8, most of it outside DuckDB's budget.
+# until the commit (spilled when over budget, but pinned while a statement reads it): with
+# 768MB a 1M-posting first load failed to pin a block while inserting the postings; with
+# 1.5GB it loads (peak RSS 3.9 GB, most of it outside DuckDB's budget).
 LAKE_WRITER_MEMORY_LIMIT = "1536MB"
 # The storage format of a new warehouse file. DuckDB defaults to the v1.0.0 format, which
 # every DuckDB since 1.0 can read; the 1.5 format's string compression wrote the million

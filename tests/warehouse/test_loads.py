@@ -11,7 +11,6 @@ import pytest
 
 from promptjobs.settings import Settings
 from warehouse.extraction_handoff import (
-    PendingStreamInterrupted,
     load_extraction_batches,
     load_extractions,
     pending_extraction,
@@ -161,8 +160,7 @@ def test_pending_pages_are_the_same_in_an_explicit_transaction_and_stay_a_snapsh
     settings: Settings, landing, kit: SimpleNamespace
 ) -> None:
     # Streamed from a second cursor normally; inside an explicit transaction (a MotherDuck
-    # writer) that cursor would not see the new rows, so the set streams on the writer's
-    # own connection.
+    # writer) that cursor would not see the new rows, so the set is paged from a temp table.
     landing.write("lever", "2026-10-01", [kit.item("lever", f"p{i}") for i in (3, 1, 4, 0, 2)])
     with settings.open_warehouse().writer() as con:
         ingest_landing(con, settings.landing_dir)
@@ -184,27 +182,6 @@ def test_pending_pages_are_the_same_in_an_explicit_transaction_and_stay_a_snapsh
     ]
     assert paged == streamed
     assert loaded == [[r["id"] for r in b] for b in streamed]
-
-
-def test_pages_inside_a_transaction_stop_loudly_when_the_connection_is_used_meanwhile(
-    settings: Settings, landing, kit: SimpleNamespace
-) -> None:
-    # Inside a transaction the pages stream on the writer's own connection; a statement run
-    # on it between two pages ends that stream, which must not pass for the end of the set.
-    landing.write("lever", "2026-10-01", [kit.item("lever", str(i)) for i in range(5)])
-    with settings.open_warehouse().writer() as con:
-        ingest_landing(con, settings.landing_dir)
-        # (a DuckLake writer is one transaction already; the file writer is not)
-        on_file = not settings.warehouse_target.startswith("ducklake:")
-        if on_file:
-            con.execute("begin transaction")
-        pages = pending_tables(con, "v1", batch_size=2)
-        assert next(pages).num_rows == 2
-        con.execute("select 1")
-        with pytest.raises(PendingStreamInterrupted, match="2 of 5"):
-            list(pages)
-        if on_file:
-            con.execute("rollback")
 
 
 def test_stopping_after_the_first_page_leaves_the_writer_usable(
