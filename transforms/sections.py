@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -408,19 +408,30 @@ SENTENCE_KEY_MIN_WORDS = 5
 _LIST_ITEM_RE = re.compile(r"[ \t]*(?:[-•*▪◦·–]\s|\d{1,2}[.)]\s)")
 
 
+@lru_cache(maxsize=8)
+def _sentence_breaks(text: str) -> list[int]:
+    """The end offset of every sentence break of `text`, found once per posting: a
+    posting's every skill mention asks for its sentence (a search from the line's start
+    each time cost about 8% of an extraction)."""
+    return [m.end() for m in _SENTENCE_BREAK_RE.finditer(text)]
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The (start, end) offsets of the sentence of `text[start:end]`: within its line,
     from the end of the previous sentence (`.`, `!`, `?`, `;` before a space) to the end
-    of its own."""
+    of its own. (`start` is a word's start, never a space: a run of marks just before it
+    ends the previous sentence too, as the line read up to `start` alone would say.)"""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     if line_end == -1:
         line_end = len(text)
-    a = line_start
-    for m in _SENTENCE_BREAK_RE.finditer(text, line_start, start):
-        a = m.end()
-    after = _SENTENCE_BREAK_RE.search(text, end, line_end)
-    return a, after.end() if after is not None else line_end
+    breaks = _sentence_breaks(text)
+    before = bisect_left(breaks, start)
+    a = breaks[before - 1] if before and breaks[before - 1] > line_start else line_start
+    if start > line_start and text[start - 1] in ".!?;":
+        a = start
+    after = bisect_right(breaks, end)
+    return a, breaks[after] if after < len(breaks) and breaks[after] <= line_end else line_end
 
 
 def normalise_sentence(sentence: str) -> str:
@@ -437,6 +448,7 @@ def sentence_key(text: str, start: int, end: int) -> str | None:
     return key_of_sentence(text, *sentence_bounds(text, start, end))
 
 
+@lru_cache(maxsize=1024)  # (a skill named three times in one sentence asks three times)
 def key_of_sentence(text: str, a: int, b: int) -> str | None:
     """sentence_key of the sentence `text[a:b]` (its bounds, see sentence_bounds)."""
     if _LIST_ITEM_RE.match(text, text.rfind("\n", 0, a) + 1):

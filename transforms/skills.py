@@ -449,13 +449,14 @@ def match_skills(
     text = doc.text if text is None else text
     for match_id, start, end in phrase(doc):
         skill_id = vocab[match_id]
+        at = doc[start].idx  # (read once: indexing a Doc builds a Token each time)
         if ai_hits is not None and (skill_id in ai_ids or skill_id == LLM_CUE_KEY):
-            ai_hits.append(doc[start].idx)
+            ai_hits.append(at)
         if skill_id == LLM_CUE_KEY or skill_id in employer_ids:
             continue
-        if sections is not None and not sections.is_job(doc[start].idx):
+        if sections is not None and not sections.is_job(at):
             if outside is not None and len(outside) < MAX_OUTSIDE_SENTENCES:
-                where = sentence_bounds(text, doc[start].idx, doc[end - 1].idx)
+                where = sentence_bounds(text, at, doc[end - 1].idx)
                 if where not in outside:
                     outside.append(where)
             continue
@@ -464,7 +465,7 @@ def match_skills(
             continue
         bounds: tuple[int, int] | None = None
         if mentions is not None:
-            bounds = sentence_bounds(text, doc[start].idx, doc[end - 1].idx)
+            bounds = sentence_bounds(text, at, doc[end - 1].idx)
             if again and bounds in seen[skill_id]:
                 continue
         if skill_id == "llm" and _is_law_degree(doc, start, end, text):

@@ -5,7 +5,7 @@ in several sentences gets one evidence per sentence (the first mention first).""
 from __future__ import annotations
 
 from transforms.extract import Extractor
-from transforms.sections import sentence_key
+from transforms.sections import sentence_bounds, sentence_key
 
 PARAGRAPH = (
     "Every week more than a million deliveries are planned by one routing engine, "
@@ -34,6 +34,27 @@ def test_the_key_is_of_the_sentence_not_of_the_whole_line() -> None:
     a, b = line.index("Kubernetes"), other.index("Kubernetes")
     assert sentence_key(line, a, a + 10) == sentence_key(other, b, b + 10)
     assert sentence_key(line, 0, 2) != sentence_key(line, a, a + 10)
+
+
+def test_a_sentence_runs_from_the_previous_break_to_its_own_within_its_line() -> None:
+    text = "Intro line. Still intro!\nWe ship daily... You run Kubernetes; we pay.\nNext line"
+    at = text.index("Kubernetes")
+    assert text[slice(*sentence_bounds(text, at, at))] == " You run Kubernetes;"
+    # the first sentence of a line starts at the line, the last one ends at its end
+    at = text.index("ship")
+    assert text[slice(*sentence_bounds(text, at, at))] == "We ship daily..."
+    at = text.index("Next")
+    assert text[slice(*sentence_bounds(text, at, at))] == "Next line"
+    # marks not followed by a space break nothing ("Node.js", "v1.2")
+    text = "Build Node.js services on v1.2 of the API. Then more."
+    at = text.index("services")
+    assert (
+        text[slice(*sentence_bounds(text, at, at))] == "Build Node.js services on v1.2 of the API."
+    )
+    # a word right after marks starts a sentence of its own ("...dashboards.Python")
+    text = "We build dashboards.Python is a must. Go too."
+    at = text.index("Python")
+    assert text[slice(*sentence_bounds(text, at, at))] == "Python is a must."
 
 
 def test_a_short_sentence_and_a_list_item_have_no_key() -> None:
