@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -32,27 +33,58 @@ def bootstrap_medians(
     sorted_values: np.ndarray, rng: np.random.Generator, replicates: int
 ) -> np.ndarray:
     """`replicates` bootstrap medians of a sorted sample, drawn exactly (see module doc)."""
-    n = len(sorted_values)
+    return _bootstrap_medians(len(sorted_values), sorted_values.__getitem__, rng, replicates)
+
+
+def _bootstrap_medians(
+    n: int, take: Callable[[np.ndarray], np.ndarray], rng: np.random.Generator, replicates: int
+) -> np.ndarray:
+    """bootstrap_medians of a sorted sample of `n` values read by rank (`take(ranks)`)."""
     k = (n + 1) // 2
     u_k = rng.beta(k, n - k + 1, replicates)
-    lower = sorted_values[np.minimum((n * u_k).astype(np.int64), n - 1)]
+    lower = take(np.minimum((n * u_k).astype(np.int64), n - 1))
     if n % 2:
         return lower
     u_next = u_k + (1.0 - u_k) * rng.beta(1, n - k, replicates)
-    upper = sorted_values[np.minimum((n * u_next).astype(np.int64), n - 1)]
+    upper = take(np.minimum((n * u_next).astype(np.int64), n - 1))
     return (lower + upper) / 2.0
 
 
 def sorted_median(sorted_values: np.ndarray) -> float:
     """np.median of a sorted sample, read off instead of re-partitioning it (same value:
     the middle element, or the mean of the middle two; nan if the sample holds a nan)."""
-    n = len(sorted_values)
-    if n == 0 or np.isnan(sorted_values[-1]):
+    return _sorted_median(len(sorted_values), sorted_values.__getitem__)
+
+
+def _sorted_median(n: int, take: Callable[[np.ndarray], np.ndarray]) -> float:
+    """sorted_median of a sorted sample of `n` values read by rank (`take(ranks)`)."""
+    if n == 0:
         return float("nan")
     mid = n // 2
-    if n % 2:
-        return float(sorted_values[mid])
-    return float((sorted_values[mid - 1] + sorted_values[mid]) / 2.0)
+    last, low, high = take(np.array([n - 1, mid - (n % 2 == 0), mid]))
+    if np.isnan(last):
+        return float("nan")
+    return float(high) if n % 2 else float((low + high) / 2.0)
+
+
+def distinct_sorted(positions: np.ndarray) -> np.ndarray:
+    """The positions sorted, each once (as a mask of them would read them); those of
+    sorted_positions already are, and are taken as they are (np.unique hashes first)."""
+    if len(positions) < 2 or bool(np.all(positions[1:] > positions[:-1])):
+        return positions
+    return np.unique(positions)
+
+
+def complement_take(
+    pay_sorted: np.ndarray, positions: np.ndarray
+) -> Callable[[np.ndarray], np.ndarray]:
+    """For the sorted, distinct `positions` of some of the values of the sorted sample
+    `pay_sorted`: the other values, read by their rank among themselves. The r-th other
+    value comes after r others and after every position with at most r others before it
+    (`positions - arange`), so the jobs without a skill are read with no mask over every
+    paid job for each skill (the masks were most of the step at a million postings)."""
+    others_before = positions - np.arange(len(positions))
+    return lambda ranks: pay_sorted[ranks + np.searchsorted(others_before, ranks, side="right")]
 
 
 def sorted_positions(pay_sorted: np.ndarray, subset_sorted: np.ndarray) -> np.ndarray:
@@ -74,22 +106,23 @@ def premium_table(pay_sorted: np.ndarray, skill_rows: dict[str, np.ndarray]) -> 
     tail = (1.0 - CONFIDENCE) / 2.0
     rows = []
     for skill_id in sorted(skill_rows):
-        mask = np.zeros(n, dtype=bool)
-        mask[skill_rows[skill_id]] = True
-        with_pay, without_pay = pay_sorted[mask], pay_sorted[~mask]
-        if len(with_pay) < MIN_SAMPLE or len(without_pay) < MIN_SAMPLE:
+        positions = distinct_sorted(skill_rows[skill_id])
+        with_pay = pay_sorted[positions]
+        n_without = n - len(positions)
+        if len(with_pay) < MIN_SAMPLE or n_without < MIN_SAMPLE:
             continue
+        take_without = complement_take(pay_sorted, positions)
         rng = np.random.default_rng(zlib.crc32(skill_id.encode("utf-8")))
-        uplifts = bootstrap_medians(with_pay, rng, BOOTSTRAP_REPLICATES) - bootstrap_medians(
-            without_pay, rng, BOOTSTRAP_REPLICATES
+        uplifts = bootstrap_medians(with_pay, rng, BOOTSTRAP_REPLICATES) - _bootstrap_medians(
+            n_without, take_without, rng, BOOTSTRAP_REPLICATES
         )
         median_with = sorted_median(with_pay)
-        median_without = sorted_median(without_pay)
+        median_without = _sorted_median(n_without, take_without)
         rows.append(
             {
                 "skill_id": skill_id,
                 "n_with": len(with_pay),
-                "n_without": len(without_pay),
+                "n_without": n_without,
                 "median_with": median_with,
                 "median_without": median_without,
                 "uplift": median_with - median_without,

@@ -10,7 +10,13 @@ import pytest
 
 from promptjobs.settings import Settings
 from warehouse import stats
-from warehouse.stats import MIN_SAMPLE, bootstrap_medians, compute_skill_pay_premium, premium_table
+from warehouse.stats import (
+    MIN_SAMPLE,
+    bootstrap_medians,
+    complement_take,
+    compute_skill_pay_premium,
+    premium_table,
+)
 
 
 def test_drawn_medians_follow_the_brute_force_bootstrap() -> None:
@@ -36,6 +42,24 @@ def test_premiums_need_the_minimum_sample_on_each_side_and_are_reproducible() ->
     assert row["uplift"] == 50_000.0
     assert row["ci_low"] <= row["uplift"] <= row["ci_high"]
     assert premium_table(pay, skills).equals(first)
+
+
+def test_the_jobs_without_a_skill_are_read_by_rank_without_a_mask() -> None:
+    rng = np.random.default_rng(11)
+    pay = np.sort(np.round(rng.lognormal(11.5, 0.3, 500), -4))  # many equal pays
+    for size in (0, 1, 250, 499, 500):
+        positions = np.sort(rng.choice(500, size, replace=False))
+        mask = np.zeros(500, dtype=bool)
+        mask[positions] = True
+        others = complement_take(pay, positions)(np.arange(500 - size))
+        assert np.array_equal(others, pay[~mask])
+
+
+def test_a_skills_positions_given_twice_or_unsorted_count_once() -> None:
+    pay = np.sort(np.linspace(90_000, 200_000, 80))
+    positions = np.arange(40, 80)
+    shuffled = np.concatenate([positions[::-1], positions[:5]])
+    assert premium_table(pay, {"rag": shuffled}).equals(premium_table(pay, {"rag": positions}))
 
 
 # The pay premium in a refresh: recomputed only when its inputs changed.
