@@ -1,11 +1,13 @@
-"""The faster forms of three matchers decide exactly as the plain patterns they replace:
+"""The faster forms of the matchers decide exactly as the plain patterns they replace:
 the employer's self-description opening (sections.CompanyOpening), the English workplace
 patterns without IGNORECASE on lower-cased text (location.py), the number pattern that
-opens with a digit (salary.py)."""
+opens with a digit (salary.py), every rule-table pattern behind its first-character guard
+(languages.first_char_guard)."""
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 
 import pytest
@@ -143,3 +145,106 @@ def test_one_heading_pattern_names_the_kind_the_kinds_in_turn_name(code: str | N
             expected = next((k for k in HEADING_ORDER if in_turn[k].match(bare)), None)
             found = heading_kind(line)
             assert found == expected or (expected is None and found in ("", None)), line
+
+
+# ------------------------------------------------------------ first-character guards
+
+
+@pytest.mark.parametrize(
+    ("source", "flags", "guarded"),
+    [
+        (r"\b(?:remote|hybrid)", 0, r"(?=[rh])\b(?:remote|hybrid)"),
+        # an optional numbering before a heading: a digit or the heading's first letter
+        (r"(?:\d+[.)]\s*)?(?:benefits|perks)", 0, r"(?=[\dbp])(?:\d+[.)]\s*)?(?:benefits|perks)"),
+        # lookarounds consume nothing: the guard looks past them
+        (r"(?<!\w)(?:ki|ai)(?!\w)", re.IGNORECASE, r"(?=[ka])(?<!\w)(?:ki|ai)(?!\w)"),
+        (r"[a-c]x|y", 0, r"(?=[a-cy])[a-c]x|y"),
+    ],
+)
+def test_a_pattern_is_guarded_by_the_characters_its_matches_start_with(
+    source: str, flags: int, guarded: str
+) -> None:
+    from transforms.languages import first_char_guard
+
+    assert first_char_guard(source, flags) == guarded
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        r"(?i)remote",  # global flags must stay first
+        r"(?i:r)emote",  # a group with flags of its own: the guard would read other flags
+        r"[^a]b",  # a negated set
+        r"\w+ engineer",  # a wide class lets every position through
+        r".x",
+        r"a?",  # can match consuming nothing
+        r"(?:remote)?\b",
+        r"(?P<x>a)?(?P=x)",  # a back reference may come first
+    ],
+)
+def test_a_pattern_whose_first_characters_are_not_known_is_left_as_it_is(source: str) -> None:
+    from transforms.languages import first_char_guard
+
+    assert first_char_guard(source) == source
+
+
+def _table_patterns() -> list:
+    import gc
+
+    import transforms.extract  # noqa: F401  (imports every rule module)
+    from transforms.languages import LanguagePattern
+
+    return [o for o in gc.get_objects() if isinstance(o, LanguagePattern)]
+
+
+GUARD_BITS = st.sampled_from(
+    ["Remote", "remote", "REMOTE ", "not able to consider remote", "Hybrid", "hybride ",
+     "télétravail", "Homeoffice", "thuiswerken is niet mogelijk", "da remoto", "on-site",
+     "LLM", "llms", "large language models", "Prompt Engineer", "KI-Ingenieur", "IA générative",
+     "(preferred)", "nice to have", "1. Benefits", "Über uns", "Beware of scams", "we are ",
+     "3+ years", "mindestens 3 Jahre", "2 à 3 ans d'expérience", "$150k", "55 000 €",
+     "R$ 18.000", "About Acme", "build", "AI/ML ", "ſ", "ı", "İ", "K", "x", " ", "\n", "-",
+     ", ", ". ", ":", "/", "9"]
+)  # fmt: skip
+
+
+@functools.cache
+def _plain_and_guarded() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    """(plain, guarded) compiled pairs of every table pattern, in every language."""
+    from transforms.languages import SUPPORTED_LANGUAGES, first_char_guard, rule_languages
+
+    pairs = []
+    for code in SUPPORTED_LANGUAGES:
+        langs = rule_languages(code)
+        for lp in _table_patterns():
+            source = lp.source(langs)
+            pairs.append(
+                (
+                    re.compile(source, lp.flags),
+                    re.compile(first_char_guard(source, lp.flags), lp.flags),
+                )
+            )
+    return pairs
+
+
+@settings(max_examples=150, deadline=None, database=None)
+@given(st.lists(GUARD_BITS, max_size=12).map("".join))
+def test_every_table_pattern_behind_its_guard_finds_what_the_plain_pattern_finds(
+    text: str,
+) -> None:
+    pairs = _plain_and_guarded()
+    assert len(pairs) > 7 * 30
+    for plain, guarded in pairs:
+        expected = [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in guarded.finditer(text)] == expected
+
+
+def test_the_extractor_reads_with_the_guarded_patterns() -> None:
+    from transforms.languages import reading
+
+    guarded = 0
+    for lp in _table_patterns():
+        with reading("de"):
+            compiled = lp.current()
+        guarded += compiled.pattern.startswith("(?=[")
+    assert guarded > 30
