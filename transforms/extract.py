@@ -27,7 +27,7 @@ from transforms.taxonomy import load_taxonomy
 from transforms.text import prepare_text, scrub_surrogates
 
 # Bump when the output for the same input changes: the warehouse re-extracts on a new one.
-EXTRACTOR_VERSION = "1.2.9"
+EXTRACTOR_VERSION = "1.3.0"
 
 CONTRACT_FIELDS = ("id", "role", "seniority", "remote", "salary", "skills")
 

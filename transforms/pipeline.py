@@ -26,7 +26,12 @@ from transforms import role as role_rules
 from transforms.languages import detect_language, reading
 from transforms.salary import find_pay, pay_in_section
 from transforms.sections import split_sections
-from transforms.skills import build_matchers, employer_skills, match_skills
+from transforms.skills import (
+    build_language_matchers,
+    build_matchers,
+    employer_skills,
+    match_skills,
+)
 from transforms.taxonomy import load_taxonomy
 from transforms.tokenizer import FastTokenizer
 
@@ -111,6 +116,7 @@ def make_pay_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 def make_skills_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     taxonomy = load_taxonomy()
     phrase = build_matchers(nlp, taxonomy)
+    in_language = build_language_matchers(nlp, taxonomy)
     ai_ids = frozenset(s.id for s in taxonomy if s.family == "ai_ml")
     employer_cache: dict[str | None, frozenset[str]] = {}
 
@@ -134,6 +140,7 @@ def make_skills_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
             employer_cache[company],
             mentions,
             outside,
+            in_language.get(doc._.language or "en"),
         )
         doc._.ai_hits = ai_hits
         doc._.skill_mentions = mentions

@@ -278,6 +278,25 @@ def build_matchers(nlp: Language, taxonomy: Iterable[Skill]) -> PhraseMatcher:
     return phrase
 
 
+def build_language_matchers(nlp: Language, taxonomy: Iterable[Skill]) -> dict[str, PhraseMatcher]:
+    """language code -> a PhraseMatcher (on LOWER, one key per skill id) of the skills'
+    names in that language (`[skills]` of data/languages/<code>.toml): "apprentissage
+    automatique" is machine learning in a French posting. A posting is matched with the
+    taxonomy's English aliases and the names of its own language only, as every other rule
+    table is read (transforms.languages). A name of a skill the taxonomy does not have is
+    left out (a custom taxonomy without that skill)."""
+    known = {skill.id for skill in taxonomy}
+    matchers: dict[str, PhraseMatcher] = {}
+    for code, by_skill in languages.skill_aliases().items():
+        phrase = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for skill_id, aliases in by_skill.items():
+            if skill_id in known and aliases:
+                phrase.add(skill_id, list(nlp.tokenizer.pipe(aliases)))
+        if len(phrase):
+            matchers[code] = phrase
+    return matchers
+
+
 def _prev(doc: Doc, i: int) -> str:
     return doc[i - 1].lower_ if i > 0 else ""
 
@@ -413,6 +432,10 @@ def _is_law_degree(doc: Doc, start: int, end: int, text: str) -> bool:
     )
 
 
+def _match_start(match: tuple[int, int, int]) -> int:
+    return match[1]
+
+
 def match_skills(
     doc: Doc,
     phrase: PhraseMatcher,
@@ -424,6 +447,7 @@ def match_skills(
     employer_ids: frozenset[str] = frozenset(),
     mentions: dict[str, list[Span]] | None = None,
     outside: list[tuple[int, int]] | None = None,
+    language_phrase: PhraseMatcher | None = None,
 ) -> list[tuple[str, Span]]:
     """(skill_id, evidence span) for every skill the doc mentions, first mention each.
 
@@ -442,12 +466,20 @@ def match_skills(
     job's sections (a company blurb, benefits...) where a skill's name was matched, at
     most MAX_OUTSIDE_SENTENCES: the same sentence read as the job's on another posting
     of the employer is then known to be its boilerplate.
+    `language_phrase` (see build_language_matchers) adds the skills' names in the
+    posting's own language; its hits are read in text order among the English ones.
     """
     found: dict[str, Span] = {}
     seen: dict[str, list[tuple[int, int]]] = {}  # the sentences of each skill's mentions
     vocab = doc.vocab.strings
     text = doc.text if text is None else text
-    for match_id, start, end in phrase(doc):
+    matches = phrase(doc)
+    if language_phrase is not None:
+        in_language = language_phrase(doc)
+        if in_language:
+            # (stable: at the same token the English hit is read first, as before)
+            matches = sorted([*matches, *in_language], key=_match_start)
+    for match_id, start, end in matches:
         skill_id = vocab[match_id]
         at = doc[start].idx  # (read once: indexing a Doc builds a Token each time)
         if ai_hits is not None and (skill_id in ai_ids or skill_id == LLM_CUE_KEY):

@@ -1,0 +1,189 @@
+"""Skills named in the posting's own language: each language table's `[skills]` gives the
+taxonomy's skills their French, German, Spanish, Dutch, Italian and Portuguese names
+("apprentissage automatique", "Sprachmodelle", "modelos de lenguaje"). They are read in
+postings of that language only, from the job's own sections, like the English aliases."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.extract import Extractor
+from transforms.languages import SUPPORTED_LANGUAGES, skill_aliases
+from transforms.taxonomy import load_taxonomy
+
+# (lang, title, text, skills a reader names from the job's lines)
+POSTINGS = [
+    (
+        "fr",
+        "Linguiste informaticien",
+        "Vos missions :\n"
+        "- Concevoir des corpus pour nos modèles de traitement automatique du langage naturel.\n"
+        "- Évaluer les traductions produites par nos grands modèles de langage.\n"
+        "Profil : formation en linguistique, maîtrise de l'apprentissage automatique, "
+        "excellente orthographe et travail en équipe.",
+        {"nlp", "llm", "linguistics", "machine_learning", "grammar_style", "collaboration"},
+    ),
+    (
+        "de",
+        "Data Scientist (m/w/d)",
+        "Deine Aufgaben:\n"
+        "- Du entwickelst Modelle des maschinellen Lernens für unsere Preisprognosen.\n"
+        "- Du bindest große Sprachmodelle an unsere Wissensgraphen an.\n"
+        "Dein Profil: sehr gute Kenntnisse in Statistik und Datenanalyse, "
+        "Kommunikationsstärke und Teamfähigkeit.",
+        {
+            "llm",
+            "knowledge_graphs",
+            "statistics_skill",
+            "data_analysis",
+            "communication",
+            "collaboration",
+        },
+    ),
+    (
+        "es",
+        "Lingüista computacional",
+        "Responsabilidades:\n"
+        "- Diseñar conjuntos de datos para el procesamiento del lenguaje natural.\n"
+        "- Evaluar las respuestas de modelos de lenguaje y coordinar la anotación de datos.\n"
+        "Requisitos: estudios de lingüística, aprendizaje automático y pensamiento crítico.",
+        {"nlp", "llm", "data_labeling", "linguistics", "machine_learning", "critical_thinking"},
+    ),
+    (
+        "nl",
+        "Data-analist",
+        "Wat ga je doen:\n"
+        "- Je werkt aan data-analyse en statistiek voor onze klantenservice.\n"
+        "- Je test toepassingen van grote taalmodellen.\n"
+        "Wat vragen wij: sterke communicatieve vaardigheden en zelfstandigheid.",
+        {
+            "data_analysis",
+            "statistics_skill",
+            "customer_support",
+            "llm",
+            "communication",
+            "ownership",
+        },
+    ),
+    (
+        "it",
+        "Ingegnere di apprendimento automatico",
+        "Responsabilità:\n"
+        "- Sviluppare modelli di apprendimento automatico e reti neurali.\n"
+        "- Integrare modelli linguistici nei nostri assistenti virtuali.\n"
+        "Requisiti: ottime capacità comunicative e lavoro in team.",
+        {"machine_learning", "deep_learning", "llm", "chatbots", "communication", "collaboration"},
+    ),
+    (
+        "pt",
+        "Cientista de dados",
+        "Responsabilidades:\n"
+        "- Criar modelos de aprendizado de máquina e de processamento de linguagem natural.\n"
+        "- Apoiar a gestão de projetos com análise de dados.\n"
+        "Requisitos: experiência com visão computacional e trabalho em equipe.",
+        {
+            "machine_learning",
+            "nlp",
+            "project_management",
+            "data_analysis",
+            "computer_vision",
+            "collaboration",
+        },
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "text", "expected"), POSTINGS, ids=[p[0] for p in POSTINGS]
+)
+def test_a_posting_names_its_skills_in_its_own_language(
+    extractor: Extractor, lang: str, title: str, text: str, expected: set[str]
+) -> None:
+    out = extractor.extract({"id": lang, "title": title, "text": text})
+    assert out["language"] == lang
+    assert expected <= set(out["skills"]), f"missing {expected - set(out['skills'])}"
+
+
+def test_the_evidence_quotes_the_words_of_the_posting(extractor: Extractor) -> None:
+    out = extractor.extract({"id": "fr", "title": POSTINGS[0][1], "text": POSTINGS[0][2]})
+    evidence = {e["skill_id"]: e for e in out["skill_evidence"]}
+    assert evidence["machine_learning"]["text"] == "apprentissage automatique"
+    assert evidence["machine_learning"]["section"] == "job"
+    assert evidence["nlp"]["text"] == "traitement automatique du langage naturel"
+
+
+def test_a_language_s_names_are_not_read_in_a_posting_of_another_language(
+    extractor: Extractor,
+) -> None:
+    # An English posting quoting a French phrase, and a Spanish one quoting "vendas":
+    # neither is read as the skill (names are read in their own language only).
+    english = extractor.extract(
+        {
+            "id": "en",
+            "title": "Backend Engineer",
+            "text": "You will build our payment APIs in Java.\nOur Paris office motto is "
+            "'apprentissage automatique des erreurs', a joke about learning from bugs.",
+        }
+    )
+    assert "machine_learning" not in english["skills"]
+    spanish = extractor.extract(
+        {
+            "id": "es",
+            "title": "Desarrollador backend",
+            "text": "Responsabilidades:\n- Desarrollar nuestras API en Java para el equipo "
+            "de Lisboa, que llama a su herramienta interna 'vendas'.\nRequisitos: tres "
+            "años de experiencia con bases de datos.",
+        }
+    )
+    assert spanish["language"] == "es"
+    assert "sales" not in spanish["skills"]
+
+
+def test_the_company_s_own_lines_never_give_a_skill_in_any_language(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "À propos de nous\n"
+        "Nous sommes une start-up de cybersécurité fondée en 2019, spécialiste de "
+        "l'apprentissage automatique appliqué à la fraude.\n\n"
+        "Vos missions :\n"
+        "- Développer notre application mobile en Kotlin.\n"
+        "- Travailler avec l'équipe produit sur la feuille de route."
+    )
+    out = extractor.extract({"id": "fr-blurb", "title": "Développeur mobile", "text": text})
+    assert out["language"] == "fr"
+    assert "kotlin" in out["skills"] and "product_management" in out["skills"]
+    assert "security" not in out["skills"]
+    assert "machine_learning" not in out["skills"]
+
+
+def test_every_language_table_names_only_skills_of_the_taxonomy_in_lower_case() -> None:
+    known = {skill.id for skill in load_taxonomy()}
+    tables = skill_aliases()
+    assert set(tables) == set(SUPPORTED_LANGUAGES) - {"en"}
+    for lang, by_skill in tables.items():
+        assert set(by_skill) <= known, f"{lang}: {set(by_skill) - known}"
+        for skill_id, aliases in by_skill.items():
+            assert aliases, f"{lang} {skill_id}: no name"
+            assert all(a == a.lower() and a == a.strip() for a in aliases), (lang, skill_id)
+
+
+def test_no_name_means_two_skills_in_one_language() -> None:
+    # A name under two skills would make one word two skills; the English aliases are
+    # read in every posting, so a language's name must not be another skill's English one.
+    english: dict[str, set[str]] = {}
+    for skill in load_taxonomy():
+        for alias in skill.aliases:
+            english.setdefault(alias, set()).add(skill.id)
+    for lang, by_skill in skill_aliases().items():
+        owner: dict[str, str] = {}
+        for skill_id, aliases in by_skill.items():
+            for alias in aliases:
+                assert owner.setdefault(alias, skill_id) == skill_id, (lang, alias)
+                others = english.get(alias, {skill_id}) - {skill_id}
+                assert not others, f"{lang} {alias!r} is {skill_id} and, in English, {others}"
