@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from operator import itemgetter
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -432,10 +433,6 @@ def _is_law_degree(doc: Doc, start: int, end: int, text: str) -> bool:
     )
 
 
-def _match_start(match: tuple[int, int, int]) -> int:
-    return match[1]
-
-
 def match_skills(
     doc: Doc,
     phrase: PhraseMatcher,
@@ -478,7 +475,7 @@ def match_skills(
         in_language = language_phrase(doc)
         if in_language:
             # (stable: at the same token the English hit is read first, as before)
-            matches = sorted([*matches, *in_language], key=_match_start)
+            matches = sorted([*matches, *in_language], key=itemgetter(1))
     for match_id, start, end in matches:
         skill_id = vocab[match_id]
         at = doc[start].idx  # (read once: indexing a Doc builds a Token each time)

@@ -130,6 +130,7 @@ def test_a_language_s_names_are_not_read_in_a_posting_of_another_language(
             "'apprentissage automatique des erreurs', a joke about learning from bugs.",
         }
     )
+    assert english["language"] == "en"
     assert "machine_learning" not in english["skills"]
     spanish = extractor.extract(
         {
