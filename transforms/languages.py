@@ -83,12 +83,12 @@ def keys(section: str) -> list[str]:
 def skill_aliases() -> dict[str, dict[str, tuple[str, ...]]]:
     """language code -> skill id -> the skill's names in that language (`[skills]` of its
     table: plain lower-case phrases, not patterns, matched like the taxonomy's English
-    aliases)."""
+    aliases). Given as the file writes them: tests/transforms/test_skills_languages.py
+    checks that they are lower case and trimmed."""
     out: dict[str, dict[str, tuple[str, ...]]] = {}
     for code, table in tables().items():
         by_skill = {
-            str(skill_id): tuple(dict.fromkeys(a.strip().lower() for a in aliases if a.strip()))
-            for skill_id, aliases in table.get("skills", {}).items()
+            str(skill_id): tuple(aliases) for skill_id, aliases in table.get("skills", {}).items()
         }
         if by_skill:
             out[code] = by_skill
