@@ -59,7 +59,11 @@ ui: $(STAMP) bytecode
 BENCH_POSTINGS ?= 10000
 BENCH_EXTRACT_INPUT ?=
 benchmarks: $(STAMP) bytecode
-	$(BIN)/python benchmarks/warehouse.py --postings $(BENCH_POSTINGS)
+	rm -rf .promptjobs/bench-warehouse
+	$(BIN)/python benchmarks/warehouse.py --postings $(BENCH_POSTINGS) --keep .promptjobs/bench-warehouse
+	$(BIN)/python benchmarks/long_history.py .promptjobs/bench-warehouse --copies 10
+	$(BIN)/python benchmarks/warehouse.py --daily-only .promptjobs/bench-warehouse
+	rm -rf .promptjobs/bench-warehouse
 	$(BIN)/python benchmarks/dagster_refresh.py --postings $(BENCH_POSTINGS)
 	$(BIN)/python benchmarks/dagster_refresh.py --demo
 	$(BIN)/python benchmarks/report.py --postings $(BENCH_POSTINGS)

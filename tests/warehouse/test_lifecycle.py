@@ -76,6 +76,36 @@ def test_a_posting_on_a_board_that_is_gone_closes_at_the_second_404(
     assert evidence(settings)["lever:a"] == ("board_gone", "20261015-g")
 
 
+def test_a_board_gone_closes_a_posting_sighted_between_its_two_404s(
+    settings: Settings, landing, kit: SimpleNamespace, tmp_path
+) -> None:
+    # A refresh reads a board's answers only from its postings' last sighting on; the 404
+    # before that sighting still makes the next one the second in a row (a failed crawl is
+    # no answer), whether each crawl is loaded on its day or all at once.
+    from promptjobs.settings import load_settings
+
+    a = kit.item("lever", "a")
+    crawls = [
+        lambda: landing.write("lever", "2026-10-01", [a]),
+        lambda: landing.write("lever", "2026-10-08", [], boards_ok=[], boards_not_found=["acme"]),
+        # the board failed on the 12th, after listing a
+        lambda: landing.write("lever", "2026-10-12", [a], boards_ok=[], boards_failed=["acme"]),
+        lambda: landing.write(
+            "lever", "2026-10-15", [], boards_ok=[], boards_not_found=["acme"], run_id="20261015-g"
+        ),
+    ]
+    for crawl in crawls:
+        crawl()
+        load(settings, kit)
+    assert history(settings)["lever:a"] == ("2026-10-01", "2026-10-12", "2026-10-15")
+    assert evidence(settings)["lever:a"] == ("board_gone", "20261015-g")
+
+    once = load_settings({"home": tmp_path / "once"}, environ={})
+    shutil.copytree(settings.landing_dir, once.landing_dir)
+    load(once, kit)
+    assert (history(once), evidence(once)) == (history(settings), evidence(settings))
+
+
 def test_a_failed_or_other_board_crawl_closes_nothing(
     settings: Settings, landing, kit: SimpleNamespace
 ) -> None:

@@ -401,18 +401,19 @@ def test_a_backfilled_older_file_never_overrides_newer_content(
     assert versions == [(2,)]
 
 
-# Migrations 003 and 014's formula: every posting's latest version, and the board it was
-# last sighted on, from all of its sightings.
+# Migrations 003, 014 and 015's formula: every posting's latest version, the board it was
+# last sighted on and the date it was first sighted, from all of its sightings.
 LATEST_FROM_EVERY_SIGHTING = """
     with latest as (
         select posting_id,
             max_by(struct_pack(content_hash, board, crawl_date, fetched_at, run_id),
-                   (crawl_date, fetched_at, run_id)) as v
+                   (crawl_date, fetched_at, run_id)) as v,
+            min(crawl_date) as first_seen
         from posting_sightings group by posting_id
     )
     select r.posting_id, r.source, r.source_id, l.v.board, r.content_hash,
         l.v.crawl_date, l.v.fetched_at, l.v.run_id,
-        r.company, r.title, r.location_raw, r.url, r.posted_at
+        r.company, r.title, r.location_raw, r.url, r.posted_at, l.first_seen
     from latest l
     join raw_postings r on r.posting_id = l.posting_id and r.content_hash = l.v.content_hash
     order by all

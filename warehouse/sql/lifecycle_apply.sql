@@ -12,7 +12,7 @@ drop table lifecycle_new;
 -- The runs this lifecycle took in are settled now.
 insert into lifecycle_runs
 select run_id from (
-    select distinct run_id from posting_sightings
+    select distinct run_id from landing_files  -- (every sighting's run: lifecycle_new_runs.sql)
     union
     select run_id from crawl_runs
 )

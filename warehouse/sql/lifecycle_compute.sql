@@ -32,24 +32,15 @@
 -- few boards computes theirs.
 --
 -- `seen`: a posting's source, latest board and version come from posting_latest (the ingest
--- keeps there the latest sighting of each posting, by crawl date, fetch time, run id), its
--- first and last crawl dates from its stored ones and the new runs' sightings (sightings are
--- only ever added); a posting with no stored dates yet reads all its sightings.
+-- keeps there the latest sighting of each posting, by crawl date, fetch time, run id), and
+-- so do its first and last crawl dates (first_seen, and the latest sighting's crawl_date):
+-- posting_sightings, which grows by every crawl, is not read here.
 create or replace temp table lifecycle_new as
 with new_runs as (select * from lifecycle_new_runs),
 new_sightings as (select * from lifecycle_new_sightings),
--- Every board answer of every run: a complete crawl (ok) or a 404.
-board_answers as (
-    select source, board, crawl_date, finished_at, run_id, true as ok
-    from (select source, crawl_date, finished_at, run_id, unnest(boards_ok) as board
-          from crawl_runs)
-    union all
-    select source, board, crawl_date, finished_at, run_id, false
-    from (select source, crawl_date, finished_at, run_id, unnest(boards_not_found) as board
-          from crawl_runs)
-),
 new_boards as (
-    select distinct source, board from board_answers
+    select distinct source, unnest(list_concat(boards_ok, boards_not_found)) as board
+    from crawl_runs
     where run_id in (select run_id from new_runs)
 ),
 scope as (
@@ -70,41 +61,73 @@ scope as (
     -- whichever run saw them (one ingested by `promptjobs boards discover` included).
     select posting_id from lifecycle_unloaded
 ),
-kept as (
-    select p.posting_id, p.first_seen, p.last_seen
-    from postings p
-    where p.posting_id in (select posting_id from scope) and p.first_seen is not null
-),
-dates as (
-    select
-        k.posting_id,
-        least(k.first_seen, n.first_seen) as first_seen,
-        greatest(k.last_seen, n.last_seen) as last_seen
-    from kept k
-    left join new_sightings n using (posting_id)
-    union all
-    select posting_id, min(crawl_date), max(crawl_date)
-    from posting_sightings
-    where posting_id in (select posting_id from scope)
-        and posting_id not in (select posting_id from kept)
-    group by posting_id
-),
 seen as (
-    select d.posting_id, l.source, l.board, l.content_hash, d.first_seen, d.last_seen
-    from dates d
-    join posting_latest l using (posting_id)
+    select l.posting_id, l.source, l.board, l.content_hash, l.first_seen, l.crawl_date as last_seen
+    from posting_latest l
+    semi join scope s on s.posting_id = l.posting_id
 ),
 -- The boards whose crawl history can close a posting of `seen` (a live posting's own; an
--- archive posting's board on its live source): only their answers are read.
+-- archive posting's board on its live source), each with `since`, the earliest last
+-- sighting among those postings: only the board's answers after it can close one (the
+-- first complete crawl after a posting's last sighting does). So a refresh reads the crawl
+-- history from about its previous crawl on, not every crawl ever: crawl_runs grows by
+-- every run (with 88 weeks of history at a million postings, the lag, grouping and as-of
+-- join over every answer of the boards took about 2 s of a daily refresh's lifecycle;
+-- benchmarks/long_history.py).
 boards_needed as (
-    select source, board from seen where source <> 'archive'
-    union
-    select split_part(substr(posting_id, length('archive:') + 1), ':', 1), board
-    from seen where source = 'archive'
+    select source, board, min(last_seen) as since
+    from (
+        select source, board, last_seen from seen where source <> 'archive'
+        union all
+        select split_part(substr(posting_id, length('archive:') + 1), ':', 1), board, last_seen
+        from seen where source = 'archive'
+    )
+    group by source, board
+),
+-- Every board answer (a complete crawl: ok, or a 404) of the runs after the earliest `since`,
+-- of the boards needed, after their own `since`.
+recent as (
+    select a.source, a.board, a.crawl_date, a.finished_at, a.run_id, a.ok
+    from (
+        select source, crawl_date, finished_at, run_id, unnest(boards_ok) as board, true as ok
+        from crawl_runs where crawl_date > (select min(since) from boards_needed)
+        union all
+        select source, crawl_date, finished_at, run_id, unnest(boards_not_found), false
+        from crawl_runs where crawl_date > (select min(since) from boards_needed)
+    ) a
+    join boards_needed n on n.source = a.source and n.board = a.board and a.crawl_date > n.since
+),
+-- A 404 closes as `board_gone` when the board's answer before it was a 404 too (`gone`). A
+-- board whose first recent answer is a 404 needs the answer before that, which is older:
+-- those boards (boards that disappear: few on a day) get their earlier answers as well,
+-- from every run. The others' first recent answer is a complete crawl, which no earlier
+-- answer changes.
+earlier_needed as (
+    select r.source, r.board, n.since
+    from (
+        select source, board, ok, row_number() over (
+            partition by source, board order by crawl_date, finished_at, run_id
+        ) as nth
+        from recent
+    ) r
+    join boards_needed n using (source, board)
+    where r.nth = 1 and not r.ok
+),
+earlier as (
+    select a.source, a.board, a.crawl_date, a.finished_at, a.run_id, a.ok
+    from (
+        select source, crawl_date, finished_at, run_id, unnest(boards_ok) as board, true as ok
+        from crawl_runs where exists (select 1 from earlier_needed)
+        union all
+        select source, crawl_date, finished_at, run_id, unnest(boards_not_found), false
+        from crawl_runs where exists (select 1 from earlier_needed)
+    ) a
+    join earlier_needed e on e.source = a.source and e.board = a.board and a.crawl_date <= e.since
 ),
 answers as (
-    select a.* from board_answers a
-    semi join boards_needed n on n.source = a.source and n.board = a.board
+    select * from recent
+    union all
+    select * from earlier
 ),
 gone as (
     -- every 404 that follows a 404: from then on the board is gone

@@ -2,8 +2,12 @@
 -- the runs, each posting's first and last crawl date among their sightings, and the
 -- postings they sighted that are not loaded yet (lifecycle_unloaded; lifecycle.py adds the
 -- other unloaded postings when the counts say there are any).
+-- The runs are read from landing_files (every sighting comes from a landing file the
+-- ingest recorded, under its run id) and crawl_runs, not from posting_sightings, which
+-- grows by every crawl's records: the new runs' sightings are then found by run id, at
+-- the table's end.
 create or replace temp table lifecycle_new_runs as
-select distinct run_id, crawl_date from posting_sightings
+select distinct run_id, crawl_date from landing_files
 where run_id not in (select run_id from lifecycle_known_runs)
 union
 select run_id, crawl_date from crawl_runs

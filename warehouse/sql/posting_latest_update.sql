@@ -7,6 +7,8 @@
 -- sightings is the later of its row here (the latest of its earlier sightings) and the
 -- latest of this ingest's: posting_sightings is not read again. Migrations 003 and 014 have
 -- the formula over every sighting. (Two sightings never tie: one per posting and run, each run loaded once.)
+-- `first_seen`, the first crawl date of all its sightings, is the earlier of its row's and
+-- this ingest's first (migration 015).
 create or replace temp table landing_latest as
 with fresh as (
     select
@@ -14,13 +16,16 @@ with fresh as (
         max_by(
             struct_pack(content_hash, board, crawl_date, fetched_at, run_id),
             (crawl_date, fetched_at, run_id)
-        ) as v
+        ) as v,
+        min(crawl_date) as first_seen
     from landing_touched
     group by posting_id
 )
 select
     n.posting_id,
     n.v,
+    least(n.first_seen, coalesce(p.first_seen, n.first_seen)) as first_seen,
+    p.first_seen as kept_first_seen,
     -- `moved`: the same content seen again later (most postings of a daily crawl), which
     -- changes three small columns in place (and the board, when it moved); `new`: other
     -- content, or no row yet, which takes its row from raw_postings. (Neither: an older file
@@ -50,14 +55,21 @@ set board = n.v.board
 from landing_latest n
 where n.moved and p.posting_id = n.posting_id and p.board is distinct from n.v.board;
 
+-- (an older file loaded late: the posting was first seen earlier than its row says)
+update posting_latest p
+set first_seen = n.first_seen
+from landing_latest n
+where not n.new and p.posting_id = n.posting_id
+    and n.first_seen is distinct from n.kept_first_seen;
+
 delete from posting_latest
 where posting_id in (select posting_id from landing_latest where new);
 
-insert into posting_latest
+insert into posting_latest by name
 select
     r.posting_id, r.source, r.source_id, n.v.board, r.content_hash,
     n.v.crawl_date, n.v.fetched_at, n.v.run_id,
-    r.company, r.title, r.location_raw, r.url, r.posted_at
+    r.company, r.title, r.location_raw, r.url, r.posted_at, n.first_seen
 from landing_latest n
 join raw_postings r on r.posting_id = n.posting_id and r.content_hash = n.v.content_hash
 where n.new;
