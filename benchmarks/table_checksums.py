@@ -26,7 +26,9 @@ CRAWL_TIMING = {"crawl_runs": ("started_at", "finished_at", "duration_s")}
 
 def table_checksums(database: Path, drop_run_ids: bool) -> list[tuple[str, int, str]]:
     """(table, rows, digest) for every table of the warehouse, in name order."""
-    drop = set(RUN_IDENTITY_COLUMNS if drop_run_ids else ())
+    # (closed_run_id names the crawl run that closed a posting: a run id like the others,
+    # so two demos crawled at different times differ there too)
+    drop = set((*RUN_IDENTITY_COLUMNS, "closed_run_id") if drop_run_ids else ())
     con = duckdb.connect(str(database), read_only=True)
     try:
         out = []
@@ -58,7 +60,7 @@ def main() -> None:
     parser.add_argument(
         "--drop-run-ids",
         action="store_true",
-        help="leave out run_id and landing_file (random per crawl by design)",
+        help="leave out run_id, landing_file and closed_run_id (random per crawl by design)",
     )
     args = parser.parse_args()
     if not args.warehouse.is_file():

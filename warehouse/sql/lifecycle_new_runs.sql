@@ -1,6 +1,6 @@
 -- What the runs not taken in yet (lifecycle_known_runs) bring, for lifecycle_compute.sql:
--- the runs, each posting's first and last crawl date among their sightings, and the
--- postings they sighted that are not loaded yet (lifecycle_unloaded; lifecycle.py adds the
+-- the runs, the postings they sighted (their dates are in posting_latest), and of those
+-- the ones not loaded yet (lifecycle_unloaded; lifecycle.py adds the
 -- other unloaded postings when the counts say there are any).
 -- The runs are read from landing_files (every sighting comes from a landing file the
 -- ingest recorded, under its run id) and crawl_runs, not from posting_sightings, which
@@ -14,10 +14,9 @@ select run_id, crawl_date from crawl_runs
 where run_id not in (select run_id from lifecycle_known_runs);
 
 create or replace temp table lifecycle_new_sightings as
-select posting_id, min(crawl_date) as first_seen, max(crawl_date) as last_seen
+select distinct posting_id
 from posting_sightings
-where run_id in (select run_id from lifecycle_new_runs)
-group by posting_id;
+where run_id in (select run_id from lifecycle_new_runs);
 
 -- (not exists: built on the few new sightings, not on every posting)
 create or replace temp table lifecycle_unloaded as
