@@ -30,25 +30,22 @@ from warehouse.store import STORAGE_VERSION  # noqa: E402
 from warehouse.views import create_views  # noqa: E402
 
 WEEKS_PER_COPY = 8
-
-
-def shifted_run_id(column: str) -> str:
-    """A run id `YYYYMMDDT...-<hash>` moved back with its crawl date (`k` copies)."""
-    days = f"({7 * WEEKS_PER_COPY} * k)::integer"
-    return f"strftime(crawl_date - {days}, '%Y%m%d') || substr({column}, 9)"
+# SQL over a row and `k`, its copy number: its dates moved back k copies, and its run id
+# (`YYYYMMDDT...-<hash>`, ordered by time as real ones are) with them.
+DAYS_BACK = f"({7 * WEEKS_PER_COPY} * k)::integer"
+INTERVAL_BACK = f"to_days({7 * WEEKS_PER_COPY} * k)"
+RUN_ID_BACK = f"strftime(crawl_date - {DAYS_BACK}, '%Y%m%d') || substr(run_id, 9)"
 
 
 def prepend_history(path: Path, copies: int) -> None:
     con = duckdb.connect(str(path))
     con.execute("set TimeZone = 'UTC'")
-    days = f"({7 * WEEKS_PER_COPY} * k)::integer"
-    back = f"to_days({7 * WEEKS_PER_COPY} * k)"
     ks = f"range(1, {copies + 1}) t(k)"
     # In time order, oldest first, as the ingest would have appended them.
     con.execute(f"""
         create temp table history as
-        select posting_id, source, board, content_hash, {shifted_run_id("run_id")} as run_id,
-            crawl_date - {days} as crawl_date, fetched_at - {back} as fetched_at
+        select posting_id, source, board, content_hash, {RUN_ID_BACK} as run_id,
+            crawl_date - {DAYS_BACK} as crawl_date, fetched_at - {INTERVAL_BACK} as fetched_at
         from posting_sightings, {ks}
         union all
         select * from posting_sightings
@@ -60,15 +57,15 @@ def prepend_history(path: Path, copies: int) -> None:
     con.execute(f"""
         insert into crawl_runs
         select c.* replace (
-            {shifted_run_id("run_id")} as run_id, crawl_date - {days} as crawl_date,
-            started_at - {back} as started_at, finished_at - {back} as finished_at
+            {RUN_ID_BACK} as run_id, crawl_date - {DAYS_BACK} as crawl_date,
+            started_at - {INTERVAL_BACK} as started_at, finished_at - {INTERVAL_BACK} as finished_at
         )
         from crawl_runs c, {ks}
     """)
     con.execute(f"""
         insert into landing_files
         select f.* replace (
-            {shifted_run_id("run_id")} as run_id, crawl_date - {days} as crawl_date,
+            {RUN_ID_BACK} as run_id, crawl_date - {DAYS_BACK} as crawl_date,
             'history-' || k || '/' || landing_file as landing_file
         )
         from landing_files f, {ks}

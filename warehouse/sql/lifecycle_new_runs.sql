@@ -1,7 +1,7 @@
 -- What the runs not taken in yet (lifecycle_known_runs) bring, for lifecycle_compute.sql:
 -- the runs, the postings they sighted (their dates are in posting_latest), and of those
--- the ones not loaded yet (lifecycle_unloaded; lifecycle.py adds the
--- other unloaded postings when the counts say there are any).
+-- the ones not loaded yet (lifecycle_unloaded; lifecycle.py adds the other unloaded
+-- postings when the counts say there are any).
 -- The runs are read from landing_files (every sighting comes from a landing file the
 -- ingest recorded, under its run id) and crawl_runs, not from posting_sightings, which
 -- grows by every crawl's records: the new runs' sightings are then found by run id, at
