@@ -163,6 +163,40 @@ MAX_MENTION_SENTENCES = 4
 # own paragraphs that name skills are a few.
 MAX_OUTSIDE_SENTENCES = 12
 _PROMPTS_NOT_PREV = frozenset({"which", "that", "this", "it", "also", "what", "and", "immediately"})
+# "Leadership" is often the people a job answers to, not a skill asked of it: "advise
+# senior leadership", "partner with engineering leadership", "the leadership team". It is
+# the skill when a noun of ability follows ("leadership skills", "a leadership role"), or
+# when none of the people cases below holds ("provide technical leadership").
+_LEADERSHIP_SKILL_NEXT = frozenset(
+    {"skills", "skill", "experience", "abilities", "ability", "qualities", "capabilities",
+     "competencies", "role", "roles", "position", "positions", "responsibilities", "style",
+     "potential", "track", "background", "development", "training", "program"}
+)  # fmt: skip
+_LEADERSHIP_PEOPLE_NEXT = frozenset(
+    {"team", "teams", "group", "groups", "level", "levels", "forums", "meetings"}
+)
+_LEADERSHIP_PEOPLE_PREV = frozenset(
+    {"executive", "senior", "exec", "c-suite", "company", "our", "their"}
+)
+# Words naming whose leadership it is: a function, a rank, an organisation.
+_LEADERSHIP_ORG_WORDS = frozenset(
+    {"executive", "senior", "company", "business", "engineering", "product", "design", "legal",
+     "people", "sales", "marketing", "finance", "operations", "technical", "data", "science",
+     "research", "group", "level", "brand", "department", "organizational", "functional",
+     "cross", "team", "country", "regional", "site", "hr", "security", "client", "customer",
+     "partner"}
+)  # fmt: skip
+# Before the people named: a preposition or a verb of advising ("to senior leadership",
+# "advise the leadership"); a list joiner or "of" counts only with a qualifier in between
+# ("product, design, and engineering leadership", "the direction of Stripe leadership"),
+# not in a list of skills ("communication and leadership") or "a culture of leadership".
+_LEADERSHIP_PEOPLE_BEFORE = frozenset(
+    {"to", "with", "from", "for", "across", "alongside", "among", "by", "at", "advise",
+     "advising", "brief", "briefing", "inform", "update", "influence", "influencing", "align",
+     "aligning", "engage", "engaging"}
+)  # fmt: skip
+_LEADERSHIP_NAMED_BEFORE = frozenset({"of"})
+_LEADERSHIP_LIST_JOINERS = frozenset({"and", "or", "&", ",", "-"})
 
 
 # Phrase rules: fixed word pairs that name a skill without its name, matched like aliases.
@@ -387,6 +421,8 @@ def accept(doc: Doc, skill_id: str, start: int, end: int, text: str | None = Non
             return False
     if low == "excel" and _next(doc, start) in {"at", "in", "with"}:
         return False
+    if low == "leadership" and _leadership_names_people(doc, start):
+        return False
     if low in _BENEFIT_DOMAIN_ALIASES and _BENEFITS_LINE_RE.search(
         _line(doc, span.start_char, span.end_char, text)
     ):
@@ -400,6 +436,34 @@ def accept(doc: Doc, skill_id: str, start: int, end: int, text: str | None = Non
     if skill_id not in _PROVIDER_SKILLS:
         return True
     return _EMPLOYER_CONTEXT_RE.search(_line(doc, span.start_char, span.end_char, text)) is None
+
+
+def _leadership_names_people(doc: Doc, start: int) -> bool:
+    """Whether "leadership" at token `start` is the people in charge ("report to senior
+    leadership", "work with Legal leadership", "the leadership team") or "thought
+    leadership" (a kind of content), not the skill of leading."""
+    nxt = _next(doc, start)
+    if nxt in _LEADERSHIP_SKILL_NEXT:
+        return False
+    prev = _prev(doc, start)
+    if nxt in _LEADERSHIP_PEOPLE_NEXT or prev == "thought" or prev in _LEADERSHIP_PEOPLE_PREV:
+        return True
+    # Back over the words naming whose leadership ("group-level product, design, data
+    # science, and engineering"; a name such as "Acme Legal"), up to twelve tokens.
+    i, named = start - 1, 0
+    while i >= max(0, start - 12):
+        token = doc[i]
+        if token.is_space:
+            return False
+        word = token.lower_
+        name = (token.is_title or (token.is_upper and len(word) > 1)) and i > 0
+        if word in _LEADERSHIP_ORG_WORDS or (name and not doc[i - 1].is_space):
+            named += 1
+        elif not (word == "the" or (word in _LEADERSHIP_LIST_JOINERS and named)):
+            break
+        i -= 1
+    before = doc[i].lower_ if i >= 0 else ""
+    return before in _LEADERSHIP_PEOPLE_BEFORE or (named > 0 and before in _LEADERSHIP_NAMED_BEFORE)
 
 
 def employer_skills(company: str | None, taxonomy: Iterable[Skill]) -> frozenset[str]:

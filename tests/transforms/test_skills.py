@@ -171,6 +171,34 @@ def _owners_by_other_aliases(alias: str) -> set[str]:
     }
 
 
+# "Leadership" as the people a job answers to is not a skill asked of it; as the ability
+# ("leadership skills", "provide technical leadership") it is.
+LEADERSHIP: list[tuple[str, bool]] = [
+    ("Brief executive leadership on the quarterly roadmap.", False),
+    ("Share findings with senior leadership every month.", False),
+    ("Advise marketing, finance, and operations leadership on pricing.", False),
+    ("Work closely with Acme Legal leadership on contracts.", False),
+    ("Bring the numbers to the leadership every Friday.", False),
+    ("Goals follow the direction of Acme leadership.", False),
+    ("Help regional sales teams and their leadership close deals.", False),
+    ("You will sit on the leadership team.", False),
+    ("Publish thought leadership on payments.", False),
+    ("Proven leadership skills and a record of growing teams.", True),
+    ("This is a senior leadership role.", True),
+    ("Provide technical leadership on the platform.", True),
+    ("We value ownership, curiosity and leadership.", True),
+    ("Eight years of leadership experience in support.", True),
+    ("Show leadership in a culture of leadership.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "present"), LEADERSHIP, ids=[t[:40] for t, _ in LEADERSHIP])
+def test_leadership_is_a_skill_but_not_the_people_in_charge(
+    extractor: Extractor, text: str, present: bool
+) -> None:
+    assert ("leadership" in skills_of(extractor, text, title="Analyst")) is present
+
+
 def test_working_with_cross_functional_teams_is_not_a_collaboration_skill(
     extractor: Extractor,
 ) -> None:
