@@ -197,6 +197,26 @@ _LEADERSHIP_PEOPLE_BEFORE = frozenset(
 )  # fmt: skip
 _LEADERSHIP_NAMED_BEFORE = frozenset({"of"})
 _LEADERSHIP_LIST_JOINERS = frozenset({"and", "or", "&", ",", "-"})
+# "Collaboration" that says how or with whom the job works, not a skill asked of the
+# candidate: "in close collaboration with the research team" (as "partner with
+# cross-functional teams"), "requires in-office collaboration three days a week" (the
+# workplace); "a collaborative, fast-moving team" and "our team values collaboration"
+# describe the team.
+_COLLABORATION_MANNER = frozenset({"close", "direct", "tight", "deep", "active", "constant"})
+_COLLABORATION_PLACE = frozenset({"office", "person", "site", "onsite", "face"})
+_CULTURE_VERBS = frozenset(
+    {"values", "prioritizes", "prioritises", "celebrates", "encourages", "fosters",
+     "embraces", "thrives", "champions", "promotes"}
+)  # fmt: skip
+_CULTURE_SUBJECTS = frozenset({"we", "team", "teams", "culture", "company", "everyone"})
+_COLLABORATIVE_THING_PREV = frozenset({"a", "an", "our", "the", "this", "their"})
+_COLLABORATIVE_TRAITS = frozenset(
+    {"mindset", "approach", "spirit", "attitude", "nature", "person", "style", "manner"}
+)
+_COLLABORATIVE_THINGS = frozenset(
+    {"environment", "culture", "team", "teams", "workplace", "atmosphere", "setting",
+     "space", "office", "company", "organization", "organisation", "group"}
+)  # fmt: skip
 
 
 # Phrase rules: fixed word pairs that name a skill without its name, matched like aliases.
@@ -423,6 +443,8 @@ def accept(doc: Doc, skill_id: str, start: int, end: int, text: str | None = Non
         return False
     if low == "leadership" and _leadership_names_people(doc, start):
         return False
+    if low in ("collaboration", "collaborative") and _collaboration_is_context(doc, start, low):
+        return False
     if low in _BENEFIT_DOMAIN_ALIASES and _BENEFITS_LINE_RE.search(
         _line(doc, span.start_char, span.end_char, text)
     ):
@@ -464,6 +486,32 @@ def _leadership_names_people(doc: Doc, start: int) -> bool:
         i -= 1
     before = doc[i].lower_ if i >= 0 else ""
     return before in _LEADERSHIP_PEOPLE_BEFORE or (named > 0 and before in _LEADERSHIP_NAMED_BEFORE)
+
+
+def _collaboration_is_context(doc: Doc, start: int, low: str) -> bool:
+    """Whether "collaboration"/"collaborative" at token `start` says with whom or where the
+    job works, or what the team is like ("in close collaboration with", "in-office
+    collaboration", "a collaborative team"), not a skill asked of the candidate."""
+    prev = _prev(doc, start)
+    if low == "collaborative":
+        if prev not in _COLLABORATIVE_THING_PREV:
+            return False
+        # the thing described, past a few more adjectives ("a collaborative, data-driven
+        # and multicultural team")
+        for token in doc[start + 1 : start + 9]:
+            if token.lower_ in _COLLABORATIVE_THINGS:
+                return True
+            if token.lower_ in _COLLABORATIVE_TRAITS:
+                return False
+            if token.is_space or token.lower_ in (".", ";", ":", "!", "?"):
+                return False
+        return False
+    before = doc[start - 2].lower_ if start >= 2 else ""
+    if prev in _COLLABORATION_PLACE or (prev in _CULTURE_VERBS and before in _CULTURE_SUBJECTS):
+        return True
+    if _next(doc, start) != "with":
+        return False
+    return prev == "in" or (prev in _COLLABORATION_MANNER and before == "in")
 
 
 def employer_skills(company: str | None, taxonomy: Iterable[Skill]) -> frozenset[str]:

@@ -73,6 +73,35 @@ AMBIGUOUS: list[tuple[str, str, bool]] = [
     ("See https://github.com/acme/tools for our code.", "git", False),
     ("Backed by OpenAI and Anthropic as investors.", "openai", False),
     ("Build on the OpenAI API.", "openai", True),
+    # Soft skills as the people, place or team the job works with are not skills asked of
+    # the candidate: "leadership" as the people in charge, "collaboration" as with whom or
+    # where the job works, or what the team is like.
+    ("Brief executive leadership on the quarterly roadmap.", "leadership", False),
+    ("Share findings with senior leadership every month.", "leadership", False),
+    ("Advise marketing, finance, and operations leadership on pricing.", "leadership", False),
+    ("Work closely with Acme Legal leadership on contracts.", "leadership", False),
+    ("Bring the numbers to the leadership every Friday.", "leadership", False),
+    ("Goals follow the direction of Acme leadership.", "leadership", False),
+    ("Help regional sales teams and their leadership close deals.", "leadership", False),
+    ("You will sit on the leadership team.", "leadership", False),
+    ("Publish thought leadership on payments.", "leadership", False),
+    ("Proven leadership skills and a record of growing teams.", "leadership", True),
+    ("This is a senior leadership role.", "leadership", True),
+    ("Provide technical leadership on the platform.", "leadership", True),
+    ("We value ownership, curiosity and leadership.", "leadership", True),
+    ("Eight years of leadership experience in support.", "leadership", True),
+    ("Show leadership in a culture of leadership.", "leadership", True),
+    ("Build the tooling in close collaboration with the data team.", "collaboration", False),
+    ("Ship features in collaboration with design.", "collaboration", False),
+    ("The role requires in-office collaboration twice a week.", "collaboration", False),
+    ("Join a collaborative, curious and kind team.", "collaboration", False),
+    ("We offer a collaborative environment and a yearly offsite.", "collaboration", False),
+    ("Our team values collaboration, candour and craft.", "collaboration", False),
+    ("You value collaboration and clear writing.", "collaboration", True),
+    ("Strong collaboration skills across time zones.", "collaboration", True),
+    ("You are collaborative and take ownership.", "collaboration", True),
+    ("Collaboration: you pair with engineers every week.", "collaboration", True),
+    ("Bring a collaborative mindset and a sense of humour to the team.", "collaboration", True),
 ]
 
 
@@ -169,34 +198,6 @@ def _owners_by_other_aliases(alias: str) -> set[str]:
         if a in ("then", "we", "the", "and", "move", "on")
         for s in ids
     }
-
-
-# "Leadership" as the people a job answers to is not a skill asked of it; as the ability
-# ("leadership skills", "provide technical leadership") it is.
-LEADERSHIP: list[tuple[str, bool]] = [
-    ("Brief executive leadership on the quarterly roadmap.", False),
-    ("Share findings with senior leadership every month.", False),
-    ("Advise marketing, finance, and operations leadership on pricing.", False),
-    ("Work closely with Acme Legal leadership on contracts.", False),
-    ("Bring the numbers to the leadership every Friday.", False),
-    ("Goals follow the direction of Acme leadership.", False),
-    ("Help regional sales teams and their leadership close deals.", False),
-    ("You will sit on the leadership team.", False),
-    ("Publish thought leadership on payments.", False),
-    ("Proven leadership skills and a record of growing teams.", True),
-    ("This is a senior leadership role.", True),
-    ("Provide technical leadership on the platform.", True),
-    ("We value ownership, curiosity and leadership.", True),
-    ("Eight years of leadership experience in support.", True),
-    ("Show leadership in a culture of leadership.", True),
-]
-
-
-@pytest.mark.parametrize(("text", "present"), LEADERSHIP, ids=[t[:40] for t, _ in LEADERSHIP])
-def test_leadership_is_a_skill_but_not_the_people_in_charge(
-    extractor: Extractor, text: str, present: bool
-) -> None:
-    assert ("leadership" in skills_of(extractor, text, title="Analyst")) is present
 
 
 def test_working_with_cross_functional_teams_is_not_a_collaboration_skill(
