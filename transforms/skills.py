@@ -188,7 +188,7 @@ _LEADERSHIP_ORG_WORDS = frozenset(
 )  # fmt: skip
 # Before the people named: a preposition or a verb of advising ("to senior leadership",
 # "advise the leadership"); a list joiner or "of" counts only with a qualifier in between
-# ("product, design, and engineering leadership", "the direction of Stripe leadership"),
+# ("product, design, and engineering leadership", "the direction of Acme leadership"),
 # not in a list of skills ("communication and leadership") or "a culture of leadership".
 _LEADERSHIP_PEOPLE_BEFORE = frozenset(
     {"to", "with", "from", "for", "across", "alongside", "among", "by", "at", "advise",
