@@ -218,6 +218,42 @@ _COLLABORATIVE_THINGS = frozenset(
      "space", "office", "company", "organization", "organisation", "group"}
 )  # fmt: skip
 
+# A business function named as the people a job works with, not the domain it works in:
+# "partner with product, engineering, and marketing teams", "pricing insights to sales,
+# finance, and product leaders", "coordinate fixes with Operations, Finance, and banking
+# partners". The function's name is followed, past the rest of a list of functions, by
+# one of the people nouns below. "The Enterprise Sales team" or "join our Legal team" (one
+# function, then "team" or "partners") is the job's own function and stays the skill, as
+# does "experience in finance teams".
+_FUNCTION_NAMES = frozenset(
+    {"finance", "fintech", "banking", "accounting", "legal", "regulatory", "sales", "gtm",
+     "go-to-market", "business development", "account management", "marketing",
+     "growth marketing", "customer success", "customer support", "customer experience",
+     "recruiting", "talent acquisition", "hr", "human resources", "people operations",
+     "data science", "product management", "product design", "ux", "insurance"}
+)  # fmt: skip
+_FUNCTION_PEOPLE = frozenset(
+    {"teams", "leaders", "leadership", "stakeholders", "counterparts", "functions",
+     "departments", "orgs", "organizations", "organisations", "colleagues", "peers",
+     "executives", "heads"}
+)  # fmt: skip
+# After a list of functions only: "engineering, product, and marketing team/partners".
+_FUNCTION_PEOPLE_AFTER_LIST = frozenset({"team", "partners", "organization", "org"})
+# Words that may sit between the function and the people noun within such a list.
+_FUNCTION_LIST_WORDS = _LEADERSHIP_ORG_WORDS | frozenset(
+    {"strategy", "support", "success", "compliance", "risk", "policy", "partnerships",
+     "analytics", "growth", "communications", "talent", "treasury", "tax", "infrastructure",
+     "platform", "banking", "regulatory", "go", "to", "market", "gtm", "account", "management",
+     "internal", "external", "global", "other", "key", "revenue", "finance", "legal",
+     "accounting", "recruiting", "ux", "ui", "science", "scientists", "engineers", "wealth",
+     "ops", "it", "procurement", "privacy", "trust", "safety", "public", "affairs", "relations",
+     "development", "experience", "insights", "programs", "program", "services", "facilities",
+     "workplace", "culture"}
+)  # fmt: skip
+_FUNCTION_LIST_JOINERS = frozenset({",", "and", "or", "&", "/", "-"})
+_FUNCTION_LIST_START = _FUNCTION_LIST_JOINERS - {"-"}
+_FUNCTION_SKILL_BEFORE = frozenset({"experience", "background", "years", "worked", "working"})
+
 
 # Phrase rules: fixed word pairs that name a skill without its name, matched like aliases.
 _PHRASE_RULES: dict[str, tuple[str, ...]] = {
@@ -445,6 +481,8 @@ def accept(doc: Doc, skill_id: str, start: int, end: int, text: str | None = Non
         return False
     if low in ("collaboration", "collaborative") and _collaboration_is_context(doc, start, low):
         return False
+    if low in _FUNCTION_NAMES and _function_names_partners(doc, start, end):
+        return False
     if low in _BENEFIT_DOMAIN_ALIASES and _BENEFITS_LINE_RE.search(
         _line(doc, span.start_char, span.end_char, text)
     ):
@@ -512,6 +550,27 @@ def _collaboration_is_context(doc: Doc, start: int, low: str) -> bool:
     if _next(doc, start) != "with":
         return False
     return prev == "in" or (prev in _COLLABORATION_MANNER and before == "in")
+
+
+def _function_names_partners(doc: Doc, start: int, end: int) -> bool:
+    """Whether the business function at tokens `start:end` names the people the job works
+    with ("partner with sales, finance, and product leaders", "for finance teams"), not
+    the domain it works in."""
+    before = {token.lower_ for token in doc[max(0, start - 5) : start]}
+    if before & _FUNCTION_SKILL_BEFORE:
+        return False  # "experience on finance teams", "years in sales orgs"
+    listed = _prev(doc, start) in _FUNCTION_LIST_START  # "..., and banking partners"
+    for token in doc[end : end + 14]:
+        word = token.lower_
+        if word in _FUNCTION_PEOPLE:
+            return True
+        if word in _FUNCTION_PEOPLE_AFTER_LIST:
+            return listed
+        if word in _FUNCTION_LIST_JOINERS:
+            listed = listed or word != "-"
+        elif token.is_space or not (word in _FUNCTION_LIST_WORDS or token.is_title):
+            return False
+    return False
 
 
 def employer_skills(company: str | None, taxonomy: Iterable[Skill]) -> frozenset[str]:

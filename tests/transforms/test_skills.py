@@ -102,6 +102,23 @@ AMBIGUOUS: list[tuple[str, str, bool]] = [
     ("You are collaborative and take ownership.", "collaboration", True),
     ("Collaboration: you pair with engineers every week.", "collaboration", True),
     ("Bring a collaborative mindset and a sense of humour to the team.", "collaboration", True),
+    # A business function named as the people the job works with is not the domain it
+    # works in; the job's own team, a list of skills and experience in a function are.
+    ("Partner with product, engineering, and marketing teams on launches.", "marketing", False),
+    ("Share pricing insights with sales, finance, and product leaders.", "finance", False),
+    ("Share pricing insights with sales, finance, and product leaders.", "sales", False),
+    (
+        "Coordinate fixes with Operations, Engineering, Finance, and banking partners.",
+        "finance",
+        False,
+    ),
+    ("We build software for finance teams.", "finance", False),
+    ("Work with Legal stakeholders on every contract.", "legal", False),
+    ("Join the Enterprise Sales team in Dublin.", "sales", True),
+    ("You will join our growing Legal team.", "legal", True),
+    ("Five years of experience on finance or accounting teams.", "finance", True),
+    ("Background in sales, marketing or customer success.", "marketing", True),
+    ("Support our fintech partners with integrations.", "finance", True),
 ]
 
 
