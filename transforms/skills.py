@@ -253,6 +253,15 @@ _FUNCTION_LIST_WORDS = _LEADERSHIP_ORG_WORDS | frozenset(
 _FUNCTION_LIST_JOINERS = frozenset({",", "and", "or", "&", "/", "-"})
 _FUNCTION_LIST_START = _FUNCTION_LIST_JOINERS - {"-"}
 _FUNCTION_SKILL_BEFORE = frozenset({"experience", "background", "years", "worked", "working"})
+# "Product roadmap" is product management when the job owns it ("define the product
+# roadmap"); a job that feeds it ("inform our product roadmap", "influence the product
+# roadmap with customer feedback", "share the product roadmap with customers") works
+# beside product managers.
+_ROADMAP_INPUT_WORDS = frozenset(
+    {"inform", "informs", "informing", "influence", "influences", "influencing", "share",
+     "sharing", "review", "reviewing", "align", "aligning", "input", "feedback", "relay",
+     "channeling", "channelling", "educate", "educating", "into", "communicate", "present"}
+)  # fmt: skip
 
 
 # Phrase rules: fixed word pairs that name a skill without its name, matched like aliases.
@@ -482,6 +491,10 @@ def accept(doc: Doc, skill_id: str, start: int, end: int, text: str | None = Non
     if low in ("collaboration", "collaborative") and _collaboration_is_context(doc, start, low):
         return False
     if low in _FUNCTION_NAMES and _function_names_partners(doc, start, end):
+        return False
+    if low in ("product roadmap", "product roadmaps") and any(
+        token.lower_ in _ROADMAP_INPUT_WORDS for token in doc[max(0, start - 8) : end + 2]
+    ):
         return False
     if low in _BENEFIT_DOMAIN_ALIASES and _BENEFITS_LINE_RE.search(
         _line(doc, span.start_char, span.end_char, text)

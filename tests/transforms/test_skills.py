@@ -119,6 +119,14 @@ AMBIGUOUS: list[tuple[str, str, bool]] = [
     ("Five years of experience on finance or accounting teams.", "finance", True),
     ("Background in sales, marketing or customer success.", "marketing", True),
     ("Support our fintech partners with integrations.", "finance", True),
+    # A roadmap is product management when the job owns the product's, not when it feeds
+    # one or has a roadmap of its own work.
+    ("Define and own the product roadmap for payouts.", "product_management", True),
+    ("Relay customer feedback to inform our product roadmap.", "product_management", False),
+    ("Share the product roadmap with customers in business reviews.", "product_management", False),
+    ("Build the technical roadmap for our data platform.", "product_management", False),
+    ("Track the sprint in Jira with the team.", "product_management", False),
+    ("Track the sprint in Jira with the team.", "project_management", True),
 ]
 
 

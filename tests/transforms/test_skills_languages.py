@@ -154,7 +154,7 @@ def test_the_company_s_own_lines_never_give_a_skill_in_any_language(
         "l'apprentissage automatique appliqué à la fraude.\n\n"
         "Vos missions :\n"
         "- Développer notre application mobile en Kotlin.\n"
-        "- Travailler avec l'équipe produit sur la feuille de route."
+        "- Définir la feuille de route produit de l'application."
     )
     out = extractor.extract({"id": "fr-blurb", "title": "Développeur mobile", "text": text})
     assert out["language"] == "fr"
