@@ -127,6 +127,12 @@ AMBIGUOUS: list[tuple[str, str, bool]] = [
     ("Build the technical roadmap for our data platform.", "product_management", False),
     ("Track the sprint in Jira with the team.", "product_management", False),
     ("Track the sprint in Jira with the team.", "project_management", True),
+    # A business model or a payments company's customers is not a skill: "SaaS sales" is
+    # not cloud computing, "fraudulent merchants" not e-commerce.
+    ("Two years of quota-carrying SaaS sales experience.", "cloud_computing", False),
+    ("Run our services on cloud infrastructure.", "cloud_computing", True),
+    ("Investigate fraudulent merchants and card testing.", "ecommerce", False),
+    ("Build checkout flows for e-commerce stores.", "ecommerce", True),
 ]
 
 
