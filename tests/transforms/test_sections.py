@@ -45,6 +45,21 @@ def test_headings_in_other_languages_open_the_same_sections() -> None:
     assert _kinds(text) == ["company", "job", "benefits"]
 
 
+def test_a_heading_that_promises_the_candidate_something_opens_the_benefits(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "What you'll do\n- Build ranking models in Python\n\n"
+        "As a full-time employee, you'll enjoy:\nFlexible vacation\n"
+        "Investment in your development: mentorship through our buddy program"
+    )
+    assert _kinds(text) == ["job", "benefits"]
+    out = extractor.extract({"id": "b", "title": "ML Engineer", "text": text})
+    assert "python" in out["skills"] and "leadership" not in out["skills"]
+    # "You'll get to..." is what the job does, not what it gives.
+    assert _kinds("You'll get to:\n- Mentor two engineers") == ["job"]
+
+
 def test_a_field_line_is_not_a_heading() -> None:
     text = "Build RAG agents in Python.\nApply here: https://example.com/jobs/1\nYou will own our LLM evals."
     assert _kinds(text) == ["intro"]
