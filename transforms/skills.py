@@ -193,7 +193,8 @@ _LEADERSHIP_ORG_WORDS = frozenset(
 _LEADERSHIP_PEOPLE_BEFORE = frozenset(
     {"to", "with", "from", "for", "across", "alongside", "among", "by", "at", "advise",
      "advising", "brief", "briefing", "inform", "update", "influence", "influencing", "align",
-     "aligning", "engage", "engaging"}
+     "aligning", "engage", "engaging", "counsel", "counseling", "counselling", "support",
+     "supporting", "present", "presenting"}
 )  # fmt: skip
 _LEADERSHIP_NAMED_BEFORE = frozenset({"of"})
 _LEADERSHIP_LIST_JOINERS = frozenset({"and", "or", "&", ",", "-"})

@@ -81,6 +81,7 @@ AMBIGUOUS: list[tuple[str, str, bool]] = [
     ("Advise marketing, finance, and operations leadership on pricing.", "leadership", False),
     ("Work closely with Acme Legal leadership on contracts.", "leadership", False),
     ("Bring the numbers to the leadership every Friday.", "leadership", False),
+    ("Counsel regional leadership on market entry.", "leadership", False),
     ("Goals follow the direction of Acme leadership.", "leadership", False),
     ("Help regional sales teams and their leadership close deals.", "leadership", False),
     ("You will sit on the leadership team.", "leadership", False),
