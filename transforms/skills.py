@@ -315,7 +315,22 @@ _WINDOW_RULES: tuple[tuple[str, str, re.Pattern[str], bool], ...] = (
     ("technical_writing", "writ",
      re.compile(rf"^\w*[\s,]+{_W}(?:documentation|docs|guides|articles|blog|specs|specifications|"
                 rf"tutorials|copy|responses|explanations|essays|stories|reports|prose|content|"
-                rf"runbooks|rubrics|answers|solutions)\b"), False),
+                rf"runbooks|playbooks|post[- ]?mortems|design doc(?:ument)?s|rubrics|answers|"
+                rf"solutions)\b"), False),
+    # "document" as a duty with what it documents ("Document software designs and code",
+    # "document the usage clearly"): writing documentation. The trigger ends at a space, so
+    # "documents", "documented" and "documentation" are not it, and the noun ("this
+    # document does not...", "document processing") names no such object.
+    *(
+        ("technical_writing", trigger,
+         re.compile(r"^[\s,]+(?:(?:and|the|our|all|your|their|its|clearly|thoroughly|how|new|"
+                    r"existing|key)\s+)?(?:[\w-]+\s+)?(?:code|designs?|software|usage|"
+                    r"technical|processes|procedures|decisions|requirements|specifications|"
+                    r"specs|apis?|findings|best practices|workflows|architecture|results|"
+                    r"features|interfaces|runbooks|playbooks|learnings|knowledge)\b"),
+         False)
+        for trigger in ("document ", "documenting ")
+    ),
 )  # fmt: skip
 
 

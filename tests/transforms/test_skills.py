@@ -134,6 +134,15 @@ AMBIGUOUS: list[tuple[str, str, bool]] = [
     ("Run our services on cloud infrastructure.", "cloud_computing", True),
     ("Investigate fraudulent merchants and card testing.", "ecommerce", False),
     ("Build checkout flows for e-commerce stores.", "ecommerce", True),
+    # Documenting as a duty is writing documentation; "a document" and documented code
+    # are not.
+    ("Document software designs, code and decisions.", "technical_writing", True),
+    ("You will be documenting our public APIs.", "technical_writing", True),
+    ("Write post-mortems after incidents.", "technical_writing", True),
+    ("This document does not represent a contract.", "technical_writing", False),
+    ("Write clean, well-documented code.", "technical_writing", False),
+    ("Review design documents with the team.", "technical_writing", False),
+    ("Sell Document AI solutions to banks.", "technical_writing", False),
 ]
 
 
