@@ -231,7 +231,8 @@ _FUNCTION_NAMES = frozenset(
      "go-to-market", "business development", "account management", "marketing",
      "growth marketing", "customer success", "customer support", "customer experience",
      "recruiting", "talent acquisition", "hr", "human resources", "people operations",
-     "data science", "product management", "product design", "ux", "insurance"}
+     "data science", "product management", "product design", "ux", "insurance",
+     "machine learning", "ml", "analytics", "data analytics"}
 )  # fmt: skip
 _FUNCTION_PEOPLE = frozenset(
     {"teams", "leaders", "leadership", "stakeholders", "counterparts", "functions",
@@ -249,7 +250,7 @@ _FUNCTION_LIST_WORDS = _LEADERSHIP_ORG_WORDS | frozenset(
      "accounting", "recruiting", "ux", "ui", "science", "scientists", "engineers", "wealth",
      "ops", "it", "procurement", "privacy", "trust", "safety", "public", "affairs", "relations",
      "development", "experience", "insights", "programs", "program", "services", "facilities",
-     "workplace", "culture"}
+     "workplace", "culture", "various", "machine", "learning", "ml", "software", "quality", "qa", "devops", "frontend", "backend", "front-end", "back-end", "mobile"}
 )  # fmt: skip
 _FUNCTION_LIST_JOINERS = frozenset({",", "and", "or", "&", "/", "-"})
 _FUNCTION_LIST_START = _FUNCTION_LIST_JOINERS - {"-"}

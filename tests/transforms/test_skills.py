@@ -120,6 +120,13 @@ AMBIGUOUS: list[tuple[str, str, bool]] = [
     ("Five years of experience on finance or accounting teams.", "finance", True),
     ("Background in sales, marketing or customer success.", "marketing", True),
     ("Support our fintech partners with integrations.", "finance", True),
+    (
+        "Work closely with the Machine Learning, Software Engineering, and Product Departments.",
+        "machine_learning",
+        False,
+    ),
+    ("Partner with development, analytics and other business teams.", "data_analysis", False),
+    ("Build analytics dashboards for the sales team.", "data_analysis", True),
     # A roadmap is product management when the job owns the product's, not when it feeds
     # one or has a roadmap of its own work.
     ("Define and own the product roadmap for payouts.", "product_management", True),
