@@ -328,7 +328,8 @@ _WINDOW_RULES: tuple[tuple[str, str, re.Pattern[str], bool], ...] = (
                     r"existing|key)\s+)?(?:[\w-]+\s+)?(?:code|designs?|software|usage|"
                     r"technical|processes|procedures|decisions|requirements|specifications|"
                     r"specs|apis?|findings|best practices|workflows|architecture|results|"
-                    r"features|interfaces|runbooks|playbooks|learnings|knowledge)\b"),
+                    r"features|interfaces|runbooks|playbooks|learnings|knowledge|data models|"
+                    r"transformations|pipelines|efforts|logic|experiments|analyses)\b"),
          False)
         for trigger in ("document ", "documenting ")
     ),

@@ -150,6 +150,8 @@ AMBIGUOUS: list[tuple[str, str, bool]] = [
     ("Write clean, well-documented code.", "technical_writing", False),
     ("Review design documents with the team.", "technical_writing", False),
     ("Sell Document AI solutions to banks.", "technical_writing", False),
+    ("Document data models, transformations and logic.", "technical_writing", True),
+    ("We build document data extraction with LLMs.", "technical_writing", False),
 ]
 
 
