@@ -250,7 +250,8 @@ _FUNCTION_LIST_WORDS = _LEADERSHIP_ORG_WORDS | frozenset(
      "accounting", "recruiting", "ux", "ui", "science", "scientists", "engineers", "wealth",
      "ops", "it", "procurement", "privacy", "trust", "safety", "public", "affairs", "relations",
      "development", "experience", "insights", "programs", "program", "services", "facilities",
-     "workplace", "culture", "various", "machine", "learning", "ml", "software", "quality", "qa", "devops", "frontend", "backend", "front-end", "back-end", "mobile"}
+     "workplace", "culture", "various", "machine", "learning", "ml", "software", "quality",
+     "qa", "devops", "frontend", "backend", "front-end", "back-end", "mobile"}
 )  # fmt: skip
 _FUNCTION_LIST_JOINERS = frozenset({",", "and", "or", "&", "/", "-"})
 _FUNCTION_LIST_START = _FUNCTION_LIST_JOINERS - {"-"}
