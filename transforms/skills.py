@@ -337,6 +337,9 @@ _WINDOW_RULES: tuple[tuple[str, str, re.Pattern[str], bool], ...] = (
 )  # fmt: skip
 
 
+_SENTENCE_PUNCT_RE = re.compile(r"[.;:!?]")
+
+
 def _window_rule_hits(low: str) -> list[tuple[str, int, int]]:
     """(skill_id, start, end) char offsets of window-rule hits in lower-cased text."""
     hits: list[tuple[str, int, int]] = []
@@ -355,6 +358,10 @@ def _window_rule_hits(low: str) -> list[tuple[str, int, int]]:
                     break
             else:
                 end = low.find(" ", pos)
+                # (the window starts past the trigger's word; a word that ends a sentence,
+                # "...and Evaluation. The AI...", has nothing after it to read)
+                if end != -1 and _SENTENCE_PUNCT_RE.search(low, pos, end):
+                    end = -1
                 window = low[end if end != -1 else pos : pos + 80]
                 m = regex.match(window) if end != -1 else None
                 if m:

@@ -152,6 +152,13 @@ AMBIGUOUS: list[tuple[str, str, bool]] = [
     ("Sell Document AI solutions to banks.", "technical_writing", False),
     ("Document data models, transformations and logic.", "technical_writing", True),
     ("We build document data extraction with LLMs.", "technical_writing", False),
+    # A duty phrase is read within its sentence.
+    (
+        "Tools for software development and evaluation. The AI team ships weekly.",
+        "llm_evaluation",
+        False,
+    ),
+    ("Evaluate LLM outputs against our rubric.", "llm_evaluation", True),
 ]
 
 
