@@ -256,6 +256,18 @@ _FUNCTION_LIST_WORDS = _LEADERSHIP_ORG_WORDS | frozenset(
 _FUNCTION_LIST_JOINERS = frozenset({",", "and", "or", "&", "/", "-"})
 _FUNCTION_LIST_START = _FUNCTION_LIST_JOINERS - {"-"}
 _FUNCTION_SKILL_BEFORE = frozenset({"experience", "background", "years", "worked", "working"})
+# "User experience" as what the product gives its users ("revolutionize the user
+# experience", "a safe user experience", "improve chatbot performance and user
+# experience") is an outcome, not UX design ("an eye for user experience" is).
+_USER_EXPERIENCE_OUTCOME_BEFORE = frozenset(
+    {"the", "a", "an", "our", "their", "its", "improve", "improves", "improving", "enhance",
+     "enhances", "enhancing", "elevate", "revolutionize", "revolutionise", "transform",
+     "seamless", "best", "great", "safe", "smooth", "better"}
+)  # fmt: skip
+_IMPROVING_VERBS = frozenset(
+    {"improve", "improves", "improving", "enhance", "enhances", "enhancing", "elevate",
+     "revolutionize", "revolutionise", "transform"}
+)  # fmt: skip
 # "Product roadmap" is product management when the job owns it ("define the product
 # roadmap"); a job that feeds it ("inform our product roadmap", "influence the product
 # roadmap with customer feedback", "share the product roadmap with customers") works
@@ -518,6 +530,8 @@ def accept(doc: Doc, skill_id: str, start: int, end: int, text: str | None = Non
         return False
     if low in _FUNCTION_NAMES and _function_names_partners(doc, start, end):
         return False
+    if low == "user experience" and _user_experience_is_outcome(doc, start):
+        return False
     if low in ("product roadmap", "product roadmaps") and any(
         token.lower_ in _ROADMAP_INPUT_WORDS for token in doc[max(0, start - 8) : end + 2]
     ):
@@ -610,6 +624,17 @@ def _function_names_partners(doc: Doc, start: int, end: int) -> bool:
         elif token.is_space or not (word in _FUNCTION_LIST_WORDS or token.is_title):
             return False
     return False
+
+
+def _user_experience_is_outcome(doc: Doc, start: int) -> bool:
+    """Whether "user experience" at `start` is what a product gives its users ("the user
+    experience", "improve performance and user experience"), not the design skill."""
+    prev = _prev(doc, start)
+    if prev in _USER_EXPERIENCE_OUTCOME_BEFORE:
+        return True
+    return prev == "and" and any(
+        token.lower_ in _IMPROVING_VERBS for token in doc[max(0, start - 7) : start]
+    )
 
 
 def employer_skills(company: str | None, taxonomy: Iterable[Skill]) -> frozenset[str]:

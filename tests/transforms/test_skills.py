@@ -159,6 +159,10 @@ AMBIGUOUS: list[tuple[str, str, bool]] = [
         False,
     ),
     ("Evaluate LLM outputs against our rubric.", "llm_evaluation", True),
+    # "User experience" a product gives is an outcome, not UX design.
+    ("Revolutionize the user experience for our customers.", "ux_design", False),
+    ("Integrate LLMs to improve chatbot performance and user experience.", "ux_design", False),
+    ("An eye for user experience and clean dashboards.", "ux_design", True),
 ]
 
 
