@@ -246,8 +246,8 @@ _FUNCTION_LIST_WORDS = _LEADERSHIP_ORG_WORDS | frozenset(
     {"strategy", "support", "success", "compliance", "risk", "policy", "partnerships",
      "analytics", "growth", "communications", "talent", "treasury", "tax", "infrastructure",
      "platform", "banking", "regulatory", "go", "to", "market", "gtm", "account", "management",
-     "internal", "external", "global", "other", "key", "revenue", "finance", "legal",
-     "accounting", "recruiting", "ux", "ui", "science", "scientists", "engineers", "wealth",
+     "internal", "external", "global", "other", "key", "revenue", "accounting",
+     "recruiting", "ux", "ui", "scientists", "engineers", "wealth",
      "ops", "it", "procurement", "privacy", "trust", "safety", "public", "affairs", "relations",
      "development", "experience", "insights", "programs", "program", "services", "facilities",
      "workplace", "culture", "various", "machine", "learning", "ml", "software", "quality",
@@ -259,14 +259,13 @@ _FUNCTION_SKILL_BEFORE = frozenset({"experience", "background", "years", "worked
 # "User experience" as what the product gives its users ("revolutionize the user
 # experience", "a safe user experience", "improve chatbot performance and user
 # experience") is an outcome, not UX design ("an eye for user experience" is).
-_USER_EXPERIENCE_OUTCOME_BEFORE = frozenset(
-    {"the", "a", "an", "our", "their", "its", "improve", "improves", "improving", "enhance",
-     "enhances", "enhancing", "elevate", "revolutionize", "revolutionise", "transform",
-     "seamless", "best", "great", "safe", "smooth", "better"}
-)  # fmt: skip
 _IMPROVING_VERBS = frozenset(
     {"improve", "improves", "improving", "enhance", "enhances", "enhancing", "elevate",
      "revolutionize", "revolutionise", "transform"}
+)  # fmt: skip
+_USER_EXPERIENCE_OUTCOME_BEFORE = _IMPROVING_VERBS | frozenset(
+    {"the", "a", "an", "our", "their", "its", "seamless", "best", "great", "safe", "smooth",
+     "better"}
 )  # fmt: skip
 # "Product roadmap" is product management when the job owns it ("define the product
 # roadmap"); a job that feeds it ("inform our product roadmap", "influence the product
