@@ -301,6 +301,13 @@ _PHRASE_RULES: dict[str, tuple[str, ...]] = {
 # prompts", "rank model-generated responses"). A cheap literal trigger is searched for
 # first, then a small regex reads the words just before or after it (lower-cased text).
 _W = r"(?:[\w'’/+-]+[\s,]+){0,4}?"
+# What a writer writes, for the technical-writing rules below.
+_WRITTEN_THINGS = (
+    r"(?:documentation|docs|guides|articles|blogs?|blog posts|specs|specifications|tutorials|"
+    r"copy|responses|explanations|essays|stories|reports|prose|content|runbooks|playbooks|"
+    r"post[- ]?mortems|design doc(?:ument)?s|rubrics|answers|solutions|white ?papers|"
+    r"case studies)"
+)
 _WINDOW_RULES: tuple[tuple[str, str, re.Pattern[str], bool], ...] = (
     # (skill_id, trigger literal, regex, regex applies before the trigger?)
     ("prompt_engineering", "prompt",
@@ -322,14 +329,20 @@ _WINDOW_RULES: tuple[tuple[str, str, re.Pattern[str], bool], ...] = (
     ("llm_evaluation", "evaluat",
      re.compile(r"^\w*\s+(?:[\w'-]+\s+){0,4}?(?:ai|agents?|llms?|language models?|chatbots?|"
                 r"ai[- ]generated|model responses|model outputs)\b"), False),
+    # Trying to "break" the AI or a model: adversarial testing, red teaming.
+    ("red_teaming", "break",
+     re.compile(r"^[\s,]+(?:(?:the|our|an?|their|its|these)\s+)?"
+                r"(?:ai|models?|llms?|chatbots?|language models?|ai models?|ai systems?)\b"),
+     False),
     ("llm_evaluation", "challeng",
      re.compile(r"^\w*\s+(?:[\w'-]+\s+){0,3}?(?:ai|llms?|language models?|the models?)\b"),
      False),
-    ("technical_writing", "writ",
-     re.compile(rf"^\w*[\s,]+{_W}(?:documentation|docs|guides|articles|blog|specs|specifications|"
-                rf"tutorials|copy|responses|explanations|essays|stories|reports|prose|content|"
-                rf"runbooks|playbooks|post[- ]?mortems|design doc(?:ument)?s|rubrics|answers|"
-                rf"solutions)\b"), False),
+    # Writing or authoring a kind of text ("write clear documentation", "author technical
+    # blogs and tutorials").
+    *(
+        ("technical_writing", trigger, re.compile(rf"^\w*[\s,]+{_W}{_WRITTEN_THINGS}\b"), False)
+        for trigger in ("writ", "author")
+    ),
     # "document" as a duty with what it documents ("Document software designs and code",
     # "document the usage clearly"): writing documentation. The trigger ends at a space, so
     # "documents", "documented" and "documentation" are not it, and the noun ("this
@@ -349,6 +362,12 @@ _WINDOW_RULES: tuple[tuple[str, str, re.Pattern[str], bool], ...] = (
 
 
 _SENTENCE_PUNCT_RE = re.compile(r"[.;:!?]")
+# The only forms of these after-triggers' words ("authorization", "breakthrough" and
+# "outbreak" are other words); the other triggers take any word they start.
+_TRIGGER_WORD_FORMS: dict[str, re.Pattern[str]] = {
+    "author": re.compile(r"author(?:s|ed|ing)?,?"),
+    "break": re.compile(r"break(?:s|ing)?[\"'”’]*,?"),
+}
 
 
 def _window_rule_hits(low: str) -> list[tuple[str, int, int]]:
@@ -369,6 +388,14 @@ def _window_rule_hits(low: str) -> list[tuple[str, int, int]]:
                     break
             else:
                 end = low.find(" ", pos)
+                form = _TRIGGER_WORD_FORMS.get(trigger)
+                if form is not None and (
+                    end == -1
+                    or (pos and low[pos - 1].isalnum())
+                    or not form.fullmatch(low, pos, end)
+                ):
+                    pos = low.find(trigger, pos + len(trigger))
+                    continue
                 # (the window starts past the trigger's word; a word that ends a sentence,
                 # "...and Evaluation. The AI...", has nothing after it to read)
                 if end != -1 and _SENTENCE_PUNCT_RE.search(low, pos, end):

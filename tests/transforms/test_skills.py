@@ -152,6 +152,12 @@ AMBIGUOUS: list[tuple[str, str, bool]] = [
     ("Sell Document AI solutions to banks.", "technical_writing", False),
     ("Document data models, transformations and logic.", "technical_writing", True),
     ("We build document data extraction with LLMs.", "technical_writing", False),
+    ("Author technical blogs and tutorials for developers.", "technical_writing", True),
+    ("Run authorization reports for vendors.", "technical_writing", False),
+    # Trying to "break" the AI is red teaming; other words that start so are not.
+    ('Actively try to "break" the AI by inducing mistakes.', "red_teaming", True),
+    ("Our breakthrough AI models read contracts.", "red_teaming", False),
+    ("Outbreak models for public-health agencies.", "red_teaming", False),
     # A duty phrase is read within its sentence.
     (
         "Tools for software development and evaluation. The AI team ships weekly.",
