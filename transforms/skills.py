@@ -326,9 +326,13 @@ _WINDOW_RULES: tuple[tuple[str, str, re.Pattern[str], bool], ...] = (
     ("rlhf", "model",
      re.compile(r"\b(?:train|teach|improv|align)\w*\s+(?:the\s+|our\s+)?"
                 r"(?:ai|language|large language|generative ai|generative)\s+$"), True),
+    # (evaluating AI itself, not choosing among AI products: "evaluate new AI tools and
+    # vendors" is a buyer's duty)
     ("llm_evaluation", "evaluat",
      re.compile(r"^\w*\s+(?:[\w'-]+\s+){0,4}?(?:ai|agents?|llms?|language models?|chatbots?|"
-                r"ai[- ]generated|model responses|model outputs)\b"), False),
+                r"ai[- ]generated|model responses|model outputs)\b(?![\s-]+(?:technolog|tools?\b|"
+                r"frameworks?\b|vendors?\b|trends\b|innovations?\b|startups\b|"
+                r"companies\b|products\b|platforms?\b|opportunit))"), False),
     # Trying to "break" the AI or a model: adversarial testing, red teaming.
     ("red_teaming", "break",
      re.compile(r"^[\s,]+(?:(?:the|our|an?|their|its|these)\s+)?"

@@ -165,6 +165,9 @@ AMBIGUOUS: list[tuple[str, str, bool]] = [
         False,
     ),
     ("Evaluate LLM outputs against our rubric.", "llm_evaluation", True),
+    # Evaluating AI is; choosing among AI products is not.
+    ("Evaluate AI agents on multi-step tasks.", "llm_evaluation", True),
+    ("Research, evaluate and adopt new AI tools and frameworks.", "llm_evaluation", False),
     # "User experience" a product gives is an outcome, not UX design.
     ("Revolutionize the user experience for our customers.", "ux_design", False),
     ("Integrate LLMs to improve chatbot performance and user experience.", "ux_design", False),
