@@ -361,3 +361,25 @@ class LanguagePatterns:
 
 def each(section: str, key: str) -> LanguagePatterns:
     return LanguagePatterns(section, key)
+
+
+class LanguageWords:
+    """The plain words of `[section] key` as one set, for the languages being read (see
+    `reading`): a French people noun is not read in a German posting."""
+
+    def __init__(self, section: str, key: str) -> None:
+        self.section = section
+        self.key = key
+        self._sets: dict[Languages, frozenset[str]] = {}
+
+    def current(self) -> frozenset[str]:
+        langs = _READING.get()
+        found = self._sets.get(langs)
+        if found is None:
+            found = frozenset(rules(self.section, self.key, langs))
+            self._sets[langs] = found
+        return found
+
+
+def words(section: str, key: str) -> LanguageWords:
+    return LanguageWords(section, key)

@@ -254,6 +254,17 @@ _FUNCTION_LIST_WORDS = _LEADERSHIP_ORG_WORDS | frozenset(
      "qa", "devops", "frontend", "backend", "front-end", "back-end", "mobile"}
 )  # fmt: skip
 _FUNCTION_LIST_JOINERS = frozenset({",", "and", "or", "&", "/", "-"})
+# The languages that name the people first ("les équipes produit, marketing et
+# juridique"): their function names, people nouns and list words (`[skills_context]` of
+# data/languages/*.toml; en.toml says what each key means). The names are every table's
+# (a name counts only where its language's matcher found it); the other words are those
+# of the posting's language, so a Dutch "of" or a Portuguese "times" is not read in
+# English.
+_FUNCTION_NAMES |= frozenset(languages.rules("skills_context", "function_names"))
+_FUNCTION_PEOPLE_BEFORE = languages.words("skills_context", "function_people")
+_FUNCTION_PEOPLE_BEFORE_LIST = languages.words("skills_context", "function_people_list")
+_FUNCTION_BEFORE_WORDS = languages.words("skills_context", "function_list_words")
+_FUNCTION_BEFORE_JOINERS = languages.words("skills_context", "function_list_joiners")
 _FUNCTION_LIST_START = _FUNCTION_LIST_JOINERS - {"-"}
 _FUNCTION_SKILL_BEFORE = frozenset({"experience", "background", "years", "worked", "working"})
 # "User experience" as what the product gives its users ("revolutionize the user
@@ -642,6 +653,8 @@ def _function_names_partners(doc: Doc, start: int, end: int) -> bool:
     before = {token.lower_ for token in doc[max(0, start - 5) : start]}
     if before & _FUNCTION_SKILL_BEFORE:
         return False  # "experience on finance teams", "years in sales orgs"
+    if _function_people_before(doc, start):
+        return True
     listed = _prev(doc, start) in _FUNCTION_LIST_START  # "..., and banking partners"
     for token in doc[end : end + 14]:
         word = token.lower_
@@ -652,6 +665,42 @@ def _function_names_partners(doc: Doc, start: int, end: int) -> bool:
         if word in _FUNCTION_LIST_JOINERS:
             listed = listed or word != "-"
         elif token.is_space or not (word in _FUNCTION_LIST_WORDS or token.is_title):
+            return False
+    return False
+
+
+_ELIDED_ARTICLES = frozenset({"l'", "l’", "d'", "d’"})
+
+
+def _function_people_before(doc: Doc, start: int) -> bool:
+    """Whether the people come first: back from the function at `start`, over the rest of
+    a list of functions and its articles, to a people noun ("avec les équipes produit,
+    marketing et juridique", "con los equipos de ventas y marketing"). "Expérience en
+    marketing" stops at "en"; a singular people noun ("l'équipe marketing", the job's own
+    team) counts only after a list, as English "team" does."""
+    people = _FUNCTION_PEOPLE_BEFORE.current()
+    if not people:
+        return False  # English: the people come after ("marketing teams")
+    after_list = _FUNCTION_PEOPLE_BEFORE_LIST.current()
+    list_words = _FUNCTION_BEFORE_WORDS.current()
+    joiners = _FUNCTION_BEFORE_JOINERS.current()
+    listed = False
+    for token in reversed(doc[max(0, start - 12) : start]):
+        word = token.lower_
+        if word[:2] in _ELIDED_ARTICLES:
+            word = word[2:]  # "l'équipe", "d'équipes": one token
+        if word in people:
+            return True
+        if word in after_list:
+            return listed
+        if word in _FUNCTION_LIST_JOINERS or word in joiners:
+            listed = listed or word != "-"
+        elif token.is_space or not (
+            word in list_words
+            or word in _FUNCTION_NAMES
+            or word in _FUNCTION_LIST_WORDS
+            or token.is_title
+        ):
             return False
     return False
 

@@ -188,3 +188,72 @@ def test_no_name_means_two_skills_in_one_language() -> None:
                 assert owner.setdefault(alias, skill_id) == skill_id, (lang, alias)
                 others = english.get(alias, {skill_id}) - {skill_id}
                 assert not others, f"{lang} {alias!r} is {skill_id} and, in English, {others}"
+
+
+# A business function named as the people the job works with, in the languages that name
+# the people first: (lang, text, functions that are the people around the job, functions
+# that are the job's own domain). Each text is long enough for its language to be told.
+FUNCTION_PARTNERS = [
+    (
+        "fr",
+        "Vos missions : vous travaillerez au quotidien avec les équipes produit, marketing et "
+        "juridique pour lancer nos agents conversationnels. Profil : trois ans d'expérience "
+        "en finance et une bonne culture du produit.",
+        {"marketing", "legal"},
+        {"finance"},
+    ),
+    (
+        "fr",
+        "Vos missions : vous rejoindrez l'équipe Marketing et vous animerez nos campagnes "
+        "avec l'équipe produit et juridique de la société.",
+        {"legal"},
+        {"marketing"},
+    ),
+    (
+        "es",
+        "Tus responsabilidades: colaborar con los equipos de ventas, marketing y finanzas "
+        "para desplegar modelos de lenguaje en producción. Requisitos: experiencia en "
+        "el sector jurídico y en la gestión de proyectos.",
+        {"sales", "marketing", "finance"},
+        {"legal"},
+    ),
+    (
+        "de",
+        "Deine Aufgaben: Du arbeitest eng mit den Teams aus Vertrieb, Marketing und Finance "
+        "zusammen und führst Sprachmodelle ein. Dein Profil: mehrjährige Erfahrung im "
+        "Vertrieb oder in der Beratung.",
+        {"marketing", "finance"},
+        {"sales"},
+    ),
+    (
+        "pt",
+        "Responsabilidades: trabalhar com as equipes de vendas e marketing para levar "
+        "modelos de linguagem à produção. Requisitos: experiência em finanças e em "
+        "análise de dados.",
+        {"sales", "marketing"},
+        {"finance"},
+    ),
+    (
+        "nl",
+        "Jouw taken: je werkt nauw samen met de teams van marketing, verkoop en finance om "
+        "taalmodellen in productie te brengen. Wat vragen wij: ervaring in de verkoop van "
+        "software en in data-analyse.",
+        {"marketing", "finance"},
+        {"sales"},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "partners", "own"),
+    FUNCTION_PARTNERS,
+    ids=[f"{p[0]}-{i}" for i, p in enumerate(FUNCTION_PARTNERS)],
+)
+def test_the_teams_a_job_works_with_are_not_its_domain_in_any_language(
+    extractor: Extractor, lang: str, text: str, partners: set[str], own: set[str]
+) -> None:
+    out = extractor.extract({"id": lang, "title": "", "text": text})
+    assert out["language"] == lang
+    skills = set(out["skills"])
+    assert not partners & skills, f"the people around the job read as skills: {partners & skills}"
+    assert own <= skills, f"the job's own domain lost: {own - skills}"
