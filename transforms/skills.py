@@ -567,11 +567,11 @@ def accept(doc: Doc, skill_id: str, start: int, end: int, text: str | None = Non
         return False
     if low == "leadership" and _leadership_names_people(doc, start):
         return False
-    if low in ("collaboration", "collaborative") and _collaboration_is_context(doc, start, low):
+    if low in _COLLABORATION_NAMES and _collaboration_is_context(doc, start, low):
         return False
     if low in _FUNCTION_NAMES and _function_names_partners(doc, start, end):
         return False
-    if low == "user experience" and _user_experience_is_outcome(doc, start):
+    if low in _USER_EXPERIENCE_NAMES and _user_experience_is_outcome(doc, start):
         return False
     if low in ("product roadmap", "product roadmaps") and any(
         token.lower_ in _ROADMAP_INPUT_WORDS for token in doc[max(0, start - 8) : end + 2]
@@ -641,9 +641,14 @@ def _collaboration_is_context(doc: Doc, start: int, low: str) -> bool:
     before = doc[start - 2].lower_ if start >= 2 else ""
     if prev in _COLLABORATION_PLACE or (prev in _CULTURE_VERBS and before in _CULTURE_SUBJECTS):
         return True
-    if _next(doc, start) != "with":
+    nxt = _next(doc, start)
+    if nxt == "with":
+        return prev == "in" or (prev in _COLLABORATION_MANNER and before == "in")
+    # "en étroite collaboration avec", "in nauwe samenwerking met"
+    if nxt not in _COLLABORATION_WITH.current():
         return False
-    return prev == "in" or (prev in _COLLABORATION_MANNER and before == "in")
+    at = _COLLABORATION_IN.current()
+    return prev in at or (prev in _COLLABORATION_MANNER_WORDS.current() and before in at)
 
 
 def _function_names_partners(doc: Doc, start: int, end: int) -> bool:
@@ -670,6 +675,17 @@ def _function_names_partners(doc: Doc, start: int, end: int) -> bool:
 
 
 _ELIDED_ARTICLES = frozenset({"l'", "l’", "d'", "d’"})
+# The other languages' forms of the user-experience and collaboration checks
+# (`[skills_context]` of data/languages/*.toml), read in postings of their language.
+_USER_EXPERIENCE_NAMES = frozenset(
+    {"user experience", *languages.rules("skills_context", "user_experience_names")}
+)
+_USER_EXPERIENCE_BEFORE = languages.words("skills_context", "user_experience_outcome_before")
+_USER_EXPERIENCE_SKILL_BEFORE = languages.words("skills_context", "user_experience_skill_before")
+_COLLABORATION_WITH = languages.words("skills_context", "collaboration_with")
+_COLLABORATION_IN = languages.words("skills_context", "collaboration_in")
+_COLLABORATION_MANNER_WORDS = languages.words("skills_context", "collaboration_manner")
+_COLLABORATION_NAMES = frozenset({"collaboration", "collaborative", "samenwerking"})
 
 
 def _function_people_before(doc: Doc, start: int) -> bool:
@@ -711,6 +727,11 @@ def _user_experience_is_outcome(doc: Doc, start: int) -> bool:
     prev = _prev(doc, start)
     if prev in _USER_EXPERIENCE_OUTCOME_BEFORE:
         return True
+    # (the other languages: "l'expérience utilisateur" is "l", "'", "expérience")
+    at = start - 2 if prev in ("'", "’") else start - 1
+    if at >= 0 and doc[at].lower_ in _USER_EXPERIENCE_BEFORE.current():
+        # "une maîtrise de l'expérience utilisateur" names the field
+        return at == 0 or doc[at - 1].lower_ not in _USER_EXPERIENCE_SKILL_BEFORE.current()
     return prev == "and" and any(
         token.lower_ in _IMPROVING_VERBS for token in doc[max(0, start - 7) : start]
     )

@@ -257,3 +257,106 @@ def test_the_teams_a_job_works_with_are_not_its_domain_in_any_language(
     skills = set(out["skills"])
     assert not partners & skills, f"the people around the job read as skills: {partners & skills}"
     assert own <= skills, f"the job's own domain lost: {own - skills}"
+
+
+# "User experience" a product gives and "collaboration" that says with whom, in the other
+# languages: (lang, text, skill, read as the skill?).
+CONTEXT_CASES = [
+    (
+        "fr",
+        "Vos missions : déployer nos modèles de langage en production et améliorer "
+        "l'expérience utilisateur de nos clients grâce à l'intelligence artificielle.",
+        "ux_design",
+        False,
+    ),
+    (
+        "fr",
+        "Votre profil : une excellente maîtrise de l'expérience utilisateur et du design "
+        "d'interfaces pour nos produits d'intelligence artificielle générative.",
+        "ux_design",
+        True,
+    ),
+    (
+        "es",
+        "Tus responsabilidades: mejorar la experiencia de usuario de nuestros clientes con "
+        "modelos de lenguaje y automatizar los procesos del equipo.",
+        "ux_design",
+        False,
+    ),
+    (
+        "es",
+        "Tu perfil: conocimientos sólidos de la experiencia de usuario y del diseño de "
+        "interfaces para nuestros productos de inteligencia artificial.",
+        "ux_design",
+        True,
+    ),
+    (
+        "de",
+        "Deine Aufgaben: Du verbesserst die Nutzererfahrung unserer Kunden mit Sprachmodellen "
+        "und automatisierst die Prozesse des Teams.",
+        "ux_design",
+        False,
+    ),
+    (
+        "de",
+        "Dein Profil: fundierte Kenntnisse in der Nutzererfahrung und im Interface-Design für "
+        "unsere Produkte mit künstlicher Intelligenz.",
+        "ux_design",
+        True,
+    ),
+    (
+        "it",
+        "Responsabilità: migliorare l'esperienza utente dei nostri clienti con i modelli di "
+        "linguaggio e automatizzare i processi del team.",
+        "ux_design",
+        False,
+    ),
+    (
+        "pt",
+        "Responsabilidades: melhorar a experiência do usuário dos nossos clientes com modelos "
+        "de linguagem e automatizar os processos da equipe.",
+        "ux_design",
+        False,
+    ),
+    (
+        "nl",
+        "Jouw taken: je zorgt dat de gebruikerservaring van onze klanten met taalmodellen "
+        "elke maand beter wordt en je automatiseert de processen van het team.",
+        "ux_design",
+        False,
+    ),
+    (
+        "fr",
+        "Vos missions : vous travaillerez en étroite collaboration avec l'équipe data pour "
+        "déployer nos modèles de langage en production.",
+        "collaboration",
+        False,
+    ),
+    (
+        "nl",
+        "Jouw taken: je werkt in nauwe samenwerking met het datateam om onze taalmodellen "
+        "in productie te brengen en te verbeteren.",
+        "collaboration",
+        False,
+    ),
+    (
+        "nl",
+        "Wat vragen wij: ervaring met taalmodellen, goede samenwerking en communicatie met "
+        "collega's en een proactieve houding.",
+        "collaboration",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "skill", "present"),
+    CONTEXT_CASES,
+    ids=[f"{c[0]}-{c[2]}-{i}" for i, c in enumerate(CONTEXT_CASES)],
+)
+def test_an_outcome_or_a_way_of_working_is_not_the_skill_in_any_language(
+    extractor: Extractor, lang: str, text: str, skill: str, present: bool
+) -> None:
+    out = extractor.extract({"id": lang, "title": "", "text": text})
+    assert out["language"] == lang
+    assert (skill in out["skills"]) is present
