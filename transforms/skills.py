@@ -565,7 +565,7 @@ def accept(doc: Doc, skill_id: str, start: int, end: int, text: str | None = Non
             return False
     if low == "excel" and _next(doc, start) in {"at", "in", "with"}:
         return False
-    if low == "leadership" and _leadership_names_people(doc, start):
+    if low in _LEADERSHIP_NAMES and _leadership_names_people(doc, start):
         return False
     if low in _COLLABORATION_NAMES and _collaboration_is_context(doc, start, low):
         return False
@@ -596,6 +596,8 @@ def _leadership_names_people(doc: Doc, start: int) -> bool:
     """Whether "leadership" at token `start` is the people in charge ("report to senior
     leadership", "work with Legal leadership", "the leadership team") or "thought
     leadership" (a kind of content), not the skill of leading."""
+    if _leadership_names_people_in_language(doc, start):
+        return True
     nxt = _next(doc, start)
     if nxt in _LEADERSHIP_SKILL_NEXT:
         return False
@@ -618,6 +620,32 @@ def _leadership_names_people(doc: Doc, start: int) -> bool:
         i -= 1
     before = doc[i].lower_ if i >= 0 else ""
     return before in _LEADERSHIP_PEOPLE_BEFORE or (named > 0 and before in _LEADERSHIP_NAMED_BEFORE)
+
+
+def _leadership_names_people_in_language(doc: Doc, start: int) -> bool:
+    """The other languages' "leadership" as the people in charge: "présenter au
+    leadership", "reportar al liderazgo", "a liderança da empresa", "l'équipe de
+    leadership" (words of `[skills_context]`, read in postings of their language)."""
+    before = _LEADERSHIP_BEFORE_WORDS.current()
+    if not before:
+        return False
+    words = [t.lower_ for t in doc[max(0, start - 3) : start] if t.lower_ not in ("'", "’")]
+    words = [w[2:] if w[:2] in _ELIDED_ARTICLES else w for w in words]
+    prev = words[-1] if words else ""
+    if len(words) >= 2 and prev in _LEADERSHIP_ARTICLES.current() and words[-2] in before:
+        return True  # "avec le leadership", "con el liderazgo"
+    if prev in before:
+        return True  # "au leadership", "al liderazgo"
+    if prev in _OF_WORDS and len(words) >= 2:
+        people = _FUNCTION_PEOPLE_BEFORE.current() | _FUNCTION_PEOPLE_BEFORE_LIST.current()
+        if words[-2] in people:
+            return True  # "l'équipe de leadership", "equipo de liderazgo"
+    after = [token.lower_ for token in doc[start + 1 : start + 5]]
+    return (
+        bool(after)
+        and after[0] in _OF_WORDS
+        and any(word in _LEADERSHIP_OF_ORGANISATION.current() for word in after[1:])
+    )
 
 
 def _collaboration_is_context(doc: Doc, start: int, low: str) -> bool:
@@ -686,6 +714,13 @@ _COLLABORATION_WITH = languages.words("skills_context", "collaboration_with")
 _COLLABORATION_IN = languages.words("skills_context", "collaboration_in")
 _COLLABORATION_MANNER_WORDS = languages.words("skills_context", "collaboration_manner")
 _COLLABORATION_NAMES = frozenset({"collaboration", "collaborative", "samenwerking"})
+_LEADERSHIP_NAMES = frozenset(
+    {"leadership", *languages.rules("skills_context", "leadership_names")}
+)
+_LEADERSHIP_BEFORE_WORDS = languages.words("skills_context", "leadership_people_before")
+_LEADERSHIP_ARTICLES = languages.words("skills_context", "leadership_articles")
+_LEADERSHIP_OF_ORGANISATION = languages.words("skills_context", "leadership_of_organisation")
+_OF_WORDS = frozenset({"de", "da", "do", "del", "della", "des"})
 
 
 def _function_people_before(doc: Doc, start: int) -> bool:

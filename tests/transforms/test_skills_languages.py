@@ -346,6 +346,63 @@ CONTEXT_CASES = [
         "collaboration",
         True,
     ),
+    # "Leadership" as the people in charge, not the skill of leading.
+    (
+        "fr",
+        "Vos missions : présenter chaque trimestre les résultats de nos modèles de langag"
+        "e au leadership et à l'équipe produit.",
+        "leadership",
+        False,
+    ),
+    (
+        "fr",
+        "Vos missions : vous travaillerez avec l'équipe de leadership pour déployer nos m"
+        "odèles de langage en production.",
+        "leadership",
+        False,
+    ),
+    (
+        "fr",
+        "Votre profil : une vraie capacité de leadership et une expérience des modèles de"
+        " langage en production.",
+        "leadership",
+        True,
+    ),
+    (
+        "es",
+        "Tus responsabilidades: reportar al liderazgo los resultados de nuestros modelos "
+        "de lenguaje cada trimestre y coordinar el equipo.",
+        "leadership",
+        False,
+    ),
+    (
+        "es",
+        "Tus responsabilidades: presentar los avances al equipo de liderazgo y desplegar "
+        "modelos de lenguaje en producción.",
+        "leadership",
+        False,
+    ),
+    (
+        "es",
+        "Requisitos: experiencia en liderazgo de equipos técnicos y conocimientos de los "
+        "modelos de lenguaje que usamos para nuestros clientes.",
+        "leadership",
+        True,
+    ),
+    (
+        "pt",
+        "Responsabilidades: apresentar os resultados à liderança da empresa e levar model"
+        "os de linguagem à produção.",
+        "leadership",
+        False,
+    ),
+    (
+        "pt",
+        "Requisitos: experiência em liderança de equipes técnicas e em modelos de linguag"
+        "em em produção.",
+        "leadership",
+        True,
+    ),
 ]
 
 
