@@ -267,6 +267,20 @@ _FUNCTION_BEFORE_WORDS = languages.words("skills_context", "function_list_words"
 _FUNCTION_BEFORE_JOINERS = languages.words("skills_context", "function_list_joiners")
 _FUNCTION_LIST_START = _FUNCTION_LIST_JOINERS - {"-"}
 _FUNCTION_SKILL_BEFORE = frozenset({"experience", "background", "years", "worked", "working"})
+# ...or named, in a list, right after a verb of working with others: "partnering closely
+# with Customer Success, Account Management, Product, and Engineering", "work
+# cross-functionally across marketing, growth, direct sales, and product".
+_PARTNERING_VERBS = frozenset(
+    {"partner", "partners", "partnering", "collaborate", "collaborates", "collaborating",
+     "coordinate", "coordinates", "coordinating", "align", "aligns", "aligning", "liaise",
+     "liaising", "interface", "interfacing", "work", "works", "working", "sync", "syncing",
+     "engage", "engaging"}
+)  # fmt: skip
+_PARTNERING_ADVERBS = frozenset(
+    {"closely", "cross-functionally", "directly", "tightly", "regularly", "daily", "deeply",
+     "cross", "functionally", "-"}
+)  # fmt: skip
+_PARTNERING_CUES = frozenset({"with", "across", "alongside"})
 # "User experience" as what the product gives its users ("revolutionize the user
 # experience", "a safe user experience", "improve chatbot performance and user
 # experience") is an outcome, not UX design ("an eye for user experience" is).
@@ -686,7 +700,7 @@ def _function_names_partners(doc: Doc, start: int, end: int) -> bool:
     before = {token.lower_ for token in doc[max(0, start - 5) : start]}
     if before & _FUNCTION_SKILL_BEFORE:
         return False  # "experience on finance teams", "years in sales orgs"
-    if _function_people_before(doc, start):
+    if _function_people_before(doc, start) or _function_after_partnering(doc, start, end):
         return True
     listed = _prev(doc, start) in _FUNCTION_LIST_START  # "..., and banking partners"
     for token in doc[end : end + 14]:
@@ -703,6 +717,40 @@ def _function_names_partners(doc: Doc, start: int, end: int) -> bool:
 
 
 _ELIDED_ARTICLES = frozenset({"l'", "l’", "d'", "d’"})
+
+
+def _function_after_partnering(doc: Doc, start: int, end: int) -> bool:
+    """Whether the function at tokens `start:end` is one of a list of functions named right after a
+    verb of working with others ("partnering closely with Customer Success, Account
+    Management, Product, and Engineering"). One function alone ("work with Sales to close
+    deals") is too often the job's own to be read so."""
+    listed = False
+    i = start - 1
+    while i >= max(0, start - 16):
+        token = doc[i]
+        word = token.lower_
+        if word in _PARTNERING_CUES:
+            break
+        if word in _FUNCTION_LIST_JOINERS:
+            listed = listed or word != "-"
+        elif token.is_space or not (
+            word in _FUNCTION_LIST_WORDS
+            or word in _FUNCTION_NAMES
+            or word in ("the", "our", "their", "direct")
+            or token.is_title
+        ):
+            return False
+        i -= 1
+    else:
+        return False
+    if not listed and (end >= len(doc) or doc[end].lower_ not in _FUNCTION_LIST_JOINERS):
+        return False
+    i -= 1
+    while i >= 0 and doc[i].lower_ in _PARTNERING_ADVERBS:
+        i -= 1
+    return i >= 0 and doc[i].lower_ in _PARTNERING_VERBS
+
+
 # The other languages' forms of the user-experience and collaboration checks
 # (`[skills_context]` of data/languages/*.toml), read in postings of their language.
 _USER_EXPERIENCE_NAMES = frozenset(

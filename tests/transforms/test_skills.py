@@ -126,6 +126,15 @@ AMBIGUOUS: list[tuple[str, str, bool]] = [
         False,
     ),
     ("Partner with development, analytics and other business teams.", "data_analysis", False),
+    # ...or a list of functions right after a verb of working with others.
+    (
+        "Collaborate closely with Sales, Solutions, and Account Management on renewals.",
+        "sales",
+        False,
+    ),
+    ("Work cross-functionally with product, legal, and design.", "legal", False),
+    ("Work with Sales to close deals faster.", "sales", True),
+    ("Familiarity with sales and marketing tools.", "marketing", True),
     ("Build analytics dashboards for the sales team.", "data_analysis", True),
     # A roadmap is product management when the job owns the product's, not when it feeds
     # one or has a roadmap of its own work.
