@@ -266,7 +266,10 @@ _FUNCTION_PEOPLE_BEFORE_LIST = languages.words("skills_context", "function_peopl
 _FUNCTION_BEFORE_WORDS = languages.words("skills_context", "function_list_words")
 _FUNCTION_BEFORE_JOINERS = languages.words("skills_context", "function_list_joiners")
 _FUNCTION_LIST_START = _FUNCTION_LIST_JOINERS - {"-"}
-_FUNCTION_SKILL_BEFORE = frozenset({"experience", "background", "years", "worked", "working"})
+_FUNCTION_SKILL_BEFORE = frozenset(
+    {"experience", "background", "years", "worked", "working", "lead", "leads", "leading",
+     "manage", "manages", "managing"}
+)  # fmt: skip
 # ...or named, in a list, right after a verb of working with others: "partnering closely
 # with Customer Success, Account Management, Product, and Engineering", "work
 # cross-functionally across marketing, growth, direct sales, and product".
@@ -699,7 +702,7 @@ def _function_names_partners(doc: Doc, start: int, end: int) -> bool:
     the domain it works in."""
     before = {token.lower_ for token in doc[max(0, start - 5) : start]}
     if before & _FUNCTION_SKILL_BEFORE:
-        return False  # "experience on finance teams", "years in sales orgs"
+        return False  # "experience on finance teams", "years in sales orgs", "lead the sales teams"
     if _function_people_before(doc, start) or _function_after_partnering(doc, start, end):
         return True
     listed = _prev(doc, start) in _FUNCTION_LIST_START  # "..., and banking partners"
@@ -721,7 +724,7 @@ _ELIDED_ARTICLES = frozenset({"l'", "l’", "d'", "d’"})
 
 def _function_after_partnering(doc: Doc, start: int, end: int) -> bool:
     """Whether the function at tokens `start:end` is one of a list of functions named right after a
-    verb of working with others ("partnering closely with Customer Success, Account
+    verb of working with others or a people noun ("partnering closely with Customer Success, Account
     Management, Product, and Engineering"). One function alone ("work with Sales to close
     deals") is too often the job's own to be read so."""
     listed = False
@@ -748,7 +751,13 @@ def _function_after_partnering(doc: Doc, start: int, end: int) -> bool:
     i -= 1
     while i >= 0 and doc[i].lower_ in _PARTNERING_ADVERBS:
         i -= 1
-    return i >= 0 and doc[i].lower_ in _PARTNERING_VERBS
+    # (a partnering verb, or the people first: "cross-functional teams across Product,
+    # Finance, and Risk", "stakeholders across legal, finance, and HR")
+    return i >= 0 and (
+        doc[i].lower_ in _PARTNERING_VERBS
+        or doc[i].lower_ in _FUNCTION_PEOPLE
+        or doc[i].lower_ in _FUNCTION_PEOPLE_AFTER_LIST
+    )
 
 
 # The other languages' forms of the user-experience and collaboration checks

@@ -133,6 +133,8 @@ AMBIGUOUS: list[tuple[str, str, bool]] = [
         False,
     ),
     ("Work cross-functionally with product, legal, and design.", "legal", False),
+    ("Align with stakeholders across marketing, service, and finance.", "marketing", False),
+    ("Lead teams across sales and marketing in EMEA.", "sales", True),
     ("Work with Sales to close deals faster.", "sales", True),
     ("Familiarity with sales and marketing tools.", "marketing", True),
     ("Build analytics dashboards for the sales team.", "data_analysis", True),
