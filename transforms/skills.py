@@ -770,7 +770,9 @@ _USER_EXPERIENCE_SKILL_BEFORE = languages.words("skills_context", "user_experien
 _COLLABORATION_WITH = languages.words("skills_context", "collaboration_with")
 _COLLABORATION_IN = languages.words("skills_context", "collaboration_in")
 _COLLABORATION_MANNER_WORDS = languages.words("skills_context", "collaboration_manner")
-_COLLABORATION_NAMES = frozenset({"collaboration", "collaborative", "samenwerking"})
+_COLLABORATION_NAMES = frozenset(
+    {"collaboration", "collaborative", *languages.rules("skills_context", "collaboration_names")}
+)
 _LEADERSHIP_NAMES = frozenset(
     {"leadership", *languages.rules("skills_context", "leadership_names")}
 )
