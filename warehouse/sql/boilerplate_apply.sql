@@ -14,16 +14,29 @@ select company_key from boilerplate_new;
 delete from employer_boilerplate where company_key in (select company_key from boilerplate_dirty);
 insert into employer_boilerplate by name select * from boilerplate_new;
 
+-- The rows to judge: the skills of the flag employers' postings, and every skill flagged
+-- now of the other dirty postings (wherever its posting moved). Two joins, not one with
+-- an `or`: each builds on a small side (the flag employers' postings; the flagged rows),
+-- where the `or` joined every skill row with every dirty posting first.
 create or replace temp table boilerplate_flags as
-with evidence as (
+with flag_posts as (
+    select posting_id, company_key
+    from boilerplate_posts
+    where company_key in (select company_key from boilerplate_flag_employers)
+),
+evidence as (
+    select
+        s.posting_id, s.skill_id, p.company_key, s.boilerplate,
+        unnest(s.sentence_keys) as sentence_key
+    from posting_skills s
+    join flag_posts p using (posting_id)
+    union all
     select
         s.posting_id, s.skill_id, p.company_key, s.boilerplate,
         unnest(s.sentence_keys) as sentence_key
     from posting_skills s
     join boilerplate_posts p using (posting_id)
-    -- (or flagged now, wherever its posting moved)
-    where p.company_key in (select company_key from boilerplate_flag_employers)
-        or s.boilerplate
+    where s.boilerplate and p.posting_id not in (select posting_id from flag_posts)
 ),
 judged as (
     select
