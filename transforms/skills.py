@@ -264,6 +264,7 @@ _FUNCTION_NAMES |= frozenset(languages.rules("skills_context", "function_names")
 _FUNCTION_PEOPLE_BEFORE = languages.words("skills_context", "function_people")
 _FUNCTION_PEOPLE_BEFORE_LIST = languages.words("skills_context", "function_people_list")
 _FUNCTION_BEFORE_WORDS = languages.words("skills_context", "function_list_words")
+_FUNCTION_PEOPLE_PLURAL_BEFORE = languages.words("skills_context", "function_people_plural_before")
 _FUNCTION_BEFORE_JOINERS = languages.words("skills_context", "function_list_joiners")
 _FUNCTION_LIST_START = _FUNCTION_LIST_JOINERS - {"-"}
 _FUNCTION_SKILL_BEFORE = frozenset(
@@ -787,11 +788,13 @@ def _function_people_before(doc: Doc, start: int) -> bool:
     a list of functions and its articles, to a people noun ("avec les équipes produit,
     marketing et juridique", "con los equipos de ventas y marketing"). "Expérience en
     marketing" stops at "en"; a singular people noun ("l'équipe marketing", the job's own
-    team) counts only after a list, as English "team" does."""
+    team) counts only after a list, as English "team" does, unless a plural article
+    comes before it (Italian "i team di marketing": "team" is both)."""
     people = _FUNCTION_PEOPLE_BEFORE.current()
     if not people:
         return False  # English: the people come after ("marketing teams")
     after_list = _FUNCTION_PEOPLE_BEFORE_LIST.current()
+    plural_before = _FUNCTION_PEOPLE_PLURAL_BEFORE.current()
     list_words = _FUNCTION_BEFORE_WORDS.current()
     joiners = _FUNCTION_BEFORE_JOINERS.current()
     listed = False
@@ -802,7 +805,7 @@ def _function_people_before(doc: Doc, start: int) -> bool:
         if word in people:
             return True
         if word in after_list:
-            return listed
+            return listed or (token.i > 0 and doc[token.i - 1].lower_ in plural_before)
         if word in _FUNCTION_LIST_JOINERS or word in joiners:
             listed = listed or word != "-"
         elif token.is_space or not (

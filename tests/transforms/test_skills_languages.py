@@ -241,6 +241,23 @@ FUNCTION_PARTNERS = [
         {"marketing", "finance"},
         {"sales"},
     ),
+    # Italian "team" is singular and plural: its article says which ("i team" are the
+    # people around the job, "il team di marketing" is the job's own team).
+    (
+        "it",
+        "Le tue responsabilità: collaborare ogni giorno con i team di marketing, vendite e "
+        "finanza per portare i modelli linguistici in produzione. Requisiti: esperienza "
+        "nelle vendite di software e nella gestione dei progetti.",
+        {"marketing", "finance"},
+        {"sales"},
+    ),
+    (
+        "it",
+        "Le tue responsabilità: entrerai a far parte del team di marketing e guiderai le "
+        "nostre campagne sui modelli linguistici insieme ai colleghi di vendite e finanza.",
+        {"sales", "finance"},
+        {"marketing"},
+    ),
 ]
 
 
