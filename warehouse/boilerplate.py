@@ -68,6 +68,10 @@ def update_employer_boilerplate(
         con.execute(sql_text("step_fingerprint_forget"), [STEP])
         con.execute(sql_text("step_fingerprint_insert"), [STEP, fingerprint])
     try:
+        nothing_kept = con.sql(sql_text("boilerplate_kept_count")).fetchall()[0][0] == 0
+        con.execute(
+            sql_text("boilerplate_scope_all" if nothing_kept else "boilerplate_scope_changes")
+        )
         con.execute(sql_text("boilerplate_dirty"))
         employers = con.sql(sql_text("boilerplate_dirty_count")).fetchall()[0][0]
         if employers:

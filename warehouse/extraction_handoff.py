@@ -54,11 +54,12 @@ def carry_over_taxonomy(
     if previous == extractor_version or taxonomy_digest(after) != taxonomy:
         return 0  # unchanged, or `after` is not the taxonomy this version names
     changed = changed_alias_keys(before, after)
-    return int(
-        con.execute(
-            sql_text("extraction_carry_over"), [extractor_version, previous, changed]
-        ).fetchall()[0][0]
+    con.execute(sql_text("extraction_carry_over_find"), [previous, changed])
+    carried = int(
+        con.execute(sql_text("extraction_carry_over"), [extractor_version]).fetchall()[0][0]
     )
+    con.execute(sql_text("extraction_carry_over_record"))
+    return carried
 
 
 # --- raw_postings -> extract input ----------------------------------------------------

@@ -319,6 +319,7 @@ def run_refresh(
         )
         with _step(summary, "views"):
             summary.view_names = create_views(con, timings=summary.view_s)
+            con.execute(sql_text("posting_changes_clear"))
         summary.views = len(summary.view_names)
         with _step(summary, "pay premium"):
             summary.pay_premium_skills = compute_skill_pay_premium(con)

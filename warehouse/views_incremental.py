@@ -4,17 +4,21 @@
 changed, with the very SQL of those files run on the affected jobs' postings, and
 deletes + inserts their rows, instead of rebuilding millions of rows.
 
-What changed is found by content, not by bookkeeping in every step: `mat_posting_state`
-keeps, per posting, a fingerprint of every column the bases read (and of its skills), as
-of the last build. A posting whose fingerprint moved makes its old and its new canonical
-job affected. Every base row is a function of one canonical job's postings, so running
-the base SQL on the affected jobs' postings alone gives exactly their rows (the integer
-numbering the SQL uses inside is local to one run). Three fingerprints: `fp` (all
-columns) says a posting changed; `fp_core` (all but last_seen and closed_at, which move
-for every live posting daily) says its job's posting_facts row is rebuilt, and a job
-whose postings moved only those two gets its last_seen, closed_at and days_open updated
-in place; `fp_skills` (skills, role, dates and pay that the skill rows carry) decides the
-job-skill, family and co-occurrence rows, which then change for far fewer jobs.
+What changed is found by content, among the postings the change record names
+(`posting_changes`, migration 016: every statement that writes postings or their skills
+records the postings it wrote): `mat_posting_state` keeps, per posting, fingerprints of
+the columns the bases read (and of its skills), as of the last build, and only the
+recorded postings are fingerprinted again and compared with them (a posting recorded but
+unchanged compares equal). A posting whose fingerprint moved makes its old and its new
+canonical job affected. Every base row is a function of one canonical job's postings, so
+running the base SQL on the affected jobs' postings alone gives exactly their rows (the
+integer numbering the SQL uses inside is local to one run). Two fingerprints: `fp` (every
+column but last_seen and closed_at) says the job's rows are rebuilt; `fp_skills` (skills,
+role, dates and pay that the skill rows carry) decides the job-skill, family and
+co-occurrence rows, which then change for far fewer jobs. last_seen and closed_at move for
+every live posting daily: the lifecycle records those postings apart (`lifecycle`), they
+are not fingerprinted, and their jobs' posting_facts rows get last_seen, closed_at and
+days_open updated in place.
 
 A full rebuild (the view files as they are) runs when there is no state yet, when the
 view SQL or the taxonomy (`skills`) changed since the state was written, or when asked.
@@ -36,10 +40,12 @@ from warehouse.sqlfiles import SQL_DIR, sql_text
 # cheap aggregates over these and are re-run every time).
 HEAVY_FILES = ("010_posting_facts", "015_job_skills", "020_posting_families")
 COOCCURRENCE_FILE = "160_skill_cooccurrence"
-STATE_VERSION = "3"  # 3: skills flagged as employer boilerplate do not count
+STATE_VERSION = "4"  # 4: no history end in the fingerprint (the change record says it)
 # The SQL of this module (warehouse/sql/views_incremental_*.sql): part of what the bases
 # were built with.
 OWN_SQL = (
+    "views_incremental_scope_all",
+    "views_incremental_scope_changes",
     "views_incremental_fingerprints",
     "views_incremental_affected",
     "views_incremental_apply",
@@ -109,6 +115,7 @@ def update_bases(
         timings[f"incremental {name}"] = now - started
         started = now
 
+    con.execute(sql_text("views_incremental_scope_changes"))
     con.execute(sql_text("views_incremental_fingerprints"))
     lap("fingerprints")
     con.execute(sql_text("views_incremental_affected"))
@@ -124,6 +131,7 @@ def update_bases(
 
 def record_state(con: duckdb.DuckDBPyConnection, sql_hash: str) -> None:
     """After a full build of the bases: the fingerprints they were built from."""
+    con.execute(sql_text("views_incremental_scope_all"))
     con.execute(sql_text("views_incremental_fingerprints"))
     con.execute(sql_text("views_incremental_record"))
     con.execute(sql_text("views_incremental_record_hash"), [sql_hash])

@@ -75,6 +75,9 @@ DEDUPE_STATE_TABLES = ("dedupe_titles", "dedupe_postings", "dedupe_pairs", "dedu
 # The employers' repeated sentences and what that step read (migration 013,
 # warehouse.boilerplate); the step also flags posting_skills rows the views leave out.
 BOILERPLATE_TABLES = ("employer_boilerplate", "boilerplate_postings")
+# The change record (migration 016): the postings each step wrote, read by the views and
+# the boilerplate step and emptied after the views.
+CHANGE_RECORD = "posting_changes"
 # The tables of the data model (docs/data-model.md) the refresh writes.
 KNOWN_TABLES = (
     *INGESTED_TABLES,
@@ -86,6 +89,7 @@ KNOWN_TABLES = (
     "step_fingerprints",
     *BOARD_TABLES,
     *BOILERPLATE_TABLES,
+    CHANGE_RECORD,
     PAY_PREMIUM,
 )
 
@@ -117,6 +121,8 @@ TABLE_DESCRIPTIONS: dict[str, str] = {
     "employer_boilerplate": "Per employer, the sentences on most of its postings of several "
     "titles: skills named only there are the employer's, not the job's (not counted).",
     "boilerplate_postings": "Employer boilerplate state: what was read of each posting.",
+    CHANGE_RECORD: "The postings each step of a refresh wrote (extraction, lifecycle, dedupe, "
+    "boilerplate flags), read by the views and the boilerplate step; empty between refreshes.",
 }
 
 # crawl_runs gains rows after every crawl, so its age is the age of the newest crawl.
@@ -257,6 +263,9 @@ def refresh_specs(
             _table_spec(table, [table_key("postings"), table_key("posting_skills")])
             for table in BOILERPLATE_TABLES
         ],
+        _table_spec(
+            CHANGE_RECORD, [table_key("duplicate_clusters"), table_key("employer_boilerplate")]
+        ),
     ]
     # The premium table is computed from views and read by a view: Dagster wants a
     # multi-asset's results in dependency order, so it goes before its first reader.

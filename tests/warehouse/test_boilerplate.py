@@ -71,12 +71,14 @@ def acme_item(kit: SimpleNamespace, source_id: str, title: str, where: str) -> d
     )
 
 
-def beta_items(kit: SimpleNamespace, rows: list[tuple[str, str]] = BETA) -> list[dict]:
+def beta_items(
+    kit: SimpleNamespace, rows: list[tuple[str, str]] = BETA, board: str = "beta"
+) -> list[dict]:
     return [
         kit.item(
             "lever",
             source_id,
-            board="beta",
+            board=board,
             company="Beta Parcels",
             title=title,
             description_text=text(BETA_ABOUT, title),
@@ -247,3 +249,22 @@ def test_postings_without_the_paragraph_give_the_skill_back_when_it_falls_below_
 
     settings.open_warehouse().write(full)
     assert snapshot(settings, kit) == before
+
+
+def test_older_postings_that_nothing_else_touched_lose_the_skill_in_the_views_too(
+    settings: Settings, kit: SimpleNamespace, extraction: Extraction
+) -> None:
+    # Beta's two new postings come from another of its boards, so its older postings are
+    # not crawled again: the flags are the only change of theirs, and the views, which
+    # compare only the postings the change record names, must still rebuild their jobs.
+    land_first_day(settings, kit)
+    refresh(settings, extraction, kit)
+    more = beta_items(
+        kit, [("b4", "Machine Learning Engineer"), ("b5", "Backend Engineer")], board="beta-uk"
+    )
+    kit.landing(settings.landing_dir).write("lever", "2026-10-02", more, ["beta-uk"])
+    assert refresh(settings, extraction, kit).boilerplate_employers == 1
+    skills = counted_skills(settings)
+    assert all("kubernetes" not in skills[f"lever:{source_id}"] for source_id, _ in BETA)
+    with settings.open_warehouse().reader() as con:
+        assert con.sql("select count(*) from posting_changes").fetchall() == [(0,)]

@@ -76,6 +76,26 @@ def test_the_same_job_on_an_ats_and_on_hn_is_one_cluster_led_by_the_ats(
     }
 
 
+def test_a_posting_only_the_dedupe_moves_leaves_the_views_with_its_new_job(
+    settings: Settings, landing, kit: SimpleNamespace
+) -> None:
+    # The HN post's thread is not crawled again: joining the ATS posting's cluster is its
+    # only change, which the views see through the change record's `dedupe` rows.
+    landing.write(
+        "hn", "2026-10-01", [kit.item("hn", "555", board="41", title="Sr. Prompt Engineer")]
+    )
+    kit.refresh(settings)
+    landing.write(
+        "greenhouse", "2026-10-03", [kit.item("greenhouse", "77", title="Senior Prompt Engineer")]
+    )
+    kit.refresh(settings)
+    with settings.open_warehouse().reader() as con:
+        jobs = con.sql("select posting_id from posting_facts").fetchall()
+        moved = con.sql("select canonical_posting_id from postings where posting_id = 'hn:555'")
+        assert moved.fetchall() == [("greenhouse:77",)]
+    assert jobs == [("greenhouse:77",)]
+
+
 @pytest.mark.parametrize(
     ("other", "why"),
     [

@@ -57,6 +57,8 @@ set boilerplate = f.flag
 from boilerplate_flags f
 where posting_skills.posting_id = f.posting_id
   and posting_skills.skill_id = f.skill_id;
+-- The change record (migration 016): the postings whose skills the views count moved.
+insert into posting_changes select distinct posting_id, 'boilerplate' from boilerplate_flags;
 
 -- What was read, for the next refresh's boilerplate_dirty.sql: the rows that moved.
 delete from boilerplate_postings

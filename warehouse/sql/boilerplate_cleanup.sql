@@ -4,4 +4,7 @@ drop table if exists temp.boilerplate_dirty;
 drop table if exists temp.boilerplate_flag_employers;
 drop table if exists temp.boilerplate_posts;
 drop table if exists temp.boilerplate_new;
-drop table if exists temp.boilerplate_flags
+drop table if exists temp.boilerplate_flags;
+drop view if exists temp.boilerplate_read;
+drop view if exists temp.boilerplate_kept;
+drop table if exists temp.boilerplate_scope

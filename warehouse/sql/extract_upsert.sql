@@ -89,4 +89,7 @@ flat as (
     from listed
 )
 select id as posting_id, cast(ordinal as integer) as ordinal, country
-from flat
+from flat;
+
+-- The change record (migration 016): these postings were loaded again, with their skills.
+insert into posting_changes select posting_id, 'extract' from extract_final

@@ -4,27 +4,27 @@ select
     n.canonical_posting_id as new_job,
     o.canonical_posting_id as old_job,
     n.fp_skills is distinct from o.fp_skills as skills_changed,
-    n.fp_core is distinct from o.fp_core as core_changed,
     o.posting_id is null as added,
     n.posting_id is null as gone
 from inc_fp n
-full join mat_posting_state o using (posting_id)
+full join inc_scope_state o using (posting_id)
 where n.fp is distinct from o.fp;
 
--- The jobs rebuilt from their postings: a posting changed in more than its history's end
--- (last_seen, closed_at), or in what the skill rows carry.
+-- The jobs rebuilt from their postings: a posting's fingerprint moved (every column the
+-- bases read but its history's end, last_seen and closed_at).
 create or replace temp table inc_jobs as
-select new_job as job from inc_changed where (core_changed or skills_changed) and new_job is not null
+select new_job as job from inc_changed where new_job is not null
 union
-select old_job from inc_changed where (core_changed or skills_changed) and old_job is not null;
+select old_job from inc_changed where old_job is not null;
 
--- The jobs whose postings only moved their history's end (the same canonical job before
--- and after: canonical_posting_id is in fp_core): their facts row gets the new last_seen,
--- closed_at and days_open, aggregated over the job's postings as 010_posting_facts.sql does.
+-- The jobs whose postings only moved their history's end (the change record's
+-- `lifecycle` rows: a posting whose canonical job moved is recorded by the dedupe too,
+-- and its jobs are rebuilt): their facts row gets the new last_seen, closed_at and
+-- days_open, aggregated over the job's postings as 010_posting_facts.sql does.
 create or replace temp table inc_life as
 with jobs as (
-    select new_job as job from inc_changed
-    where not core_changed and not skills_changed
+    select canonical_posting_id as job from postings
+    where posting_id in (select posting_id from inc_history_end)
     except
     select job from inc_jobs
 )

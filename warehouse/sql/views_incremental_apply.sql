@@ -70,8 +70,7 @@ insert into mat_skill_cooccurrence select * from inc_cooccurrence;
 -- quarter of the postings whose history's end moves each day left as many deleted rows in
 -- the table every day (a refresh's checkpoint does not vacuum, warehouse/store.py).
 update mat_posting_state s
-set canonical_posting_id = n.canonical_posting_id, fp = n.fp, fp_core = n.fp_core,
-    fp_skills = n.fp_skills
+set canonical_posting_id = n.canonical_posting_id, fp = n.fp, fp_skills = n.fp_skills
 from (
     select f.* from inc_fp f
     where f.posting_id in (select posting_id from inc_changed where not added)
@@ -96,4 +95,9 @@ drop table temp.inc_mat_posting_families;
 drop table temp.tmp_posting_jobs;
 drop table temp.tmp_job_skills;
 drop table temp.tmp_job_families;
-drop table temp.tmp_skill_ids
+drop table temp.tmp_skill_ids;
+drop view if exists temp.inc_scope_postings;
+drop view if exists temp.inc_scope_skills;
+drop view if exists temp.inc_scope_state;
+drop table if exists temp.inc_scope;
+drop table if exists temp.inc_history_end
