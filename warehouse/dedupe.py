@@ -427,6 +427,7 @@ def update_clusters(
         schema={"title": pl.String, "norm": pl.String},
     )
     _with_table(con, "dedupe_new_titles", new_titles, "dedupe_titles_add")
+    con.execute(sql_text("dedupe_scope_all" if fresh else "dedupe_scope_changes"))
     con.execute(sql_text("dedupe_changed"))
     con.execute(sql_text("dedupe_dirty"), [WINDOW_DAYS])
     con.execute(sql_text("dedupe_dirty_keys"))

@@ -306,6 +306,36 @@ def test_incremental_dedupe_after_a_day_of_new_changed_and_closed_postings_is_a_
     assert dedupe_tables(settings) == incremental
 
 
+def test_an_archive_capture_landed_later_joins_a_live_posting_nothing_else_touched(
+    settings: Settings, landing, kit: SimpleNamespace
+) -> None:
+    # Umbrella posts on one source only, so its posting is no candidate; a week later a
+    # capture of it lands from a web archive (another company spelling) while its board is
+    # not crawled: the link makes the live posting a candidate, with no change of its own.
+    landing.write(
+        "greenhouse",
+        "2026-10-01",
+        [kit.item("greenhouse", "4", board="umbrella", company="Umbrella", title="Designer")],
+    )
+    kit.refresh(settings)
+    capture = kit.item(
+        "archive",
+        "greenhouse:4",
+        company="Umbrella Holdings Group",
+        title="Product Designer",
+        fetched_at="2026-09-20T10:00:00Z",
+        raw={"archive": "commoncrawl", "record_id": "crawl-data/y.warc.gz#bytes=0-9"},
+    )
+    landing.write("archive", "2026-10-08", [capture], boards_ok=[])
+    kit.refresh(settings)
+    incremental = dedupe_tables(settings)
+    assert canonical(settings)["archive:greenhouse:4"] == "greenhouse:4"
+    assert "greenhouse:4" in {row[1] for row in incremental["dedupe_postings"]}
+    with settings.open_warehouse().writer() as con:
+        dedupe.update_clusters(con, kit.source_priority, full=True)
+    assert dedupe_tables(settings) == incremental
+
+
 @pytest.mark.postgres_catalog
 def test_a_refresh_that_only_sees_the_same_postings_again_does_no_dedupe_work(
     settings: Settings, landing, kit: SimpleNamespace, monkeypatch: pytest.MonkeyPatch
