@@ -159,6 +159,31 @@ DEDUPE_TABLES = (
 )
 
 
+def archive_capture(
+    kit: SimpleNamespace,
+    live_id: str,
+    company: str,
+    title: str,
+    warc: str,
+    byte_range: str,
+    **fields: str,
+) -> dict:
+    """A Common Crawl capture of the live posting `live_id` (archive:<live_id>), fetched
+    on 2026-09-20, from `crawl-data/<warc>.warc.gz` at `byte_range`."""
+    return kit.item(
+        "archive",
+        live_id,
+        company=company,
+        title=title,
+        fetched_at="2026-09-20T10:00:00Z",
+        raw={
+            "archive": "commoncrawl",
+            "record_id": f"crawl-data/{warc}.warc.gz#bytes={byte_range}",
+        },
+        **fields,
+    )
+
+
 def market_day_one(kit: SimpleNamespace) -> dict[str, list[dict]]:
     """Four companies on several sources, a one-source company, an archive capture."""
     day = "2026-10-01T06:00:00Z"
@@ -183,22 +208,17 @@ def market_day_one(kit: SimpleNamespace) -> dict[str, list[dict]]:
         ],
         # The capture of greenhouse:3 under another company spelling: a tie across blocks.
         "archive": [
-            kit.item(
-                "archive",
-                "greenhouse:3",
-                company="Initech Holdings Group",
-                title="AI Trainer (Contract)",
-                fetched_at="2026-09-20T10:00:00Z",
-                raw={"archive": "commoncrawl", "record_id": "crawl-data/x.warc.gz#bytes=0-9"},
+            archive_capture(
+                kit, "greenhouse:3", "Initech Holdings Group", "AI Trainer (Contract)", "x", "0-9"
             ),
-            kit.item(
-                "archive",
+            archive_capture(
+                kit,
                 "greenhouse:90",
-                company="Initech Holdings Group",
-                title="AI Trainer",
+                "Initech Holdings Group",
+                "AI Trainer",
+                "x",
+                "9-19",
                 location_raw="Austin, TX",
-                fetched_at="2026-09-20T10:00:00Z",
-                raw={"archive": "commoncrawl", "record_id": "crawl-data/x.warc.gz#bytes=9-19"},
             ),
         ],
     }
@@ -318,13 +338,8 @@ def test_an_archive_capture_landed_later_joins_a_live_posting_nothing_else_touch
         [kit.item("greenhouse", "4", board="umbrella", company="Umbrella", title="Designer")],
     )
     kit.refresh(settings)
-    capture = kit.item(
-        "archive",
-        "greenhouse:4",
-        company="Umbrella Holdings Group",
-        title="Product Designer",
-        fetched_at="2026-09-20T10:00:00Z",
-        raw={"archive": "commoncrawl", "record_id": "crawl-data/y.warc.gz#bytes=0-9"},
+    capture = archive_capture(
+        kit, "greenhouse:4", "Umbrella Holdings Group", "Product Designer", "y", "0-9"
     )
     landing.write("archive", "2026-10-08", [capture], boards_ok=[])
     kit.refresh(settings)
