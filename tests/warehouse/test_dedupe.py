@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import random
 from types import SimpleNamespace
 
+import numpy as np
+import polars as pl
 import pytest
+from rapidfuzz import fuzz, process
 
 from promptjobs.settings import Settings
 from warehouse import dedupe
@@ -148,6 +152,99 @@ def test_one_hn_post_never_chains_two_openings_of_one_board(
     assert mapping["hn:3"] in {mapping["lever:1"], mapping["lever:2"]}
 
 
+# The matching rule read pair by pair, as the module doc states it: the set-wise code
+# (one join per pair of sources, each pair of titles scored once) must find the same pairs
+# and the same clusters.
+def pairwise_matches(
+    candidates: pl.DataFrame,
+) -> tuple[set[tuple[str, str, int]], list[tuple[int, int, str, str]]]:
+    """(every cross-source pair whose titles and places match, with its gap; the pairs
+    within the window, in the order they are joined), from rows sorted as
+    dedupe_block_rows.sql sorts them."""
+    rows = candidates.to_dicts()
+    code = {s: i for i, s in enumerate(sorted({r["source"] for r in rows}))}
+    matches, joins = set(), []
+    for key in dict.fromkeys(r["company_key"] for r in rows):
+        block = [(i, r) for i, r in enumerate(rows) if r["company_key"] == key]
+        ranked = []
+        for i, a in block:
+            for j, b in block:
+                if code[a["source"]] >= code[b["source"]] or not a["norm"]:
+                    continue
+                if a["country"] and b["country"] and a["country"] != b["country"]:
+                    continue
+                if a["city"] and b["city"] and a["city"] != b["city"]:
+                    continue
+                score = process.cdist(
+                    [a["norm"]], [b["norm"]], scorer=fuzz.token_sort_ratio,
+                    score_cutoff=dedupe.TITLE_SCORE_CUTOFF, dtype=np.uint8,
+                )[0, 0]  # fmt: skip
+                if not score:
+                    continue
+                gap = max(
+                    a["period_start"] - b["period_end"], b["period_start"] - a["period_end"], 0
+                )
+                matches.add((a["posting_id"], b["posting_id"], gap))
+                if gap <= dedupe.WINDOW_DAYS:
+                    ranked.append((int(score), -gap, i, j))
+        joins += [
+            (i, j, rows[i]["posting_id"], rows[j]["posting_id"])
+            for *_, i, j in sorted(ranked, reverse=True)
+        ]
+    return matches, joins
+
+
+def random_candidates(rng: random.Random) -> pl.DataFrame:
+    titles = [
+        "prompt engineer", "senior prompt engineer", "prompt engineer senior", "llm engineer",
+        "prompt engineers", "data scientist", "", "ai trainer",
+    ]  # fmt: skip
+    rows = [
+        {
+            "posting_id": f"{source}:{n}",
+            "source": source,
+            "company_key": rng.choice(["acme", "globex", "initech", ""]),
+            "title": title,
+            "norm": title,
+            "country": rng.choice(["", "us", "us", "gb"]),
+            "city": rng.choice(["", "", "london", "new york"]),
+            "period_start": (start := rng.randrange(20_000, 20_100)),
+            "period_end": start + rng.randrange(0, 60),
+        }
+        for n in range(rng.randrange(2, 40))
+        for source in [rng.choice(["greenhouse", "hn", "lever", "remotive"])]
+        for title in [rng.choice(titles)]
+    ]
+    return pl.DataFrame(rows).sort("company_key", "posting_id")
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_set_wise_matching_finds_the_pairs_and_clusters_of_the_pairwise_rule(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    candidates = random_candidates(random.Random(seed))
+    matches, joins = pairwise_matches(candidates)
+    priority = {"greenhouse": 0, "lever": 1, "remotive": 2, "hn": 3}
+    # a small chunk, so blocks are paired in several runs
+    monkeypatch.setattr(dedupe, "PAIR_CHUNK_ROWS", 7)
+    found = dedupe.match_candidates(candidates, priority)
+    assert set(found.pairs.select("posting_a", "posting_b", "gap").iter_rows()) == matches
+    # The clusters of joining the pairwise rule's matches in its order.
+    uf = dedupe._UnionFind([priority[s] for s in candidates["source"]])
+    for i, j, _a, _b in joins:
+        uf.union(i, j)
+    ids = candidates["posting_id"].to_list()
+    expected: dict[int, set[str]] = {}
+    for i in uf.linked():
+        expected.setdefault(uf.find(i), set()).add(ids[i])
+    clusters: dict[str, set[str]] = {}
+    for posting_id, canonical_id in found.members.select(
+        "posting_id", "canonical_posting_id"
+    ).iter_rows():
+        clusters.setdefault(canonical_id, set()).add(posting_id)
+    assert sorted(map(sorted, clusters.values())) == sorted(map(sorted, expected.values()))
+
+
 # Incremental dedupe: a refresh matches only the blocks its new or changed postings touch,
 # and its result is the full rebuild's.
 DEDUPE_TABLES = (
@@ -253,22 +350,22 @@ class Spy:
         self.blocks = 0
         self.titles = 0
         self.runs: list[dedupe.DedupeRun] = []
-        match_block, normalize = dedupe._match_block, dedupe.normalize_title
+        matching_pairs, normalize = dedupe._matching_pairs, dedupe.normalize_title
         update = dedupe.update_clusters
 
         def reported(*args, **kwargs):  # type: ignore[no-untyped-def]
             self.runs.append(update(*args, **kwargs))
             return self.runs[-1]
 
-        def counted_block(*args, **kwargs):  # type: ignore[no-untyped-def]
-            self.blocks += 1
-            return match_block(*args, **kwargs)
+        def counted_blocks(frame: pl.DataFrame, blocks: pl.DataFrame) -> pl.DataFrame:
+            self.blocks += blocks.height
+            return matching_pairs(frame, blocks)
 
         def counted_title(title: str) -> str:
             self.titles += 1
             return normalize(title)
 
-        monkeypatch.setattr(dedupe, "_match_block", counted_block)
+        monkeypatch.setattr(dedupe, "_matching_pairs", counted_blocks)
         monkeypatch.setattr(dedupe, "normalize_title", counted_title)
         monkeypatch.setattr(dedupe, "update_clusters", reported)
 
