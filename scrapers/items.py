@@ -225,8 +225,11 @@ def build_posting(
     loader.add_value("title", title)
     loader.add_value("location_raw", location_raw)
     loader.add_value("remote_hint", remote_hint)
-    loader.add_value("description_html", description_html)
-    text = description_text if description_text is not None else html_to_text(description_html)
+    # Repaired before it becomes text: html_to_text turns a double-encoded no-break space
+    # ("\u00c2\u00a0", RemoteOK's) into a space, after which the text no longer round-trips.
+    html = repair_mojibake(description_html) if description_html else description_html
+    loader.add_value("description_html", html)
+    text = description_text if description_text is not None else html_to_text(html)
     loader.add_value("description_text", repair_mojibake(text).strip() if text else "")
     loader.add_value("posted_at", posted_at)
     loader.add_value("updated_at", updated_at)

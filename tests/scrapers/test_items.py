@@ -137,3 +137,28 @@ def test_double_encoded_text_lands_as_its_sender_meant_it(sent: str, landed: str
     )
     assert item["company"] == landed and item["title"] == landed
     assert item["description_text"] == f"About us: {landed}."
+
+
+def test_double_encoded_html_is_repaired_before_it_becomes_text() -> None:
+    # RemoteOK sends its HTML double-encoded, no-break spaces and bullets included: the
+    # text is read from the repaired HTML (as text, the no-break space would be a space
+    # already, and the rest could no longer be repaired).
+    sent = (
+        "<p>We\u00e2\u0080\u0099re hiring.\u00c2\u00a0</p><p>\u00e2\u0080\u00a2 Build LLM tools</p>"
+    )
+    item = build_posting(
+        source="remoteok",
+        board="all",
+        source_id="2",
+        url="https://remoteok.com/remote-jobs/2",
+        company="Acme",
+        title="AI Engineer",
+        fetched_at="2026-10-01T06:00:00Z",
+        description_html=sent,
+    )
+    assert (
+        item["description_html"] == "<p>We\u2019re hiring.\u00a0</p><p>\u2022 Build LLM tools</p>"
+    )
+    assert "We\u2019re hiring." in item["description_text"]
+    assert "\u2022 Build LLM tools" in item["description_text"]
+    assert "\u00e2" not in item["description_text"] and "\u00c2" not in item["description_text"]
