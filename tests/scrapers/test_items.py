@@ -1,8 +1,16 @@
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
-from scrapers.items import LANDING_FIELDS, build_posting, make_range, normalize_period
+from scrapers.items import (
+    LANDING_FIELDS,
+    PostingItem,
+    build_posting,
+    make_range,
+    normalize_period,
+)
 from scrapers.middlewares import parse_retry_after
 from scrapers.records import PayRange, landing_problem, pay_range_problem
 
@@ -114,6 +122,22 @@ def test_retry_after_reads_seconds_and_http_dates():
     assert parse_retry_after(b"soon") is None and parse_retry_after(None) is None
 
 
+def remoteok_posting(**fields: Any) -> PostingItem:
+    """build_posting of a RemoteOK posting, with `fields` given."""
+    return build_posting(
+        **{
+            "source": "remoteok",
+            "board": "all",
+            "source_id": "1",
+            "url": "https://remoteok.com/remote-jobs/1",
+            "company": "Acme",
+            "title": "AI Engineer",
+            "fetched_at": "2026-10-01T06:00:00Z",
+            **fields,
+        }
+    )
+
+
 @pytest.mark.parametrize(
     ("sent", "landed"),
     [
@@ -125,16 +149,7 @@ def test_retry_after_reads_seconds_and_http_dates():
     ],
 )
 def test_double_encoded_text_lands_as_its_sender_meant_it(sent: str, landed: str) -> None:
-    item = build_posting(
-        source="remoteok",
-        board="all",
-        source_id="1",
-        url="https://remoteok.com/remote-jobs/1",
-        company=sent,
-        title=sent,
-        fetched_at="2026-10-01T06:00:00Z",
-        description_text=f"About us: {sent}.",
-    )
+    item = remoteok_posting(company=sent, title=sent, description_text=f"About us: {sent}.")
     assert item["company"] == landed and item["title"] == landed
     assert item["description_text"] == f"About us: {landed}."
 
@@ -146,16 +161,7 @@ def test_double_encoded_html_is_repaired_before_it_becomes_text() -> None:
     sent = (
         "<p>We\u00e2\u0080\u0099re hiring.\u00c2\u00a0</p><p>\u00e2\u0080\u00a2 Build LLM tools</p>"
     )
-    item = build_posting(
-        source="remoteok",
-        board="all",
-        source_id="2",
-        url="https://remoteok.com/remote-jobs/2",
-        company="Acme",
-        title="AI Engineer",
-        fetched_at="2026-10-01T06:00:00Z",
-        description_html=sent,
-    )
+    item = remoteok_posting(description_html=sent)
     assert (
         item["description_html"] == "<p>We\u2019re hiring.\u00a0</p><p>\u2022 Build LLM tools</p>"
     )
