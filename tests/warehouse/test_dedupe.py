@@ -423,6 +423,28 @@ def test_incremental_dedupe_after_a_day_of_new_changed_and_closed_postings_is_a_
     assert dedupe_tables(settings) == incremental
 
 
+@pytest.mark.postgres_catalog
+def test_a_company_left_with_one_source_keeps_no_candidates(
+    settings: Settings, landing, kit: SimpleNamespace
+) -> None:
+    # Umbrella's job is on its board and in an HN post; the post is then edited to name
+    # another company. Umbrella is left with one source, so none of its postings is a
+    # candidate any more: its kept rows go, as a full rebuild has it.
+    board = kit.item("greenhouse", "4", board="umbrella", company="Umbrella", title="Designer")
+    post = kit.item("hn", "12", board="41", company="Umbrella", title="Designer")
+    write_day(landing, "2026-10-01", {"greenhouse": [board], "hn": [post]})
+    kit.refresh(settings)
+    assert canonical(settings)["hn:12"] == "greenhouse:4"
+    write_day(landing, "2026-10-02", {"greenhouse": [board], "hn": [{**post, "company": "Hooli"}]})
+    kit.refresh(settings)
+    assert canonical(settings) == {"greenhouse:4": "greenhouse:4", "hn:12": "hn:12"}
+    incremental = dedupe_tables(settings)
+    assert not [row for row in incremental["dedupe_postings"] if "greenhouse:4" in row]
+    with settings.open_warehouse().writer() as con:
+        dedupe.update_clusters(con, kit.source_priority, full=True)
+    assert dedupe_tables(settings) == incremental
+
+
 def test_an_archive_capture_landed_later_joins_a_live_posting_nothing_else_touched(
     settings: Settings, landing, kit: SimpleNamespace
 ) -> None:

@@ -15,14 +15,30 @@ select live_id from dedupe_links where archive_id in (select posting_id from mov
 union
 select archive_id from dedupe_links where live_id in (select posting_id from moved);
 
+-- The companies of those postings (now and as kept) whose candidacy moved: a company seen
+-- on a second source makes every one of its postings a candidate, one left with a single
+-- source none of them. Every posting of such a company is compared; in any other company
+-- only the postings above can have moved (comparing every posting of every company a
+-- posting was loaded in read half the candidates after a day of every board).
 create or replace temp table dedupe_scope_keys as
-select coalesce(company_key, '') as company_key
-from postings
-where posting_id in (select posting_id from dedupe_scope_ids)
-union
+with touched as (
+    select coalesce(company_key, '') as company_key
+    from postings
+    where posting_id in (select posting_id from dedupe_scope_ids)
+    union
+    select company_key
+    from dedupe_postings
+    where posting_id in (select posting_id from dedupe_scope_ids)
+),
+kept as (
+    select distinct company_key
+    from dedupe_postings
+    where company_key in (select company_key from touched)
+)
 select company_key
-from dedupe_postings
-where posting_id in (select posting_id from dedupe_scope_ids);
+from touched
+where (company_key in (select company_key from dedupe_keys))
+    <> (company_key in (select company_key from kept));
 
 create or replace temp view dedupe_scope_rows as
 select * from dedupe_rows
