@@ -151,7 +151,7 @@ PAIR_CHUNK_ROWS = 100_000
 
 
 def _block_pairs(rows: pl.DataFrame) -> pl.DataFrame:
-    """The cross-source pairs of rows of one block whose titles and places match.
+    """The pairs of rows of one block, from two sources, whose titles and places match.
 
     `rows`: one row per candidate (`row`, its number; `first`, the first row of its block;
     `src`, `country`, `city`, integer codes, -1 for an unknown place; `start`, `end`, its
