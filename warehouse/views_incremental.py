@@ -46,6 +46,7 @@ STATE_VERSION = "4"  # 4: no history end in the fingerprint (the change record s
 OWN_SQL = (
     "views_incremental_scope_all",
     "views_incremental_scope_changes",
+    "views_incremental_scope_drop",
     "views_incremental_fingerprints",
     "views_incremental_affected",
     "views_incremental_apply",
@@ -125,6 +126,7 @@ def update_bases(
         con.execute(_subset_sql(files[stem].read_text(encoding="utf-8")))
         lap(stem)
     con.execute(sql_text("views_incremental_apply"))
+    con.execute(sql_text("views_incremental_scope_drop"))
     lap("apply")
     return {"jobs": jobs, "skill_jobs": skill_jobs, "life_jobs": life_jobs}
 
@@ -134,4 +136,5 @@ def record_state(con: duckdb.DuckDBPyConnection, sql_hash: str) -> None:
     con.execute(sql_text("views_incremental_scope_all"))
     con.execute(sql_text("views_incremental_fingerprints"))
     con.execute(sql_text("views_incremental_record"))
+    con.execute(sql_text("views_incremental_scope_drop"))
     con.execute(sql_text("views_incremental_record_hash"), [sql_hash])

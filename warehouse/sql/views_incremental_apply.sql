@@ -95,9 +95,4 @@ drop table temp.inc_mat_posting_families;
 drop table temp.tmp_posting_jobs;
 drop table temp.tmp_job_skills;
 drop table temp.tmp_job_families;
-drop table temp.tmp_skill_ids;
-drop view if exists temp.inc_scope_postings;
-drop view if exists temp.inc_scope_skills;
-drop view if exists temp.inc_scope_state;
-drop table if exists temp.inc_scope;
-drop table if exists temp.inc_history_end
+drop table temp.tmp_skill_ids

@@ -3,8 +3,4 @@
 -- table is emptied for views_incremental_record_hash.sql.
 create or replace table mat_posting_state as select * from inc_fp;
 drop table temp.inc_fp;
-drop view if exists temp.inc_scope_postings;
-drop view if exists temp.inc_scope_skills;
-drop view if exists temp.inc_scope_state;
-drop table if exists temp.inc_scope;
 create or replace table mat_views_state (sql_hash varchar);
