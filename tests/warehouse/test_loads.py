@@ -420,17 +420,27 @@ LATEST_FROM_EVERY_SIGHTING = """
 """
 
 
-@pytest.mark.parametrize("flush_rows", [1, 300_000])
+@pytest.mark.parametrize(
+    ("flush_rows", "part_sightings"), [(1, 2_000_000), (300_000, 2_000_000), (300_000, 2)]
+)
 def test_posting_latest_kept_by_each_ingest_equals_the_latest_of_every_sighting(
-    settings: Settings, landing, kit: SimpleNamespace, monkeypatch, flush_rows: int
+    settings: Settings,
+    landing,
+    kit: SimpleNamespace,
+    monkeypatch,
+    flush_rows: int,
+    part_sightings: int,
 ) -> None:
     # Each ingest updates posting_latest from its own sightings only (in place when the
     # content is the same); after any history it must be what every sighting gives.
     # flush_rows=1: every landing file is its own flush (and its own staging statement).
+    # part_sightings=2: posting_latest is updated in parts of two sightings' worth of
+    # postings (an ingest of 5 sightings in 3 parts), as a large ingest's is.
     import warehouse.landing_ingest as landing_ingest
 
     monkeypatch.setattr(landing_ingest, "STAGE_FLUSH_ROWS", flush_rows)
     monkeypatch.setattr(landing_ingest, "STAGE_INSERT_ROWS", flush_rows)
+    monkeypatch.setattr(landing_ingest, "TOUCHED_PART_SIGHTINGS", part_sightings)
     wh = settings.open_warehouse()
 
     def at(day: str, hour: str = "06") -> str:

@@ -1,0 +1,1 @@
+drop table landing_touched
