@@ -445,6 +445,37 @@ def test_a_company_left_with_one_source_keeps_no_candidates(
     assert dedupe_tables(settings) == incremental
 
 
+def test_matching_a_few_blocks_at_a_time_gives_the_clusters_of_one_matching(
+    settings: Settings, landing, kit: SimpleNamespace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The dedupe matches its candidates MATCH_CHUNK_ROWS at a time, each block together with
+    # the blocks tied to it: Initech's, and that of its capture filed under "Initech
+    # Holdings Group". One candidate at a time: a block and its ties per matching.
+    write_day(landing, "2026-10-01", market_day_one(kit))
+    matchings = []
+    match = dedupe.match_candidates
+
+    def counted(candidates: pl.DataFrame, source_priority: dict[str, int]) -> dedupe.Clusters:
+        matchings.append(sorted(set(candidates["company_key"].to_list())))
+        return match(candidates, source_priority)
+
+    monkeypatch.setattr(dedupe, "match_candidates", counted)
+    monkeypatch.setattr(dedupe, "MATCH_CHUNK_ROWS", 1)
+    kit.refresh(settings)
+    chunked, chunked_jobs = dedupe_tables(settings), canonical(settings)
+    assert chunked_jobs["archive:greenhouse:3"] == chunked_jobs["remotive:r2"] == "greenhouse:3"
+    assert chunked_jobs["hn:10"] == chunked_jobs["remotive:r1"] == "greenhouse:1"
+    assert len(matchings) > 2 and all(len(keys) == 1 for keys in matchings if "initech" not in keys)
+    assert ["initech", "initech holdings group"] in matchings
+
+    monkeypatch.setattr(dedupe, "MATCH_CHUNK_ROWS", 500_000)
+    matchings.clear()
+    with settings.open_warehouse().writer() as con:
+        dedupe.update_clusters(con, kit.source_priority, full=True)
+    assert len(matchings) == 1
+    assert dedupe_tables(settings) == chunked and canonical(settings) == chunked_jobs
+
+
 def test_an_archive_capture_landed_later_joins_a_live_posting_nothing_else_touched(
     settings: Settings, landing, kit: SimpleNamespace
 ) -> None:
