@@ -521,7 +521,7 @@ def _match_redo(
         return match_candidates(pl.DataFrame(), source_priority), 0
     sizes = dict(con.sql(sql_text("dedupe_redo_sizes")).fetchall())
     groups = _match_groups(sizes, ties, MATCH_CHUNK_ROWS)
-    if len(groups) <= 1:
+    if len(groups) <= 1:  # (none: every block to redo lost its candidates)
         candidates = con.sql(sql_text("dedupe_block_rows")).pl()
         return match_candidates(candidates, source_priority), candidates.height
     members, pairs, rows_read = [], [], 0
