@@ -521,20 +521,20 @@ def _match_redo(
         return match_candidates(pl.DataFrame(), source_priority), 0
     sizes = dict(con.sql(sql_text("dedupe_redo_sizes")).fetchall())
     groups = _match_groups(sizes, ties, MATCH_CHUNK_ROWS)
-    if len(groups) <= 1:  # (none: every block to redo lost its candidates)
-        candidates = con.sql(sql_text("dedupe_block_rows")).pl()
-        return match_candidates(candidates, source_priority), candidates.height
-    members, pairs, rows_read = [], [], 0
-    for group in groups:
-        _set_redo(con, set(group))
+    # One group (or none: every block to redo lost its candidates): dedupe_redo as it is.
+    chunked = len(groups) > 1
+    parts, rows_read = [], 0
+    for group in groups if chunked else [sorted(redo)]:
+        if chunked:
+            _set_redo(con, set(group))
         candidates = con.sql(sql_text("dedupe_block_rows")).pl()
         rows_read += candidates.height
-        part = match_candidates(candidates, source_priority)
-        del candidates
-        members.append(part.members)
-        pairs.append(part.pairs)
-    _set_redo(con, redo)
-    return Clusters(pl.concat(members), pl.concat(pairs)), rows_read
+        parts.append(match_candidates(candidates, source_priority))
+        del candidates  # before the next group's are read
+    if chunked:
+        _set_redo(con, redo)
+    members = pl.concat([part.members for part in parts])
+    return Clusters(members, pl.concat([part.pairs for part in parts])), rows_read
 
 
 def _match_groups(
