@@ -5,15 +5,14 @@
 -- version, the lifecycle computed for this refresh (else their previous one) and their
 -- previous canonical posting (the dedupe recomputes it later anyway).
 insert into postings by name
-with latest as materialized (
-    -- The loaded postings' latest versions, read once from $3 on.
-    select * from posting_latest
-    where rowid >= $3 and posting_id in (select posting_id from extract_final)
-),
-keys as (
+with keys as (
     -- company_key() is a regex chain: run it once per company, not once per posting.
     select company, company_key(company) as company_key
-    from (select distinct company from latest)
+    from (
+        select distinct company
+        from posting_latest
+        where rowid >= $3 and posting_id in (select posting_id from extract_final)
+    )
 )
 select
     o.id as posting_id, l.source, l.source_id, l.board, l.company, l.title,
@@ -50,7 +49,7 @@ select
     o.outside_sentence_keys
 from extract_output o
 join extract_final f using (seq)
-join latest l on l.posting_id = o.id
+join (select * from posting_latest where rowid >= $3) l on l.posting_id = o.id
 left join extract_previous p on p.posting_id = o.id
 left join lifecycle_new n on n.posting_id = o.id
 left join keys k on k.company = l.company
