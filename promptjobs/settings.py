@@ -13,13 +13,14 @@ Settings are read here, at the edge, and passed down to the rooms as plain value
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from contextvars import ContextVar
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import Field, ValidationError, model_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
     EnvSettingsSource,
@@ -39,6 +40,8 @@ DEFAULT_CONFIG_FILE = "promptjobs.toml"
 # A home's own board registry: used when `boards_file` is not set (the demo writes one, so
 # every later command in a demo home reads the demo's registry, not the packaged one).
 HOME_BOARDS_FILE = "boards.toml"
+# A memory size as DuckDB's `memory_limit` reads it ("2GB", "1536MB", "1.5 GiB").
+_SIZE_RE = re.compile(r"^\s*\d+(\.\d+)?\s*([kmgt]i?)?b\s*$", re.IGNORECASE)
 # The TOML file may hold the keys flat or in a [promptjobs] table.
 TOML_TABLE = "promptjobs"
 
@@ -151,6 +154,11 @@ class Settings(BaseSettings):
         description="crawl: `crawl all` and `refresh` crawl every valid discovered board; "
         "review: only those accepted with `promptjobs boards accept`.",
     )
+    writer_memory_limit: str | None = Field(
+        default=None,
+        description="DuckDB's memory budget in a refresh's writer (it spills to disk beyond "
+        "it), e.g. 2GB. Default: 768MB on a file warehouse, 1536MB on a DuckLake.",
+    )
     sql_timeout_s: float = Field(
         default=300.0,
         ge=0,
@@ -171,6 +179,13 @@ class Settings(BaseSettings):
         if toml_file is not None:
             sources.append(_TomlFile(settings_cls, toml_file=toml_file))
         return tuple(sources)
+
+    @field_validator("writer_memory_limit")
+    @classmethod
+    def _a_size(cls, value: str | None) -> str | None:
+        if value is not None and not _SIZE_RE.match(value):
+            raise ValueError("not a size: give one DuckDB reads, e.g. 2GB or 1536MB")
+        return value
 
     @model_validator(mode="after")
     def _home_registry(self) -> Settings:
@@ -247,6 +262,7 @@ class Settings(BaseSettings):
             lock_timeout_s=DEFAULT_LOCK_TIMEOUT_S if lock_timeout_s is None else lock_timeout_s,
             lake_data_path=self.lake_data_target,
             lake_store=self.lake_object_store(),
+            writer_memory_limit=self.writer_memory_limit,
         )
 
     def lake_object_store(self) -> ObjectStore:
@@ -318,7 +334,7 @@ def _one_line(
         where = f"{field} in {toml_file}"
     else:
         where = field
-    message = str(error["msg"]).rstrip(".")
+    message = str(error["msg"]).rstrip(".").removeprefix("Value error, ")  # (our validators)
     if error["type"] == "extra_forbidden":
         return f"unknown setting {where}: see the configuration table in the README"
     return f"bad setting {where}: {message} (see the configuration table in the README)"

@@ -56,6 +56,7 @@ def test_every_field_is_read_from_the_variable_its_name_gives() -> None:
             "lake_snapshot_retention_days": "9",
             "lake_s3_url_style": "path",
             "lake_s3_use_ssl": "false",
+            "writer_memory_limit": "2gb",
         }.get(field, "x")
         s = load_settings(environ={f"PROMPTJOBS_{field.upper()}": value})
         assert str(getattr(s, field)).lower() == value, field
@@ -78,6 +79,7 @@ def test_missing_explicit_config_file_is_an_error(tmp_path: Path) -> None:
         ({"PROMPTJOBS_ENV": "staging"}, "PROMPTJOBS_ENV='staging'"),
         ({"PROMPTJOBS_WORKERS": "abc"}, "PROMPTJOBS_WORKERS='abc'"),
         ({"PROMPTJOBS_REPLAY": "maybe"}, "PROMPTJOBS_REPLAY='maybe'"),
+        ({"PROMPTJOBS_WRITER_MEMORY_LIMIT": "lots"}, "PROMPTJOBS_WRITER_MEMORY_LIMIT='lots'"),
     ],
 )
 def test_a_bad_value_is_one_line_naming_the_variable(environ: dict, named: str) -> None:

@@ -162,8 +162,13 @@ class Warehouse:
         lake_data_path: str | Path | None = None,
         snapshot: int | None = None,
         lake_store: lakes.ObjectStore | None = None,
+        writer_memory_limit: str | None = None,
     ) -> None:
         self.target = str(target)
+        # DuckDB's budget in the writer (a size DuckDB reads, e.g. "2GB"); None: the
+        # default of the target (WRITER_MEMORY_LIMIT, LAKE_WRITER_MEMORY_LIMIT).
+        self.writer_memory_limit = writer_memory_limit
+        self._memory_limit_set = writer_memory_limit or WRITER_MEMORY_LIMIT  # (the last set)
         # Readers of a DuckLake see this snapshot instead of the newest (`--at`).
         self.snapshot = snapshot
         self.is_motherduck = self.target.startswith("md:")
@@ -298,36 +303,56 @@ class Warehouse:
                 f"{self.target} has one writer at a time: concurrent writers need a DuckLake "
                 "target (PROMPTJOBS_WAREHOUSE=ducklake:postgres:...)"
             )
-        with self._writer_lock(shared=concurrent):
-            if self.is_motherduck:
-                yield from self._write_transaction(self.target)
-                return
-            if self.lake is not None:
-                yield from self._lake_transaction(self.lake)
-                return
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._remove_stale_copies()
-            work = self.path.with_name(f"{self.path.name}.tmp-{os.getpid()}")
-            timings = self.write_timings = {}
+        try:
+            with self._writer_lock(shared=concurrent):
+                yield from self._target_writer()
+        except duckdb.Error as exc:
+            if not is_out_of_memory(exc):
+                raise
+            # (the working copy or the open transaction is gone: nothing was saved)
+            raise WarehouseError(
+                f"the writer of {self.target} ran out of its memory budget "
+                f"({_first_line(exc)}), nothing was saved: raise "
+                "PROMPTJOBS_WRITER_MEMORY_LIMIT (writer_memory_limit in promptjobs.toml, "
+                f"now {self._memory_limit_set}) and run it again"
+            ) from None
+
+    def _set_memory_limit(self, con: duckdb.DuckDBPyConnection, default: str) -> None:
+        """The writer's budget: the setting, else the target's `default`."""
+        self._memory_limit_set = self.writer_memory_limit or default
+        con.execute("set memory_limit = $1", [self._memory_limit_set])
+
+    def _target_writer(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """The writer of `writer`, its lock held: a transaction, a lake's or a file copy's."""
+        if self.is_motherduck:
+            yield from self._write_transaction(self.target)
+            return
+        if self.lake is not None:
+            yield from self._lake_transaction(self.lake)
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._remove_stale_copies()
+        work = self.path.with_name(f"{self.path.name}.tmp-{os.getpid()}")
+        timings = self.write_timings = {}
+        started = time.perf_counter()
+        self.write_copy = ""
+        if self.path.exists():
+            self.write_copy = copy_database(self.path, work)
+        timings["copy"] = time.perf_counter() - started
+        try:
+            yield from self._write_transaction(str(work))
             started = time.perf_counter()
-            self.write_copy = ""
-            if self.path.exists():
-                self.write_copy = copy_database(self.path, work)
-            timings["copy"] = time.perf_counter() - started
-            try:
-                yield from self._write_transaction(str(work))
-                started = time.perf_counter()
-                _fsync(work)
-                timings["fsync"] = time.perf_counter() - started
-                started = time.perf_counter()
-                os.replace(work, self.path)
-                self._remove_foreign_wal()
-                _fsync(self.path.parent)
-                timings["swap"] = time.perf_counter() - started
-            finally:
-                work.unlink(missing_ok=True)
-                work.with_name(work.name + ".wal").unlink(missing_ok=True)
-                shutil.rmtree(work.with_name(work.name + ".tmp"), ignore_errors=True)
+            _fsync(work)
+            timings["fsync"] = time.perf_counter() - started
+            started = time.perf_counter()
+            os.replace(work, self.path)
+            self._remove_foreign_wal()
+            _fsync(self.path.parent)
+            timings["swap"] = time.perf_counter() - started
+        finally:
+            work.unlink(missing_ok=True)
+            work.with_name(work.name + ".wal").unlink(missing_ok=True)
+            shutil.rmtree(work.with_name(work.name + ".tmp"), ignore_errors=True)
 
     def write(
         self,
@@ -391,7 +416,7 @@ class Warehouse:
                 raise WarehouseError(f"cannot open {self.target}: {_first_line(exc)}") from None
             try:
                 con.execute("set TimeZone = 'UTC'")
-                con.execute(f"set memory_limit = '{WRITER_MEMORY_LIMIT}'")
+                self._set_memory_limit(con, WRITER_MEMORY_LIMIT)
                 yield con
             finally:
                 con.close()
@@ -457,7 +482,7 @@ class Warehouse:
                 # Keep the refresh inside a bounded memory budget (DuckDB spills beyond
                 # it) and checkpoint once at the end instead of whenever the WAL of the
                 # working copy passes 16 MB.
-                con.execute(f"set memory_limit = '{WRITER_MEMORY_LIMIT}'")
+                self._set_memory_limit(con, WRITER_MEMORY_LIMIT)
                 con.execute("set checkpoint_threshold = '64GB'")
                 # No row-group vacuum in a refresh's checkpoints: DuckDB's checkpoint merges
                 # part-filled row groups and drops deleted rows by rewriting whole row
@@ -494,7 +519,7 @@ class Warehouse:
             raise WarehouseError(f"cannot open {self.target}: {_first_line(exc)}") from None
         try:
             con.execute("set TimeZone = 'UTC'")
-            con.execute(f"set memory_limit = '{LAKE_WRITER_MEMORY_LIMIT}'")
+            self._set_memory_limit(con, LAKE_WRITER_MEMORY_LIMIT)
             con.execute("begin transaction")
             try:
                 apply_migrations(con)
@@ -632,6 +657,15 @@ def damaged_message(shown: str, detail: str) -> str:
     return (
         f"the warehouse {shown} is damaged or not a DuckDB file ({detail}): delete it and "
         "run `promptjobs refresh --no-crawl`, which rebuilds it from the landing files"
+    )
+
+
+def is_out_of_memory(exc: BaseException) -> bool:
+    """DuckDB ran out of its memory budget (a statement's, or an autocommit's commit)."""
+    text = str(exc)
+    return isinstance(exc, duckdb.OutOfMemoryException) or (
+        isinstance(exc, duckdb.Error)
+        and ("could not allocate block" in text or "failed to pin block" in text)
     )
 
 

@@ -135,6 +135,36 @@ def test_a_bad_setting_names_the_variable(tmp_path: Path) -> None:
     )
 
 
+def test_a_refresh_out_of_writer_memory_saves_nothing_and_says_which_setting_to_raise(
+    tmp_path: Path,
+) -> None:
+    db = make_warehouse(tmp_path)
+    before = db.read_bytes()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PROMPTJOBS_")}
+    env |= {"PROMPTJOBS_HOME": str(tmp_path), "PROMPTJOBS_WRITER_MEMORY_LIMIT": "1MB"}
+    result = subprocess.run(
+        [PROMPTJOBS, "refresh", "--no-crawl", "--no-report"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 1
+    line = one_line(result)
+    assert line.startswith(f"error: the writer of {db} ran out of its memory budget (")
+    assert line.endswith(
+        "raise PROMPTJOBS_WRITER_MEMORY_LIMIT (writer_memory_limit in "
+        "promptjobs.toml, now 1MB) and run it again"
+    )
+    assert db.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("warehouse")) == [
+        "warehouse.duckdb",
+        "warehouse.duckdb.lock",
+    ]
+    # With the default budget the same refresh runs.
+    assert run(tmp_path, "refresh", "--no-crawl", "--no-report").returncode == 0
+
+
 def test_a_bad_date_says_the_format(tmp_path: Path) -> None:
     result = run(tmp_path, "crawl", "greenhouse", "--date", "2026-13-45")
     assert result.returncode == 1

@@ -13,6 +13,7 @@ from promptjobs.settings import Settings
 from warehouse.store import (
     STORAGE_VERSION,
     WarehouseBusy,
+    WarehouseError,
     WarehouseMissing,
     apply_migrations,
     copy_database,
@@ -172,6 +173,30 @@ def test_a_failed_write_leaves_the_previous_file_and_no_copies(settings: Setting
         "warehouse.duckdb",
         "warehouse.duckdb.lock",
     ]
+
+
+def test_a_writer_keeps_the_memory_budget_set_and_running_out_of_it_saves_nothing(
+    settings: Settings,
+) -> None:
+    with settings.open_warehouse().writer() as con:
+        con.execute("insert into skills values ('python', 'Python', null, null, [])")
+    roomy = settings.model_copy(update={"writer_memory_limit": "3GiB"}).open_warehouse()
+    with roomy.writer() as con:
+        assert con.sql("select current_setting('memory_limit')").fetchall() == [("3.0 GiB",)]
+    # One list of 300k strings cannot spill: past a 4MB budget the statement fails.
+    tight = settings.model_copy(update={"writer_memory_limit": "4MB"}).open_warehouse()
+    with pytest.raises(WarehouseError) as raised, tight.writer() as con:
+        con.execute("delete from skills")
+        con.execute("select list(md5(i::varchar)) from range(300000) r(i)").fetchall()
+    assert str(raised.value).startswith(
+        f"the writer of {settings.warehouse_target} ran out of its memory budget ("
+    )
+    assert str(raised.value).endswith(
+        "nothing was saved: raise PROMPTJOBS_WRITER_MEMORY_LIMIT (writer_memory_limit in "
+        "promptjobs.toml, now 4MB) and run it again"
+    )
+    with settings.open_warehouse().reader() as con:
+        assert con.sql("select skill_id from skills").fetchall() == [("python",)]
 
 
 def test_a_writer_spills_into_a_folder_of_its_own_and_removes_it(
