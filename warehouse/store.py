@@ -307,12 +307,13 @@ class Warehouse:
             with self._writer_lock(shared=concurrent):
                 yield from self._target_writer()
         except duckdb.Error as exc:
-            if not is_out_of_memory(exc):
+            oom = out_of_memory(exc)
+            if oom is None:
                 raise
             # (the working copy or the open transaction is gone: nothing was saved)
             raise WarehouseError(
                 f"the writer of {self.target} ran out of its memory budget "
-                f"({_first_line(exc)}), nothing was saved: raise "
+                f"({_first_line(oom)}), nothing was saved: raise "
                 "PROMPTJOBS_WRITER_MEMORY_LIMIT (writer_memory_limit in promptjobs.toml, "
                 f"now {self._memory_limit_set}) and run it again"
             ) from None
@@ -660,13 +661,21 @@ def damaged_message(shown: str, detail: str) -> str:
     )
 
 
-def is_out_of_memory(exc: BaseException) -> bool:
-    """DuckDB ran out of its memory budget (a statement's, or an autocommit's commit)."""
-    text = str(exc)
-    return isinstance(exc, duckdb.OutOfMemoryException) or (
-        isinstance(exc, duckdb.Error)
-        and ("could not allocate block" in text or "failed to pin block" in text)
-    )
+def out_of_memory(exc: BaseException) -> BaseException | None:
+    """DuckDB's error for running out of its memory budget (a statement's, or an
+    autocommit's commit), `exc` itself or the error it was raised while handling (a
+    cleanup statement in the aborted transaction fails too: "Current transaction is
+    aborted"); None for any other error."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        text = str(seen)
+        if isinstance(seen, duckdb.OutOfMemoryException) or (
+            isinstance(seen, duckdb.Error)
+            and ("could not allocate block" in text or "failed to pin block" in text)
+        ):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
 
 
 def is_damage(exc: BaseException) -> bool:
