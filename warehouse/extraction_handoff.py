@@ -208,8 +208,7 @@ def load_extraction_batches(
             run_id = current_extraction_run(con, extractor_version, part)
             if con.execute(sql_text("extract_previous")).fetchall()[0][0]:
                 con.execute(sql_text("extract_delete_previous"))
-            first_row = con.sql(sql_text("extract_latest_first_row")).fetchall()[0][0]
-            con.execute(sql_text("extract_insert_postings"), [extractor_version, run_id, first_row])
+            con.execute(sql_text("extract_insert_postings"), [extractor_version, run_id])
             con.execute(sql_text("extract_upsert"))
         finally:
             con.execute(sql_text("extract_cleanup"))

@@ -1,5 +1,4 @@
--- $1 extractor version, $2 extraction run id, $3 the first row of posting_latest to read
--- (extract_latest_first_row.sql). Insert the loaded postings (their old rows
+-- $1 extractor version, $2 extraction run id. Insert the loaded postings (their old rows
 -- are gone, see extract_delete_previous): the extracted fields from the spool (empty
 -- strings are null; salary_source only with a salary), the rest from the latest landed
 -- version, the lifecycle computed for this refresh (else their previous one) and their
@@ -11,7 +10,7 @@ with keys as (
     from (
         select distinct company
         from posting_latest
-        where rowid >= $3 and posting_id in (select posting_id from extract_final)
+        where posting_id in (select posting_id from extract_final)
     )
 )
 select
@@ -49,7 +48,7 @@ select
     o.outside_sentence_keys
 from extract_output o
 join extract_final f using (seq)
-join (select * from posting_latest where rowid >= $3) l on l.posting_id = o.id
+join posting_latest l on l.posting_id = o.id
 left join extract_previous p on p.posting_id = o.id
 left join lifecycle_new n on n.posting_id = o.id
 left join keys k on k.company = l.company
