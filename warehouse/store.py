@@ -295,7 +295,9 @@ class Warehouse:
     def writer(self, concurrent: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
         """The single writer: lock, migrations, ONE transaction, atomic swap on success.
         `concurrent` (a DuckLake only): a writer that may run beside other concurrent ones
-        on this machine (they share the lock), never beside a plain writer."""
+        on this machine (they share the lock), never beside a plain writer. Running out of
+        DuckDB's memory budget (`writer_memory_limit`) fails with one WarehouseError that
+        names the setting; nothing is saved."""
         if self.snapshot is not None:
             raise WarehouseError(f"snapshot {self.snapshot} of {self.target} is read-only")
         if concurrent and self.lake is None:
