@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -494,6 +496,35 @@ def test_posting_latest_kept_by_each_ingest_equals_the_latest_of_every_sighting(
     assert kept == expected
     assert titles == {"same": "Prompt Engineer", "edit": "C", "back": "A", "twice": "later"}
     assert boards == {"same": "acme-labs", "edit": "acme", "back": "acme", "twice": "acme"}
+
+
+def test_an_ingest_keeps_no_landed_batch_alive_in_the_open_transaction(
+    settings: Settings, landing, kit: SimpleNamespace, monkeypatch
+) -> None:
+    # A DuckLake refresh is one open transaction: a batch handed to DuckDB as a registered
+    # view would be kept, with its data, until the commit (warehouse/landing_ingest.py), and
+    # a first load would hold every landed batch at once.
+    import warehouse.landing_ingest as landing_ingest
+
+    handed: list[weakref.ref] = []
+    scan_ready = landing_ingest.scan_ready
+
+    def recorded(table):  # type: ignore[no-untyped-def]
+        ready = scan_ready(table)
+        handed.append(weakref.ref(ready))
+        return ready
+
+    monkeypatch.setattr(landing_ingest, "scan_ready", recorded)
+    for day in ("2026-10-01", "2026-10-02"):
+        items = [kit.item("lever", f"{day}-{i}", fetched_at=f"{day}T06:00:00Z") for i in range(5)]
+        landing.write("lever", day, items)
+    with settings.open_warehouse().writer() as con:
+        ingest_landing(con, settings.landing_dir)
+        gc.collect()
+        alive = [ref for ref in handed if ref() is not None]
+        loaded = rows(con, "select count(*) from raw_postings")[0][0]
+    assert loaded == 10 and len(handed) >= 2
+    assert alive == []
 
 
 def test_a_number_as_title_is_an_invalid_line_and_an_odd_pay_figure_is_no_figure(
