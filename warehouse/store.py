@@ -168,7 +168,6 @@ class Warehouse:
         # DuckDB's budget in the writer (a size DuckDB reads, e.g. "2GB"); None: the
         # default of the target (WRITER_MEMORY_LIMIT, LAKE_WRITER_MEMORY_LIMIT).
         self.writer_memory_limit = writer_memory_limit
-        self._memory_limit_set = writer_memory_limit or WRITER_MEMORY_LIMIT  # (the last set)
         # Readers of a DuckLake see this snapshot instead of the newest (`--at`).
         self.snapshot = snapshot
         self.is_motherduck = self.target.startswith("md:")
@@ -317,13 +316,13 @@ class Warehouse:
                 f"the writer of {self.target} ran out of its memory budget "
                 f"({_first_line(oom)}), nothing was saved: raise "
                 "PROMPTJOBS_WRITER_MEMORY_LIMIT (writer_memory_limit in promptjobs.toml, "
-                f"now {self._memory_limit_set}) and run it again"
+                f"now {self._memory_budget()}) and run it again"
             ) from None
 
-    def _set_memory_limit(self, con: duckdb.DuckDBPyConnection, default: str) -> None:
-        """The writer's budget: the setting, else the target's `default`."""
-        self._memory_limit_set = self.writer_memory_limit or default
-        con.execute("set memory_limit = $1", [self._memory_limit_set])
+    def _memory_budget(self) -> str:
+        """A refresh writer's DuckDB budget: the setting, else the target's default."""
+        default = LAKE_WRITER_MEMORY_LIMIT if self.lake is not None else WRITER_MEMORY_LIMIT
+        return self.writer_memory_limit or default
 
     def _target_writer(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """The writer of `writer`, its lock held: a transaction, a lake's or a file copy's."""
@@ -419,7 +418,8 @@ class Warehouse:
                 raise WarehouseError(f"cannot open {self.target}: {_first_line(exc)}") from None
             try:
                 con.execute("set TimeZone = 'UTC'")
-                self._set_memory_limit(con, WRITER_MEMORY_LIMIT)
+                budget = self.writer_memory_limit or WRITER_MEMORY_LIMIT
+                con.execute("set memory_limit = $1", [budget])
                 yield con
             finally:
                 con.close()
@@ -485,7 +485,7 @@ class Warehouse:
                 # Keep the refresh inside a bounded memory budget (DuckDB spills beyond
                 # it) and checkpoint once at the end instead of whenever the WAL of the
                 # working copy passes 16 MB.
-                self._set_memory_limit(con, WRITER_MEMORY_LIMIT)
+                con.execute("set memory_limit = $1", [self._memory_budget()])
                 con.execute("set checkpoint_threshold = '64GB'")
                 # No row-group vacuum in a refresh's checkpoints: DuckDB's checkpoint merges
                 # part-filled row groups and drops deleted rows by rewriting whole row
@@ -522,7 +522,7 @@ class Warehouse:
             raise WarehouseError(f"cannot open {self.target}: {_first_line(exc)}") from None
         try:
             con.execute("set TimeZone = 'UTC'")
-            self._set_memory_limit(con, LAKE_WRITER_MEMORY_LIMIT)
+            con.execute("set memory_limit = $1", [self._memory_budget()])
             con.execute("begin transaction")
             try:
                 apply_migrations(con)
