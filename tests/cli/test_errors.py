@@ -14,9 +14,12 @@ import pytest
 PROMPTJOBS = str(Path(sys.executable).with_name("promptjobs"))
 
 
-def run(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def run(
+    home: Path, *args: str, settings: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`promptjobs ARGS` in `home`, with no PROMPTJOBS_* variable but its home and `settings`."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PROMPTJOBS_")}
-    env["PROMPTJOBS_HOME"] = str(home)
+    env |= {"PROMPTJOBS_HOME": str(home), **(settings or {})}
     return subprocess.run([PROMPTJOBS, *args], capture_output=True, text=True, env=env, cwd=home)
 
 
@@ -124,11 +127,7 @@ def test_a_truncated_warehouse_says_delete_it_and_rebuild(
 
 
 def test_a_bad_setting_names_the_variable(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PROMPTJOBS_")}
-    env |= {"PROMPTJOBS_HOME": str(tmp_path), "PROMPTJOBS_WORKERS": "abc"}
-    result = subprocess.run(
-        [PROMPTJOBS, "sql", "select 1"], capture_output=True, text=True, env=env, cwd=tmp_path
-    )
+    result = run(tmp_path, "sql", "select 1", settings={"PROMPTJOBS_WORKERS": "abc"})
     assert result.returncode == 1
     assert one_line(result).startswith(
         "error: bad setting PROMPTJOBS_WORKERS='abc': Input should be a valid integer"
@@ -140,14 +139,12 @@ def test_a_refresh_out_of_writer_memory_saves_nothing_and_says_which_setting_to_
 ) -> None:
     db = make_warehouse(tmp_path)
     before = db.read_bytes()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PROMPTJOBS_")}
-    env |= {"PROMPTJOBS_HOME": str(tmp_path), "PROMPTJOBS_WRITER_MEMORY_LIMIT": "1MB"}
-    result = subprocess.run(
-        [PROMPTJOBS, "refresh", "--no-crawl", "--no-report"],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=tmp_path,
+    result = run(
+        tmp_path,
+        "refresh",
+        "--no-crawl",
+        "--no-report",
+        settings={"PROMPTJOBS_WRITER_MEMORY_LIMIT": "1MB"},
     )
     assert result.returncode == 1
     line = one_line(result)
