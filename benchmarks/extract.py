@@ -1,6 +1,8 @@
 """Extraction speed and memory, beside a bare spaCy tokenizer pass over the same texts.
 
     .venv/bin/python benchmarks/extract.py INPUT.jsonl --workers 2 --postings 10000
+    .venv/bin/python benchmarks/extract.py INPUT.jsonl --postings 2000 --rounds 5
+    .venv/bin/python benchmarks/extract.py INPUT.jsonl --postings 3000 --paired 100
 
 INPUT is any JSONL of postings (e.g. ../shared/corpus/postings.jsonl, passed by path);
 its records are cycled (with fresh ids) until --postings have been extracted, streamed,
@@ -8,6 +10,10 @@ never held in memory. Prints postings/s, words/s and the peak RSS of the whole p
 tree (this process plus its workers, sampled from /proc every 0.1 s), the peak of the
 tree's summed PSS (shared pages counted once, split between the processes sharing them)
 and the CPU time (user+sys) of the whole tree: wall time is noisy on a shared machine.
+With --rounds, the bare pass and the extraction alternate and the medians are printed:
+one bare pass beside one extraction gave ratios from 24% to 36% for the same code within
+ten minutes on a shared machine. --paired goes further: both in one process, taking turns
+every CHUNK postings.
 """
 
 from __future__ import annotations
@@ -15,12 +21,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
 from itertools import cycle, islice
 from pathlib import Path
+from typing import NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -145,10 +153,8 @@ def replicated(records: list[dict], n: int) -> Iterator[dict]:
         yield {**rec, "id": f"{rec.get('id')}#{i}"}
 
 
-BARE_CPU_S = 0.0
-
-
-def bare_tokenizer(records: list[dict], n: int) -> tuple[float, int]:
+def bare_tokenizer(records: list[dict], n: int) -> tuple[float, float, int]:
+    """(wall seconds, CPU seconds, tokens) of a bare `spacy.blank("en")` pass."""
     import spacy
 
     nlp = spacy.blank("en")
@@ -160,9 +166,7 @@ def bare_tokenizer(records: list[dict], n: int) -> tuple[float, int]:
     for rec in replicated(records, n):
         doc = nlp.make_doc(rec.get("text") or "")
         words += len(doc)
-    global BARE_CPU_S
-    BARE_CPU_S = time.process_time() - cpu
-    return time.perf_counter() - started, words
+    return time.perf_counter() - started, time.process_time() - cpu, words
 
 
 def full_extraction(
@@ -191,6 +195,117 @@ def full_extraction(
     return ended - started, ended - (first or started), count
 
 
+def paired(records: list[dict], n: int, chunk: int) -> None:
+    """The bare pass and the extraction in one process, `chunk` postings at a time each
+    (taking turns at going first), so both see the machine as it is at that second; the
+    extractor is built before the clock starts (its start-up is printed apart)."""
+    import spacy
+
+    from transforms.extract import Extractor
+
+    nlp = spacy.blank("en")
+    for rec in records[:100]:
+        nlp.make_doc(rec.get("text") or "")
+    started = time.perf_counter()
+    extractor = Extractor()
+    startup_s = time.perf_counter() - started
+    wall = {"bare": 0.0, "full": 0.0}
+    cpu = {"bare": 0.0, "full": 0.0}
+
+    def bare(part: list[dict]) -> None:
+        for rec in part:
+            nlp.make_doc(rec.get("text") or "")
+
+    def full(part: list[dict]) -> None:
+        for out in extractor.extract_many(part):
+            if not out.get("id"):
+                raise SystemExit("output without id")
+
+    postings = replicated(records, n)
+    turn = 0
+    while part := list(islice(postings, chunk)):
+        order = [("bare", bare), ("full", full)]
+        for name, run in order if turn % 2 == 0 else order[::-1]:
+            t, c = time.perf_counter(), time.process_time()
+            run(part)
+            wall[name] += time.perf_counter() - t
+            cpu[name] += time.process_time() - c
+        turn += 1
+    print(f"paired, 1 process, {chunk} postings a turn ({turn} turns; extractor start-up "
+          f"{startup_s:.2f} s, not counted): bare tokenizer {n / wall['bare']:.1f} postings/s, "
+          f"full extraction {n / wall['full']:.1f} postings/s = {wall['bare'] / wall['full']:.0%} "
+          f"of bare (per CPU-s {cpu['bare'] / cpu['full']:.0%})")  # fmt: skip
+
+
+class Round(NamedTuple):
+    """One round's figures: postings/s of the bare pass (0 when skipped) and of the full
+    extraction, whole and after start-up, each also per CPU second."""
+
+    bare: float
+    bare_cpu: float
+    full: float
+    full_steady: float
+    full_cpu: float
+    full_cpu_steady: float
+    rss_mb: float
+    pss_mb: float
+
+
+def run_round(records: list[dict], n: int, args: argparse.Namespace, words: float) -> Round:
+    bare = bare_cpu = 0.0
+    if not args.skip_bare:
+        elapsed, cpu_s, tokens = bare_tokenizer(records, n)
+        bare, bare_cpu = n / elapsed, n / cpu_s
+        print(f"bare spacy.blank('en') tokenizer, 1 process: {bare:8.1f} postings/s "
+              f"{n * words / elapsed:10.0f} words/s  ({tokens / elapsed:,.0f} tokens/s)"
+              f"  CPU {cpu_s:.2f} s = {bare_cpu:.1f} postings per CPU-s")  # fmt: skip
+
+    first_cpu: list[float] = []
+    with TreePeakRss() as rss:
+        elapsed, steady_s, count = full_extraction(
+            records, n, args.workers, args.batch_size, lambda: first_cpu.append(rss.cpu_now())
+        )
+    rate = count / elapsed
+    steady = (count - 1) / steady_s if steady_s > 0 and count > 1 else rate
+    line = (f"full extraction, {args.workers} worker(s):       {rate:8.1f} postings/s "
+            f"{count * words / elapsed:10.0f} words/s  peak RSS {rss.peak_mb:,.0f} MB "
+            f"(process tree); after start-up {steady:.1f} postings/s")  # fmt: skip
+    if bare:
+        line += f"  = {rate / bare:.0%} of bare tokenizer ({steady / bare:.0%} after start-up)"
+    print(line)
+    steady_cpu = rss.cpu_s - (first_cpu[0] if first_cpu else 0.0)
+    steady_rate = (count - 1) / steady_cpu if steady_cpu > 0 and count > 1 else 0.0
+    cpu_line = (f"  CPU (user+sys, process tree) {rss.cpu_s:.2f} s = {count / rss.cpu_s:.1f} postings "
+                f"per CPU-s ({steady_rate:.1f} after start-up); peak PSS {rss.peak_pss_mb:,.0f} MB "
+                f"(process tree); load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")  # fmt: skip
+    if bare:
+        cpu_line += (f"  = {(count / rss.cpu_s) / bare_cpu:.0%} of bare per CPU-s "
+                     f"({steady_rate / bare_cpu:.0%} after start-up)")  # fmt: skip
+    print(cpu_line)
+    return Round(
+        bare, bare_cpu, rate, steady, count / rss.cpu_s, steady_rate, rss.peak_mb, rss.peak_pss_mb
+    )
+
+
+def summary(rounds: list[Round]) -> str:
+    """The medians over the rounds. Each round's ratio divides by the bare pass of that
+    round, run just before it, so a machine whose speed drifts (by a third within minutes
+    on a shared one) moves both sides of the ratio alike."""
+    med = statistics.median
+    text = (f"median of {len(rounds)} rounds: full extraction {med(r.full for r in rounds):.1f} "
+            f"postings/s ({med(r.full_steady for r in rounds):.1f} after start-up), peak RSS "
+            f"{max(r.rss_mb for r in rounds):,.0f} MB, peak PSS {max(r.pss_mb for r in rounds):,.0f} MB "
+            f"(process tree, highest round)")  # fmt: skip
+    if all(r.bare for r in rounds):
+        text += (f"; bare tokenizer {med(r.bare for r in rounds):.1f} postings/s; ratio "
+                 f"{med(r.full / r.bare for r in rounds):.0%} "
+                 f"({med(r.full_steady / r.bare for r in rounds):.0%} after start-up), per CPU-s "
+                 f"{med(r.full_cpu / r.bare_cpu for r in rounds):.0%} "
+                 f"({med(r.full_cpu_steady / r.bare_cpu for r in rounds):.0%} after start-up); "
+                 f"ratio by round {', '.join(f'{r.full / r.bare:.0%}' for r in rounds)}")  # fmt: skip
+    return text
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -202,45 +317,43 @@ def main() -> None:
     )
     ap.add_argument("--batch-size", type=int, default=64)
     ap.add_argument("--skip-bare", action="store_true", help="skip the bare tokenizer pass")
+    ap.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="run the bare pass and the full extraction this many times, alternating, and "
+        "print the medians (each round's ratio against its own bare pass); 3 or more on a "
+        "shared machine, whose speed drifts between two passes run minutes apart",
+    )
+    ap.add_argument(
+        "--paired",
+        type=int,
+        metavar="CHUNK",
+        help="instead: the bare pass and the extraction taking turns in this process, CHUNK "
+        "postings at a time (the steadiest one-process ratio on a shared machine)",
+    )
     args = ap.parse_args()
+    if args.rounds < 1:
+        ap.error("--rounds must be at least 1")
+    if args.paired is not None and (args.paired < 1 or args.workers != 1):
+        ap.error("--paired takes a CHUNK of at least 1 and runs in one process (--workers 1)")
 
     records = load_postings(args.input)
     n = args.postings or len(records)
     words_per_posting = sum(len((r.get("text") or "").split()) for r in records) / len(records)
     print(f"input: {args.input} ({len(records)} postings, {words_per_posting:.0f} words each), "
           f"running {n:,} postings; cpu cores: {os.cpu_count()}")  # fmt: skip
+    if args.paired:
+        paired(records, n, args.paired)
+        return
 
-    bare_rate = None
-    if not args.skip_bare:
-        elapsed, tokens = bare_tokenizer(records, n)
-        bare_rate = n / elapsed
-        print(f"bare spacy.blank('en') tokenizer, 1 process: {bare_rate:8.1f} postings/s "
-              f"{n * words_per_posting / elapsed:10.0f} words/s  ({tokens / elapsed:,.0f} tokens/s)"
-              f"  CPU {BARE_CPU_S:.2f} s = {n / BARE_CPU_S:.1f} postings per CPU-s")  # fmt: skip
-
-    first_cpu: list[float] = []
-    with TreePeakRss() as rss:
-        elapsed, steady_s, count = full_extraction(
-            records, n, args.workers, args.batch_size, lambda: first_cpu.append(rss.cpu_now())
-        )
-    rate = count / elapsed
-    steady = (count - 1) / steady_s if steady_s > 0 and count > 1 else rate
-    line = (f"full extraction, {args.workers} worker(s):       {rate:8.1f} postings/s "
-            f"{count * words_per_posting / elapsed:10.0f} words/s  peak RSS {rss.peak_mb:,.0f} MB "
-            f"(process tree); after start-up {steady:.1f} postings/s")  # fmt: skip
-    if bare_rate:
-        line += f"  = {rate / bare_rate:.0%} of bare tokenizer ({steady / bare_rate:.0%} after start-up)"
-    print(line)
-    steady_cpu = rss.cpu_s - (first_cpu[0] if first_cpu else 0.0)
-    steady_rate = (count - 1) / steady_cpu if steady_cpu > 0 and count > 1 else 0.0
-    cpu_line = (f"  CPU (user+sys, process tree) {rss.cpu_s:.2f} s = {count / rss.cpu_s:.1f} postings "
-                f"per CPU-s ({steady_rate:.1f} after start-up); peak PSS {rss.peak_pss_mb:,.0f} MB "
-                f"(process tree); load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")  # fmt: skip
-    if BARE_CPU_S:
-        bare_cpu_rate = n / BARE_CPU_S
-        cpu_line += (f"  = {(count / rss.cpu_s) / bare_cpu_rate:.0%} of bare per CPU-s "
-                     f"({steady_rate / bare_cpu_rate:.0%} after start-up)")  # fmt: skip
-    print(cpu_line)
+    rounds = []
+    for index in range(args.rounds):
+        if args.rounds > 1:
+            print(f"round {index + 1} of {args.rounds}:")
+        rounds.append(run_round(records, n, args, words_per_posting))
+    if args.rounds > 1:
+        print(summary(rounds))
 
 
 if __name__ == "__main__":
