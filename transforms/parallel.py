@@ -5,6 +5,10 @@ flat however long the input is. Each worker process builds its own Extractor onc
 pipeline is not shipped between processes: `nlp.pipe(n_process=2)` was measured 8x slower
 than this). Processes start with `forkserver` where the platform has it, else `spawn`,
 so nothing of the parent's state (threads, open connections) leaks into workers.
+
+pyarrow is imported by the Arrow-table path alone (`extract_tables`, the warehouse's): the
+records path of `promptjobs extract` never loads it, in its parent or its workers (about
+40 MB of RSS in each of the three processes).
 """
 
 from __future__ import annotations
@@ -18,12 +22,11 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from typing import TYPE_CHECKING, Any, TypeVar
 
-import pyarrow as pa
-import pyarrow.ipc  # noqa: F401  (pa.ipc is a submodule)
-
 from common.parent_watch import watch_owner
 
 if TYPE_CHECKING:
+    import pyarrow as pa
+
     from transforms.extract import Extractor
 
 T = TypeVar("T")
@@ -122,6 +125,9 @@ def extract_tables(
 def _to_ipc(table: pa.Table) -> bytes:
     # The IPC writer copies only the slice's own values (pickling a slice can carry the
     # whole parent table's buffers).
+    import pyarrow as pa
+    import pyarrow.ipc  # noqa: F401  (pa.ipc is a submodule)
+
     sink = pa.BufferOutputStream()
     with pa.ipc.new_stream(sink, table.schema) as writer:
         writer.write_table(table)
@@ -130,6 +136,9 @@ def _to_ipc(table: pa.Table) -> bytes:
 
 def _extract_ipc(payload: bytes, encode: Callable[[list[dict]], T]) -> T:
     assert _worker_extractor is not None, "worker not initialised"
+    import pyarrow as pa
+    import pyarrow.ipc  # noqa: F401
+
     records = pa.ipc.open_stream(payload).read_all().to_pylist()
     return encode(list(_worker_extractor.extract_many(records, batch_size=_worker_batch_size)))
 

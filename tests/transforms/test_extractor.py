@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pyarrow as pa
 
@@ -129,6 +131,20 @@ def test_arrow_tables_in_give_the_records_of_dicts_in_encoded_by_the_workers(
 def test_parallel_with_one_worker_runs_in_process() -> None:
     outs = list(extract_parallel(iter([{"id": "a", "title": "", "text": "SQL"}]), workers=1))
     assert outs[0]["skills"] == ["sql"]
+
+
+def test_extracting_records_never_loads_pyarrow() -> None:
+    # What `promptjobs extract`'s parent and each of its workers import: the records path
+    # and the extractor. pyarrow (~40 MB of RSS in each of those processes) is for the
+    # warehouse's Arrow tables only.
+    code = (
+        "import sys; from transforms.parallel import extract_parallel; "
+        "out = list(extract_parallel([{'id': 'a', 'title': 'Prompt Engineer', "
+        "'text': 'Write prompts in Python.'}], workers=1)); "
+        "print(out[0]['skills'], 'pyarrow' in sys.modules)"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.split() == ["['prompt_engineering',", "'python']", "False"]
 
 
 def test_structured_pay_and_hint_may_arrive_as_json_strings_or_odd_spellings(
