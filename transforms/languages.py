@@ -287,7 +287,17 @@ def _identifier() -> Any:
 
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=False)
     identifier.set_languages(list(_DETECTABLE))
-    return identifier
+    # set_languages keeps the whole model besides the subset, for a later reset we never
+    # make: built again from the subset alone, each process holds 18 MB less (of ~77).
+    return LanguageIdentifier(
+        identifier.nb_ptc,
+        identifier.nb_pc,
+        identifier.nb_classes,
+        identifier.tk_nextmove,
+        identifier.tk_output,
+        norm_probs=False,
+        tk_row=identifier.tk_row,
+    )
 
 
 @lru_cache(maxsize=1)

@@ -356,6 +356,26 @@ def test_the_posting_language_is_detected(case: tuple) -> None:
     assert detect_language(case[2]) == case[0]
 
 
+def test_the_statistical_model_answers_as_py3langid_restricted_to_our_languages() -> None:
+    # What the model decides (no function word of ours, or two languages' words mixed):
+    # the identifier kept without the whole model answers as py3langid's own does.
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from transforms.languages import _DETECTABLE, _identifier
+
+    stock = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=False)
+    stock.set_languages(list(_DETECTABLE))
+    texts = [case[2] for case in CASES] + [
+        "Ingeniero de datos, Madrid",
+        "Datenwissenschaftler (m/w/d) München",
+        "Prompt engineer - Lisboa",
+        "Machine-learning engineer, Amsterdam",
+        "Sviluppatore Python, Milano",
+    ]
+    assert [_identifier().classify(t) for t in texts] == [stock.classify(t) for t in texts]
+    assert set(_identifier().nb_classes) == set(_DETECTABLE)
+
+
 @pytest.mark.parametrize("lang", sorted({c[0] for c in CASES}))
 def test_each_language_reads_role_remote_pay_and_years_on_at_least_five_of_six(
     extractor: Extractor, lang: str
