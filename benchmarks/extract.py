@@ -29,7 +29,7 @@ import time
 from collections.abc import Callable, Iterator
 from itertools import cycle, islice
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -154,13 +154,19 @@ def replicated(records: list[dict], n: int) -> Iterator[dict]:
         yield {**rec, "id": f"{rec.get('id')}#{i}"}
 
 
-def bare_tokenizer(records: list[dict], n: int) -> tuple[float, float, int]:
-    """(wall seconds, CPU seconds, tokens) of a bare `spacy.blank("en")` pass."""
+def warm_blank_english(records: list[dict]) -> Any:
+    """`spacy.blank("en")` with its vocabulary warmed, as the extractor's warm-up does."""
     import spacy
 
     nlp = spacy.blank("en")
-    for rec in records[:100]:  # warm the vocab, as the extractor's warm-up does
+    for rec in records[:100]:
         nlp.make_doc(rec.get("text") or "")
+    return nlp
+
+
+def bare_tokenizer(records: list[dict], n: int) -> tuple[float, float, int]:
+    """(wall seconds, CPU seconds, tokens) of a bare `spacy.blank("en")` pass."""
+    nlp = warm_blank_english(records)
     words = 0
     started = time.perf_counter()
     cpu = time.process_time()
@@ -214,13 +220,9 @@ def paired(records: list[dict], n: int, chunk: int) -> None:
     """The bare pass and the extraction in one process, `chunk` postings at a time each
     (taking turns at going first), so both see the machine as it is at that second; the
     extractor is built before the clock starts (its start-up is printed apart)."""
-    import spacy
-
     from transforms.extract import Extractor
 
-    nlp = spacy.blank("en")
-    for rec in records[:100]:
-        nlp.make_doc(rec.get("text") or "")
+    nlp = warm_blank_english(records)
     started = time.perf_counter()
     extractor = Extractor()
     startup_s = time.perf_counter() - started

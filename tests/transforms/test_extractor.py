@@ -144,7 +144,7 @@ def test_extracting_records_never_loads_pyarrow() -> None:
         "print(out[0]['skills'], 'pyarrow' in sys.modules)"
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert run.stdout.split() == ["['prompt_engineering',", "'python']", "False"]
+    assert run.stdout.strip() == "['prompt_engineering', 'python'] False"
 
 
 def test_structured_pay_and_hint_may_arrive_as_json_strings_or_odd_spellings(
