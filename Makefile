@@ -71,6 +71,7 @@ benchmarks: $(STAMP) bytecode
 	$(BIN)/python benchmarks/load_refresh.py --boards 20 --per-board 50
 	$(BIN)/python benchmarks/crash_trials.py --trials 2 --demo-trials 1 --days 2
 	@if [ -n "$(BENCH_EXTRACT_INPUT)" ]; then \
+	  $(BIN)/python benchmarks/extract.py "$(BENCH_EXTRACT_INPUT)" --postings 3000 --paired 100; \
 	  $(BIN)/python benchmarks/extract.py "$(BENCH_EXTRACT_INPUT)" --workers 2 --postings 2000; \
 	else echo "benchmarks/extract.py skipped: set BENCH_EXTRACT_INPUT=<postings.jsonl>"; fi
 
