@@ -13,6 +13,8 @@ from contextlib import suppress
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from re import _constants as _sre_constants
+from re import _parser as _sre_parser
 from typing import Any
 
 from transforms import languages
@@ -426,6 +428,36 @@ _LOWER_PATTERNS = tuple(
     re.compile(rx.pattern) for rx in (_REMOTE_NEG_RE, _REMOTE_RE, _HYBRID_RE, _ONSITE_RE)
 )
 _ANY_CASE_PATTERNS = (_REMOTE_NEG_RE, _REMOTE_RE, _HYBRID_RE, _ONSITE_RE)
+# The words one of which every match of a pattern holds: every phrase of _REMOTE_NEG_RE
+# says "remote", of _REMOTE_RE "remote" or "work from", of _HYBRID_RE "hybrid" or "office".
+_NEG_KEYS = ("remote",)
+_REMOTE_KEYS = ("remote", "work from")
+_HYBRID_KEYS = ("hybrid", "office")
+
+
+@lru_cache(maxsize=32)
+def _longest_match(pattern: re.Pattern[str]) -> int | None:
+    """The most characters a match of `pattern` can span; None when unbounded."""
+    longest = _sre_parser.parse(pattern.pattern, pattern.flags).getwidth()[1]
+    return None if longest >= _sre_constants.MAXREPEAT else longest
+
+
+def _keyed_search(
+    pattern: re.Pattern[str], body: str, keys: tuple[str, ...], any_case: bool
+) -> re.Match[str] | None:
+    """`pattern.search(body)` for a pattern every match of which holds one of `keys` (None
+    when the body has none of them). On lower-cased text the search starts the pattern's
+    longest match before the first key: no match starts earlier, and the body before it
+    (most of a posting whose key comes late) is not scanned; the hybrid pattern's search
+    over the corpus 53 -> 18 us a posting. Not with the IGNORECASE patterns (`any_case`),
+    which also read "ı" as "i": their match may hold no key as written."""
+    starts = [at for key in keys if (at := body.find(key)) != -1]
+    if not starts:
+        return None
+    longest = None if any_case else _longest_match(pattern)
+    if longest is None:
+        return pattern.search(body)
+    return pattern.search(body, max(0, min(starts) - longest))
 
 
 def _workplace(chunk: str) -> tuple[re.Match[str] | None, ...]:
@@ -492,15 +524,11 @@ def classify_remote(
         if onsite and source_name == "location/title":
             return "onsite", f"{source_name}: {onsite.group(0)!r}"
     # Cheap literal checks first: each regex only runs when its key word is present.
-    neg_re, remote_re, hybrid_re, onsite_re = (
-        _ANY_CASE_PATTERNS if _IGNORECASE_ONLY_RE.search(body) else _LOWER_PATTERNS
-    )
-    has_remote = "remote" in body or "work from" in body
-    # Every phrase of _REMOTE_NEG_RE says "remote".
-    negative = neg_re.search(body) if "remote" in body else None
-    negative = negative or ruled_out
-    remote = None if negative or not has_remote else remote_re.search(body)
-    hybrid = hybrid_re.search(body) if ("hybrid" in body or "office" in body) else None
+    any_case = _IGNORECASE_ONLY_RE.search(body) is not None
+    neg_re, remote_re, hybrid_re, onsite_re = _ANY_CASE_PATTERNS if any_case else _LOWER_PATTERNS
+    negative = _keyed_search(neg_re, body, _NEG_KEYS, any_case) or ruled_out
+    remote = None if negative else _keyed_search(remote_re, body, _REMOTE_KEYS, any_case)
+    hybrid = _keyed_search(hybrid_re, body, _HYBRID_KEYS, any_case)
     onsite = (
         onsite_re.search(body)
         if any(k in body for k in ("site", "person", "office", "relocat", "located", "based in"))

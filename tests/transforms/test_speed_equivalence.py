@@ -1,6 +1,7 @@
 """The faster forms of the matchers decide exactly as the plain patterns they replace:
 the employer's self-description opening (sections.CompanyOpening), the English workplace
-patterns without IGNORECASE on lower-cased text (location.py), the number pattern that
+patterns without IGNORECASE on lower-cased text and searched from their first key word
+(location.py), the number pattern that
 opens with a digit (salary.py), every rule-table pattern behind its first-character guard
 (languages.first_char_guard)."""
 
@@ -68,6 +69,48 @@ def test_lower_case_workplace_patterns_agree_on_lower_cased_text(text: str) -> N
             continue  # the IGNORECASE patterns are used as they are
         got, want = fast.search(body), plain.search(body)
         assert (got and (got.span(), got.group(0))) == (want and (want.span(), want.group(0)))
+
+
+KEYED = [
+    (location._REMOTE_NEG_RE, location._NEG_KEYS),
+    (location._REMOTE_RE, location._REMOTE_KEYS),
+    (location._HYBRID_RE, location._HYBRID_KEYS),
+]
+FILLER_BITS = st.sampled_from(
+    ["we build payments. ", "our office culture ", "days ", "three days a week ", "in the ",
+     "work from ", "non-", "not ", "fully ", "(", "#li-", "100% ", "-", " ", "\n", "x"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None, database=None)
+@given(
+    st.lists(FILLER_BITS, max_size=12).map("".join),
+    st.lists(WORKPLACE_BITS, max_size=10).map("".join),
+)
+def test_keyed_workplace_search_finds_the_first_match_of_the_whole_search(
+    filler: str, text: str
+) -> None:
+    body = (filler + text).lower()
+    any_case = location._IGNORECASE_ONLY_RE.search(body) is not None
+    for (plain, keys), lower in zip(KEYED, location._LOWER_PATTERNS, strict=False):
+        pattern = plain if any_case else lower
+        want = pattern.search(body) if any(key in body for key in keys) else None
+        got = location._keyed_search(pattern, body, keys, any_case)
+        assert (got and (got.span(), got.group(0))) == (want and (want.span(), want.group(0)))
+
+
+def test_keyed_workplace_search_reads_a_key_word_late_in_a_long_posting() -> None:
+    body = "we are a payments company. " * 400 + "this role is hybrid: 3 days a week in the office."
+    found = location._keyed_search(location._LOWER_PATTERNS[2], body, location._HYBRID_KEYS, False)
+    assert found is not None and found.group(0) == "hybrid"
+    assert found.start() == body.index("hybrid")
+    lead = "work from " + "x" * 30 + " work from home"
+    assert (
+        location._keyed_search(
+            location._LOWER_PATTERNS[1], lead, location._REMOTE_KEYS, False
+        ).group(0)
+        == "work from home"
+    )
 
 
 _PLAIN_NUMBER_RE = re.compile(
