@@ -429,10 +429,12 @@ _LOWER_PATTERNS = tuple(
 )
 _ANY_CASE_PATTERNS = (_REMOTE_NEG_RE, _REMOTE_RE, _HYBRID_RE, _ONSITE_RE)
 # The words one of which every match of a pattern holds: every phrase of _REMOTE_NEG_RE
-# says "remote", of _REMOTE_RE "remote" or "work from", of _HYBRID_RE "hybrid" or "office".
+# says "remote", of _REMOTE_RE "remote" or "work from", of _HYBRID_RE "hybrid" or "office";
+# of _ONSITE_RE one of its six (its matches are unbounded, so it is searched whole).
 _NEG_KEYS = ("remote",)
 _REMOTE_KEYS = ("remote", "work from")
 _HYBRID_KEYS = ("hybrid", "office")
+_ONSITE_KEYS = ("site", "person", "office", "relocat", "located", "based in")
 
 
 @lru_cache(maxsize=32)
@@ -529,11 +531,7 @@ def classify_remote(
     negative = _keyed_search(neg_re, body, _NEG_KEYS, any_case) or ruled_out
     remote = None if negative else _keyed_search(remote_re, body, _REMOTE_KEYS, any_case)
     hybrid = _keyed_search(hybrid_re, body, _HYBRID_KEYS, any_case)
-    onsite = (
-        onsite_re.search(body)
-        if any(k in body for k in ("site", "person", "office", "relocat", "located", "based in"))
-        else None
-    )
+    onsite = _keyed_search(onsite_re, body, _ONSITE_KEYS, any_case)
     if remote is None and hybrid is None and not negative:
         remote = _LANG_REMOTE_RE.search(body)
     if hybrid is None:

@@ -75,6 +75,7 @@ KEYED = [
     (location._REMOTE_NEG_RE, location._NEG_KEYS),
     (location._REMOTE_RE, location._REMOTE_KEYS),
     (location._HYBRID_RE, location._HYBRID_KEYS),
+    (location._ONSITE_RE, location._ONSITE_KEYS),
 ]
 FILLER_BITS = st.sampled_from(
     ["we build payments. ", "our office culture ", "days ", "three days a week ", "in the ",
@@ -92,7 +93,7 @@ def test_keyed_workplace_search_finds_the_first_match_of_the_whole_search(
 ) -> None:
     body = (filler + text).lower()
     any_case = location._IGNORECASE_ONLY_RE.search(body) is not None
-    for (plain, keys), lower in zip(KEYED, location._LOWER_PATTERNS, strict=False):
+    for (plain, keys), lower in zip(KEYED, location._LOWER_PATTERNS, strict=True):
         pattern = plain if any_case else lower
         want = pattern.search(body) if any(key in body for key in keys) else None
         got = location._keyed_search(pattern, body, keys, any_case)
